@@ -1,0 +1,55 @@
+//! The command line: one file per subcommand; this file parses arguments and maps results to exit codes.
+
+mod brief;
+mod list;
+mod new;
+mod resolve;
+mod validate;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes: 0 success, 1 a runtime failure (I/O), 2 invalid input (usage, a scenario).
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FAILURE: u8 = 1;
+pub const EXIT_INVALID: u8 = 2;
+
+/// Good Offices: resolve preventive-diplomacy role-play turns from a scenario, and explain them.
+#[derive(Debug, Parser)]
+#[command(name = "good-offices", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the built-in scenarios: id, title, turns, roles.
+    List,
+    /// Check scenario files (paths or built-in ids) and report every problem with file:line:col.
+    Validate(validate::Args),
+    /// Print the public situation and the private role sheets as Markdown.
+    Brief(brief::Args),
+    /// Print a commented scenario template that validates, to start a new scenario from.
+    New(new::Args),
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_INVALID } else { EXIT_OK });
+        }
+    };
+    let code = match cli.command {
+        Command::List => list::run(),
+        Command::Validate(args) => validate::run(&args),
+        Command::Brief(args) => brief::run(&args),
+        Command::New(args) => new::run(&args),
+    };
+    ExitCode::from(code)
+}

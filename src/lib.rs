@@ -1,0 +1,13 @@
+//! Good Offices: a simulation engine for preventive-diplomacy role-play workshops.
+//!
+//! A scenario (RON) is loaded and validated into a [`scenario::Scenario`]; the command line in
+//! [`cli`] lists, validates and briefs scenarios. See `docs/architecture.md` for the map.
+
+pub mod brief;
+pub mod cli;
+pub mod diagnostics;
+pub mod model;
+pub mod scenario;
+pub mod template;
+
+pub use scenario::{LoadError, Loaded, Scenario};

@@ -1,0 +1,3 @@
+//! The domain model shared by briefs, the engine and reports.
+
+pub mod glasl;

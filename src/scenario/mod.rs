@@ -1,0 +1,11 @@
+//! Scenarios: the file format, loading with located diagnostics, semantic validation, built-ins.
+
+pub mod builtin;
+mod load;
+pub mod schema;
+pub mod spans;
+mod syntax;
+pub mod validate;
+
+pub use load::{LoadError, Loaded, MAX_SCENARIO_BYTES, load_bytes, load_path, load_str, ron_options};
+pub use schema::*;

@@ -1,0 +1,140 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Condition, ToolKind};
+
+/// A player or a seat the bots fill: a state, an organisation, a mediator, a movement, a court.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// Unique across actors, bodies and dyads; lower-case letters, digits and hyphens.
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub attributes: Attributes,
+    /// Tools this actor may use; checked against its kind and the bodies it belongs to.
+    #[serde(default)]
+    pub tools: Vec<ToolKind>,
+    /// Per-actor tuning of a tool it holds.
+    #[serde(default)]
+    pub tool_params: Vec<ToolParams>,
+    /// Affinity to other actors, -100 (hostile) to 100 (close ally): `[("thailand", 20)]`.
+    #[serde(default)]
+    pub ties: Vec<(String, f64)>,
+    /// The public line everyone may read.
+    #[serde(default)]
+    pub public_profile: String,
+    /// The private role sheet only this group reads.
+    #[serde(default)]
+    pub briefing: String,
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+    /// What the engine does with this seat when no group plays it.
+    #[serde(default)]
+    pub bot: BotPolicy,
+}
+
+impl Actor {
+    pub fn holds(&self, tool: ToolKind) -> bool {
+        self.tools.contains(&tool)
+    }
+}
+
+/// What sort of actor this is; decides which tools it may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActorKind {
+    /// A UN member state.
+    State,
+    /// A political party or government faction in an internal conflict.
+    ConflictParty,
+    RegionalOrganisation,
+    SecretaryGeneral,
+    /// A UN department, e.g. the Department of Political Affairs.
+    UnDepartment,
+    /// A special envoy or a mediation panel.
+    Envoy,
+    NgoMediator,
+    CivilSociety,
+    /// An armed group or militia that may spoil a settlement.
+    ArmedGroup,
+    Court,
+}
+
+/// Numbers the rules read. All on a 0–100 scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Attributes {
+    /// Rank, resources and ties that make others listen (Bercovitch): raises mediation success.
+    pub leverage: f64,
+    /// Staff, money and reach to act each turn.
+    pub capacity: f64,
+    /// Material resources: sanctions bite harder on those with few.
+    pub resources: f64,
+    /// Pressure from the actor's own public; civil society raises it.
+    pub domestic_pressure: f64,
+    /// How impartial the parties see this actor; trust in a mediator starts here when not given.
+    pub impartiality: f64,
+    /// Readiness to back coercive measures (sanctions, mandates) in a vote.
+    pub interventionism: f64,
+}
+
+impl Default for Attributes {
+    fn default() -> Self {
+        Attributes {
+            leverage: 20.0,
+            capacity: 50.0,
+            resources: 50.0,
+            domestic_pressure: 30.0,
+            impartiality: 50.0,
+            interventionism: 50.0,
+        }
+    }
+}
+
+/// Tuning of one tool for one actor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToolParams {
+    pub tool: ToolKind,
+    /// Multiplies the tool's effect; 0.1 to 3.0, default 1.0.
+    #[serde(default = "one")]
+    pub potency: f64,
+    /// How often the tool may be used in a game; none means without limit.
+    #[serde(default)]
+    pub max_uses: Option<u32>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// A scored aim of a role, checked at the end of the game.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    pub id: String,
+    /// What the group reads.
+    pub text: String,
+    /// Points when met, 1 to 100.
+    pub points: u32,
+    /// Met when this holds at the end of the game.
+    pub goal: Condition,
+}
+
+/// How a seat nobody plays chooses its orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum BotPolicy {
+    /// Does nothing.
+    #[default]
+    Hold,
+    /// Follows the scenario's historical course.
+    Historical,
+    /// Escalates when it can, refuses outside involvement.
+    Hawk,
+    /// De-escalates and accepts help.
+    Dove,
+    /// As a third party: offers help only where it is welcome and the moment is ripe.
+    CautiousMediator,
+    /// Picks the order with the best expected value for its objectives.
+    BestResponse,
+}

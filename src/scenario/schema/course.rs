@@ -1,0 +1,17 @@
+use serde::{Deserialize, Serialize};
+
+use super::OrderSpec;
+
+/// One turn of what really happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseTurn {
+    pub turn: u32,
+    /// The real dates this turn covers, in words, e.g. "4–10 February 2011".
+    pub dates: String,
+    /// What happened, in the scenario's own words.
+    pub summary: String,
+    pub orders: Vec<OrderSpec>,
+    /// Source ids.
+    pub sources: Vec<String>,
+}

@@ -1,0 +1,38 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Condition, Var};
+
+/// A scripted event: news from the ground, an outside shock, a deadline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inject {
+    pub id: String,
+    pub title: String,
+    /// What the room is told when it fires.
+    pub text: String,
+    pub trigger: Trigger,
+    #[serde(default)]
+    pub effects: Vec<EffectSpec>,
+    /// Source ids for a historical inject.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Trigger {
+    /// Fires at the start of this turn.
+    AtTurn(u32),
+    /// Fires at the first turn where the condition holds.
+    When(Condition),
+    /// Fired by the facilitator during play.
+    Facilitator,
+}
+
+/// A change an inject makes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum EffectSpec {
+    /// Add to a variable (negative to lower it); results are kept within the variable's range.
+    Shift(Var, f64),
+    /// Set a variable.
+    Set(Var, f64),
+}

@@ -1,0 +1,105 @@
+use serde::{Deserialize, Serialize};
+
+use super::ToolKind;
+
+/// One use of a tool by one actor. The same shape is used in orders files and the historical course.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderSpec {
+    pub actor: String,
+    pub tool: ToolKind,
+    /// What the tool is aimed at; some tools need none.
+    #[serde(default)]
+    pub target: Option<Target>,
+    /// For `Mediation`.
+    #[serde(default)]
+    pub style: Option<MediationStyle>,
+    /// For `DraftResolution` and `AssemblyResolution`.
+    #[serde(default)]
+    pub draft: Option<Draft>,
+    /// For `UnilateralSanctions`.
+    #[serde(default)]
+    pub sanction: Option<SanctionKind>,
+    /// For `CouncilBriefing`, `JointEnvoy`, `AcceptMediation`: a second actor involved.
+    #[serde(default)]
+    pub with: Option<String>,
+    /// Free text shown in the log.
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    Actor(String),
+    Body(String),
+    Dyad(String),
+}
+
+impl Target {
+    pub fn id(&self) -> &str {
+        match self {
+            Target::Actor(id) | Target::Body(id) | Target::Dyad(id) => id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MediationStyle {
+    /// Communication and process only.
+    Facilitative,
+    /// The mediator proposes solutions.
+    Formulative,
+    /// Leverage: incentives and pressure ("muscle").
+    Directive,
+}
+
+/// A draft resolution: its chapter and what it would do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub chapter: Chapter,
+    pub contents: Vec<DraftContent>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Chapter {
+    /// Pacific settlement: recommendations.
+    VI,
+    /// Action with respect to threats to the peace: binding.
+    VII,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DraftContent {
+    /// Call on the parties (of this dyad) to cease fire.
+    Ceasefire(String),
+    /// Endorse the named regional body's effort (Art. 52(3)).
+    EndorseRegional(String),
+    /// Sanctions on an actor (Chapter VII only).
+    Sanctions(String, SanctionKind),
+    /// A commission of inquiry into the dyad's violence.
+    CommissionOfInquiry(String),
+    /// An observer mission of this many observers for the dyad.
+    Observers(String, u32),
+    /// A peace operation of this many personnel for the dyad.
+    PeaceOperation(String, u32),
+    /// Authorise the named regional body to use force (Art. 53; Chapter VII only).
+    AuthoriseRegionalForce(String),
+    /// Refer the situation in the dyad to the ICC (Chapter VII only).
+    IccReferral(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SanctionKind {
+    ArmsEmbargo,
+    AssetFreeze,
+    TravelBan,
+    CommodityBan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VotePosition {
+    Yes,
+    No,
+    Abstain,
+}

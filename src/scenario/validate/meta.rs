@@ -1,0 +1,75 @@
+use super::Checker;
+use crate::path;
+use crate::scenario::schema::TurnLength;
+
+pub(super) fn check(c: &mut Checker) {
+    let m = &c.s.meta;
+    if !is_id(&m.id) {
+        c.error("bad-id", format!("`{}` is not a valid scenario id", m.id), &path!["meta", "id"])
+            .help = Some("use lower-case letters, digits and hyphens, starting with a letter, e.g. `kenya-2008`".into());
+    }
+    for (field, value) in [("title", &m.title), ("summary", &m.summary)] {
+        if value.trim().is_empty() {
+            c.error("empty-text", format!("`{field}` is empty"), &path!["meta", field]).help =
+                Some(format!("write the scenario's {field}"));
+        }
+    }
+    if parse_date(&m.start_date).is_none() {
+        let d = c.error("bad-date", format!("`{}` is not a date", m.start_date), &path!["meta", "start_date"]);
+        d.label = "expected YYYY-MM-DD".into();
+        d.help = Some("write the date of turn 1 as year-month-day, e.g. \"2011-02-04\"".into());
+    }
+    if !(1..=100).contains(&m.turns) {
+        c.error("out-of-range", format!("`turns` is {}; it must be from 1 to 100", m.turns), &path!["meta", "turns"])
+            .help = Some("a workshop game has a handful of turns; 6 to 20 is usual".into());
+    }
+    if let TurnLength::Days(n) = m.turn_length
+        && !(1..=366).contains(&n)
+    {
+        c.error("out-of-range", format!("a turn of {n} days is not possible; use 1 to 366"), &path!["meta", "turn_length"]);
+    }
+    let lang_ok = !m.language.is_empty()
+        && m.language.len() <= 12
+        && m.language.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-');
+    if !lang_ok {
+        c.error("bad-language", format!("`{}` is not a language tag", m.language), &path!["meta", "language"]).help =
+            Some("use a tag such as \"en\", \"fr\" or \"pt-BR\"".into());
+    }
+    if !m.fictional && m.sources.is_empty() {
+        let d = c.error("no-sources", "a historical scenario must cite its sources", &path!["meta", "fictional"]);
+        d.label = "historical because `fictional: false`".into();
+        d.help = Some("add `sources: [(id: \"..\", citation: \"..\", url: \"..\")]` to `meta`, or mark the scenario fictional".into());
+    }
+    if !m.fictional && m.historical_note.trim().is_empty() {
+        c.error("empty-text", "a historical scenario needs a `historical_note`", &path!["meta", "fictional"]).help =
+            Some("say in a few sentences what really happened; the debrief shows it".into());
+    }
+    for (i, s) in m.sources.iter().enumerate() {
+        if s.citation.trim().is_empty() {
+            c.error("empty-text", format!("source `{}` has no citation", s.id), &path!["meta", "sources", i, "citation"]);
+        }
+    }
+}
+
+/// Lower-case ASCII letters, digits and single hyphens, starting with a letter.
+pub fn is_id(id: &str) -> bool {
+    id.len() <= 64
+        && id.starts_with(|ch: char| ch.is_ascii_lowercase())
+        && id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}
+
+/// `(year, month, day)` of a valid ISO calendar date.
+pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = s.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    (1..=12).contains(&m).then_some(())?;
+    (1..=days[m as usize - 1]).contains(&d).then_some((y, m, d))
+}

@@ -1,0 +1,82 @@
+//! Semantic checks on a scenario that parsed: ids, references, ranges, the Charter's fixed rules,
+//! which tools fit which actors, and warnings about things that are legal but suspicious.
+//! Every check runs, so the author sees every problem in one pass.
+
+mod bodies;
+mod eligibility;
+mod ids;
+mod meta;
+mod ranges;
+mod refs;
+mod warnings;
+
+pub use eligibility::{Need, Requirement, meets, requirement};
+pub use meta::{is_id, parse_date};
+
+use super::schema::Scenario;
+use super::spans::{Seg, SpanIndex};
+use crate::diagnostics::{Diagnostic, did_you_mean};
+
+/// All problems found in `scenario`, errors and warnings, in file order.
+pub fn validate(scenario: &Scenario, spans: &SpanIndex) -> Vec<Diagnostic> {
+    let mut c = Checker { s: scenario, spans, out: Vec::new() };
+    c.check_format();
+    meta::check(&mut c);
+    ids::check(&mut c);
+    refs::check(&mut c);
+    ranges::check(&mut c);
+    bodies::check(&mut c);
+    eligibility::check(&mut c);
+    warnings::check(&mut c);
+    c.out.sort_by_key(|d| (d.start, d.severity, d.code));
+    c.out.dedup();
+    c.out
+}
+
+pub(crate) struct Checker<'a> {
+    pub s: &'a Scenario,
+    pub spans: &'a SpanIndex,
+    pub out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    pub fn span(&self, path: &[Seg]) -> (usize, usize) {
+        self.spans.span(path)
+    }
+
+    pub fn error(&mut self, code: &'static str, message: impl Into<String>, path: &[Seg]) -> &mut Diagnostic {
+        let d = Diagnostic::error(code, message, self.span(path));
+        self.out.push(d);
+        self.out.last_mut().expect("just pushed")
+    }
+
+    pub fn warning(&mut self, code: &'static str, message: impl Into<String>, path: &[Seg]) -> &mut Diagnostic {
+        let d = Diagnostic::warning(code, message, self.span(path));
+        self.out.push(d);
+        self.out.last_mut().expect("just pushed")
+    }
+
+    fn check_format(&mut self) {
+        if self.s.format != super::schema::FORMAT_VERSION {
+            let found = self.s.format;
+            let d = self.error("format-version", format!("unsupported format version {found}"), &crate::path!["format"]);
+            d.label = "this engine reads format 1".into();
+            d.help = Some("write `format: 1`; see docs/scenario-format.md".into());
+        }
+    }
+
+    /// A help text for an unknown id: the nearest known one, or the list of known ones.
+    pub fn suggest<'b>(&self, typed: &str, known: impl IntoIterator<Item = &'b str> + Clone, what: &str) -> String {
+        if let Some(s) = did_you_mean(typed, known.clone()) {
+            return format!("did you mean `{s}`?");
+        }
+        let all: Vec<&str> = known.into_iter().collect();
+        if all.is_empty() {
+            format!("there are no {what}s yet; add one")
+        } else if all.len() <= 12 {
+            format!("the {what}s are: {}", all.join(", "))
+        } else {
+            format!("use the id of one of the {} {what}s", all.len())
+        }
+    }
+}
