@@ -1,1 +1,9 @@
+//! The one integration-test binary: every module drives the library or the real executable.
 
+mod support;
+
+mod bad_input;
+mod builtins;
+mod cli;
+mod malformed;
+mod properties;

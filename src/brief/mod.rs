@@ -11,7 +11,11 @@ pub fn public_sheet(s: &Scenario) -> String {
     let m = &s.meta;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", m.title);
-    let kind = if m.fictional { "A fictional scenario".to_string() } else { format!("A historical scenario from {}", pretty_date(&m.start_date)) };
+    let kind = if m.fictional {
+        "A fictional scenario".to_string()
+    } else {
+        format!("A historical scenario from {}", pretty_date(&m.start_date))
+    };
     let _ = writeln!(
         out,
         "*{kind}. {} turns of {} day{} each.*\n",
@@ -44,14 +48,19 @@ pub fn public_sheet(s: &Scenario) -> String {
     if !s.bodies.is_empty() {
         let _ = writeln!(out, "\n## Bodies\n");
         for b in &s.bodies {
-            let names = |ids: &[String]| ids.iter().map(|id| s.actor(id).map_or(id.clone(), |a| a.name.clone())).collect::<Vec<_>>().join(", ");
+            let names = |ids: &[String]| {
+                ids.iter().map(|id| s.actor(id).map_or(id.clone(), |a| a.name.clone())).collect::<Vec<_>>().join(", ")
+            };
             let detail = match &b.kind {
                 BodyKind::SecurityCouncil { members, permanent, .. } => {
                     format!("15 members; permanent: {}. Members: {}.", names(permanent), names(members))
                 }
                 BodyKind::GeneralAssembly { size, .. } => format!("{size} member states."),
                 BodyKind::Regional { members, decision, chair } => {
-                    let chair = chair.as_ref().map(|c| format!(" Chair: {}.", names(std::slice::from_ref(c)))).unwrap_or_default();
+                    let chair = chair
+                        .as_ref()
+                        .map(|c| format!(" Chair: {}.", names(std::slice::from_ref(c))))
+                        .unwrap_or_default();
                     format!("Members: {}. Decides by {decision:?}.{chair}", names(members))
                 }
                 BodyKind::Court { court, jurisdiction } => {
@@ -68,11 +77,21 @@ pub fn public_sheet(s: &Scenario) -> String {
 pub fn role_sheet(s: &Scenario, actor_id: &str) -> String {
     let Some(a) = s.actor(actor_id) else { return String::new() };
     let mut out = String::new();
-    let _ = writeln!(out, "# {} — role sheet\n\n*{} · {} · private: for this group only*\n", a.name, s.meta.title, kind_name(a));
+    let _ = writeln!(
+        out,
+        "# {} — role sheet\n\n*{} · {} · private: for this group only*\n",
+        a.name,
+        s.meta.title,
+        kind_name(a)
+    );
     if !a.public_profile.is_empty() {
         let _ = writeln!(out, "**In public:** {}\n", a.public_profile.trim());
     }
-    let _ = writeln!(out, "## Your situation\n\n{}\n", if a.briefing.trim().is_empty() { "(No private briefing.)" } else { a.briefing.trim() });
+    let _ = writeln!(
+        out,
+        "## Your situation\n\n{}\n",
+        if a.briefing.trim().is_empty() { "(No private briefing.)" } else { a.briefing.trim() }
+    );
     if !a.objectives.is_empty() {
         let _ = writeln!(out, "## Your objectives\n");
         for o in &a.objectives {
@@ -89,7 +108,12 @@ pub fn role_sheet(s: &Scenario, actor_id: &str) -> String {
         let _ = writeln!(out, "\n## Your seats\n");
         for b in bodies {
             let permanent = matches!(&b.kind, BodyKind::SecurityCouncil { permanent, .. } if permanent.contains(&a.id));
-            let _ = writeln!(out, "- {}{}", b.name, if permanent { " (permanent member: your negative vote is a veto)" } else { "" });
+            let _ = writeln!(
+                out,
+                "- {}{}",
+                b.name,
+                if permanent { " (permanent member: your negative vote is a veto)" } else { "" }
+            );
         }
     }
     out
@@ -113,8 +137,20 @@ fn one_line(text: &str) -> String {
 
 /// "4 February 2011" from "2011-02-04".
 pub fn pretty_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     match parse_date(iso) {
         Some((y, m, d)) => format!("{d} {} {y}", MONTHS[m as usize - 1]),
         None => iso.to_string(),

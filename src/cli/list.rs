@@ -19,7 +19,17 @@ pub fn run() -> u8 {
     }
     let widths: Vec<usize> = (0..4).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
     for r in &rows {
-        println!("{:<w0$}  {:<w1$}  {:>w2$}  {:>w3$}", r[0], r[1], r[2], r[3], w0 = widths[0], w1 = widths[1], w2 = widths[2], w3 = widths[3]);
+        println!(
+            "{:<w0$}  {:<w1$}  {:>w2$}  {:>w3$}",
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2],
+            w3 = widths[3]
+        );
     }
     EXIT_OK
 }

@@ -20,7 +20,9 @@ pub fn load(arg: &str) -> Result<Loaded, Report> {
     }
     let reason = match did_you_mean(arg, BUILT_INS.iter().map(|b| b.id)) {
         Some(id) => format!("no such file, and no built-in scenario of that id; did you mean `{id}`?"),
-        None => "no such file, and no built-in scenario of that id; run `good-offices list` for the built-in ids".into(),
+        None => {
+            "no such file, and no built-in scenario of that id; run `good-offices list` for the built-in ids".into()
+        }
     };
     Err(unreadable(arg, reason))
 }

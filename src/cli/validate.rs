@@ -35,7 +35,12 @@ pub fn run(args: &Args) -> u8 {
             let errors = report.errors().count();
             match title {
                 Some(title) => println!("valid: {} ({title}){}", report.source.name, plural(warnings, "warning")),
-                None => println!("invalid: {}{}{}", report.source.name, plural(errors, "error"), plural(warnings, "warning")),
+                None => println!(
+                    "invalid: {}{}{}",
+                    report.source.name,
+                    plural(errors, "error"),
+                    plural(warnings, "warning")
+                ),
             }
         }
         reports.push(report);

@@ -13,11 +13,16 @@ pub struct BuiltIn {
 
 macro_rules! builtin {
     ($id:literal) => {
-        BuiltIn { id: $id, file: concat!("scenarios/", $id, ".ron"), text: include_str!(concat!("../../scenarios/", $id, ".ron")) }
+        BuiltIn {
+            id: $id,
+            file: concat!("scenarios/", $id, ".ron"),
+            text: include_str!(concat!("../../scenarios/", $id, ".ron")),
+        }
     };
 }
 
-pub const BUILT_INS: &[BuiltIn] = &[builtin!("tutorial-river-dispute"), builtin!("cambodia-thailand-2011"), builtin!("kenya-2008")];
+pub const BUILT_INS: &[BuiltIn] =
+    &[builtin!("tutorial-river-dispute"), builtin!("cambodia-thailand-2011"), builtin!("kenya-2008")];
 
 pub fn find(id: &str) -> Option<&'static BuiltIn> {
     BUILT_INS.iter().find(|b| b.id == id)

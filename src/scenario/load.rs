@@ -58,7 +58,9 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file; check the path, or run `good-offices list` for built-in ids".into(),
+        std::io::ErrorKind::NotFound => {
+            "no such file; check the path, or run `good-offices list` for built-in ids".into()
+        }
         std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".into(),
         _ => format!("cannot be read: {e}"),
     }

@@ -27,18 +27,34 @@ impl From<usize> for Seg {
 /// A path into the file, e.g. `path!["actors", 3, "ties", 0, 0]`.
 #[macro_export]
 macro_rules! path {
-    ($($seg:expr),* $(,)?) => { vec![$($crate::scenario::spans::Seg::from($seg)),*] };
+    ($($seg:expr),* $(,)?) => { [$($crate::scenario::spans::Seg::from($seg)),*] };
 }
 
 #[derive(Debug, Clone)]
 enum Node {
     /// `Name(field: value, ..)` or `(field: value, ..)`.
-    Struct { name: Option<String>, fields: Vec<(String, usize, Node)>, span: (usize, usize) },
+    Struct {
+        name: Option<String>,
+        fields: Vec<(String, usize, Node)>,
+        span: (usize, usize),
+    },
     /// `Name(a, b)`, `(a, b)`.
-    Tuple { name: Option<String>, items: Vec<Node>, span: (usize, usize) },
-    List { items: Vec<Node>, span: (usize, usize) },
-    Map { entries: Vec<(Node, Node)>, span: (usize, usize) },
-    Atom { span: (usize, usize) },
+    Tuple {
+        name: Option<String>,
+        items: Vec<Node>,
+        span: (usize, usize),
+    },
+    List {
+        items: Vec<Node>,
+        span: (usize, usize),
+    },
+    Map {
+        entries: Vec<(Node, Node)>,
+        span: (usize, usize),
+    },
+    Atom {
+        span: (usize, usize),
+    },
 }
 
 impl Node {

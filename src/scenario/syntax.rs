@@ -52,6 +52,36 @@ pub fn describe_ron_error(source: &SourceFile, e: &SpannedError) -> Diagnostic {
         )
         .label("wrong number of values")
         .help("pairs are written `(first side, second side)`"),
+        Error::ExpectedInteger
+        | Error::ExpectedFloat
+        | Error::ExpectedString
+        | Error::ExpectedBoolean
+        | Error::ExpectedArray
+        | Error::ExpectedMap
+        | Error::ExpectedStructLike
+        | Error::ExpectedNamedStructLike(_)
+        | Error::ExpectedUnit
+        | Error::ExpectedIdentifier
+        | Error::ExpectedChar => {
+            let wanted = match &e.code {
+                Error::ExpectedInteger => "a whole number".to_string(),
+                Error::ExpectedFloat => "a number".to_string(),
+                Error::ExpectedString => "text in double quotes".to_string(),
+                Error::ExpectedBoolean => "`true` or `false`".to_string(),
+                Error::ExpectedArray => "a list in square brackets `[...]`".to_string(),
+                Error::ExpectedMap => "a map in braces `{...}`".to_string(),
+                Error::ExpectedNamedStructLike(name) => format!("`{name}(...)` or `(...)`"),
+                Error::ExpectedStructLike | Error::ExpectedUnit => "a bracketed item `(...)`".to_string(),
+                Error::ExpectedChar => "a character in single quotes".to_string(),
+                _ => "a name".to_string(),
+            };
+            Diagnostic::error("wrong-type", format!("expected {wanted} here"), span)
+                .label("wrong kind of value")
+                .help("see docs/scenario-format.md for the type of each field")
+        }
+        Error::IntegerOutOfBounds => Diagnostic::error("out-of-range", "this number is too large or negative for this field", span)
+            .label("out of range")
+            .help("counts and turns are whole numbers from 0 up"),
         Error::ExceededRecursionLimit => {
             Diagnostic::error("too-deep", "brackets are nested too deeply (more than 128 levels)", span)
                 .label("here")
@@ -67,7 +97,7 @@ pub fn describe_ron_error(source: &SourceFile, e: &SpannedError) -> Diagnostic {
         }
         Error::ExpectedComma => Diagnostic::error("expected-comma", "expected a comma or a closing bracket", span)
             .label("here")
-            .help("separate items with `,`; check for a missing comma at the end of the previous line"),
+            .help("separate items with `,`: check for a missing comma at the end of the previous item, or a string whose closing `\"` is missing"),
         Error::ExpectedStringEnd => Diagnostic::error("unclosed-string", "a string is never closed", span)
             .label("string starts here")
             .help("add the closing `\"`"),

@@ -120,7 +120,9 @@ impl ToolKind {
             PressStatement => "A statement agreed by all fifteen Council members, read outside the chamber.",
             PresidentialStatement => "A formal statement read in a Council meeting; needs consensus of all fifteen.",
             DraftResolution => "Table a draft resolution under Chapter VI or VII and put it to the vote (Art. 27).",
-            RequestEmergencySession => "Ask for an emergency special session of the Assembly after a veto (Uniting for Peace).",
+            RequestEmergencySession => {
+                "Ask for an emergency special session of the Assembly after a veto (Uniting for Peace)."
+            }
             AssemblyResolution => "Put a recommendation to the General Assembly; needs two-thirds of those voting.",
             GoodOffices => "Quiet contacts by the Secretary-General or an envoy to open a way out.",
             AppointEnvoy => "Name a special envoy, who raises the mediator's capacity from next turn.",
@@ -130,10 +132,14 @@ impl ToolKind {
             DeployObservers => "Send unarmed observers; needs the consent of both parties.",
             RequestCouncilAuthorisation => "Ask the Council to authorise regional enforcement (Charter Art. 53).",
             Mediation => "Mediate between the parties: facilitative, formulative or directive.",
-            UnilateralSanctions => "Impose sanctions of your own: arms embargo, asset freeze, travel ban, commodity ban.",
+            UnilateralSanctions => {
+                "Impose sanctions of your own: arms embargo, asset freeze, travel ban, commodity ban."
+            }
             IcjApplication => "Apply to the International Court of Justice, with a request for provisional measures.",
             ProvisionalMeasures => "The Court orders provisional measures binding on the parties.",
-            CommissionOfInquiry => "Set up an inquiry into violations; deters spoilers, may anger the implicated party.",
+            CommissionOfInquiry => {
+                "Set up an inquiry into violations; deters spoilers, may anger the implicated party."
+            }
             HumanRightsMonitoring => "Monitor and report on human rights; raises the cost of abuses.",
             MassAction => "Peaceful mass mobilisation; raises leaders' domestic pressure.",
             DialogueForum => "Bring communities together to talk; builds trust from below.",

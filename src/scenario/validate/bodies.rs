@@ -27,8 +27,12 @@ pub(super) fn check(c: &mut Checker) {
         for (mi, m) in members.iter().enumerate() {
             if members[..mi].contains(m) {
                 let field = if matches!(b.kind, BodyKind::Court { .. }) { "jurisdiction" } else { "members" };
-                c.error("duplicate-member", format!("`{m}` is listed twice in `{}`", b.id), &path!["bodies", bi, "kind", field, mi])
-                    .help = Some("list each member once".into());
+                c.error(
+                    "duplicate-member",
+                    format!("`{m}` is listed twice in `{}`", b.id),
+                    &path!["bodies", bi, "kind", field, mi],
+                )
+                .help = Some("list each member once".into());
             }
         }
         match &b.kind {
@@ -45,10 +49,16 @@ pub(super) fn check(c: &mut Checker) {
                 if permanent.len() != 5 {
                     c.error(
                         "council-permanent",
-                        format!("{} permanent members are listed; the Charter has five", permanent.len()),
+                        match permanent.len() {
+                            1 => "only 1 permanent member is listed; the Charter has five".to_string(),
+                            n => format!("{n} permanent members are listed; the Charter has five"),
+                        },
                         &path!["bodies", bi, "kind", "permanent"],
                     )
-                    .help = Some("list China, France, Russia, the United Kingdom and the United States by their actor ids".into());
+                    .help = Some(
+                        "list China, France, Russia, the United Kingdom and the United States by their actor ids"
+                            .into(),
+                    );
                 }
                 for (pi, p) in permanent.iter().enumerate() {
                     if !members.contains(p) {
@@ -61,19 +71,27 @@ pub(super) fn check(c: &mut Checker) {
                     }
                 }
                 if presidency.is_empty() {
-                    c.error("council-presidency", "the Council's presidency is not given", &path!["bodies", bi, "kind", "presidency"])
-                        .help = Some("write `presidency: [(1, \"member-id\")]` with the member presiding at turn 1".into());
+                    c.error(
+                        "council-presidency",
+                        "the Council's presidency is not given",
+                        &path!["bodies", bi, "kind", "presidency"],
+                    )
+                    .help = Some("write `presidency: [(1, \"member-id\")]` with the member presiding at turn 1".into());
                 }
                 let mut previous = 0;
                 for (pi, (turn, member)) in presidency.iter().enumerate() {
                     let p = path!["bodies", bi, "kind", "presidency", pi];
                     if pi == 0 && *turn != 1 {
-                        let mut q = p.clone();
+                        let mut q = p.to_vec();
                         q.push(0.into());
-                        c.error("council-presidency", format!("the presidency starts at turn {turn}, not turn 1"), &q).help =
-                            Some("the first entry says who presides at turn 1".into());
+                        c.error(
+                            "council-presidency",
+                            format!("the presidency starts at turn {turn}, not turn 1"),
+                            &q,
+                        )
+                        .help = Some("the first entry says who presides at turn 1".into());
                     } else if pi > 0 && (*turn <= previous || *turn > s.meta.turns) {
-                        let mut q = p.clone();
+                        let mut q = p.to_vec();
                         q.push(0.into());
                         c.error(
                             "council-presidency",
@@ -84,34 +102,44 @@ pub(super) fn check(c: &mut Checker) {
                     }
                     previous = *turn;
                     if !members.contains(member) {
-                        let mut q = p.clone();
+                        let mut q = p.to_vec();
                         q.push(1.into());
-                        c.error("council-presidency", format!("`{member}` presides but is not a Council member"), &q).help =
-                            Some("the presidency rotates among the fifteen members".into());
+                        c.error("council-presidency", format!("`{member}` presides but is not a Council member"), &q)
+                            .help = Some("the presidency rotates among the fifteen members".into());
                     }
                 }
                 for (mi, m) in members.iter().enumerate() {
                     if let Some(a) = s.actor(m)
                         && a.kind != ActorKind::State
                     {
-                        c.error("not-a-state", format!("`{m}` sits on the Council but is not a state"), &path!["bodies", bi, "kind", "members", mi])
-                            .help = Some("only UN member states sit on the Council: give it `kind: State`".into());
+                        c.error(
+                            "not-a-state",
+                            format!("`{m}` sits on the Council but is not a state"),
+                            &path!["bodies", bi, "kind", "members", mi],
+                        )
+                        .help = Some("only UN member states sit on the Council: give it `kind: State`".into());
                     }
                 }
             }
-            BodyKind::Regional { members, chair: Some(chair), .. } => {
-                if !members.contains(chair) {
-                    c.error("chair-not-member", format!("chair `{chair}` is not a member of `{}`", b.id), &path!["bodies", bi, "kind", "chair"])
-                        .help = Some(format!("add `{chair}` to the members, or name a member as chair"));
-                }
+            BodyKind::Regional { members, chair: Some(chair), .. } if !members.contains(chair) => {
+                c.error(
+                    "chair-not-member",
+                    format!("chair `{chair}` is not a member of `{}`", b.id),
+                    &path!["bodies", bi, "kind", "chair"],
+                )
+                .help = Some(format!("add `{chair}` to the members, or name a member as chair"));
             }
             BodyKind::GeneralAssembly { members, .. } => {
                 for (mi, m) in members.iter().enumerate() {
                     if let Some(a) = s.actor(m)
                         && a.kind != ActorKind::State
                     {
-                        c.error("not-a-state", format!("`{m}` is listed in the Assembly but is not a state"), &path!["bodies", bi, "kind", "members", mi])
-                            .help = Some("only states are UN members".into());
+                        c.error(
+                            "not-a-state",
+                            format!("`{m}` is listed in the Assembly but is not a state"),
+                            &path!["bodies", bi, "kind", "members", mi],
+                        )
+                        .help = Some("only states are UN members".into());
                     }
                 }
             }

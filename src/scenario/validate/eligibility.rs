@@ -37,8 +37,18 @@ pub struct Requirement {
     pub need: Need,
 }
 
-const ANY: &[ActorKind] =
-    &[State, ConflictParty, RegionalOrganisation, SecretaryGeneral, UnDepartment, Envoy, NgoMediator, CivilSociety, ArmedGroup, Court];
+const ANY: &[ActorKind] = &[
+    State,
+    ConflictParty,
+    RegionalOrganisation,
+    SecretaryGeneral,
+    UnDepartment,
+    Envoy,
+    NgoMediator,
+    CivilSociety,
+    ArmedGroup,
+    Court,
+];
 const PARTIES: &[ActorKind] = &[State, ConflictParty, ArmedGroup];
 const THIRD_PARTIES: &[ActorKind] = &[State, RegionalOrganisation, SecretaryGeneral, UnDepartment, Envoy, NgoMediator];
 
@@ -61,8 +71,12 @@ pub fn requirement(tool: ToolKind) -> Requirement {
         UnilateralSanctions => (&[State, RegionalOrganisation], Nothing),
         IcjApplication => (&[State], IcjJurisdiction),
         ProvisionalMeasures => (&[Court], Nothing),
-        CommissionOfInquiry => (&[SecretaryGeneral, UnDepartment, RegionalOrganisation, State, ConflictParty, Envoy], Nothing),
-        HumanRightsMonitoring => (&[SecretaryGeneral, UnDepartment, NgoMediator, CivilSociety, RegionalOrganisation], Nothing),
+        CommissionOfInquiry => {
+            (&[SecretaryGeneral, UnDepartment, RegionalOrganisation, State, ConflictParty, Envoy], Nothing)
+        }
+        HumanRightsMonitoring => {
+            (&[SecretaryGeneral, UnDepartment, NgoMediator, CivilSociety, RegionalOrganisation], Nothing)
+        }
         MassAction | DialogueForum => (&[CivilSociety, NgoMediator], Nothing),
         EarlyWarningReport => (&[CivilSociety, NgoMediator, UnDepartment, RegionalOrganisation], Nothing),
         Reinforce | ShowOfForce | Mobilise | Withdraw | OfferCeasefire | AcceptMediation | RefuseMediation
@@ -89,7 +103,10 @@ pub fn meets(scenario: &Scenario, actor: &str, need: Need) -> bool {
         }),
         Need::RegionalChair => {
             kind == Some(RegionalOrganisation)
-                || scenario.bodies.iter().any(|b| matches!(&b.kind, BodyKind::Regional { chair: Some(c), .. } if c == actor))
+                || scenario
+                    .bodies
+                    .iter()
+                    .any(|b| matches!(&b.kind, BodyKind::Regional { chair: Some(c), .. } if c == actor))
         }
         Need::RegionalTie => {
             kind != Some(State)
@@ -108,14 +125,26 @@ pub fn meets(scenario: &Scenario, actor: &str, need: Need) -> bool {
 fn how_to_meet(need: Need, actor: &str) -> String {
     match need {
         Need::Nothing => String::new(),
-        Need::CouncilMember => format!("only Security Council members hold this tool: add `{actor}` to the Council's members"),
-        Need::UnMember => format!("only UN members hold this tool: list `{actor}` in the General Assembly (or on the Council)"),
-        Need::RegionalChair => format!("only a regional body's chair holds this tool: make `{actor}` the `chair` of a regional body"),
-        Need::RegionalTie => format!("a state needs a regional body to do this: add `{actor}` to a regional body's members"),
-        Need::IcjJurisdiction => format!("the Court hears only states that accept its jurisdiction: add `{actor}` to an Icj court body's `jurisdiction`"),
-        Need::DyadSide => format!("only the parties to a dispute hold this tool: make `{actor}` a side of a dyad"),
-        Need::SideOrSpoiler => format!("only parties and spoilers hold this tool: make `{actor}` a side of a dyad or list it in `conflict.spoilers`"),
-        Need::Spoiler => format!("only spoilers hold this tool: list `{actor}` in `conflict.spoilers`"),
+        Need::CouncilMember => {
+            format!("only Security Council members hold such tools: add `{actor}` to the Council's members")
+        }
+        Need::UnMember => {
+            format!("only UN members hold such tools: list `{actor}` in the General Assembly (or on the Council)")
+        }
+        Need::RegionalChair => {
+            format!("only the chair of a regional body holds such tools: make `{actor}` the `chair` of a regional body")
+        }
+        Need::RegionalTie => {
+            format!("a state needs a regional body to do this: add `{actor}` to a regional body's members")
+        }
+        Need::IcjJurisdiction => format!(
+            "the Court hears only states that accept its jurisdiction: add `{actor}` to an Icj court body's `jurisdiction`"
+        ),
+        Need::DyadSide => format!("only the parties to a dispute hold such tools: make `{actor}` a side of a dyad"),
+        Need::SideOrSpoiler => format!(
+            "only parties and spoilers hold such tools: make `{actor}` a side of a dyad or list it in `conflict.spoilers`"
+        ),
+        Need::Spoiler => format!("only spoilers hold such tools: list `{actor}` in `conflict.spoilers`"),
     }
 }
 
@@ -126,6 +155,9 @@ fn kinds_list(kinds: &[ActorKind]) -> String {
 pub(super) fn check(c: &mut Checker) {
     let s = c.s;
     for (ai, a) in s.actors.iter().enumerate() {
+        // One message per unmet requirement, listing every tool it blocks: a dyad side that was
+        // mistyped would otherwise bury the author under one error per party tool.
+        let mut unmet: Vec<(Need, usize, Vec<ToolKind>)> = Vec::new();
         for (ti, tool) in a.tools.iter().enumerate() {
             let p = path!["actors", ai, "tools", ti];
             if a.tools[..ti].contains(tool) {
@@ -139,15 +171,30 @@ pub(super) fn check(c: &mut Checker) {
                 d.label = format!("`{}` is a {:?}", a.id, a.kind);
                 d.help = Some(format!("`{tool:?}` is for: {}", kinds_list(req.kinds)));
             } else if !meets(s, &a.id, req.need) {
-                let d = c.error("tool-not-allowed", format!("`{}` cannot hold `{tool:?}` here", a.id), &p);
-                d.label = "requirement not met".into();
-                d.help = Some(how_to_meet(req.need, &a.id));
+                match unmet.iter_mut().find(|(need, _, _)| *need == req.need) {
+                    Some((_, _, tools)) => tools.push(*tool),
+                    None => unmet.push((req.need, ti, vec![*tool])),
+                }
             }
+        }
+        for (need, ti, tools) in unmet {
+            let list = tools.iter().map(|t| format!("`{t:?}`")).collect::<Vec<_>>().join(", ");
+            let d = c.error(
+                "tool-not-allowed",
+                format!("`{}` cannot hold {list} here", a.id),
+                &path!["actors", ai, "tools", ti],
+            );
+            d.label = "requirement not met".into();
+            d.help = Some(how_to_meet(need, &a.id));
         }
         for (pi, params) in a.tool_params.iter().enumerate() {
             if !a.holds(params.tool) {
-                c.error("params-without-tool", format!("parameters for `{:?}`, which `{}` does not hold", params.tool, a.id), &path!["actors", ai, "tool_params", pi, "tool"])
-                    .help = Some(format!("add `{:?}` to `tools`, or remove these parameters", params.tool));
+                c.error(
+                    "params-without-tool",
+                    format!("parameters for `{:?}`, which `{}` does not hold", params.tool, a.id),
+                    &path!["actors", ai, "tool_params", pi, "tool"],
+                )
+                .help = Some(format!("add `{:?}` to `tools`, or remove these parameters", params.tool));
             }
         }
     }

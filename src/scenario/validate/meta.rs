@@ -5,8 +5,8 @@ use crate::scenario::schema::TurnLength;
 pub(super) fn check(c: &mut Checker) {
     let m = &c.s.meta;
     if !is_id(&m.id) {
-        c.error("bad-id", format!("`{}` is not a valid scenario id", m.id), &path!["meta", "id"])
-            .help = Some("use lower-case letters, digits and hyphens, starting with a letter, e.g. `kenya-2008`".into());
+        c.error("bad-id", format!("`{}` is not a valid scenario id", m.id), &path!["meta", "id"]).help =
+            Some("use lower-case letters, digits and hyphens, starting with a letter, e.g. `kenya-2008`".into());
     }
     for (field, value) in [("title", &m.title), ("summary", &m.summary)] {
         if value.trim().is_empty() {
@@ -26,7 +26,11 @@ pub(super) fn check(c: &mut Checker) {
     if let TurnLength::Days(n) = m.turn_length
         && !(1..=366).contains(&n)
     {
-        c.error("out-of-range", format!("a turn of {n} days is not possible; use 1 to 366"), &path!["meta", "turn_length"]);
+        c.error(
+            "out-of-range",
+            format!("a turn of {n} days is not possible; use 1 to 366"),
+            &path!["meta", "turn_length"],
+        );
     }
     let lang_ok = !m.language.is_empty()
         && m.language.len() <= 12
@@ -38,7 +42,10 @@ pub(super) fn check(c: &mut Checker) {
     if !m.fictional && m.sources.is_empty() {
         let d = c.error("no-sources", "a historical scenario must cite its sources", &path!["meta", "fictional"]);
         d.label = "historical because `fictional: false`".into();
-        d.help = Some("add `sources: [(id: \"..\", citation: \"..\", url: \"..\")]` to `meta`, or mark the scenario fictional".into());
+        d.help = Some(
+            "add `sources: [(id: \"..\", citation: \"..\", url: \"..\")]` to `meta`, or mark the scenario fictional"
+                .into(),
+        );
     }
     if !m.fictional && m.historical_note.trim().is_empty() {
         c.error("empty-text", "a historical scenario needs a `historical_note`", &path!["meta", "fictional"]).help =
@@ -46,7 +53,11 @@ pub(super) fn check(c: &mut Checker) {
     }
     for (i, s) in m.sources.iter().enumerate() {
         if s.citation.trim().is_empty() {
-            c.error("empty-text", format!("source `{}` has no citation", s.id), &path!["meta", "sources", i, "citation"]);
+            c.error(
+                "empty-text",
+                format!("source `{}` has no citation", s.id),
+                &path!["meta", "sources", i, "citation"],
+            );
         }
     }
 }

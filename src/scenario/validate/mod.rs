@@ -59,7 +59,8 @@ impl Checker<'_> {
     fn check_format(&mut self) {
         if self.s.format != super::schema::FORMAT_VERSION {
             let found = self.s.format;
-            let d = self.error("format-version", format!("unsupported format version {found}"), &crate::path!["format"]);
+            let d =
+                self.error("format-version", format!("unsupported format version {found}"), &crate::path!["format"]);
             d.label = "this engine reads format 1".into();
             d.help = Some("write `format: 1`; see docs/scenario-format.md".into());
         }

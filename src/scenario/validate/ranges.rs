@@ -10,7 +10,9 @@ impl Checker<'_> {
         if !(lo..=hi).contains(&value) {
             let d = self.error("out-of-range", format!("{what} is {value}; it must be from {lo} to {hi}"), path);
             d.label = format!("outside {lo}–{hi}");
-            d.help = Some(format!("use a number from {lo} to {hi} (docs/scenario-format.md gives the meaning of each scale)"));
+            d.help = Some(format!(
+                "use a number from {lo} to {hi} (docs/scenario-format.md gives the meaning of each scale)"
+            ));
         }
     }
 
@@ -25,7 +27,8 @@ impl Checker<'_> {
     fn turn(&mut self, what: &str, turn: u32, path: &[Seg]) {
         let turns = self.s.meta.turns;
         if turn == 0 || turn > turns {
-            let d = self.error("out-of-range", format!("{what} is turn {turn}, but the game has turns 1 to {turns}"), path);
+            let d =
+                self.error("out-of-range", format!("{what} is turn {turn}, but the game has turns 1 to {turns}"), path);
             d.label = "no such turn".into();
             d.help = Some(format!("use a turn from 1 to {turns}, or raise `meta.turns`"));
         }
@@ -115,8 +118,10 @@ pub(super) fn check(c: &mut Checker) {
                 }
                 let sum = others.yes + others.no + others.abstain + others.absent;
                 let p = path!["bodies", bi, "kind", "others"];
-                for (name, v) in [("yes", others.yes), ("no", others.no), ("abstain", others.abstain), ("absent", others.absent)] {
-                    let mut q = p.clone();
+                for (name, v) in
+                    [("yes", others.yes), ("no", others.no), ("abstain", others.abstain), ("absent", others.absent)]
+                {
+                    let mut q = p.to_vec();
                     q.push(Seg::Field(name));
                     c.range(&format!("the `{name}` share"), v, SCALE, &q);
                 }
@@ -179,8 +184,12 @@ pub(super) fn check(c: &mut Checker) {
     for (ti, turn) in s.historical_course.iter().enumerate() {
         c.turn("this course entry", turn.turn, &path!["historical_course", ti, "turn"]);
         if turn.turn <= previous {
-            c.error("course-order", format!("turn {} comes after turn {previous}", turn.turn), &path!["historical_course", ti, "turn"])
-                .help = Some("list the historical course once per turn, in increasing turn order".into());
+            c.error(
+                "course-order",
+                format!("turn {} comes after turn {previous}", turn.turn),
+                &path!["historical_course", ti, "turn"],
+            )
+            .help = Some("list the historical course once per turn, in increasing turn order".into());
         }
         previous = turn.turn;
         for (oi, o) in turn.orders.iter().enumerate() {
@@ -204,7 +213,12 @@ fn rules(c: &mut Checker) {
     let r = &c.s.rules;
     c.range("`mediation_base`", r.mediation_base, UNIT, &path!["rules", "mediation_base"]);
     for (i, v) in r.mediation_timing.iter().enumerate() {
-        c.range(&format!("the timing factor for stage {}", i + 1), *v, (0.0, 2.0), &path!["rules", "mediation_timing", i]);
+        c.range(
+            &format!("the timing factor for stage {}", i + 1),
+            *v,
+            (0.0, 2.0),
+            &path!["rules", "mediation_timing", i],
+        );
     }
     for (name, v) in [
         ("ripeness_hurt_threshold", r.ripeness_hurt_threshold),
@@ -214,7 +228,9 @@ fn rules(c: &mut Checker) {
     ] {
         c.range(&format!("`{name}`"), v, SCALE, &path!["rules", name]);
     }
-    for (name, v) in [("incident_rate", r.incident_rate), ("trust_drift", r.trust_drift), ("pressure_decay", r.pressure_decay)] {
+    for (name, v) in
+        [("incident_rate", r.incident_rate), ("trust_drift", r.trust_drift), ("pressure_decay", r.pressure_decay)]
+    {
         c.range(&format!("`{name}`"), v, UNIT, &path!["rules", name]);
     }
     c.range("`deaths_per_incident`", r.deaths_per_incident, (0.0, 1000.0), &path!["rules", "deaths_per_incident"]);

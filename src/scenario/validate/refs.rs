@@ -41,14 +41,19 @@ impl Checker<'_> {
 
     /// Reports `id` at `path` unless it names a `want`. Returns whether it resolved.
     pub(super) fn reference(&mut self, id: &str, want: Want, path: &[Seg]) -> bool {
-        let known = self.ids(want);
+        let mut known = self.ids(want);
+        known.dedup();
         if known.contains(&id) {
             return true;
         }
         let noun = want.noun();
         let other = [Want::Actor, Want::Body, Want::Dyad].into_iter().find(|&w| w != want && self.ids(w).contains(&id));
         let help = match other {
-            Some(w) => format!("`{id}` is a {}, but a {noun} is needed here", w.noun()),
+            Some(w) => format!(
+                "`{id}` is a {}, but {} {noun} is needed here",
+                w.noun(),
+                if noun.starts_with('a') { "an" } else { "a" }
+            ),
             None => self.suggest(id, known.iter().copied(), noun),
         };
         let d = self.error("unknown-reference", format!("unknown {noun} `{id}`"), path);
@@ -175,8 +180,12 @@ pub(super) fn check(c: &mut Checker) {
     for (ai, a) in s.actors.iter().enumerate() {
         for (ti, (other, _)) in a.ties.iter().enumerate() {
             if c.reference(other, Want::Actor, &path!["actors", ai, "ties", ti, 0]) && *other == a.id {
-                c.error("self-reference", format!("`{}` has a tie to itself", a.id), &path!["actors", ai, "ties", ti, 0])
-                    .help = Some("ties describe relations with other actors; remove this one".into());
+                c.error(
+                    "self-reference",
+                    format!("`{}` has a tie to itself", a.id),
+                    &path!["actors", ai, "ties", ti, 0],
+                )
+                .help = Some("ties describe relations with other actors; remove this one".into());
             }
         }
         for (oi, o) in a.objectives.iter().enumerate() {
@@ -201,16 +210,24 @@ pub(super) fn check(c: &mut Checker) {
         c.reference(&d.sides.0, Want::Actor, &path!["conflict", "dyads", di, "sides", 0]);
         c.reference(&d.sides.1, Want::Actor, &path!["conflict", "dyads", di, "sides", 1]);
         if d.sides.0 == d.sides.1 {
-            c.error("same-sides", format!("dyad `{}` has `{}` on both sides", d.id, d.sides.0), &path!["conflict", "dyads", di, "sides"])
-                .help = Some("a dyad is a dispute between two different actors".into());
+            c.error(
+                "same-sides",
+                format!("dyad `{}` has `{}` on both sides", d.id, d.sides.0),
+                &path!["conflict", "dyads", di, "sides"],
+            )
+            .help = Some("a dyad is a dispute between two different actors".into());
         }
     }
     for (ti, t) in s.conflict.trust.iter().enumerate() {
         if c.reference(&t.party, Want::Actor, &path!["conflict", "trust", ti, "party"])
             && !s.conflict.dyads.iter().any(|d| d.side_of(&t.party).is_some())
         {
-            c.error("not-a-party", format!("`{}` is not a side of any dyad", t.party), &path!["conflict", "trust", ti, "party"])
-                .help = Some("trust is held by the parties to a dispute; name a side of a dyad".into());
+            c.error(
+                "not-a-party",
+                format!("`{}` is not a side of any dyad", t.party),
+                &path!["conflict", "trust", ti, "party"],
+            )
+            .help = Some("trust is held by the parties to a dispute; name a side of a dyad".into());
         }
         c.reference(&t.third, Want::Actor, &path!["conflict", "trust", ti, "third"]);
     }

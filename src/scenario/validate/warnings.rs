@@ -9,13 +9,21 @@ pub(super) fn check(c: &mut Checker) {
     for (ai, a) in s.actors.iter().enumerate() {
         let votes = s.bodies.iter().any(|b| !matches!(b.kind, BodyKind::Court { .. }) && b.has_member(&a.id));
         if a.tools.is_empty() && !votes {
-            let d = c.warning("no-tools", format!("`{}` has no tools and sits on no body", a.id), &path!["actors", ai, "id"]);
+            let d = c.warning(
+                "no-tools",
+                format!("`{}` has no tools and sits on no body", a.id),
+                &path!["actors", ai, "id"],
+            );
             d.label = "this actor can do nothing".into();
             d.help = Some("give it tools, e.g. `tools: [PublicStatement]`, or remove it".into());
         }
         if !a.objectives.is_empty() && a.briefing.trim().is_empty() {
-            c.warning("no-briefing", format!("`{}` has objectives but no briefing", a.id), &path!["actors", ai, "id"]).help =
-                Some("write a `briefing` so the group playing it knows its situation".into());
+            c.warning(
+                "no-briefing",
+                format!("`{}` has objectives but no briefing", a.id),
+                &path!["actors", ai, "id"],
+            )
+            .help = Some("write a `briefing` so the group playing it knows its situation".into());
         }
         for (oi, o) in a.objectives.iter().enumerate() {
             if let Some(event) = unmovable_event(s, &o.goal) {
@@ -25,15 +33,24 @@ pub(super) fn check(c: &mut Checker) {
                     &path!["actors", ai, "objectives", oi, "goal"],
                 );
                 d.label = "nobody can move this objective".into();
-                d.help = Some(format!("give some actor one of: {}", event_tools(&event).iter().map(|t| format!("{t:?}")).collect::<Vec<_>>().join(", ")));
+                d.help = Some(format!(
+                    "give some actor one of: {}",
+                    event_tools(&event).iter().map(|t| format!("{t:?}")).collect::<Vec<_>>().join(", ")
+                ));
             }
         }
     }
     if let Some(last) = s.ending.outcomes.last() {
         if last.when != Condition::Always {
             let i = s.ending.outcomes.len() - 1;
-            c.warning("no-default-outcome", "the last outcome is not `Always`", &path!["ending", "outcomes", i, "when"]).help =
-                Some("end the list with an outcome whose `when` is `Always`, or some games will be left unclassified".into());
+            c.warning(
+                "no-default-outcome",
+                "the last outcome is not `Always`",
+                &path!["ending", "outcomes", i, "when"],
+            )
+            .help = Some(
+                "end the list with an outcome whose `when` is `Always`, or some games will be left unclassified".into(),
+            );
         }
     } else {
         c.error("no-outcomes", "the scenario has no outcome classes", &path!["ending", "outcomes"]).help =
@@ -47,8 +64,12 @@ pub(super) fn check(c: &mut Checker) {
         let cited = s.injects.iter().any(|i| i.sources.contains(&src.id))
             || s.historical_course.iter().any(|t| t.sources.contains(&src.id));
         if !cited {
-            c.warning("unused-source", format!("source `{}` is never cited", src.id), &path!["meta", "sources", si, "id"]).help =
-                Some("cite it from a course turn or an inject (`sources: [..]`), or remove it".into());
+            c.warning(
+                "unused-source",
+                format!("source `{}` is never cited", src.id),
+                &path!["meta", "sources", si, "id"],
+            )
+            .help = Some("cite it from a course turn or an inject (`sources: [..]`), or remove it".into());
         }
     }
     let third_party_tools = [ToolKind::Mediation, ToolKind::GoodOffices, ToolKind::ChairFacilitation];
@@ -65,7 +86,9 @@ fn event_tools(event: &Event) -> Vec<ToolKind> {
         Event::AgreementSigned(_) => vec![SignAgreement],
         Event::Ceasefire(_) => vec![OfferCeasefire],
         Event::ObserversDeployed(_) => vec![DeployObservers, DraftResolution],
-        Event::ResolutionAdopted(_) | Event::Vetoed(_) | Event::PeaceOperation(_) => vec![DraftResolution, AssemblyResolution],
+        Event::ResolutionAdopted(_) | Event::Vetoed(_) | Event::PeaceOperation(_) => {
+            vec![DraftResolution, AssemblyResolution]
+        }
         Event::ProvisionalMeasures(_) => vec![ProvisionalMeasures],
         Event::Sanctioned(_) => vec![UnilateralSanctions, DraftResolution],
         Event::Seized(_) => vec![RaiseAtCouncil, AppealToBody],

@@ -1,0 +1,119 @@
+//! Hostile and accidental input: each gets a located, actionable error and exit code 2, never a
+//! panic, a stack overflow or a hang.
+
+use good_offices::scenario::{load_bytes, load_str};
+
+use crate::support::{base_scenario, good_offices, scratch_dir};
+
+fn only_error(
+    result: Result<good_offices::Loaded, good_offices::diagnostics::Report>,
+) -> (String, usize, usize, String) {
+    let report = result.expect_err("the input is refused");
+    assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
+    let d = &report.diagnostics[0];
+    let (line, col) = report.source.line_col(d.start);
+    (d.code.to_string(), line, col, d.message.clone())
+}
+
+#[test]
+fn an_empty_file_says_so_and_how_to_start() {
+    let (code, line, col, message) = only_error(load_str("empty.ron", "  \n\n"));
+    assert_eq!((code.as_str(), line, col, message.as_str()), ("empty-file", 1, 1, "the file is empty"));
+}
+
+#[test]
+fn non_utf8_bytes_are_located() {
+    let mut bytes = b"Scenario(\n  format: 1,\n  meta: (id: \"x".to_vec();
+    bytes.push(0xff);
+    bytes.extend_from_slice(b"\"))");
+    let (code, line, col, message) = only_error(load_bytes("latin1.ron", &bytes));
+    assert_eq!((code.as_str(), line, col, message.as_str()), ("not-utf8", 3, 16, "the file is not UTF-8 text"));
+}
+
+#[test]
+fn a_truncated_file_points_at_its_end() {
+    let text = base_scenario();
+    let cut = &text[..text.find("    conflict: (").expect("base has a conflict")];
+    let (code, line, col, message) = only_error(load_str("cut.ron", cut));
+    // Reported just after the last thing written, where the author has to carry on.
+    let (last_line, last_text) = cut.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).last().expect("text");
+    assert_eq!(code, "unexpected-end");
+    assert_eq!(message, "the file ends in the middle of a value");
+    assert_eq!((line, col), (last_line + 1, last_text.chars().count() + 1));
+}
+
+#[test]
+fn a_hundred_thousand_nested_brackets_are_refused_without_overflowing() {
+    // Conditions are recursive, so this nesting really is followed until the depth limit.
+    let deep = format!("{}Always{}", "Not(".repeat(100_000), ")".repeat(100_000));
+    let text = base_scenario().replace("goal: AtMost(Deaths, 0)", &format!("goal: {deep}"));
+    let (code, line, col, message) = only_error(load_str("deep.ron", &text));
+    assert_eq!(
+        (code.as_str(), message.as_str()),
+        ("too-deep", "brackets are nested too deeply (more than 128 levels)")
+    );
+    // Line 83 holds the goal; ron counts a level for each enum and its content, so the limit of 128
+    // is crossed some 70 `Not(`s in.
+    assert_eq!((line, col), (83, 303));
+
+    // Where the format expects no nesting, the first bracket too many is a type error.
+    for open in ["[", "(", "{"] {
+        let text = format!("Scenario(format: 1, meta: {}", open.repeat(100_000));
+        let (code, line, col, _) = only_error(load_str("deep.ron", &text));
+        assert_eq!((code.as_str(), line), ("wrong-type", 1), "opening with {open}");
+        assert!(col <= 30, "column {col}");
+    }
+}
+
+#[test]
+fn a_fifty_megabyte_file_is_refused_before_parsing() {
+    let dir = scratch_dir("fifty-megabytes");
+    let path = dir.join("huge.ron");
+    let mut text = String::with_capacity(50 * 1024 * 1024);
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str("// padding padding padding padding padding padding padding padding\n");
+    }
+    std::fs::write(&path, &text).expect("write");
+    good_offices(["validate", path.to_str().expect("utf8 path")])
+        .expect_code(2)
+        .stderr_has("error[file-too-large]: the file is 50.0 MiB; scenario files are limited to 8 MiB")
+        .stderr_has("huge.ron:1:1");
+}
+
+#[test]
+fn a_missing_path_and_a_directory_are_named() {
+    let dir = scratch_dir("missing-and-dir");
+    good_offices(["validate", "no/such/file.ron"])
+        .expect_code(2)
+        .stderr_has(
+            "error[unreadable]: cannot read `no/such/file.ron`: no such file, and no built-in scenario of that id",
+        )
+        .stderr_has("--> no/such/file.ron:1:1");
+    good_offices(["validate", dir.to_str().expect("utf8 path")])
+        .expect_code(2)
+        .stderr_has("is a directory, not a scenario file; give the path of a .ron file");
+    good_offices(["validate", "kenya-2009"]).expect_code(2).stderr_has("did you mean `kenya-2008`?");
+}
+
+#[test]
+fn windows_line_endings_and_a_byte_order_mark_load() {
+    let text = format!("\u{feff}{}", base_scenario().replace('\n', "\r\n"));
+    let loaded = load_str("windows.ron", &text).expect("CRLF with a BOM loads");
+    assert_eq!(loaded.scenario.meta.id, "base-scenario");
+    // Positions stay those an editor shows: line 10, column 13 is the id's opening quote.
+    let broken = text.replace("id: \"base-scenario\"", "id: \"Base\"");
+    let report = load_str("windows.ron", &broken).expect_err("bad id");
+    let (line, col) = report.source.line_col(report.diagnostics[0].start);
+    assert_eq!((line, col), (10, 13));
+}
+
+#[test]
+fn the_unknown_field_error_is_rendered_with_the_line_and_a_caret() {
+    let text = base_scenario().replace("title: \"Base Scenario\"", "titel: \"Base Scenario\"");
+    let report = load_str("scenario.ron", &text).expect_err("unknown field");
+    let rendered = good_offices::diagnostics::render_human(&report);
+    assert_eq!(
+        rendered,
+        "error[unknown-field]: unknown field `titel` in `Meta`\n  --> scenario.ron:11:9\n   |\n11 |         titel: \"Base Scenario\",\n   |         ^^^^^ not a field of this item\n  = help: did you mean `title`?\n\n"
+    );
+}

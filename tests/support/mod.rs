@@ -1,0 +1,97 @@
+//! A small fluent builder that runs the real `good-offices` executable.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub struct Run {
+    args: Vec<String>,
+    dir: Option<PathBuf>,
+}
+
+/// Starts a command line: `good_offices(["validate", "x.ron"])`.
+pub fn good_offices<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    Run { args: args.into_iter().map(|a| a.as_ref().to_string()).collect(), dir: None }
+}
+
+impl Run {
+    pub fn in_dir(mut self, dir: &Path) -> Self {
+        self.dir = Some(dir.to_path_buf());
+        self
+    }
+
+    /// Runs and asserts the exit code.
+    pub fn expect_code(self, code: i32) -> Finished {
+        self.output().expect_code(code)
+    }
+
+    pub fn output(self) -> Finished {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_good-offices"));
+        cmd.args(&self.args).stdin(Stdio::null());
+        if let Some(dir) = &self.dir {
+            cmd.current_dir(dir);
+        }
+        let out = cmd.output().expect("the good-offices binary runs");
+        Finished { args: self.args, out }
+    }
+}
+
+pub struct Finished {
+    args: Vec<String>,
+    pub out: Output,
+}
+
+impl Finished {
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.out.stdout).into_owned()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.out.stderr).into_owned()
+    }
+
+    pub fn code(&self) -> i32 {
+        self.out.status.code().expect("exited normally, not by a signal")
+    }
+
+    /// Asserts the exit code, showing both streams when it differs.
+    pub fn expect_code(self, code: i32) -> Self {
+        assert_eq!(
+            self.code(),
+            code,
+            "`good-offices {}` exited {} (expected {code})\n--- stdout\n{}\n--- stderr\n{}",
+            self.args.join(" "),
+            self.code(),
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+
+    pub fn stderr_has(self, needle: &str) -> Self {
+        assert!(self.stderr().contains(needle), "stderr lacks {needle:?}:\n{}", self.stderr());
+        self
+    }
+
+    pub fn stdout_has(self, needle: &str) -> Self {
+        assert!(self.stdout().contains(needle), "stdout lacks {needle:?}:\n{}", self.stdout());
+        self
+    }
+}
+
+/// A fresh empty directory under the target dir, unique per test name.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// The valid scenario the malformed corpus mutates.
+pub fn base_scenario() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/base-scenario.ron"))
+        .expect("tests/data/base-scenario.ron")
+}
