@@ -7,6 +7,7 @@ pub mod brief;
 pub mod cli;
 pub mod diagnostics;
 pub mod model;
+pub mod rules;
 pub mod scenario;
 pub mod template;
 

@@ -5,5 +5,6 @@ mod support;
 mod bad_input;
 mod builtins;
 mod cli;
+mod council_votes;
 mod malformed;
 mod properties;

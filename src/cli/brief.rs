@@ -25,7 +25,10 @@ pub fn run(args: &Args) -> u8 {
             if s.actor(role).is_none() {
                 let hint = did_you_mean(role, s.actors.iter().map(|a| a.id.as_str()))
                     .map(|r| format!("did you mean `{r}`?"))
-                    .unwrap_or_else(|| "the roles are listed under \"Who is involved\" in the public sheet".into());
+                    .unwrap_or_else(|| {
+                        let ids: Vec<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
+                        format!("the role ids are: {}", ids.join(", "))
+                    });
                 eprintln!("error: `{role}` is not a role in {}: {hint}", loaded.report.source.name);
                 return EXIT_INVALID;
             }

@@ -106,7 +106,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, Report> {
     let source = SourceFile::new(name, text);
     if source.text.trim().is_empty() {
         let d = Diagnostic::error("empty-file", "the file is empty", (0, 0))
-            .help("start from a template: `good-offices new my-scenario > my-scenario.ron`");
+            .help("start from a template: `good-offices new my-scenario --out my-scenario.ron`");
         return Err(Report { source, diagnostics: vec![d] });
     }
     let scenario = match parse(&source.text) {
