@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::model::glasl::{phase_name, stage_name};
-use crate::scenario::schema::{Actor, BodyKind, Scenario};
+use crate::scenario::schema::{Actor, ActorKind, BodyKind, Scenario};
 use crate::scenario::validate::parse_date;
 
 /// The public situation report: the crisis, the parties, the actors and the bodies.
@@ -29,11 +29,11 @@ pub fn public_sheet(s: &Scenario) -> String {
         let name = |id: &str| s.actor(id).map_or(id.to_string(), |a| a.name.clone());
         let _ = writeln!(
             out,
-            "- **{}** — {} and {}; about {:?}. Escalation: stage {} of 9, *{}* ({}).",
+            "- **{}** — {} and {}; about {}. Escalation: stage {} of 9, *{}* ({}).",
             d.name,
             name(&d.sides.0),
             name(&d.sides.1),
-            d.issue,
+            format!("{:?}", d.issue).to_lowercase(),
             d.stage,
             stage_name(d.stage),
             phase_name(d.stage)
@@ -119,16 +119,19 @@ pub fn role_sheet(s: &Scenario, actor_id: &str) -> String {
     out
 }
 
-fn kind_name(a: &Actor) -> String {
-    let debug = format!("{:?}", a.kind);
-    let mut words = String::new();
-    for (i, ch) in debug.chars().enumerate() {
-        if ch.is_uppercase() && i > 0 {
-            words.push(' ');
-        }
-        words.push(if i == 0 { ch } else { ch.to_ascii_lowercase() });
+fn kind_name(a: &Actor) -> &'static str {
+    match a.kind {
+        ActorKind::State => "State",
+        ActorKind::ConflictParty => "Party to the conflict",
+        ActorKind::RegionalOrganisation => "Regional organisation",
+        ActorKind::SecretaryGeneral => "UN Secretary-General",
+        ActorKind::UnDepartment => "UN department",
+        ActorKind::Envoy => "Envoy or mediation panel",
+        ActorKind::NgoMediator => "NGO mediator",
+        ActorKind::CivilSociety => "Civil society",
+        ActorKind::ArmedGroup => "Armed group",
+        ActorKind::Court => "Court",
     }
-    words
 }
 
 fn one_line(text: &str) -> String {

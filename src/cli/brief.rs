@@ -39,10 +39,10 @@ pub fn run(args: &Args) -> u8 {
     match &args.out {
         None => {
             if args.role.is_none() {
-                println!("{}", public_sheet(s));
+                super::output::println_out!("{}", public_sheet(s));
             }
             for r in roles {
-                println!("{}", role_sheet(s, r));
+                super::output::println_out!("{}", role_sheet(s, r));
             }
             EXIT_OK
         }
@@ -60,7 +60,7 @@ pub fn run(args: &Args) -> u8 {
             }
             match result {
                 Ok(()) => {
-                    println!("wrote the briefs to {}", dir.display());
+                    super::output::println_out!("wrote the briefs to {}", dir.display());
                     EXIT_OK
                 }
                 Err(e) => {

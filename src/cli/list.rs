@@ -19,7 +19,7 @@ pub fn run() -> u8 {
     }
     let widths: Vec<usize> = (0..4).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
     for r in &rows {
-        println!(
+        super::output::println_out!(
             "{:<w0$}  {:<w1$}  {:>w2$}  {:>w3$}",
             r[0],
             r[1],

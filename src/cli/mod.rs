@@ -3,6 +3,7 @@
 mod brief;
 mod list;
 mod new;
+mod output;
 mod resolve;
 mod validate;
 

@@ -22,14 +22,18 @@ pub fn run(args: &Args) -> u8 {
     };
     match &args.out {
         None => {
-            print!("{text}");
+            super::output::print_out(&text);
             EXIT_OK
         }
         Some(path) => {
             let file = std::fs::OpenOptions::new().write(true).create_new(true).open(path);
             match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())) {
                 Ok(()) => {
-                    println!("wrote {}; next: good-offices validate {}", path.display(), path.display());
+                    super::output::println_out!(
+                        "wrote {}; next: good-offices validate {}",
+                        path.display(),
+                        path.display()
+                    );
                     EXIT_OK
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {

@@ -34,8 +34,12 @@ pub fn run(args: &Args) -> u8 {
             let warnings = report.warnings().count();
             let errors = report.errors().count();
             match title {
-                Some(title) => println!("valid: {} ({title}){}", report.source.name, plural(warnings, "warning")),
-                None => println!(
+                Some(title) => super::output::println_out!(
+                    "valid: {} ({title}){}",
+                    report.source.name,
+                    plural(warnings, "warning")
+                ),
+                None => super::output::println_out!(
                     "invalid: {}{}{}",
                     report.source.name,
                     plural(errors, "error"),
@@ -46,7 +50,7 @@ pub fn run(args: &Args) -> u8 {
         reports.push(report);
     }
     if args.format == Format::Json {
-        println!("{}", render_json(&reports));
+        super::output::println_out!("{}", render_json(&reports));
     }
     if all_valid { EXIT_OK } else { EXIT_INVALID }
 }

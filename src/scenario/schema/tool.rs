@@ -144,7 +144,7 @@ impl ToolKind {
             MassAction => "Peaceful mass mobilisation; raises leaders' domestic pressure.",
             DialogueForum => "Bring communities together to talk; builds trust from below.",
             EarlyWarningReport => "Publish an early-warning report; raises international attention.",
-            Hold => "Keep your forces and positions as they are.",
+            Hold => "Do nothing new this turn; forces and positions stay as they are.",
             Reinforce => "Add troops at the front; raises your arms level.",
             ShowOfForce => "Exercises or a visible display of force; raises tension.",
             Mobilise => "Mobilise reserves; a large rise in arms and tension.",
