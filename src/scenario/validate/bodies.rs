@@ -108,18 +108,7 @@ pub(super) fn check(c: &mut Checker) {
                             .help = Some("the presidency rotates among the fifteen members".into());
                     }
                 }
-                for (mi, m) in members.iter().enumerate() {
-                    if let Some(a) = s.actor(m)
-                        && a.kind != ActorKind::State
-                    {
-                        c.error(
-                            "not-a-state",
-                            format!("`{m}` sits on the Council but is not a state"),
-                            &path!["bodies", bi, "kind", "members", mi],
-                        )
-                        .help = Some("only UN member states sit on the Council: give it `kind: State`".into());
-                    }
-                }
+                states_only(c, bi, members, "sits on the Council");
             }
             BodyKind::Regional { members, chair: Some(chair), .. } if !members.contains(chair) => {
                 c.error(
@@ -129,21 +118,24 @@ pub(super) fn check(c: &mut Checker) {
                 )
                 .help = Some(format!("add `{chair}` to the members, or name a member as chair"));
             }
-            BodyKind::GeneralAssembly { members, .. } => {
-                for (mi, m) in members.iter().enumerate() {
-                    if let Some(a) = s.actor(m)
-                        && a.kind != ActorKind::State
-                    {
-                        c.error(
-                            "not-a-state",
-                            format!("`{m}` is listed in the Assembly but is not a state"),
-                            &path!["bodies", bi, "kind", "members", mi],
-                        )
-                        .help = Some("only states are UN members".into());
-                    }
-                }
-            }
+            BodyKind::GeneralAssembly { members, .. } => states_only(c, bi, members, "is listed in the Assembly"),
             _ => {}
+        }
+    }
+}
+
+/// Only UN member states sit on the Council and in the Assembly.
+fn states_only(c: &mut Checker, body: usize, members: &[String], seat: &str) {
+    for (mi, m) in members.iter().enumerate() {
+        if let Some(a) = c.s.actor(m)
+            && a.kind != ActorKind::State
+        {
+            c.error(
+                "not-a-state",
+                format!("`{m}` {seat} but is not a state"),
+                &path!["bodies", body, "kind", "members", mi],
+            )
+            .help = Some("only UN member states have these seats: give it `kind: State`".into());
         }
     }
 }
