@@ -17,6 +17,11 @@ pub enum Severity {
     Warning,
 }
 
+/// "a" or "an" before a word, for messages built from names (`an actor`, `an Envoy`).
+pub fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) { "an" } else { "a" }
+}
+
 /// One problem in one file. `start..end` are byte offsets into the file's text as loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

@@ -51,7 +51,7 @@ pub fn describe_ron_error(source: &SourceFile, e: &SpannedError) -> Diagnostic {
             span,
         )
         .label("wrong number of values")
-        .help("pairs are written `(first side, second side)`"),
+        .help("check how many values this field takes in docs/scenario-format.md; pairs are `(first side, second side)`"),
         Error::ExpectedInteger
         | Error::ExpectedFloat
         | Error::ExpectedString
@@ -81,9 +81,9 @@ pub fn describe_ron_error(source: &SourceFile, e: &SpannedError) -> Diagnostic {
         }
         Error::IntegerOutOfBounds => Diagnostic::error("out-of-range", "this number is too large or negative for this field", span)
             .label("out of range")
-            .help("counts and turns are whole numbers from 0 up"),
+            .help("counts are whole numbers from 0 up, turns from 1"),
         Error::ExceededRecursionLimit => {
-            Diagnostic::error("too-deep", "brackets are nested too deeply (more than 128 levels)", span)
+            Diagnostic::error("too-deep", "brackets are nested too deeply", span)
                 .label("here")
                 .help("a scenario never nests that deep: look for brackets opened but never closed")
         }

@@ -15,6 +15,7 @@ pub struct Body {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum BodyKind {
     /// Fifteen members, five of them permanent; votes by Article 27.
     SecurityCouncil {

@@ -20,7 +20,8 @@ pub struct OrderSpec {
     /// For `UnilateralSanctions`.
     #[serde(default)]
     pub sanction: Option<SanctionKind>,
-    /// For `CouncilBriefing`, `JointEnvoy`, `AcceptMediation`: a second actor involved.
+    /// A second actor involved: the mediator for `AcceptMediation`/`RefuseMediation`, the envoy for
+    /// `AppointEnvoy`, the partner for `JointEnvoy`.
     #[serde(default)]
     pub with: Option<String>,
     /// Free text shown in the log.

@@ -61,7 +61,14 @@ pub(super) fn check(c: &mut Checker) {
                     );
                 }
                 for (pi, p) in permanent.iter().enumerate() {
-                    if !members.contains(p) {
+                    if permanent[..pi].contains(p) {
+                        c.error(
+                            "duplicate-member",
+                            format!("`{p}` is listed twice as a permanent member"),
+                            &path!["bodies", bi, "kind", "permanent", pi],
+                        )
+                        .help = Some("list each permanent member once".into());
+                    } else if !members.contains(p) {
                         c.error(
                             "council-permanent",
                             format!("permanent member `{p}` is not among the Council's members"),

@@ -2,6 +2,7 @@
 //! in `docs/rules.md`, and the engine's order check uses the same table.
 
 use super::Checker;
+use crate::diagnostics::article;
 use crate::path;
 use crate::scenario::schema::{ActorKind, BodyKind, CourtKind, Scenario, ToolKind};
 
@@ -167,8 +168,9 @@ pub(super) fn check(c: &mut Checker) {
             }
             let req = requirement(*tool);
             if !req.kinds.contains(&a.kind) {
-                let d = c.error("tool-not-allowed", format!("a {:?} cannot hold `{tool:?}`", a.kind), &p);
-                d.label = format!("`{}` is a {:?}", a.id, a.kind);
+                let kind = format!("{:?}", a.kind);
+                let d = c.error("tool-not-allowed", format!("{} {kind} cannot hold `{tool:?}`", article(&kind)), &p);
+                d.label = format!("`{}` is {} {kind}", a.id, article(&kind));
                 d.help = Some(format!("`{tool:?}` is for: {}", kinds_list(req.kinds)));
             } else if !meets(s, &a.id, req.need) {
                 match unmet.iter_mut().find(|(need, _, _)| *need == req.need) {
@@ -188,6 +190,14 @@ pub(super) fn check(c: &mut Checker) {
             d.help = Some(how_to_meet(need, &a.id));
         }
         for (pi, params) in a.tool_params.iter().enumerate() {
+            if a.tool_params[..pi].iter().any(|q| q.tool == params.tool) {
+                c.error(
+                    "duplicate-entry",
+                    format!("`{:?}` has two sets of parameters for `{}`", params.tool, a.id),
+                    &path!["actors", ai, "tool_params", pi],
+                )
+                .help = Some("merge them into one".into());
+            }
             if !a.holds(params.tool) {
                 c.error(
                     "params-without-tool",

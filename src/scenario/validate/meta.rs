@@ -32,9 +32,11 @@ pub(super) fn check(c: &mut Checker) {
             &path!["meta", "turn_length"],
         );
     }
-    let lang_ok = !m.language.is_empty()
-        && m.language.len() <= 12
-        && m.language.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-');
+    // A BCP 47 tag such as `en` or `pt-BR`: a 2–3 letter language, then optional subtags.
+    let mut parts = m.language.split('-');
+    let lang_ok = m.language.len() <= 12
+        && parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        && parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
     if !lang_ok {
         c.error("bad-language", format!("`{}` is not a language tag", m.language), &path!["meta", "language"]).help =
             Some("use a tag such as \"en\", \"fr\" or \"pt-BR\"".into());
@@ -51,6 +53,34 @@ pub(super) fn check(c: &mut Checker) {
         c.error("empty-text", "a historical scenario needs a `historical_note`", &path!["meta", "fictional"]).help =
             Some("say in a few sentences what really happened; the debrief shows it".into());
     }
+    let s = c.s;
+    if s.actors.is_empty() {
+        c.error("nothing-to-play", "the scenario has no actors", &path!["actors"]).help =
+            Some("add the parties and the third parties the groups will play".into());
+    }
+    if s.conflict.dyads.is_empty() {
+        c.error("nothing-to-play", "the conflict has no dyads", &path!["conflict", "dyads"]).help =
+            Some("add at least one dyad: the two sides of the dispute".into());
+    }
+    for (i, a) in s.actors.iter().enumerate() {
+        if a.name.trim().is_empty() {
+            c.error("empty-text", format!("actor `{}` has no name", a.id), &path!["actors", i, "name"]).help =
+                Some("write the name the groups will see".into());
+        }
+    }
+    for (i, b) in s.bodies.iter().enumerate() {
+        if b.name.trim().is_empty() {
+            c.error("empty-text", format!("body `{}` has no name", b.id), &path!["bodies", i, "name"]).help =
+                Some("write the name the groups will see".into());
+        }
+    }
+    for (i, d) in s.conflict.dyads.iter().enumerate() {
+        if d.name.trim().is_empty() {
+            c.error("empty-text", format!("dyad `{}` has no name", d.id), &path!["conflict", "dyads", i, "name"])
+                .help = Some("write the name the groups will see".into());
+        }
+    }
+    let m = &c.s.meta;
     for (i, s) in m.sources.iter().enumerate() {
         if s.citation.trim().is_empty() {
             c.error(
@@ -76,6 +106,9 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     let mut parts = s.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    if ![y, m, d].iter().all(|part| part.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
     let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);

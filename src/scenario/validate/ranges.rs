@@ -24,6 +24,14 @@ impl Checker<'_> {
         }
     }
 
+    /// Glasl stages are whole numbers.
+    fn whole_stage(&mut self, v: &Var, x: f64, path: &[Seg]) {
+        if matches!(v, Var::Stage(_)) && x.fract() != 0.0 {
+            self.error("not-whole", format!("stage {x} is not a whole number"), path).help =
+                Some("Glasl stages go from 1 to 9 in whole steps".into());
+        }
+    }
+
     fn turn(&mut self, what: &str, turn: u32, path: &[Seg]) {
         let turns = self.s.meta.turns;
         if turn == 0 || turn > turns {
@@ -42,7 +50,8 @@ impl Checker<'_> {
         };
         match cond {
             Condition::AtLeast(v, x) | Condition::AtMost(v, x) => {
-                self.range(&format!("the threshold on {}", var_name(v)), *x, var_bounds(v), &child(1))
+                self.range(&format!("the threshold on {}", var_name(v)), *x, var_bounds(v), &child(1));
+                self.whole_stage(v, *x, &child(1));
             }
             Condition::FromTurn(t) => self.turn("`FromTurn`", *t, &child(0)),
             Condition::All(list) | Condition::Any(list) => {
@@ -166,10 +175,14 @@ pub(super) fn check(c: &mut Checker) {
         for (ei, e) in inject.effects.iter().enumerate() {
             let p = path!["injects", ii, "effects", ei, 1];
             match e {
-                EffectSpec::Set(v, x) => c.range(&format!("the new {}", var_name(v)), *x, var_bounds(v), &p),
+                EffectSpec::Set(v, x) => {
+                    c.range(&format!("the new {}", var_name(v)), *x, var_bounds(v), &p);
+                    c.whole_stage(v, *x, &p);
+                }
                 EffectSpec::Shift(v, x) => {
                     let (lo, hi) = var_bounds(v);
-                    c.range(&format!("the shift of {}", var_name(v)), *x, (lo - hi, hi - lo), &p)
+                    c.range(&format!("the shift of {}", var_name(v)), *x, (lo - hi, hi - lo), &p);
+                    c.whole_stage(v, *x, &p);
                 }
             }
         }
@@ -186,7 +199,7 @@ pub(super) fn check(c: &mut Checker) {
         if turn.turn <= previous {
             c.error(
                 "course-order",
-                format!("turn {} comes after turn {previous}", turn.turn),
+                format!("turn {} is listed after turn {previous}", turn.turn),
                 &path!["historical_course", ti, "turn"],
             )
             .help = Some("list the historical course once per turn, in increasing turn order".into());

@@ -1,8 +1,11 @@
 //! Every id written in the file refers to something that exists, and of the right sort.
 
 use super::Checker;
+use crate::diagnostics::article;
 use crate::path;
-use crate::scenario::schema::{BodyKind, Condition, DraftContent, EffectSpec, Event, OrderSpec, Target, Trigger, Var};
+use crate::scenario::schema::{
+    BodyKind, Chapter, Condition, DraftContent, EffectSpec, Event, OrderSpec, Target, Trigger, Var,
+};
 use crate::scenario::spans::Seg;
 
 /// What an id must name.
@@ -42,6 +45,7 @@ impl Checker<'_> {
     /// Reports `id` at `path` unless it names a `want`. Returns whether it resolved.
     pub(super) fn reference(&mut self, id: &str, want: Want, path: &[Seg]) -> bool {
         let mut known = self.ids(want);
+        known.sort_unstable();
         known.dedup();
         if known.contains(&id) {
             return true;
@@ -49,11 +53,9 @@ impl Checker<'_> {
         let noun = want.noun();
         let other = [Want::Actor, Want::Body, Want::Dyad].into_iter().find(|&w| w != want && self.ids(w).contains(&id));
         let help = match other {
-            Some(w) => format!(
-                "`{id}` is a {}, but {} {noun} is needed here",
-                w.noun(),
-                if noun.starts_with('a') { "an" } else { "a" }
-            ),
+            Some(w) => {
+                format!("`{id}` is {} {}, but {} {noun} is needed here", article(w.noun()), w.noun(), article(noun))
+            }
             None => self.suggest(id, known.iter().copied(), noun),
         };
         let d = self.error("unknown-reference", format!("unknown {noun} `{id}`"), path);
@@ -158,6 +160,19 @@ impl Checker<'_> {
         }
         if let Some(draft) = &order.draft {
             for (i, content) in draft.contents.iter().enumerate() {
+                let binding = matches!(
+                    content,
+                    DraftContent::Sanctions(..)
+                        | DraftContent::AuthoriseRegionalForce(_)
+                        | DraftContent::IccReferral(_)
+                );
+                if binding && draft.chapter == Chapter::VI {
+                    let mut q = p("draft");
+                    q.extend([Seg::Field("contents"), Seg::Index(i)]);
+                    let e = self.error("chapter-vii-only", "this measure needs a Chapter VII resolution", &q);
+                    e.label = "not possible under Chapter VI".into();
+                    e.help = Some("sanctions, authorising force and ICC referrals are Chapter VII measures (Arts 41, 42, 53; Rome Statute Art. 13(b)): write `chapter: VII`".into());
+                }
                 let mut q = p("draft");
                 q.extend([Seg::Field("contents"), Seg::Index(i), Seg::Index(0)]);
                 let (id, want) = match content {
@@ -179,6 +194,14 @@ pub(super) fn check(c: &mut Checker) {
     let s = c.s;
     for (ai, a) in s.actors.iter().enumerate() {
         for (ti, (other, _)) in a.ties.iter().enumerate() {
+            if a.ties[..ti].iter().any(|(o, _)| o == other) {
+                c.error(
+                    "duplicate-entry",
+                    format!("`{}` has two ties to `{other}`", a.id),
+                    &path!["actors", ai, "ties", ti],
+                )
+                .help = Some("keep one value".into());
+            }
             if c.reference(other, Want::Actor, &path!["actors", ai, "ties", ti, 0]) && *other == a.id {
                 c.error(
                     "self-reference",
@@ -219,6 +242,15 @@ pub(super) fn check(c: &mut Checker) {
         }
     }
     for (ti, t) in s.conflict.trust.iter().enumerate() {
+        let p = path!["conflict", "trust", ti];
+        if t.party == t.third {
+            c.error("self-reference", format!("`{}` is given trust in itself", t.party), &p).help =
+                Some("trust links a party to a third party; remove this one".into());
+        }
+        if s.conflict.trust[..ti].iter().any(|u| u.party == t.party && u.third == t.third) {
+            c.error("duplicate-entry", format!("trust of `{}` in `{}` is given twice", t.party, t.third), &p).help =
+                Some("keep one value".into());
+        }
         if c.reference(&t.party, Want::Actor, &path!["conflict", "trust", ti, "party"])
             && !s.conflict.dyads.iter().any(|d| d.side_of(&t.party).is_some())
         {

@@ -85,10 +85,10 @@ fn event_tools(event: &Event) -> Vec<ToolKind> {
     match event {
         Event::AgreementSigned(_) => vec![SignAgreement],
         Event::Ceasefire(_) => vec![OfferCeasefire],
-        Event::ObserversDeployed(_) => vec![DeployObservers, DraftResolution],
-        Event::ResolutionAdopted(_) | Event::Vetoed(_) | Event::PeaceOperation(_) => {
-            vec![DraftResolution, AssemblyResolution]
-        }
+        Event::ObserversDeployed(_) => vec![DeployObservers, DraftResolution, AssemblyResolution],
+        Event::ResolutionAdopted(_) | Event::PeaceOperation(_) => vec![DraftResolution, AssemblyResolution],
+        // Only the Council has a veto.
+        Event::Vetoed(_) => vec![DraftResolution],
         Event::ProvisionalMeasures(_) => vec![ProvisionalMeasures],
         Event::Sanctioned(_) => vec![UnilateralSanctions, DraftResolution],
         Event::Seized(_) => vec![RaiseAtCouncil, AppealToBody],
