@@ -34,7 +34,6 @@ macro_rules! path {
 enum Node {
     /// `Name(field: value, ..)` or `(field: value, ..)`.
     Struct {
-        name: Option<String>,
         fields: Vec<(String, usize, Node)>,
         span: (usize, usize),
     },
@@ -117,41 +116,6 @@ impl SpanIndex {
             }
         }
         node.span()
-    }
-
-    /// The span of a field's name (`title` in `title: ".."`), for "remove this field" style messages.
-    pub fn field_name_span(&self, path: &[Seg], field: &str) -> Option<(usize, usize)> {
-        let parent = self.node(path)?;
-        match parent {
-            Node::Struct { fields, .. } => {
-                fields.iter().find(|(f, _, _)| f == field).map(|(f, start, _)| (*start, start + f.len()))
-            }
-            _ => None,
-        }
-    }
-
-    /// The name a struct or tuple was written with, e.g. `Actor` in `Actor(id: ..)`.
-    pub fn struct_name(&self, path: &[Seg]) -> Option<&str> {
-        match self.node(path)? {
-            Node::Struct { name, .. } | Node::Tuple { name, .. } => name.as_deref(),
-            _ => None,
-        }
-    }
-
-    fn node(&self, path: &[Seg]) -> Option<&Node> {
-        let mut node = self.root.unwrap_some();
-        for seg in path {
-            node = match (node, seg) {
-                (Node::Struct { fields, .. }, Seg::Field(name)) => {
-                    fields.iter().find(|(f, _, _)| f == name).map(|(_, _, v)| v)?
-                }
-                (Node::Tuple { items, .. } | Node::List { items, .. }, Seg::Index(i)) => items.get(*i)?,
-                (Node::Map { entries, .. }, Seg::Index(i)) => entries.get(*i).map(|(_, v)| v)?,
-                _ => return None,
-            }
-            .unwrap_some();
-        }
-        Some(node)
     }
 }
 
@@ -286,7 +250,7 @@ impl Parser<'_> {
                 }
             }
             self.i = (self.i + 1).min(self.s.len());
-            Node::Struct { name, fields, span: (start, self.i) }
+            Node::Struct { fields, span: (start, self.i) }
         } else {
             let items = self.items(b')');
             Node::Tuple { name, items, span: (start, self.i) }

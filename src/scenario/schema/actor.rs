@@ -60,6 +60,21 @@ pub enum ActorKind {
     Court,
 }
 
+impl ActorKind {
+    pub const ALL: [ActorKind; 10] = [
+        ActorKind::State,
+        ActorKind::ConflictParty,
+        ActorKind::RegionalOrganisation,
+        ActorKind::SecretaryGeneral,
+        ActorKind::UnDepartment,
+        ActorKind::Envoy,
+        ActorKind::NgoMediator,
+        ActorKind::CivilSociety,
+        ActorKind::ArmedGroup,
+        ActorKind::Court,
+    ];
+}
+
 /// Numbers the rules read. All on a 0–100 scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]

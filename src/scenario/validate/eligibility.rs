@@ -38,18 +38,7 @@ pub struct Requirement {
     pub need: Need,
 }
 
-const ANY: &[ActorKind] = &[
-    State,
-    ConflictParty,
-    RegionalOrganisation,
-    SecretaryGeneral,
-    UnDepartment,
-    Envoy,
-    NgoMediator,
-    CivilSociety,
-    ArmedGroup,
-    Court,
-];
+const ANY: &[ActorKind] = &ActorKind::ALL;
 const PARTIES: &[ActorKind] = &[State, ConflictParty, ArmedGroup];
 const THIRD_PARTIES: &[ActorKind] = &[State, RegionalOrganisation, SecretaryGeneral, UnDepartment, Envoy, NgoMediator];
 
