@@ -6,6 +6,8 @@
 pub mod brief;
 pub mod cli;
 pub mod diagnostics;
+pub mod engine;
+pub mod log;
 pub mod model;
 pub mod rules;
 pub mod scenario;

@@ -39,7 +39,7 @@ pub enum Var {
 }
 
 /// Something that happens once and is remembered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Event {
     /// Both sides of the dyad signed an agreement.
     AgreementSigned(String),

@@ -6,7 +6,7 @@ mod bodies;
 mod eligibility;
 mod ids;
 mod meta;
-mod ranges;
+pub mod ranges;
 mod refs;
 mod warnings;
 

@@ -77,7 +77,7 @@ pub fn var_bounds(v: &Var) -> (f64, f64) {
     }
 }
 
-fn var_name(v: &Var) -> String {
+pub fn var_name(v: &Var) -> String {
     let debug = format!("{v:?}");
     debug.split('(').next().unwrap_or(&debug).to_string()
 }

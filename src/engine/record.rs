@@ -1,0 +1,104 @@
+//! What one completed turn leaves in the log: every order and why it was accepted or rejected, every
+//! vote with its tally, every outcome with its factors and roll, every effect with its cause, and the
+//! state after. A person can read it; the engine can resume, replay and branch from it.
+
+use serde::{Deserialize, Serialize};
+
+use super::state::Snapshot;
+use crate::rules::council_vote::Ballot;
+use crate::scenario::{OrderSpec, ToolKind};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TurnRecord {
+    pub turn: u32,
+    /// The real-world dates the turn stands for, e.g. "4–17 February 2011".
+    pub dates: String,
+    /// Orders as submitted, before any check (what replay and branch re-resolve).
+    pub submitted: Vec<OrderSpec>,
+    /// Explicit Council ballots given with the orders (`(member, ballot)`).
+    pub ballots: Vec<(String, Ballot)>,
+    /// Facilitator injects fired by hand before this turn.
+    pub facilitator_injects: Vec<String>,
+    pub rejected: Vec<Rejection>,
+    /// Actors that gave no accepted order: they hold.
+    pub holding: Vec<String>,
+    pub votes: Vec<VoteRecord>,
+    pub outcomes: Vec<OutcomeRecord>,
+    pub injects: Vec<InjectRecord>,
+    pub effects: Vec<EffectRecord>,
+    pub end: Option<EndRecord>,
+    pub state: Snapshot,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rejection {
+    pub order: OrderSpec,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoteRecord {
+    pub body: String,
+    pub sponsor: String,
+    /// What was voted: "draft resolution (Chapter VI: ...)", "press statement", ...
+    pub subject: String,
+    pub tally: String,
+    pub adopted: bool,
+    pub vetoed_by: Vec<String>,
+    pub ballots: Vec<(String, Ballot)>,
+    pub explanation: String,
+}
+
+/// A number that went into a probability or an effect, with its name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Factor {
+    pub name: String,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeRecord {
+    pub actor: String,
+    pub tool: ToolKind,
+    pub target: Option<String>,
+    /// `succeeded`, `failed`, `done` (no roll), `adopted`, `blocked`, ...
+    pub result: String,
+    pub probability: Option<f64>,
+    pub roll: Option<f64>,
+    pub factors: Vec<Factor>,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InjectRecord {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+}
+
+/// One change to the state, with its cause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EffectRecord {
+    /// What changed, e.g. `Stage("preah-vihear")` or `Observers("preah-vihear")`.
+    pub target: String,
+    pub before: String,
+    pub after: String,
+    /// Who or what caused it, e.g. `indonesia: Mediation` or `dynamics: incident`.
+    pub cause: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EndRecord {
+    pub reason: String,
+    pub outcome: String,
+    pub outcome_title: String,
+    pub objectives: Vec<ObjectiveScore>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ObjectiveScore {
+    pub actor: String,
+    pub objective: String,
+    pub met: bool,
+    pub points: u32,
+}

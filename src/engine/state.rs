@@ -1,0 +1,167 @@
+//! The dynamic state of a game. The same structs are ECS components and resources while a turn runs,
+//! and the rows of a [`Snapshot`] in the log between turns (sorted by stable id).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use bevy_ecs::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{Event, SanctionKind, Scenario, ToolKind};
+
+/// One dyad: the escalation and ripeness numbers, consent, and what has been agreed.
+#[derive(Component, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DyadState {
+    pub id: String,
+    pub sides: [String; 2],
+    pub stage: u8,
+    pub arms: [f64; 2],
+    pub grievance: [f64; 2],
+    pub hurt: [f64; 2],
+    pub win_belief: [f64; 2],
+    pub way_out: f64,
+    pub enticement: f64,
+    pub accepts_mediation: [bool; 2],
+    pub accepts_observers: [bool; 2],
+    /// The turn each side last offered a ceasefire.
+    pub ceasefire_offered: [Option<u32>; 2],
+    pub ceasefire: bool,
+    /// The turn each side last signed an agreement; it stands for this turn and the next.
+    pub signed: [Option<u32>; 2],
+    pub agreement: bool,
+    pub observers: bool,
+    pub peace_operation: bool,
+    pub arms_embargo: bool,
+    /// An application to the ICJ is pending.
+    pub icj_pending: bool,
+    pub provisional_measures: bool,
+}
+
+impl DyadState {
+    pub fn side_of(&self, actor: &str) -> Option<usize> {
+        self.sides.iter().position(|s| s == actor)
+    }
+}
+
+/// One actor's changing numbers.
+#[derive(Component, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorState {
+    pub id: String,
+    pub leverage: f64,
+    pub capacity: f64,
+    pub domestic_pressure: f64,
+    /// Spoiler strength, 0 for actors that are not spoilers.
+    pub spoiler: f64,
+    pub sanctions: Vec<SanctionKind>,
+    /// Tools used so far, for `max_uses`.
+    pub uses: BTreeMap<ToolKind, u32>,
+}
+
+/// Everything that is not one actor's or one dyad's.
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Globals {
+    /// The last completed turn (0 before the first).
+    pub turn: u32,
+    pub public_pressure: f64,
+    pub coherence: f64,
+    pub deaths: u64,
+    pub displaced: u64,
+    /// `(party, third) → trust`, 0–100.
+    pub trust: BTreeMap<(String, String), f64>,
+    pub events: BTreeSet<Event>,
+    pub fired_injects: BTreeSet<String>,
+    /// Mediators who share an envoy (joint track), as sorted pairs.
+    pub joint_tracks: BTreeSet<(String, String)>,
+}
+
+/// The whole state between two turns: what the log stores after each turn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub globals: Globals,
+    pub dyads: Vec<DyadState>,
+    pub actors: Vec<ActorState>,
+}
+
+impl Snapshot {
+    /// The state before turn 1, as the scenario sets it.
+    pub fn initial(s: &Scenario) -> Snapshot {
+        let dyads = s
+            .conflict
+            .dyads
+            .iter()
+            .map(|d| DyadState {
+                id: d.id.clone(),
+                sides: [d.sides.0.clone(), d.sides.1.clone()],
+                stage: d.stage,
+                arms: [d.arms.0, d.arms.1],
+                grievance: [d.grievance.0, d.grievance.1],
+                hurt: [d.hurt.0, d.hurt.1],
+                win_belief: [d.win_belief.0, d.win_belief.1],
+                way_out: d.way_out,
+                enticement: d.enticement,
+                accepts_mediation: [d.accepts_mediation.0, d.accepts_mediation.1],
+                accepts_observers: [d.accepts_observers.0, d.accepts_observers.1],
+                ceasefire_offered: [None, None],
+                ceasefire: false,
+                signed: [None, None],
+                agreement: false,
+                observers: false,
+                peace_operation: false,
+                arms_embargo: false,
+                icj_pending: false,
+                provisional_measures: false,
+            })
+            .collect();
+        let actors = s
+            .actors
+            .iter()
+            .map(|a| ActorState {
+                id: a.id.clone(),
+                leverage: a.attributes.leverage,
+                capacity: a.attributes.capacity,
+                domestic_pressure: a.attributes.domestic_pressure,
+                spoiler: s.conflict.spoilers.iter().filter(|sp| sp.actor == a.id).map(|sp| sp.strength).fold(0.0, f64::max),
+                sanctions: Vec::new(),
+                uses: BTreeMap::new(),
+            })
+            .collect();
+        let mut trust = BTreeMap::new();
+        let parties: BTreeSet<&str> = s.conflict.dyads.iter().flat_map(|d| [d.sides.0.as_str(), d.sides.1.as_str()]).collect();
+        for party in &parties {
+            for third in &s.actors {
+                if third.id != *party {
+                    trust.insert((party.to_string(), third.id.clone()), third.attributes.impartiality);
+                }
+            }
+        }
+        for t in &s.conflict.trust {
+            trust.insert((t.party.clone(), t.third.clone()), t.value);
+        }
+        let globals = Globals {
+            turn: 0,
+            public_pressure: s.conflict.public_pressure,
+            coherence: s.conflict.coherence,
+            deaths: s.conflict.toll.deaths,
+            displaced: s.conflict.toll.displaced,
+            trust,
+            events: BTreeSet::new(),
+            fired_injects: BTreeSet::new(),
+            joint_tracks: BTreeSet::new(),
+        };
+        let mut snap = Snapshot { globals, dyads, actors };
+        snap.dyads.sort_by(|a, b| a.id.cmp(&b.id));
+        snap.actors.sort_by(|a, b| a.id.cmp(&b.id));
+        snap
+    }
+
+    pub fn dyad(&self, id: &str) -> Option<&DyadState> {
+        self.dyads.iter().find(|d| d.id == id)
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&ActorState> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    pub fn trust(&self, party: &str, third: &str) -> f64 {
+        self.globals.trust.get(&(party.to_string(), third.to_string())).copied().unwrap_or(50.0)
+    }
+}
