@@ -9,6 +9,7 @@ pub mod diagnostics;
 pub mod engine;
 pub mod log;
 pub mod model;
+pub mod orders;
 pub mod rules;
 pub mod scenario;
 pub mod template;

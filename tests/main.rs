@@ -4,6 +4,7 @@ mod support;
 
 mod bad_input;
 mod builtins;
+mod calibration;
 mod cli;
 mod council_votes;
 mod malformed;

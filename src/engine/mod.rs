@@ -1,5 +1,15 @@
 //! The turn engine: an ECS world per game, a schedule of phases per turn, one place that applies effects.
 
+mod dates;
+mod game;
+pub mod ledger;
 pub mod record;
 pub mod rng;
+pub mod schedule;
 pub mod state;
+pub mod view;
+
+pub use dates::turn_dates;
+pub use game::Game;
+mod source;
+pub use source::{OrderSource, play};

@@ -24,6 +24,8 @@ pub struct TurnRecord {
     pub holding: Vec<String>,
     pub votes: Vec<VoteRecord>,
     pub outcomes: Vec<OutcomeRecord>,
+    /// What the dynamics of each dispute did this turn, with factors and rolls.
+    pub dynamics: Vec<DynamicsRecord>,
     pub injects: Vec<InjectRecord>,
     pub effects: Vec<EffectRecord>,
     pub end: Option<EndRecord>,
@@ -65,6 +67,17 @@ pub struct OutcomeRecord {
     pub result: String,
     pub probability: Option<f64>,
     pub roll: Option<f64>,
+    pub factors: Vec<Factor>,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DynamicsRecord {
+    pub dyad: String,
+    pub incident_probability: f64,
+    pub incident_roll: f64,
+    /// Escalation pressure against the threshold (see docs/rules.md).
+    pub escalation_pressure: f64,
     pub factors: Vec<Factor>,
     pub explanation: String,
 }

@@ -67,8 +67,8 @@ pub struct Globals {
     pub displaced: u64,
     /// `(party, third) → trust`, 0–100.
     pub trust: BTreeMap<(String, String), f64>,
+    /// Everything that has happened, including `InjectFired`.
     pub events: BTreeSet<Event>,
-    pub fired_injects: BTreeSet<String>,
     /// Mediators who share an envoy (joint track), as sorted pairs.
     pub joint_tracks: BTreeSet<(String, String)>,
 }
@@ -119,13 +119,20 @@ impl Snapshot {
                 leverage: a.attributes.leverage,
                 capacity: a.attributes.capacity,
                 domestic_pressure: a.attributes.domestic_pressure,
-                spoiler: s.conflict.spoilers.iter().filter(|sp| sp.actor == a.id).map(|sp| sp.strength).fold(0.0, f64::max),
+                spoiler: s
+                    .conflict
+                    .spoilers
+                    .iter()
+                    .filter(|sp| sp.actor == a.id)
+                    .map(|sp| sp.strength)
+                    .fold(0.0, f64::max),
                 sanctions: Vec::new(),
                 uses: BTreeMap::new(),
             })
             .collect();
         let mut trust = BTreeMap::new();
-        let parties: BTreeSet<&str> = s.conflict.dyads.iter().flat_map(|d| [d.sides.0.as_str(), d.sides.1.as_str()]).collect();
+        let parties: BTreeSet<&str> =
+            s.conflict.dyads.iter().flat_map(|d| [d.sides.0.as_str(), d.sides.1.as_str()]).collect();
         for party in &parties {
             for third in &s.actors {
                 if third.id != *party {
@@ -144,7 +151,6 @@ impl Snapshot {
             displaced: s.conflict.toll.displaced,
             trust,
             events: BTreeSet::new(),
-            fired_injects: BTreeSet::new(),
             joint_tracks: BTreeSet::new(),
         };
         let mut snap = Snapshot { globals, dyads, actors };

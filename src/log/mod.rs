@@ -1,1 +1,219 @@
-//! The turn log (being written).
+//! The turn log: the save file of a game.
+//!
+//! A log is a text file: a comment line, a header line (format version, engine version, scenario id and
+//! content hash, seed, seats, where the orders come from), then one block per completed turn, each closed
+//! by a line with the FNV-1a checksum of the block's text. See `docs/log-format.md`.
+//!
+//! - [`create`] writes the header; [`append`] adds one turn with a single write in append mode and a
+//!   flush to disk, so a crash leaves either the whole turn or a torn tail, never a lost completed turn.
+//! - [`load`] / [`parse`] read a log back. A torn last turn is dropped with a warning; a changed turn, turns
+//!   out of order or a file that is not a log are [`LogError`]s located at file, line and column.
+//! - [`truncate_to`] cuts a torn tail before a resumed game appends, so the resumed log ends byte for byte
+//!   like one that was never interrupted.
+//!
+//! Rendering is deterministic: [`render_header`] + [`render_record`] of each turn is exactly the file.
+
+mod error;
+mod format;
+#[cfg(test)]
+mod tests;
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+pub use error::LogError;
+pub use format::{COMMENT_LINE, render_header, render_log, render_record};
+
+use crate::engine::record::TurnRecord;
+use crate::engine::rng::fnv1a;
+use crate::engine::state::Snapshot;
+
+/// The version of the log format this engine writes and reads.
+pub const LOG_FORMAT: u32 = 1;
+
+/// Larger files are refused before they are read: a long game's log is a few megabytes.
+pub const MAX_LOG_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The first line of a log after its comment: what a game needs to be resumed, replayed or branched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LogHeader {
+    /// Always [`LOG_FORMAT`] when written by this engine.
+    pub format: u32,
+    /// The version of good-offices that wrote the log.
+    pub engine: String,
+    /// The scenario's id.
+    pub scenario: String,
+    /// [`scenario_hash`] of the scenario's text.
+    pub scenario_hash: String,
+    pub seed: u64,
+    /// The roles played by people (the other actors are bots or follow the course).
+    pub seats: Vec<String>,
+    /// Where the orders come from, e.g. `course: historical`, `orders: moves.ron`, `play`.
+    pub source: String,
+}
+
+/// A log as read back: its header and every intact turn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedLog {
+    pub header: LogHeader,
+    /// The completed turns, numbered 1, 2, 3, … in order.
+    pub records: Vec<TurnRecord>,
+    /// What was ignored (a torn last turn), each naming the file.
+    pub warnings: Vec<String>,
+    /// Byte length of the intact prefix (the header and the complete turns). Smaller than the file when a
+    /// torn tail was dropped: pass it to [`truncate_to`] before appending.
+    pub valid_len: usize,
+}
+
+impl LoadedLog {
+    /// The last completed turn, 0 if none.
+    pub fn last_turn(&self) -> u32 {
+        self.records.last().map_or(0, |r| r.turn)
+    }
+
+    /// The state after the last completed turn, `None` if no turn was completed.
+    pub fn last_state(&self) -> Option<&Snapshot> {
+        self.records.last().map(|r| &r.state)
+    }
+}
+
+/// 16 hexadecimal digits of FNV-1a over a scenario's text, with a leading byte-order mark removed and
+/// Windows line endings read as plain ones, so the same scenario hashes the same on every machine.
+pub fn scenario_hash(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let hash =
+        if text.contains("\r\n") { fnv1a(text.replace("\r\n", "\n").as_bytes()) } else { fnv1a(text.as_bytes()) };
+    format!("{hash:016x}")
+}
+
+fn with_path(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
+/// Starts a log: writes the comment and header lines. Refuses (`AlreadyExists`) if the file exists, so a
+/// finished game is never overwritten.
+pub fn create(path: &Path, header: &LogHeader) -> io::Result<()> {
+    let mut file = OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            io::Error::new(
+                e.kind(),
+                format!("{}: already exists; choose another log file, or `resume` the game it holds", path.display()),
+            )
+        } else {
+            with_path(path, e)
+        }
+    })?;
+    file.write_all(render_header(header).as_bytes()).map_err(|e| with_path(path, e))?;
+    file.sync_all().map_err(|e| with_path(path, e))?;
+    sync_parent(path);
+    Ok(())
+}
+
+/// Makes a new file's directory entry durable too (best effort: not every platform can open a directory).
+fn sync_parent(path: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// Appends one completed turn: a single `write_all` of the whole block on a file opened in append mode,
+/// then `sync_data`. The file must exist (see [`create`]) and end with a complete block or the header
+/// (after a torn tail, call [`truncate_to`] first).
+pub fn append(path: &Path, record: &TurnRecord) -> io::Result<()> {
+    let block = render_record(record);
+    let mut file = OpenOptions::new().append(true).open(path).map_err(|e| with_path(path, e))?;
+    file.write_all(block.as_bytes()).map_err(|e| with_path(path, e))?;
+    file.sync_data().map_err(|e| with_path(path, e))
+}
+
+/// Reads a log file. See [`parse`].
+pub fn load(path: &Path) -> Result<LoadedLog, LogError> {
+    let name = path.display().to_string();
+    let io_err = |e: &io::Error| LogError::Io { path: name.clone(), reason: error::io_reason(e) };
+    let meta = std::fs::metadata(path).map_err(|e| io_err(&e))?;
+    if meta.is_dir() {
+        return Err(LogError::Io {
+            path: name,
+            reason: "is a directory, not a turn log; give the path of the log file".into(),
+        });
+    }
+    if meta.len() > MAX_LOG_BYTES {
+        return Err(LogError::Io {
+            path: name,
+            reason: format!(
+                "is {:.0} MiB, too large for a turn log (at most 256 MiB); check that this is the file you meant",
+                meta.len() as f64 / (1024.0 * 1024.0)
+            ),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_err(&e))?;
+    parse_bytes(&name, &bytes)
+}
+
+/// Reads a log from raw bytes, as read from a file named `name`.
+///
+/// A file that ends in the middle of a character was cut short while a turn was written: that turn is
+/// torn. Any other byte that is not UTF-8 is an error at its position (or "not a log" if the file does
+/// not even start like one).
+pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<LoadedLog, LogError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(name, text),
+        Err(e) if e.error_len().is_none() => {
+            // Only the cut character is replaced; every byte before it, and so `valid_len`, is unchanged.
+            parse(name, &String::from_utf8_lossy(bytes))
+        }
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("the prefix is valid UTF-8");
+            format::parse_header(name, valid)?;
+            let at = valid.len();
+            let d = crate::diagnostics::Diagnostic::error("not-utf8", format!("{name} is not UTF-8 text"), (at, at))
+                .label("invalid byte here")
+                .help(
+                    "the engine writes logs as UTF-8: a program or an editor changed this one; restore the log from a \
+                     copy",
+                );
+            Err(LogError::NotUtf8(error::report(name, valid, d)))
+        }
+    }
+}
+
+/// Reads a log's text (`name` is used in messages).
+///
+/// - A torn last block (the file ends inside it) is dropped with a warning; `valid_len` is then the
+///   length of the intact prefix.
+/// - A complete block whose checksum does not match is [`LogError::Tampered`], at its end line.
+/// - Turns not numbered 1, 2, 3, … in order are [`LogError::OutOfOrder`].
+/// - Text that is not a log at all is [`LogError::NotALog`]; a header of another format is
+///   [`LogError::Format`].
+pub fn parse(name: &str, text: &str) -> Result<LoadedLog, LogError> {
+    format::parse_text(name, text)
+}
+
+/// Cuts the file to its first `valid_len` bytes (the [`LoadedLog::valid_len`] of the same file), dropping a
+/// torn tail before a resumed game appends. Does nothing if the file already has that length; refuses to
+/// make a file longer.
+pub fn truncate_to(path: &Path, valid_len: usize) -> io::Result<()> {
+    let file = OpenOptions::new().write(true).open(path).map_err(|e| with_path(path, e))?;
+    let len = file.metadata().map_err(|e| with_path(path, e))?.len();
+    let valid = valid_len as u64;
+    if valid > len {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{}: cannot cut to {valid} bytes, the file has only {len}", path.display()),
+        ));
+    }
+    if valid < len {
+        file.set_len(valid).map_err(|e| with_path(path, e))?;
+        file.sync_all().map_err(|e| with_path(path, e))?;
+    }
+    Ok(())
+}

@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How a member voted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Ballot {
     Yes,
     No,

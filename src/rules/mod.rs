@@ -1,4 +1,110 @@
-//! The rules of resolution. Procedures fixed by the Charter are code here; tunable numbers are in the
-//! scenario's `rules` (see `scenario::schema::RuleParams`).
+//! The rules of resolution, one file per tool family. Procedures fixed by the Charter are code here;
+//! tunable numbers are in the scenario's `rules` (see `scenario::schema::RuleParams`). Every rule
+//! returns its outcome with the factors and roll that decided it, and the effects it causes; it never
+//! changes the state itself (see `engine::ledger`). Grounding and numbers: `docs/rules.md`.
 
+pub mod assessment;
+pub mod council;
 pub mod council_vote;
+pub mod courts;
+pub mod dynamics;
+pub mod ground;
+pub mod injects;
+pub mod mediation;
+pub mod ripeness;
+pub mod society;
+pub mod support;
+
+use crate::engine::ledger::Effect;
+use crate::engine::record::{Factor, OutcomeRecord};
+use crate::engine::view::View;
+use crate::scenario::{OrderSpec, RuleParams};
+
+/// What resolving one order produced.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub outcome: OutcomeRecord,
+    pub effects: Vec<Effect>,
+}
+
+/// Everything a rule may read.
+pub struct RuleCtx<'a> {
+    pub view: &'a View<'a>,
+    pub params: &'a RuleParams,
+    pub seed: u64,
+    pub turn: u32,
+    /// Every order accepted this turn, in order (for tracks, signatures, threshold acts).
+    pub accepted: &'a [OrderSpec],
+}
+
+impl RuleCtx<'_> {
+    /// The actor's per-tool multiplier (`tool_params.potency`, 1 by default).
+    pub fn potency(&self, order: &OrderSpec) -> f64 {
+        self.view
+            .scenario
+            .actor(&order.actor)
+            .and_then(|a| a.tool_params.iter().find(|p| p.tool == order.tool))
+            .map_or(1.0, |p| p.potency)
+    }
+
+    pub fn name(&self, id: &str) -> String {
+        self.view.scenario.actor(id).map_or_else(|| id.to_string(), |a| a.name.clone())
+    }
+}
+
+/// The cause string effects carry: `actor: Tool`.
+pub fn cause(order: &OrderSpec) -> String {
+    format!("{}: {:?}", order.actor, order.tool)
+}
+
+pub fn factor(name: &str, value: f64) -> Factor {
+    Factor { name: name.to_string(), value: crate::engine::rng::round4(value) }
+}
+
+/// An outcome with no roll.
+pub fn done(order: &OrderSpec, explanation: String) -> OutcomeRecord {
+    OutcomeRecord {
+        actor: order.actor.clone(),
+        tool: order.tool,
+        target: order.target.as_ref().map(|t| t.id().to_string()),
+        result: "done".into(),
+        probability: None,
+        roll: None,
+        factors: Vec::new(),
+        explanation,
+    }
+}
+
+/// Resolves one order of the resolution phase (everything but Council and Assembly business).
+pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
+    use crate::scenario::ToolKind::*;
+    match order.tool {
+        Mediation | GoodOffices | ChairFacilitation => mediation::resolve(order, index, ctx),
+        Hold | Reinforce | ShowOfForce | Mobilise | Skirmish | Strike | Withdraw | OfferCeasefire | AcceptMediation
+        | RefuseMediation | AcceptObservers | RefuseObservers | Negotiate | SignAgreement | Spoil => {
+            ground::resolve(order, index, ctx)
+        }
+        IcjApplication | ProvisionalMeasures | CommissionOfInquiry | HumanRightsMonitoring => {
+            courts::resolve(order, ctx)
+        }
+        MassAction | DialogueForum | EarlyWarningReport | PublicStatement | AppealToBody => {
+            society::resolve(order, ctx)
+        }
+        AppointEnvoy
+        | DeployStandbyTeam
+        | JointEnvoy
+        | DeployObservers
+        | UnilateralSanctions
+        | RequestCouncilAuthorisation => support::resolve(order, ctx),
+        RaiseAtCouncil
+        | CouncilBriefing
+        | PressElements
+        | PressStatement
+        | PresidentialStatement
+        | DraftResolution
+        | RequestEmergencySession
+        | AssemblyResolution => {
+            unreachable!("Council and Assembly business is resolved in deliberation")
+        }
+    }
+}

@@ -5,6 +5,7 @@ mod load;
 pub mod schema;
 pub mod spans;
 mod syntax;
+pub use syntax::describe_ron_error;
 pub mod validate;
 
 pub use load::{LoadError, Loaded, MAX_SCENARIO_BYTES, load_bytes, load_path, load_str, ron_options};

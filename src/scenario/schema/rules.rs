@@ -35,13 +35,13 @@ pub struct RuleParams {
 impl Default for RuleParams {
     fn default() -> Self {
         RuleParams {
-            mediation_base: 0.5,
-            mediation_timing: [0.4, 0.6, 0.9, 1.0, 1.0, 0.8, 0.6, 0.4, 0.3],
+            mediation_base: 0.55,
+            mediation_timing: [0.5, 0.7, 1.0, 1.1, 1.1, 0.9, 0.75, 0.55, 0.4],
             ripeness_hurt_threshold: 60.0,
             ripeness_win_threshold: 40.0,
             parallel_track_penalty: 20.0,
             escalation_threshold: 25.0,
-            incident_rate: 0.08,
+            incident_rate: 0.03,
             deaths_per_incident: 2.0,
             displaced_per_death: 50.0,
             trust_drift: 0.05,

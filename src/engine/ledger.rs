@@ -1,0 +1,294 @@
+//! The effects ledger: resolvers never touch the state; they emit [`Effect`]s with their cause, and
+//! [`apply`] — the one mutation point — carries them out in order and records before and after.
+
+use std::collections::BTreeMap;
+
+use bevy_ecs::prelude::*;
+
+use super::record::EffectRecord;
+use super::state::{ActorState, DyadState, Globals};
+use crate::scenario::validate::ranges::var_bounds;
+use crate::scenario::{Event, SanctionKind, ToolKind, Var};
+
+/// A state change that is not a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flag {
+    /// `(dyad, side)`
+    AcceptsMediation(String, String),
+    AcceptsObservers(String, String),
+    CeasefireOffered(String, String),
+    Signed(String, String),
+    Ceasefire(String),
+    Agreement(String),
+    Observers(String),
+    PeaceOperation(String),
+    ArmsEmbargo(String),
+    IcjPending(String),
+    ProvisionalMeasures(String),
+    /// `(target actor, kind)`
+    Sanction(String, SanctionKind),
+    /// Two mediators now share an envoy.
+    JointTrack(String, String),
+    /// A tool was used once more (for `max_uses`).
+    Used(String, ToolKind),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Shift(Var, f64),
+    Set(Var, f64),
+    Flag(Flag, bool),
+    Happen(Event),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Effect {
+    pub change: Change,
+    pub cause: String,
+}
+
+impl Effect {
+    pub fn shift(var: Var, delta: f64, cause: &str) -> Effect {
+        Effect { change: Change::Shift(var, delta), cause: cause.to_string() }
+    }
+
+    pub fn flag(flag: Flag, on: bool, cause: &str) -> Effect {
+        Effect { change: Change::Flag(flag, on), cause: cause.to_string() }
+    }
+
+    pub fn happen(event: Event, cause: &str) -> Effect {
+        Effect { change: Change::Happen(event), cause: cause.to_string() }
+    }
+}
+
+/// Effects waiting to be applied.
+#[derive(Resource, Debug, Default)]
+pub struct Ledger {
+    pub pending: Vec<Effect>,
+    /// Everything applied this turn, for the record.
+    pub applied: Vec<EffectRecord>,
+}
+
+/// Applies every pending effect, in order. This system is the only code that changes the state.
+pub fn apply_ledger(
+    mut ledger: ResMut<Ledger>,
+    mut globals: ResMut<Globals>,
+    mut dyads: Query<&mut DyadState>,
+    mut actors: Query<&mut ActorState>,
+    clock: Res<super::schedule::Clock>,
+) {
+    let pending = std::mem::take(&mut ledger.pending);
+    if pending.is_empty() {
+        return;
+    }
+    let mut dyads: BTreeMap<String, &mut DyadState> =
+        dyads.iter_mut().map(|d| (d.id.clone(), d.into_inner())).collect();
+    let mut actors: BTreeMap<String, &mut ActorState> =
+        actors.iter_mut().map(|a| (a.id.clone(), a.into_inner())).collect();
+    for effect in pending {
+        if let Some(record) = apply(&effect, &mut dyads, &mut actors, &mut globals, clock.turn) {
+            ledger.applied.push(record);
+        }
+    }
+}
+
+fn fmt(x: f64) -> String {
+    let r = (x * 100.0).round() / 100.0;
+    if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r}") }
+}
+
+fn apply(
+    effect: &Effect,
+    dyads: &mut BTreeMap<String, &mut DyadState>,
+    actors: &mut BTreeMap<String, &mut ActorState>,
+    g: &mut Globals,
+    turn: u32,
+) -> Option<EffectRecord> {
+    let record = |target: String, before: String, after: String| {
+        (before != after).then(|| EffectRecord { target, before, after, cause: effect.cause.clone() })
+    };
+    match &effect.change {
+        Change::Shift(var, _) | Change::Set(var, _) => {
+            let (lo, hi) = var_bounds(var);
+            let slot = number(var, dyads, actors, g)?;
+            let before = slot.get();
+            let raw = match &effect.change {
+                Change::Shift(_, d) => before + d,
+                Change::Set(_, x) => *x,
+                _ => unreachable!(),
+            };
+            let mut after = raw.clamp(lo, hi);
+            if slot.whole() {
+                after = after.round();
+            }
+            slot.set(after);
+            record(format!("{var:?}"), fmt(before), fmt(after))
+        }
+        Change::Happen(event) => {
+            let new = g.events.insert(event.clone());
+            record(format!("{event:?}"), "no".into(), if new { "yes".into() } else { "no".into() })
+        }
+        Change::Flag(flag, on) => {
+            let on = *on;
+            let side_flag = |d: &mut BTreeMap<String, &mut DyadState>,
+                             dyad: &str,
+                             actor: &str,
+                             f: fn(&mut DyadState, usize, bool, u32) -> (String, String)| {
+                let ds = d.get_mut(dyad)?;
+                let i = ds.side_of(actor)?;
+                Some(f(ds, i, on, turn))
+            };
+            let (target, before, after) = match flag {
+                Flag::AcceptsMediation(d, a) => {
+                    let (b, n) = side_flag(dyads, d, a, |ds, i, on, _| {
+                        let b = ds.accepts_mediation[i];
+                        ds.accepts_mediation[i] = on;
+                        (bool_text(b), bool_text(on))
+                    })?;
+                    (format!("AcceptsMediation({d}, {a})"), b, n)
+                }
+                Flag::AcceptsObservers(d, a) => {
+                    let (b, n) = side_flag(dyads, d, a, |ds, i, on, _| {
+                        let b = ds.accepts_observers[i];
+                        ds.accepts_observers[i] = on;
+                        (bool_text(b), bool_text(on))
+                    })?;
+                    (format!("AcceptsObservers({d}, {a})"), b, n)
+                }
+                Flag::CeasefireOffered(d, a) => {
+                    let (b, n) = side_flag(dyads, d, a, |ds, i, on, turn| {
+                        let b = ds.ceasefire_offered[i];
+                        ds.ceasefire_offered[i] = on.then_some(turn);
+                        (format!("{b:?}"), format!("{:?}", ds.ceasefire_offered[i]))
+                    })?;
+                    (format!("CeasefireOffered({d}, {a})"), b, n)
+                }
+                Flag::Signed(d, a) => {
+                    let (b, n) = side_flag(dyads, d, a, |ds, i, on, turn| {
+                        let b = ds.signed[i];
+                        ds.signed[i] = on.then_some(turn);
+                        (format!("{b:?}"), format!("{:?}", ds.signed[i]))
+                    })?;
+                    (format!("Signed({d}, {a})"), b, n)
+                }
+                Flag::Ceasefire(d)
+                | Flag::Agreement(d)
+                | Flag::Observers(d)
+                | Flag::PeaceOperation(d)
+                | Flag::ArmsEmbargo(d)
+                | Flag::IcjPending(d)
+                | Flag::ProvisionalMeasures(d) => {
+                    let ds = dyads.get_mut(d.as_str())?;
+                    let field = match flag {
+                        Flag::Ceasefire(_) => &mut ds.ceasefire,
+                        Flag::Agreement(_) => &mut ds.agreement,
+                        Flag::Observers(_) => &mut ds.observers,
+                        Flag::PeaceOperation(_) => &mut ds.peace_operation,
+                        Flag::ArmsEmbargo(_) => &mut ds.arms_embargo,
+                        Flag::IcjPending(_) => &mut ds.icj_pending,
+                        _ => &mut ds.provisional_measures,
+                    };
+                    let b = *field;
+                    *field = on;
+                    (format!("{flag:?}").replace('"', ""), bool_text(b), bool_text(on))
+                }
+                Flag::Sanction(a, kind) => {
+                    let actor = actors.get_mut(a.as_str())?;
+                    let had = actor.sanctions.contains(kind);
+                    if on && !had {
+                        actor.sanctions.push(*kind);
+                        actor.sanctions.sort_by_key(|k| format!("{k:?}"));
+                    } else if !on {
+                        actor.sanctions.retain(|k| k != kind);
+                    }
+                    (format!("Sanction({a}, {kind:?})"), bool_text(had), bool_text(on))
+                }
+                Flag::JointTrack(a, b) => {
+                    let pair = if a <= b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+                    let had = g.joint_tracks.contains(&pair);
+                    if on {
+                        g.joint_tracks.insert(pair);
+                    } else {
+                        g.joint_tracks.remove(&pair);
+                    }
+                    (format!("JointTrack({a}, {b})"), bool_text(had), bool_text(on))
+                }
+                Flag::Used(a, tool) => {
+                    let actor = actors.get_mut(a.as_str())?;
+                    let n = actor.uses.entry(*tool).or_insert(0);
+                    *n += 1;
+                    // Use counts are bookkeeping, not news: not recorded as effects.
+                    return None;
+                }
+            };
+            record(target, before, after)
+        }
+    }
+}
+
+fn bool_text(b: bool) -> String {
+    if b { "yes".to_string() } else { "no".to_string() }
+}
+
+/// A numeric slot in the state, read and written as f64.
+enum Slot<'s> {
+    F(&'s mut f64),
+    Stage(&'s mut u8),
+    Count(&'s mut u64),
+}
+
+impl Slot<'_> {
+    fn get(&self) -> f64 {
+        match self {
+            Slot::F(x) => **x,
+            Slot::Stage(s) => f64::from(**s),
+            Slot::Count(n) => **n as f64,
+        }
+    }
+
+    fn set(self, v: f64) {
+        match self {
+            Slot::F(x) => *x = v,
+            Slot::Stage(s) => *s = v as u8,
+            Slot::Count(n) => *n = v as u64,
+        }
+    }
+
+    fn whole(&self) -> bool {
+        !matches!(self, Slot::F(_))
+    }
+}
+
+fn number<'s>(
+    var: &Var,
+    dyads: &'s mut BTreeMap<String, &mut DyadState>,
+    actors: &'s mut BTreeMap<String, &mut ActorState>,
+    g: &'s mut Globals,
+) -> Option<Slot<'s>> {
+    fn side<'t>(
+        dyads: &'t mut BTreeMap<String, &mut DyadState>,
+        d: &str,
+        a: &str,
+    ) -> Option<(&'t mut DyadState, usize)> {
+        let ds = dyads.get_mut(d)?;
+        let i = ds.side_of(a)?;
+        Some((ds, i))
+    }
+    Some(match var {
+        Var::Stage(d) => Slot::Stage(&mut dyads.get_mut(d.as_str())?.stage),
+        Var::Arms(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.arms[i]))?,
+        Var::Grievance(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.grievance[i]))?,
+        Var::Hurt(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.hurt[i]))?,
+        Var::WinBelief(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.win_belief[i]))?,
+        Var::WayOut(d) => Slot::F(&mut dyads.get_mut(d.as_str())?.way_out),
+        Var::Enticement(d) => Slot::F(&mut dyads.get_mut(d.as_str())?.enticement),
+        Var::Trust(p, t) => Slot::F(g.trust.entry((p.clone(), t.clone())).or_insert(50.0)),
+        Var::Spoiler(a) => Slot::F(&mut actors.get_mut(a.as_str())?.spoiler),
+        Var::DomesticPressure(a) => Slot::F(&mut actors.get_mut(a.as_str())?.domestic_pressure),
+        Var::Leverage(a) => Slot::F(&mut actors.get_mut(a.as_str())?.leverage),
+        Var::PublicPressure => Slot::F(&mut g.public_pressure),
+        Var::Coherence => Slot::F(&mut g.coherence),
+        Var::Deaths => Slot::Count(&mut g.deaths),
+        Var::Displaced => Slot::Count(&mut g.displaced),
+    })
+}

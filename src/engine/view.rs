@@ -1,0 +1,81 @@
+//! A read-only view of the state during a turn, built from the ECS world sorted by stable id.
+//! Rules read the state only through this, so they never depend on ECS iteration order.
+
+use std::collections::BTreeMap;
+
+use super::state::{ActorState, DyadState, Globals, Snapshot};
+use crate::scenario::{Condition, Event, Scenario, Var};
+
+pub struct View<'a> {
+    pub scenario: &'a Scenario,
+    pub globals: &'a Globals,
+    pub dyads: BTreeMap<&'a str, &'a DyadState>,
+    pub actors: BTreeMap<&'a str, &'a ActorState>,
+    /// The turn being played (1-based).
+    pub turn: u32,
+}
+
+impl<'a> View<'a> {
+    pub fn of_snapshot(scenario: &'a Scenario, snap: &'a Snapshot, turn: u32) -> View<'a> {
+        View {
+            scenario,
+            globals: &snap.globals,
+            dyads: snap.dyads.iter().map(|d| (d.id.as_str(), d)).collect(),
+            actors: snap.actors.iter().map(|a| (a.id.as_str(), a)).collect(),
+            turn,
+        }
+    }
+
+    pub fn dyad(&self, id: &str) -> Option<&'a DyadState> {
+        self.dyads.get(id).copied()
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&'a ActorState> {
+        self.actors.get(id).copied()
+    }
+
+    pub fn trust(&self, party: &str, third: &str) -> f64 {
+        self.globals.trust.get(&(party.to_string(), third.to_string())).copied().unwrap_or(50.0)
+    }
+
+    /// The current value of a variable (0 for one that names nothing: validation prevents that).
+    pub fn value(&self, var: &Var) -> f64 {
+        let side = |d: &str, a: &str| self.dyad(d).and_then(|d| d.side_of(a).map(|i| (d, i)));
+        let actor = |a: &str| self.actor(a);
+        match var {
+            Var::Stage(d) => self.dyad(d).map_or(0.0, |d| f64::from(d.stage)),
+            Var::Arms(d, a) => side(d, a).map_or(0.0, |(d, i)| d.arms[i]),
+            Var::Grievance(d, a) => side(d, a).map_or(0.0, |(d, i)| d.grievance[i]),
+            Var::Hurt(d, a) => side(d, a).map_or(0.0, |(d, i)| d.hurt[i]),
+            Var::WinBelief(d, a) => side(d, a).map_or(0.0, |(d, i)| d.win_belief[i]),
+            Var::WayOut(d) => self.dyad(d).map_or(0.0, |d| d.way_out),
+            Var::Enticement(d) => self.dyad(d).map_or(0.0, |d| d.enticement),
+            Var::Trust(p, t) => self.trust(p, t),
+            Var::Spoiler(a) => actor(a).map_or(0.0, |a| a.spoiler),
+            Var::DomesticPressure(a) => actor(a).map_or(0.0, |a| a.domestic_pressure),
+            Var::Leverage(a) => actor(a).map_or(0.0, |a| a.leverage),
+            Var::PublicPressure => self.globals.public_pressure,
+            Var::Coherence => self.globals.coherence,
+            Var::Deaths => self.globals.deaths as f64,
+            Var::Displaced => self.globals.displaced as f64,
+        }
+    }
+
+    pub fn happened(&self, event: &Event) -> bool {
+        self.globals.events.contains(event)
+    }
+
+    /// Whether a condition holds now.
+    pub fn holds(&self, c: &Condition) -> bool {
+        match c {
+            Condition::Always => true,
+            Condition::AtLeast(v, x) => self.value(v) >= *x,
+            Condition::AtMost(v, x) => self.value(v) <= *x,
+            Condition::Happened(e) => self.happened(e),
+            Condition::FromTurn(t) => self.turn >= *t,
+            Condition::All(list) => list.iter().all(|c| self.holds(c)),
+            Condition::Any(list) => list.iter().any(|c| self.holds(c)),
+            Condition::Not(c) => !self.holds(c),
+        }
+    }
+}

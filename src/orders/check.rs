@@ -1,0 +1,281 @@
+//! `check`: may this order be carried out now? Every refusal says why, in words a group understands.
+
+use crate::engine::view::View;
+use crate::scenario::{
+    ActorKind, BodyKind, Chapter, CourtKind, DraftContent, Event, OrderSpec, Target as OrderTarget, ToolKind,
+};
+
+/// Each group may give this many orders a turn; more would favour the fastest typist.
+pub const MAX_ORDERS_PER_ACTOR: usize = 3;
+
+/// What a tool is aimed at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Nothing,
+    /// A dyad, an actor or nothing.
+    Optional,
+    Dyad,
+    /// The Security Council.
+    Council,
+    /// The General Assembly.
+    Assembly,
+    AnyBody,
+    Actor,
+}
+
+pub fn target_kind(tool: ToolKind) -> Target {
+    use ToolKind::*;
+    match tool {
+        Hold => Target::Nothing,
+        PublicStatement => Target::Optional,
+        RaiseAtCouncil | CouncilBriefing | DraftResolution | RequestCouncilAuthorisation => Target::Council,
+        RequestEmergencySession | AssemblyResolution => Target::Assembly,
+        AppealToBody => Target::AnyBody,
+        DeployStandbyTeam | UnilateralSanctions | MassAction => Target::Actor,
+        _ => Target::Dyad,
+    }
+}
+
+fn target_help(kind: Target) -> &'static str {
+    match kind {
+        Target::Nothing => "give no target",
+        Target::Optional => "give `target: Dyad(\"..\")`, `target: Actor(\"..\")` or none",
+        Target::Dyad => "give `target: Dyad(\"<dispute id>\")`",
+        Target::Council => "give `target: Body(\"<the Security Council's id>\")`",
+        Target::Assembly => "give `target: Body(\"<the General Assembly's id>\")`",
+        Target::AnyBody => "give `target: Body(\"<body id>\")`",
+        Target::Actor => "give `target: Actor(\"<actor id>\")`",
+    }
+}
+
+/// Checks one order against the scenario, the state and the orders already accepted this turn.
+pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(), String> {
+    let s = view.scenario;
+    let tool = order.tool;
+    let Some(actor) = s.actor(&order.actor) else {
+        return Err(format!("there is no actor `{}` in this scenario", order.actor));
+    };
+    if !actor.holds(tool) {
+        return Err(format!("{} does not hold `{tool:?}`", actor.name));
+    }
+    if let Some(limit) = actor.tool_params.iter().find(|p| p.tool == tool).and_then(|p| p.max_uses) {
+        let used = view.actor(&actor.id).and_then(|a| a.uses.get(&tool)).copied().unwrap_or(0);
+        if used >= limit {
+            return Err(format!("{} has used `{tool:?}` {used} time(s), its limit in this scenario", actor.name));
+        }
+    }
+    let mine = accepted.iter().filter(|o| o.actor == order.actor).count();
+    if mine >= MAX_ORDERS_PER_ACTOR {
+        return Err(format!("{} has already given {MAX_ORDERS_PER_ACTOR} orders this turn, the limit", actor.name));
+    }
+    if accepted.iter().any(|o| o.actor == order.actor && o.tool == tool && o.target == order.target) {
+        return Err("the same order was already given this turn".into());
+    }
+
+    // The target: of the right sort, and existing.
+    let kind = target_kind(tool);
+    let target_id = order.target.as_ref().map(OrderTarget::id);
+    let wrong = || Err(format!("`{tool:?}` is aimed elsewhere: {}", target_help(kind)));
+    let dyad = match (kind, &order.target) {
+        (Target::Nothing, None) | (Target::Optional, None) => None,
+        (Target::Nothing, Some(_)) => return wrong(),
+        (Target::Dyad | Target::Optional, Some(OrderTarget::Dyad(d))) => {
+            Some(view.dyad(d).ok_or_else(|| format!("there is no dispute (dyad) `{d}`"))?)
+        }
+        (Target::Actor | Target::Optional, Some(OrderTarget::Actor(a))) => {
+            s.actor(a).ok_or_else(|| format!("there is no actor `{a}`"))?;
+            None
+        }
+        (Target::Council | Target::Assembly | Target::AnyBody, Some(OrderTarget::Body(b))) => {
+            let body = s.body(b).ok_or_else(|| format!("there is no body `{b}`"))?;
+            let fits = match kind {
+                Target::Council => body.is_council(),
+                Target::Assembly => matches!(body.kind, BodyKind::GeneralAssembly { .. }),
+                _ => true,
+            };
+            if !fits {
+                return wrong();
+            }
+            None
+        }
+        _ => return wrong(),
+    };
+
+    let name = |id: &str| s.actor(id).map_or(id.to_string(), |a| a.name.clone());
+    let side = dyad.and_then(|d| d.side_of(&order.actor));
+    let is_spoiler = |d: &str| s.conflict.spoilers.iter().any(|sp| sp.actor == order.actor && sp.dyad == d);
+    use ToolKind::*;
+    match tool {
+        Reinforce | ShowOfForce | Mobilise | Withdraw | OfferCeasefire | AcceptMediation | RefuseMediation
+        | AcceptObservers | RefuseObservers | Negotiate | SignAgreement | IcjApplication => {
+            let d = dyad.expect("dyad target checked");
+            if side.is_none() {
+                return Err(format!("{} is not a party to `{}`", actor.name, d.id));
+            }
+        }
+        Skirmish | Strike | Spoil => {
+            let d = dyad.expect("dyad target checked");
+            if side.is_none() && !is_spoiler(&d.id) {
+                return Err(format!("{} is neither a party to nor a spoiler in `{}`", actor.name, d.id));
+            }
+        }
+        Mediation | GoodOffices | ChairFacilitation | DeployObservers => {
+            let d = dyad.expect("dyad target checked");
+            if side.is_some() {
+                return Err(format!("{} is a party to `{}` and cannot act as a third party in it", actor.name, d.id));
+            }
+        }
+        _ => {}
+    }
+    match tool {
+        Mediation => {
+            if order.style.is_none() {
+                return Err("`Mediation` needs a style: `style: Facilitative`, `Formulative` or `Directive`".into());
+            }
+            let d = dyad.expect("dyad");
+            for (i, party) in d.sides.iter().enumerate() {
+                if !d.accepts_mediation[i] {
+                    return Err(format!(
+                        "{} has not accepted mediation; mediation needs the consent of both parties (they can give it with `AcceptMediation`)",
+                        name(party)
+                    ));
+                }
+            }
+        }
+        DeployObservers => {
+            let d = dyad.expect("dyad");
+            if d.observers {
+                return Err(format!("observers are already deployed in `{}`", d.id));
+            }
+            for (i, party) in d.sides.iter().enumerate() {
+                if !d.accepts_observers[i] {
+                    return Err(format!(
+                        "{} has not consented to observers; observers need the consent of both parties",
+                        name(party)
+                    ));
+                }
+            }
+        }
+        SignAgreement => {
+            let d = dyad.expect("dyad");
+            if d.agreement {
+                return Err(format!("an agreement on `{}` is already signed", d.id));
+            }
+        }
+        IcjApplication => {
+            let d = dyad.expect("dyad");
+            let court = s.bodies.iter().find(|b| matches!(b.kind, BodyKind::Court { court: CourtKind::Icj, .. }));
+            let Some(court) = court else {
+                return Err("there is no International Court of Justice in this scenario".into());
+            };
+            if let Some(outside) = d.sides.iter().find(|p| !court.has_member(p)) {
+                return Err(format!("{} does not accept the Court's jurisdiction in this dispute", name(outside)));
+            }
+            if d.icj_pending {
+                return Err("an application on this dispute is already before the Court".into());
+            }
+        }
+        ProvisionalMeasures => {
+            let d = dyad.expect("dyad");
+            if !d.icj_pending {
+                return Err("no application to the Court is pending in this dispute; a party must apply first (`IcjApplication`)".into());
+            }
+        }
+        DraftResolution | AssemblyResolution => {
+            let Some(draft) = &order.draft else {
+                return Err(format!("`{tool:?}` needs a draft: `draft: (chapter: VI, contents: [...])`"));
+            };
+            if draft.contents.is_empty() {
+                return Err("the draft has no contents".into());
+            }
+            for c in &draft.contents {
+                let binding = matches!(
+                    c,
+                    DraftContent::Sanctions(..)
+                        | DraftContent::AuthoriseRegionalForce(_)
+                        | DraftContent::IccReferral(_)
+                );
+                if binding && (draft.chapter == Chapter::VI || tool == AssemblyResolution) {
+                    return Err(format!(
+                        "{c:?} is a Chapter VII measure: only a Council resolution under Chapter VII can contain it"
+                    ));
+                }
+                let (id, exists) = match c {
+                    DraftContent::Ceasefire(d)
+                    | DraftContent::CommissionOfInquiry(d)
+                    | DraftContent::Observers(d, _)
+                    | DraftContent::PeaceOperation(d, _)
+                    | DraftContent::IccReferral(d) => (d, view.dyad(d).is_some()),
+                    DraftContent::EndorseRegional(b) | DraftContent::AuthoriseRegionalForce(b) => {
+                        (b, s.body(b).is_some())
+                    }
+                    DraftContent::Sanctions(a, _) => (a, s.actor(a).is_some()),
+                };
+                if !exists {
+                    return Err(format!("the draft names `{id}`, which is not in this scenario"));
+                }
+            }
+            if tool == AssemblyResolution {
+                let assembly = target_id.unwrap_or_default();
+                if !view.happened(&Event::Seized(assembly.to_string())) {
+                    return Err("the Assembly can recommend on this dispute only in an emergency special session, after a veto (Art. 12; resolution 377 A (V)): request one first".into());
+                }
+            }
+        }
+        RequestEmergencySession => {
+            let vetoed = s.bodies.iter().any(|b| b.is_council() && view.happened(&Event::Vetoed(b.id.clone())));
+            if !vetoed {
+                return Err(
+                    "Uniting for Peace applies when a veto has blocked the Council: no draft has been vetoed".into()
+                );
+            }
+        }
+        UnilateralSanctions => {
+            if order.sanction.is_none() {
+                return Err(
+                    "`UnilateralSanctions` needs `sanction: ArmsEmbargo`, `AssetFreeze`, `TravelBan` or `CommodityBan`"
+                        .into(),
+                );
+            }
+            if target_id == Some(order.actor.as_str()) {
+                return Err("an actor cannot sanction itself".into());
+            }
+        }
+        JointEnvoy => {
+            let Some(partner) = &order.with else {
+                return Err("`JointEnvoy` needs the partner: `with: \"<actor id>\"`".into());
+            };
+            let Some(p) = s.actor(partner) else { return Err(format!("there is no actor `{partner}`")) };
+            if partner == &order.actor {
+                return Err("a joint envoy needs a partner other than yourself".into());
+            }
+            if ![Mediation, GoodOffices, ChairFacilitation].iter().any(|t| p.holds(*t)) {
+                return Err(format!("{} does not mediate, so there is no track to join", p.name));
+            }
+        }
+        DeployStandbyTeam => {
+            let supported = target_id.and_then(|id| s.actor(id)).expect("actor target checked");
+            if ![Mediation, GoodOffices, ChairFacilitation].iter().any(|t| supported.holds(*t)) {
+                return Err(format!("{} does not mediate, so the standby team has no one to support", supported.name));
+            }
+        }
+        AppointEnvoy => {
+            if let Some(envoy) = &order.with {
+                match s.actor(envoy) {
+                    Some(e) if e.kind == ActorKind::Envoy => {}
+                    Some(e) => return Err(format!("{} is not an envoy", e.name)),
+                    None => return Err(format!("there is no actor `{envoy}`")),
+                }
+            }
+        }
+        AcceptMediation | RefuseMediation => {
+            if let Some(m) = &order.with
+                && s.actor(m).is_none()
+            {
+                return Err(format!("there is no actor `{m}`"));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}

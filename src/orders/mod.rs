@@ -1,0 +1,8 @@
+//! Orders: the RON orders file a group (or a script) gives, and the check every order passes or fails
+//! with its reason. See `docs/orders.md`.
+
+mod check;
+mod file;
+
+pub use check::{MAX_ORDERS_PER_ACTOR, Target as TargetKind, check, target_kind};
+pub use file::{OrdersFile, TurnOrders, load_orders, parse_orders};

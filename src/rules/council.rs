@@ -1,0 +1,471 @@
+//! Council and Assembly business, resolved in the deliberation phase: bringing a dispute to the
+//! Council (Art. 35), briefings, press elements, press statements and presidential statements (all
+//! fifteen must agree), draft resolutions voted by Art. 27, Uniting for Peace and the Assembly's
+//! two-thirds (domain brief §B).
+//!
+//! A member's position comes from its attributes (readiness to back coercive measures, ties to the
+//! parties, public pressure) unless its group gave an explicit ballot; both are logged.
+
+use super::council_vote::{Ballot, Cast, Matter, Threshold, count};
+use super::support::sanction_effects;
+use super::{Resolved, RuleCtx, cause, done, factor};
+use crate::engine::ledger::{Effect, Flag};
+use crate::engine::record::VoteRecord;
+use crate::scenario::{Actor, BodyKind, Chapter, Draft, DraftContent, Event, OrderSpec, ToolKind, Var};
+
+/// The closest tie a member has to a party of any dispute: (party, tie).
+fn closest_party_tie(ctx: &RuleCtx, member: &Actor) -> Option<(String, f64)> {
+    member
+        .ties
+        .iter()
+        .filter(|(other, _)| ctx.view.dyads.values().any(|d| d.side_of(other).is_some()))
+        .map(|(o, t)| (o.clone(), *t))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+}
+
+/// Whether a member blocks a consensus statement, and why. A member objects when it is a close
+/// friend of a party (tie ≥ `tie_limit`) and wary of intervention (interventionism < 30).
+fn objection(ctx: &RuleCtx, member: &Actor, tie_limit: f64) -> Option<String> {
+    let (party, tie) = closest_party_tie(ctx, member)?;
+    (tie >= tie_limit && member.attributes.interventionism < 30.0).then(|| {
+        format!(
+            "{} objects: close to {} (tie {tie:.0}) and wary of intervention ({:.0})",
+            member.name,
+            ctx.name(&party),
+            member.attributes.interventionism
+        )
+    })
+}
+
+/// How far a member supports a draft, 0–1, with the reasons.
+pub fn draft_support(ctx: &RuleCtx, member: &Actor, draft: &Draft) -> (f64, String) {
+    let mut score = member.attributes.interventionism / 100.0;
+    let mut reasons = vec![format!("readiness {:.2}", score)];
+    let coercive = draft
+        .contents
+        .iter()
+        .filter(|c| {
+            matches!(
+                c,
+                DraftContent::Sanctions(..)
+                    | DraftContent::AuthoriseRegionalForce(_)
+                    | DraftContent::IccReferral(_)
+                    | DraftContent::PeaceOperation(..)
+            )
+        })
+        .count();
+    if draft.chapter == Chapter::VII {
+        score -= 0.2;
+        reasons.push("Chapter VII −0.20".into());
+    }
+    if coercive > 0 {
+        score -= 0.15 * coercive as f64;
+        reasons.push(format!("coercive measures −{:.2}", 0.15 * coercive as f64));
+    } else {
+        score += 0.15;
+        reasons.push("mild text +0.15".into());
+    }
+    if let Some((party, tie)) = closest_party_tie(ctx, member)
+        && tie > 0.0
+    {
+        let targeted = draft.contents.iter().any(|c| matches!(c, DraftContent::Sanctions(a, _) if *a == party));
+        let cost = tie / 100.0 * if targeted { 0.8 } else { 0.4 };
+        score -= cost;
+        reasons.push(format!("ties to {party} −{cost:.2}"));
+    }
+    let pressure = ctx.view.globals.public_pressure / 100.0 * 0.2;
+    score += pressure;
+    reasons.push(format!("public pressure +{pressure:.2}"));
+    (score, reasons.join(", "))
+}
+
+fn ballot_for(support: f64) -> Ballot {
+    if support >= 0.45 {
+        Ballot::Yes
+    } else if support < 0.15 {
+        Ballot::No
+    } else {
+        Ballot::Abstain
+    }
+}
+
+/// The Council in this scenario: (id, members, permanent).
+fn council(ctx: &RuleCtx) -> Option<(String, Vec<String>, Vec<String>)> {
+    ctx.view.scenario.bodies.iter().find_map(|b| match &b.kind {
+        BodyKind::SecurityCouncil { members, permanent, .. } => {
+            Some((b.id.clone(), members.clone(), permanent.clone()))
+        }
+        _ => None,
+    })
+}
+
+/// Resolves all Council and Assembly business of the turn, in order.
+pub fn deliberate(
+    ctx: &RuleCtx,
+    orders: &[(u32, OrderSpec)],
+    ballots: &[(String, Ballot)],
+) -> (Vec<VoteRecord>, Vec<Resolved>) {
+    let mut votes = Vec::new();
+    let mut resolved = Vec::new();
+    for (_, order) in orders {
+        let c = cause(order);
+        let name = ctx.name(&order.actor);
+        let target = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+        let r = match order.tool {
+            ToolKind::RaiseAtCouncil => {
+                let effects = vec![
+                    Effect::happen(Event::Seized(target.clone()), &c),
+                    Effect::shift(Var::PublicPressure, 8.0, &c),
+                ];
+                Resolved {
+                    outcome: done(
+                        order,
+                        format!("{name} brings the dispute to the Council (Art. 35); the Council is seized of it."),
+                    ),
+                    effects,
+                }
+            }
+            ToolKind::CouncilBriefing => {
+                let effects = vec![Effect::shift(Var::PublicPressure, 4.0, &c)];
+                Resolved { outcome: done(order, format!("{name} briefs the Council.")), effects }
+            }
+            ToolKind::PressElements | ToolKind::PressStatement | ToolKind::PresidentialStatement => {
+                let (vote, r) = statement(ctx, order);
+                votes.push(vote);
+                r
+            }
+            ToolKind::DraftResolution => {
+                let (vote, r) = draft_vote(ctx, order, ballots);
+                votes.push(vote);
+                r
+            }
+            ToolKind::RequestEmergencySession => {
+                let (vote, r) = emergency_session(ctx, order, ballots);
+                votes.extend(vote);
+                r
+            }
+            ToolKind::AssemblyResolution => {
+                let (vote, r) = assembly(ctx, order);
+                votes.push(vote);
+                r
+            }
+            _ => unreachable!("only Council and Assembly business is deliberated"),
+        };
+        resolved.push(r);
+    }
+    (votes, resolved)
+}
+
+fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
+    let c = cause(order);
+    let dyad = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let (council_id, members, _) = council(ctx).expect("checked: a Council member, so a Council exists");
+    let (what, tie_limit, pressure, way_out, coherence) = match order.tool {
+        ToolKind::PressElements => ("elements to the press", 85.0, 6.0, 2.0, 3.0),
+        ToolKind::PressStatement => ("a press statement", 80.0, 10.0, 3.0, 5.0),
+        _ => ("a presidential statement", 70.0, 14.0, 4.0, 6.0),
+    };
+    let mut objections = Vec::new();
+    let mut ballots = Vec::new();
+    for m in &members {
+        let Some(member) = ctx.view.scenario.actor(m) else { continue };
+        match objection(ctx, member, tie_limit) {
+            Some(why) => {
+                objections.push(why);
+                ballots.push((m.clone(), Ballot::No));
+            }
+            None => ballots.push((m.clone(), Ballot::Yes)),
+        }
+    }
+    let agreed = objections.is_empty();
+    let yes = ballots.iter().filter(|(_, b)| *b == Ballot::Yes).count();
+    let explanation = if agreed {
+        format!("All {} members agree to {what} on `{dyad}`.", members.len())
+    } else {
+        format!("No consensus for {what}: {}.", objections.join("; "))
+    };
+    let endorses_region = ctx.view.scenario.bodies.iter().any(|b| matches!(b.kind, BodyKind::Regional { .. }));
+    let mut effects = Vec::new();
+    if agreed {
+        effects.push(Effect::shift(Var::PublicPressure, pressure, &c));
+        effects.push(Effect::shift(Var::WayOut(dyad.clone()), way_out, &c));
+        if endorses_region {
+            effects.push(Effect::shift(Var::Coherence, coherence, &c));
+        }
+    }
+    let vote = VoteRecord {
+        body: council_id,
+        sponsor: order.actor.clone(),
+        subject: format!("{what} (consensus of all members)"),
+        tally: format!("{yes}–{}–0", members.len() - yes),
+        adopted: agreed,
+        vetoed_by: Vec::new(),
+        ballots,
+        explanation: explanation.clone(),
+    };
+    let mut outcome = done(order, explanation);
+    outcome.result = if agreed { "adopted".into() } else { "blocked".into() };
+    (vote, Resolved { outcome, effects })
+}
+
+fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -> (VoteRecord, Resolved) {
+    let c = cause(order);
+    let draft = order.draft.as_ref().expect("checked: a draft is given");
+    let (council_id, members, permanent) = council(ctx).expect("checked: the target is the Council");
+    // Under Chapter VI a member that is a party to the dispute abstains (Art. 27(3)).
+    let dyads: Vec<String> = draft
+        .contents
+        .iter()
+        .filter_map(|c| match c {
+            DraftContent::Ceasefire(d)
+            | DraftContent::CommissionOfInquiry(d)
+            | DraftContent::Observers(d, _)
+            | DraftContent::PeaceOperation(d, _)
+            | DraftContent::IccReferral(d) => Some(d.clone()),
+            _ => None,
+        })
+        .collect();
+    let parties: Vec<&str> = if draft.chapter == Chapter::VI {
+        members
+            .iter()
+            .filter(|m| dyads.iter().any(|d| ctx.view.dyad(d).is_some_and(|d| d.side_of(m).is_some())))
+            .map(String::as_str)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut casts = Vec::new();
+    let mut reasons = Vec::new();
+    for m in &members {
+        let Some(member) = ctx.view.scenario.actor(m) else { continue };
+        let ballot = match explicit.iter().find(|(who, _)| who == m) {
+            Some((_, b)) => {
+                reasons.push(format!("{m}: {b:?} (given)"));
+                *b
+            }
+            None => {
+                let (support, why) = draft_support(ctx, member, draft);
+                let b = ballot_for(support);
+                reasons.push(format!("{m}: {b:?} (support {support:.2}: {why})"));
+                b
+            }
+        };
+        casts.push(Cast { member: m.clone(), permanent: permanent.contains(m), ballot });
+    }
+    let result = count(&casts, Matter::Substantive, Threshold::CHARTER, &parties);
+    let mut effects = Vec::new();
+    if result.adopted {
+        effects.push(Effect::happen(Event::ResolutionAdopted(council_id.clone()), &c));
+        effects.push(Effect::shift(Var::PublicPressure, 12.0, &c));
+        for content in &draft.contents {
+            effects.extend(content_effects(ctx, content, draft.chapter, 1.0, &order.actor, &c));
+        }
+    } else if !result.vetoed_by.is_empty() {
+        effects.push(Effect::happen(Event::Vetoed(council_id.clone()), &c));
+    }
+    let subject = format!("draft resolution under Chapter {:?}: {:?}", draft.chapter, draft.contents);
+    let mut ballots: Vec<(String, Ballot)> = casts.iter().map(|c| (c.member.clone(), c.ballot)).collect();
+    ballots.sort();
+    let vote = VoteRecord {
+        body: council_id,
+        sponsor: order.actor.clone(),
+        subject,
+        tally: result.tally(),
+        adopted: result.adopted,
+        vetoed_by: result.vetoed_by.clone(),
+        ballots,
+        explanation: format!("{} Positions: {}.", result.explanation, reasons.join("; ")),
+    };
+    let mut outcome = done(order, result.explanation.clone());
+    outcome.result = if result.adopted {
+        "adopted".into()
+    } else if result.vetoed_by.is_empty() {
+        "rejected".into()
+    } else {
+        "vetoed".into()
+    };
+    outcome.factors = vec![
+        factor("yes", f64::from(result.yes)),
+        factor("no", f64::from(result.no)),
+        factor("abstain", f64::from(result.abstain)),
+    ];
+    (vote, Resolved { outcome, effects })
+}
+
+/// What an adopted resolution does. `k` scales recommendations of the Assembly (weaker than the Council's).
+fn content_effects(
+    ctx: &RuleCtx,
+    content: &DraftContent,
+    chapter: Chapter,
+    k: f64,
+    sponsor: &str,
+    c: &str,
+) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let binding = if chapter == Chapter::VII { 1.5 } else { 1.0 };
+    match content {
+        DraftContent::Ceasefire(d) => {
+            effects.push(Effect::shift(Var::WayOut(d.clone()), 6.0 * k * binding, c));
+            if let Some(ds) = ctx.view.dyad(d) {
+                for s in &ds.sides {
+                    effects.push(Effect::shift(Var::Grievance(d.clone(), s.clone()), -k * binding, c));
+                }
+            }
+        }
+        DraftContent::EndorseRegional(_) => effects.push(Effect::shift(Var::Coherence, 10.0 * k, c)),
+        DraftContent::Sanctions(a, kind) => effects.extend(sanction_effects(ctx, a, *kind, k, sponsor, c)),
+        DraftContent::CommissionOfInquiry(d) => {
+            for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| &s.dyad == d) {
+                effects.push(Effect::shift(Var::Spoiler(sp.actor.clone()), -8.0 * k, c));
+            }
+        }
+        DraftContent::Observers(d, _) | DraftContent::PeaceOperation(d, _) => {
+            let consent = ctx.view.dyad(d).is_some_and(|ds| ds.accepts_observers.iter().all(|x| *x));
+            let peace_op = matches!(content, DraftContent::PeaceOperation(..));
+            // Consent is the rule for deployment; under Chapter VII a force may deploy without it.
+            if consent || (peace_op && chapter == Chapter::VII) {
+                if peace_op {
+                    effects.push(Effect::flag(Flag::PeaceOperation(d.clone()), true, c));
+                    effects.push(Effect::happen(Event::PeaceOperation(d.clone()), c));
+                } else {
+                    effects.push(Effect::flag(Flag::Observers(d.clone()), true, c));
+                    effects.push(Effect::happen(Event::ObserversDeployed(d.clone()), c));
+                }
+            }
+        }
+        DraftContent::AuthoriseRegionalForce(_) => effects.push(Effect::shift(Var::PublicPressure, 5.0, c)),
+        DraftContent::IccReferral(d) => {
+            for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| &s.dyad == d) {
+                effects.push(Effect::shift(Var::Spoiler(sp.actor.clone()), -10.0, c));
+            }
+            if let Some(ds) = ctx.view.dyad(d) {
+                for s in &ds.sides {
+                    effects.push(Effect::shift(Var::Grievance(d.clone(), s.clone()), 2.0, c));
+                }
+            }
+        }
+    }
+    effects
+}
+
+fn emergency_session(
+    ctx: &RuleCtx,
+    order: &OrderSpec,
+    explicit: &[(String, Ballot)],
+) -> (Option<VoteRecord>, Resolved) {
+    let c = cause(order);
+    let assembly = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let name = ctx.name(&order.actor);
+    let (council_id, members, permanent) = council(ctx).unwrap_or_default();
+    if members.contains(&order.actor) {
+        // A procedural vote of the Council: nine votes, no veto (resolution 377 A (V)).
+        let mut casts = Vec::new();
+        for m in &members {
+            let Some(member) = ctx.view.scenario.actor(m) else { continue };
+            let ballot = explicit.iter().find(|(w, _)| w == m).map(|(_, b)| *b).unwrap_or(
+                if member.attributes.interventionism >= 40.0 {
+                    Ballot::Yes
+                } else if member.attributes.interventionism < 20.0 {
+                    Ballot::No
+                } else {
+                    Ballot::Abstain
+                },
+            );
+            casts.push(Cast { member: m.clone(), permanent: permanent.contains(m), ballot });
+        }
+        let result = count(&casts, Matter::Procedural, Threshold::CHARTER, &[]);
+        let effects =
+            if result.adopted { vec![Effect::happen(Event::Seized(assembly.clone()), &c)] } else { Vec::new() };
+        let mut outcome = done(order, format!("Uniting for Peace: {}", result.explanation));
+        outcome.result = if result.adopted { "adopted".into() } else { "rejected".into() };
+        let vote = VoteRecord {
+            body: council_id,
+            sponsor: order.actor.clone(),
+            subject: "procedural: call an emergency special session of the Assembly".into(),
+            tally: result.tally(),
+            adopted: result.adopted,
+            vetoed_by: Vec::new(),
+            ballots: casts.iter().map(|c| (c.member.clone(), c.ballot)).collect(),
+            explanation: result.explanation.clone(),
+        };
+        return (Some(vote), Resolved { outcome, effects });
+    }
+    // Requested by member states: convened when a majority of members concur.
+    let shares = ctx.view.scenario.body(&assembly).and_then(|b| match &b.kind {
+        BodyKind::GeneralAssembly { others, .. } => Some(others.yes),
+        _ => None,
+    });
+    let concur = shares.unwrap_or(0.0) > 50.0;
+    let effects = if concur { vec![Effect::happen(Event::Seized(assembly.clone()), &c)] } else { Vec::new() };
+    let mut outcome = done(
+        order,
+        if concur {
+            format!("{name}'s request is supported by a majority of members: an emergency special session opens.")
+        } else {
+            format!("{name}'s request does not find a majority of members.")
+        },
+    );
+    outcome.result = if concur { "adopted".into() } else { "rejected".into() };
+    (None, Resolved { outcome, effects })
+}
+
+fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
+    let c = cause(order);
+    let draft = order.draft.as_ref().expect("checked: a draft is given");
+    let assembly_id = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let (size, listed, others) = ctx
+        .view
+        .scenario
+        .body(&assembly_id)
+        .and_then(|b| match &b.kind {
+            BodyKind::GeneralAssembly { size, members, others } => Some((*size, members.clone(), others.clone())),
+            _ => None,
+        })
+        .expect("checked: the target is the Assembly");
+    let (mut yes, mut no, mut abstain) = (0u32, 0u32, 0u32);
+    let mut ballots = Vec::new();
+    for m in &listed {
+        let Some(member) = ctx.view.scenario.actor(m) else { continue };
+        let b = ballot_for(draft_support(ctx, member, draft).0);
+        match b {
+            Ballot::Yes => yes += 1,
+            Ballot::No => no += 1,
+            _ => abstain += 1,
+        }
+        ballots.push((m.clone(), b));
+    }
+    // Members not played vote by the scenario's shares, rounded down; the remainder is absent.
+    let rest = f64::from(size - listed.len() as u32);
+    yes += (rest * others.yes / 100.0).floor() as u32;
+    no += (rest * others.no / 100.0).floor() as u32;
+    abstain += (rest * others.abstain / 100.0).floor() as u32;
+    // Two-thirds of members present and voting; abstentions do not count as voting.
+    let adopted = 3 * yes >= 2 * (yes + no) && yes > 0;
+    let explanation = format!(
+        "{yes} in favour, {no} against, {abstain} abstaining; two-thirds of those present and voting needed ({} of {}). {}",
+        (2 * (yes + no)).div_ceil(3),
+        yes + no,
+        if adopted { "Adopted." } else { "Not adopted." }
+    );
+    let mut effects = Vec::new();
+    if adopted {
+        effects.push(Effect::happen(Event::ResolutionAdopted(assembly_id.clone()), &c));
+        effects.push(Effect::shift(Var::PublicPressure, 15.0, &c));
+        for content in &draft.contents {
+            effects.extend(content_effects(ctx, content, Chapter::VI, 0.6, &order.actor, &c));
+        }
+    }
+    let vote = VoteRecord {
+        body: assembly_id,
+        sponsor: order.actor.clone(),
+        subject: format!("recommendation: {:?}", draft.contents),
+        tally: format!("{yes}–{no}–{abstain}"),
+        adopted,
+        vetoed_by: Vec::new(),
+        ballots,
+        explanation: explanation.clone(),
+    };
+    let mut outcome = done(order, explanation);
+    outcome.result = if adopted { "adopted".into() } else { "rejected".into() };
+    (vote, Resolved { outcome, effects })
+}

@@ -1,0 +1,216 @@
+//! What happens on its own each turn: Richardson's arms dynamics, incidents and their toll, Glasl's
+//! stage moving with escalation pressure (its phase boundaries 3→4 and 6→7 crossed only by a threshold
+//! act), the hurting stalemate building up, and drift of trust, pressure and spoilers.
+
+use super::ground::clash_deaths;
+use super::{RuleCtx, factor};
+use crate::engine::ledger::Effect;
+use crate::engine::record::{DynamicsRecord, OutcomeRecord};
+use crate::engine::rng::{roll, round4, stream};
+use crate::engine::state::DyadState;
+use crate::scenario::{ToolKind, Var};
+
+const CAUSE: &str = "dynamics";
+
+/// One dyad's turn of dynamics.
+pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[OutcomeRecord]) -> (DynamicsRecord, Vec<Effect>) {
+    let p = ctx.params;
+    let s = ctx.view.scenario.dyad(&d.id).expect("a dyad of the scenario");
+    let id = d.id.clone();
+    let mut effects = Vec::new();
+    let mut notes = Vec::new();
+
+    // Richardson, a quarter of the model's time unit per turn: dx = k·y − a·x + g. The restraint term
+    // is Richardson's "fatigue": it grows as the conflict hurts (a + hurt/500).
+    let k = [s.reaction.0, s.reaction.1];
+    let a = [s.restraint.0 + d.hurt[0] / 500.0, s.restraint.1 + d.hurt[1] / 500.0];
+    for i in 0..2 {
+        let mut dx = 0.25 * (k[i] * d.arms[1 - i] - a[i] * d.arms[i] + d.grievance[i]);
+        if d.arms_embargo && dx > 0.0 {
+            dx /= 2.0;
+        }
+        effects.push(Effect::shift(Var::Arms(id.clone(), d.sides[i].clone()), round4(dx), CAUSE));
+    }
+
+    // Incidents: more likely with arms and stage, less with observers, a ceasefire, a peace operation.
+    let mean_arms = (d.arms[0] + d.arms[1]) / 2.0;
+    let spoilers: f64 = ctx
+        .view
+        .scenario
+        .conflict
+        .spoilers
+        .iter()
+        .filter(|sp| sp.dyad == d.id)
+        .map(|sp| ctx.view.actor(&sp.actor).map_or(0.0, |a| a.spoiler))
+        .sum();
+    let damp = |on: bool, f: f64| if on { 1.0 - f } else { 1.0 };
+    let p_incident = round4(
+        (p.incident_rate
+            * f64::from(d.stage)
+            * (mean_arms / 50.0)
+            * damp(d.observers, 0.4)
+            * damp(d.ceasefire, 0.5)
+            * damp(d.peace_operation, 0.3)
+            * damp(d.agreement, 0.6)
+            + spoilers / 100.0 * 0.1)
+            .clamp(0.0, 0.9),
+    );
+    let mut rng = stream(ctx.seed, ctx.turn, &d.id, 0, "incident");
+    let r = round4(roll(&mut rng));
+    let r2 = round4(roll(&mut rng));
+    let incident = r < p_incident;
+    if incident {
+        let deaths = clash_deaths(ctx, d.stage, 1.0, r2);
+        effects.push(Effect::shift(Var::Deaths, deaths as f64, "dynamics: incident"));
+        effects.push(Effect::shift(
+            Var::Displaced,
+            (deaths as f64 * p.displaced_per_death).round(),
+            "dynamics: incident",
+        ));
+        for side in &d.sides {
+            effects.push(Effect::shift(Var::Hurt(id.clone(), side.clone()), 4.0, "dynamics: incident"));
+            effects.push(Effect::shift(Var::Grievance(id.clone(), side.clone()), 1.0, "dynamics: incident"));
+        }
+        effects.push(Effect::shift(Var::PublicPressure, 3.0, "dynamics: incident"));
+        notes.push(format!("an incident: {deaths} killed (roll {r:.2} < {p_incident:.2})"));
+    }
+
+    // Escalation pressure against the threshold.
+    let clashes = outcomes.iter().filter(|o| o.target.as_deref() == Some(d.id.as_str()) && o.result == "clash").count()
+        + usize::from(incident);
+    let flag = |on: bool, w: f64| if on { w } else { 0.0 };
+    let terms = [
+        factor("arms above 45", (mean_arms - 45.0) / 5.0),
+        factor("grievance", (d.grievance[0] + d.grievance[1]) / 4.0),
+        factor("clashes", 6.0 * clashes as f64),
+        factor("spoilers", spoilers / 10.0),
+        factor("way out", -d.way_out / 10.0),
+        factor("observers", -flag(d.observers, 6.0)),
+        factor("ceasefire", -flag(d.ceasefire, 6.0)),
+        factor("agreement", -flag(d.agreement, 10.0)),
+        factor("provisional measures", -flag(d.provisional_measures, 6.0)),
+        factor("peace operation", -flag(d.peace_operation, 6.0)),
+    ];
+    let pressure = round4(terms.iter().map(|f| f.value).sum::<f64>());
+    let threshold = p.escalation_threshold;
+    let act = |tools: &[ToolKind]| {
+        outcomes
+            .iter()
+            .any(|o| o.target.as_deref() == Some(d.id.as_str()) && tools.contains(&o.tool) && o.result != "no contact")
+    };
+    // The pressure sets the chance that the stage moves this turn: up from 20% of the threshold,
+    // much lower from stage 7 on (×0.15: the last stages are rare); down when the pressure is negative.
+    let p_up =
+        round4((((pressure - 0.2 * threshold) / threshold).clamp(0.0, 0.9)) * if d.stage >= 7 { 0.15 } else { 1.0 });
+    let p_down = round4((-pressure / threshold).clamp(0.0, 0.9));
+    let r3 = round4(roll(&mut rng));
+    if r3 < p_up && d.stage < 9 {
+        let (boundary, acts): (bool, &[ToolKind]) = match d.stage {
+            3 => (true, &[ToolKind::ShowOfForce, ToolKind::Mobilise, ToolKind::Skirmish, ToolKind::Strike]),
+            6 => (true, &[ToolKind::Strike]),
+            _ => (false, &[]),
+        };
+        if boundary && !act(acts) {
+            notes.push(format!(
+                "escalation pressure {pressure:.1} (P {p_up:.2}, roll {r3:.2}) would carry the dispute past stage {}, but that needs a threshold act ({})",
+                d.stage,
+                acts.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>().join(" or ")
+            ));
+        } else {
+            effects.push(Effect::shift(Var::Stage(id.clone()), 1.0, "dynamics: escalation"));
+            notes.push(format!(
+                "escalation pressure {pressure:.1} (P {p_up:.2}, roll {r3:.2}): stage {} → {}",
+                d.stage,
+                d.stage + 1
+            ));
+        }
+    } else if r3 < p_down && d.stage > 1 {
+        effects.push(Effect::shift(Var::Stage(id.clone()), -1.0, "dynamics: de-escalation"));
+        notes.push(format!(
+            "escalation pressure {pressure:.1} (P down {p_down:.2}, roll {r3:.2}): stage {} → {}",
+            d.stage,
+            d.stage - 1
+        ));
+    } else {
+        notes.push(format!(
+            "escalation pressure {pressure:.1} (P up {p_up:.2}, down {p_down:.2}, roll {r3:.2}): the stage holds at {}",
+            d.stage
+        ));
+    }
+
+    // The stalemate hurts more each turn; victory looks less likely the longer it lasts.
+    let total = (d.arms[0] + d.arms[1]).max(1.0);
+    for i in 0..2 {
+        let side = &d.sides[i];
+        let domestic = ctx.view.actor(side).map_or(0.0, |a| a.domestic_pressure);
+        let hurt = if d.agreement { -3.0 } else { 1.0 + f64::from(d.stage) / 4.0 + domestic / 50.0 };
+        effects.push(Effect::shift(Var::Hurt(id.clone(), side.clone()), round4(hurt), CAUSE));
+        let share = d.arms[i] / total * 100.0;
+        let attrition = if d.stage >= 5 { 1.5 } else { 0.0 };
+        effects.push(Effect::shift(
+            Var::WinBelief(id.clone(), side.clone()),
+            round4(0.15 * (share - d.win_belief[i]) - attrition),
+            CAUSE,
+        ));
+    }
+    effects.push(Effect::shift(Var::WayOut(id.clone()), if d.agreement { 1.0 } else { -1.0 }, CAUSE));
+    for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|sp| sp.dyad == d.id) {
+        let delta = if d.agreement {
+            -3.0
+        } else if d.stage >= 5 {
+            1.0
+        } else {
+            -1.0
+        };
+        effects.push(Effect::shift(Var::Spoiler(sp.actor.clone()), delta, CAUSE));
+    }
+
+    let mut factors = vec![
+        factor("incident probability", p_incident),
+        factor("toll roll", r2),
+        factor("P(stage up)", p_up),
+        factor("P(stage down)", p_down),
+        factor("stage roll", r3),
+    ];
+    factors.extend(terms);
+    let record = DynamicsRecord {
+        dyad: d.id.clone(),
+        incident_probability: p_incident,
+        incident_roll: r,
+        escalation_pressure: pressure,
+        factors,
+        explanation: notes.join("; "),
+    };
+    (record, effects)
+}
+
+/// Drift that concerns no single dispute: trust back toward impartiality, attention fading,
+/// coherence settling (higher with joint tracks).
+pub fn drift(ctx: &RuleCtx) -> Vec<Effect> {
+    let p = ctx.params;
+    let mut effects = Vec::new();
+    for ((party, third), value) in &ctx.view.globals.trust {
+        let Some(t) = ctx.view.scenario.actor(third) else { continue };
+        let base = ctx
+            .view
+            .scenario
+            .conflict
+            .trust
+            .iter()
+            .find(|l| &l.party == party && &l.third == third)
+            .map_or(t.attributes.impartiality, |l| l.value);
+        // Only pairs that have moved drift back, so the log is not filled with unchanged pairs.
+        if (value - base).abs() > 1.0 {
+            effects.push(Effect::shift(
+                Var::Trust(party.clone(), third.clone()),
+                round4((base - value) * p.trust_drift),
+                CAUSE,
+            ));
+        }
+    }
+    let g = ctx.view.globals;
+    effects.push(Effect::shift(Var::PublicPressure, round4(-g.public_pressure * p.pressure_decay), CAUSE));
+    let coherence = if g.joint_tracks.is_empty() { round4((50.0 - g.coherence) * 0.05) } else { 2.0 };
+    effects.push(Effect::shift(Var::Coherence, coherence, CAUSE));
+    effects
+}

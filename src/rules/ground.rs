@@ -1,0 +1,271 @@
+//! The parties' own moves: Kahn's lower rungs of escalation and the steps back down, consent, talks,
+//! signatures. Crossing Glasl's phase boundaries (3→4, 6→7) needs one of the threshold acts here
+//! (`ShowOfForce`/`Mobilise`, `Strike`); see `dynamics`.
+
+use super::{Resolved, RuleCtx, cause, done, factor};
+use crate::engine::ledger::{Effect, Flag};
+use crate::engine::record::OutcomeRecord;
+use crate::engine::rng::{roll, round4, stream};
+use crate::scenario::{OrderSpec, ToolKind, Var};
+
+/// Deaths of a clash: the rule's deaths per incident, times the stage, times 0.5–1.5 by the roll.
+pub fn clash_deaths(ctx: &RuleCtx, stage: u8, severity: f64, r: f64) -> u64 {
+    (ctx.params.deaths_per_incident * f64::from(stage) * severity * (0.5 + r)).round() as u64
+}
+
+pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
+    use ToolKind::*;
+    let c = cause(order);
+    let name = ctx.name(&order.actor);
+    if order.tool == Hold {
+        return Resolved { outcome: done(order, format!("{name} holds.")), effects: Vec::new() };
+    }
+    let dyad_id = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let d = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
+    let side = d.side_of(&order.actor);
+    let other = side.map(|i| d.sides[1 - i].clone());
+    let me = order.actor.clone();
+    let k = ctx.potency(order);
+    let arms = |delta: f64| Effect::shift(Var::Arms(dyad_id.clone(), me.clone()), delta * k, &c);
+    let mut effects = Vec::new();
+    let explanation = match order.tool {
+        Reinforce => {
+            effects.push(arms(8.0));
+            format!("{name} reinforces its positions (arms +{:.0}).", 8.0 * k)
+        }
+        ShowOfForce => {
+            effects.push(arms(5.0));
+            if let Some(o) = &other {
+                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 2.0 * k, &c));
+            }
+            format!("{name} makes a show of force: a threshold act that can carry the dispute past stage 3.")
+        }
+        Mobilise => {
+            effects.push(arms(15.0));
+            if let Some(o) = &other {
+                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 3.0 * k, &c));
+            }
+            format!(
+                "{name} mobilises (arms +{:.0}): a threshold act that can carry the dispute past stage 3.",
+                15.0 * k
+            )
+        }
+        Skirmish | Strike | Spoil => return clash(order, index, ctx, &dyad_id),
+        Withdraw => {
+            effects.push(arms(-10.0));
+            if let Some(o) = &other {
+                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), -1.0, &c));
+            }
+            format!("{name} pulls troops back (arms −{:.0}).", 10.0 * k)
+        }
+        OfferCeasefire => {
+            effects.push(Effect::flag(Flag::CeasefireOffered(dyad_id.clone(), me.clone()), true, &c));
+            let other_offered = other.as_ref().is_some_and(|o| offered(ctx, &dyad_id, o));
+            if other_offered && !d.ceasefire {
+                effects.push(Effect::flag(Flag::Ceasefire(dyad_id.clone()), true, &c));
+                effects.push(Effect::happen(crate::scenario::Event::Ceasefire(dyad_id.clone()), &c));
+                for s in &d.sides {
+                    effects.push(Effect::shift(Var::Arms(dyad_id.clone(), s.clone()), -5.0, &c));
+                }
+                format!("{name} offers a ceasefire; the other side has offered one too: a ceasefire holds.")
+            } else {
+                format!("{name} offers a ceasefire; it holds once the other side offers one as well.")
+            }
+        }
+        AcceptMediation => {
+            effects.push(Effect::flag(Flag::AcceptsMediation(dyad_id.clone(), me.clone()), true, &c));
+            if let Some(m) = &order.with {
+                effects.push(Effect::shift(Var::Trust(me.clone(), m.clone()), 3.0, &c));
+            }
+            format!(
+                "{name} accepts mediation{}.",
+                order.with.as_ref().map(|m| format!(" by {}", ctx.name(m))).unwrap_or_default()
+            )
+        }
+        RefuseMediation => {
+            effects.push(Effect::flag(Flag::AcceptsMediation(dyad_id.clone(), me.clone()), false, &c));
+            if let Some(o) = &other {
+                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 1.0, &c));
+            }
+            format!("{name} refuses mediation; no mediator can work in `{dyad_id}` without its consent.")
+        }
+        AcceptObservers => {
+            effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id.clone(), me.clone()), true, &c));
+            format!("{name} consents to observers.")
+        }
+        RefuseObservers => {
+            effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id.clone(), me.clone()), false, &c));
+            format!("{name} withholds consent to observers.")
+        }
+        Negotiate => return negotiate(order, index, ctx, &dyad_id),
+        SignAgreement => return sign(order, ctx, &dyad_id),
+        _ => unreachable!("routed to ground only for party moves"),
+    };
+    Resolved { outcome: done(order, explanation), effects }
+}
+
+/// Whether `actor` offered a ceasefire this turn or the turn before.
+fn offered(ctx: &RuleCtx, dyad: &str, actor: &str) -> bool {
+    let now = ctx.accepted.iter().any(|o| {
+        o.tool == ToolKind::OfferCeasefire && o.actor == actor && o.target.as_ref().map(|t| t.id()) == Some(dyad)
+    });
+    let before = ctx.view.dyad(dyad).and_then(|d| d.side_of(actor).and_then(|i| d.ceasefire_offered[i]));
+    now || before.is_some_and(|t| t + 1 >= ctx.turn)
+}
+
+/// Whether `actor` signed this turn or the turn before.
+fn signed(ctx: &RuleCtx, dyad: &str, actor: &str) -> bool {
+    let now = ctx.accepted.iter().any(|o| {
+        o.tool == ToolKind::SignAgreement && o.actor == actor && o.target.as_ref().map(|t| t.id()) == Some(dyad)
+    });
+    let before = ctx.view.dyad(dyad).and_then(|d| d.side_of(actor).and_then(|i| d.signed[i]));
+    now || before.is_some_and(|t| t + 1 >= ctx.turn)
+}
+
+/// A deal needs both signatures and a text both can live with: a way out of at least 50.
+pub const AGREEMENT_WAY_OUT: f64 = 50.0;
+
+fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
+    let d = ctx.view.dyad(dyad_id).expect("checked");
+    let c = cause(order);
+    let name = ctx.name(&order.actor);
+    let mut effects = vec![Effect::flag(Flag::Signed(dyad_id.to_string(), order.actor.clone()), true, &c)];
+    let i = d.side_of(&order.actor).expect("checked: a side");
+    let other = d.sides[1 - i].clone();
+    let both = signed(ctx, dyad_id, &other);
+    // Only the second signature completes the deal, so it is reported once.
+    let completes = both
+        && (order.actor > other || !ctx.accepted.iter().any(|o| o.tool == ToolKind::SignAgreement && o.actor == other));
+    let mut outcome = done(order, String::new());
+    outcome.factors = vec![factor("way out", d.way_out), factor("way out needed", AGREEMENT_WAY_OUT)];
+    if !both {
+        outcome.result = "signed".into();
+        outcome.explanation =
+            format!("{name} signs; the agreement needs {}'s signature this turn or next.", ctx.name(&other));
+    } else if d.way_out < AGREEMENT_WAY_OUT {
+        outcome.result = "failed".into();
+        outcome.explanation = format!(
+            "Both sides sign, but no text both can live with is on the table yet (way out {:.0} < {AGREEMENT_WAY_OUT:.0}): mediation must open a way out first.",
+            d.way_out
+        );
+    } else if completes {
+        outcome.result = "agreement".into();
+        outcome.explanation = format!("{name} and {} have both signed: an agreement on `{dyad_id}`.", ctx.name(&other));
+        effects.push(Effect::flag(Flag::Agreement(dyad_id.to_string()), true, &c));
+        effects.push(Effect::happen(crate::scenario::Event::AgreementSigned(dyad_id.to_string()), &c));
+        effects.push(Effect::shift(Var::Stage(dyad_id.to_string()), -2.0, &c));
+        effects.push(Effect::shift(Var::WayOut(dyad_id.to_string()), 10.0, &c));
+        for s in &d.sides {
+            effects.push(Effect::shift(Var::Arms(dyad_id.to_string(), s.clone()), -10.0, &c));
+            effects.push(Effect::shift(Var::Grievance(dyad_id.to_string(), s.clone()), -3.0, &c));
+        }
+    } else {
+        outcome.result = "signed".into();
+        outcome.explanation = format!("{name} signs alongside {}.", ctx.name(&other));
+    }
+    Resolved { outcome, effects }
+}
+
+fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
+    let d = ctx.view.dyad(dyad_id).expect("checked");
+    let c = cause(order);
+    let name = ctx.name(&order.actor);
+    let i = d.side_of(&order.actor).expect("checked: a side");
+    let other = d.sides[1 - i].clone();
+    let both = ctx.accepted.iter().any(|o| {
+        o.tool == ToolKind::Negotiate && o.actor == other && o.target.as_ref().map(|t| t.id()) == Some(dyad_id)
+    });
+    if !both {
+        let effects = vec![Effect::shift(Var::WayOut(dyad_id.to_string()), 2.0, &c)];
+        let text = format!("{name} offers talks; {} does not come to the table this turn.", ctx.name(&other));
+        return Resolved { outcome: done(order, text), effects };
+    }
+    let ripe = super::ripeness::ripeness(d, ctx.params);
+    let trust = (ctx.view.trust(&d.sides[0], &d.sides[1]) + ctx.view.trust(&d.sides[1], &d.sides[0])) / 2.0;
+    let factors = vec![
+        factor("base for direct talks", 0.3),
+        factor("ripeness", 0.5 + ripe.value),
+        factor("trust between the parties", 0.6 + 0.8 * trust / 100.0),
+        factor("timing (stage)", ctx.params.mediation_timing[usize::from(d.stage.clamp(1, 9)) - 1]),
+    ];
+    let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
+    let r = round4(roll(&mut stream(ctx.seed, ctx.turn, &order.actor, index, "negotiate")));
+    let success = r < probability;
+    // Each side's order rolls; each success moves the text half as far as a mediated one.
+    let effects = if success { vec![Effect::shift(Var::WayOut(dyad_id.to_string()), 5.0, &c)] } else { Vec::new() };
+    Resolved {
+        outcome: OutcomeRecord {
+            actor: order.actor.clone(),
+            tool: order.tool,
+            target: Some(dyad_id.to_string()),
+            result: if success { "succeeded".into() } else { "failed".into() },
+            probability: Some(probability),
+            roll: Some(r),
+            factors,
+            explanation: format!(
+                "{name} talks directly with {}: P = {:.0}%, roll {:.2} → {}",
+                ctx.name(&other),
+                probability * 100.0,
+                r,
+                if success { "progress" } else { "no progress" }
+            ),
+        },
+        effects,
+    }
+}
+
+/// Skirmishes, strikes and spoilers' attacks: a clash with a toll.
+fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
+    let d = ctx.view.dyad(dyad_id).expect("checked");
+    let c = cause(order);
+    let name = ctx.name(&order.actor);
+    let spoiler = ctx.view.actor(&order.actor).map_or(0.0, |a| a.spoiler);
+    let (chance, severity, what) = match order.tool {
+        ToolKind::Skirmish => (0.8, 1.0, "skirmishes"),
+        ToolKind::Strike => (0.95, 3.0, "strikes"),
+        _ => ((0.3 + spoiler / 100.0 * 0.6).min(0.9), 1.5, "attacks to derail the peace"),
+    };
+    let mut rng = stream(ctx.seed, ctx.turn, &order.actor, index, "clash");
+    let r = round4(roll(&mut rng));
+    let r2 = round4(roll(&mut rng));
+    let hit = r < chance;
+    let mut effects = Vec::new();
+    let k = ctx.potency(order);
+    let deaths = if hit { clash_deaths(ctx, d.stage, severity * k, r2) } else { 0 };
+    if hit {
+        effects.push(Effect::shift(Var::Deaths, deaths as f64, &c));
+        effects.push(Effect::shift(Var::Displaced, (deaths as f64 * ctx.params.displaced_per_death).round(), &c));
+        for s in &d.sides {
+            effects.push(Effect::shift(Var::Hurt(dyad_id.to_string(), s.clone()), 4.0, &c));
+            effects.push(Effect::shift(Var::Grievance(dyad_id.to_string(), s.clone()), 1.5, &c));
+        }
+        effects.push(Effect::shift(Var::PublicPressure, 4.0, &c));
+        if d.ceasefire {
+            effects.push(Effect::flag(Flag::Ceasefire(dyad_id.to_string()), false, &c));
+        }
+        if order.tool == ToolKind::Spoil {
+            effects.push(Effect::shift(Var::WayOut(dyad_id.to_string()), -5.0, &c));
+        }
+    }
+    Resolved {
+        outcome: OutcomeRecord {
+            actor: order.actor.clone(),
+            tool: order.tool,
+            target: Some(dyad_id.to_string()),
+            result: if hit { "clash".into() } else { "no contact".into() },
+            probability: Some(chance),
+            roll: Some(r),
+            factors: vec![
+                factor("chance of a clash", chance),
+                factor("severity", severity * k),
+                factor("toll roll", r2),
+            ],
+            explanation: if hit {
+                format!("{name} {what}: {deaths} killed (roll {r:.2} < {chance:.2}).")
+            } else {
+                format!("{name} {what}, but there is no clash (roll {r:.2} ≥ {chance:.2}).")
+            },
+        },
+        effects,
+    }
+}

@@ -1,0 +1,37 @@
+//! Scripted injects: at a turn, when a condition first holds, or fired by the facilitator. Each fires
+//! once; its effects carry the inject's id as their cause.
+
+use super::RuleCtx;
+use crate::engine::ledger::{Change, Effect};
+use crate::engine::record::InjectRecord;
+use crate::scenario::{EffectSpec, Event, Trigger};
+
+/// The injects that fire this turn, in file order, and their effects.
+pub fn fire(ctx: &RuleCtx, facilitator: &[String]) -> (Vec<InjectRecord>, Vec<Effect>) {
+    let mut records = Vec::new();
+    let mut effects = Vec::new();
+    for inject in &ctx.view.scenario.injects {
+        if ctx.view.happened(&Event::InjectFired(inject.id.clone())) {
+            continue;
+        }
+        let fires = match &inject.trigger {
+            Trigger::AtTurn(t) => *t == ctx.turn,
+            Trigger::When(c) => ctx.view.holds(c),
+            Trigger::Facilitator => facilitator.contains(&inject.id),
+        };
+        if !fires {
+            continue;
+        }
+        let cause = format!("inject: {}", inject.id);
+        effects.push(Effect::happen(Event::InjectFired(inject.id.clone()), &cause));
+        for e in &inject.effects {
+            let change = match e {
+                EffectSpec::Shift(v, x) => Change::Shift(v.clone(), *x),
+                EffectSpec::Set(v, x) => Change::Set(v.clone(), *x),
+            };
+            effects.push(Effect { change, cause: cause.clone() });
+        }
+        records.push(InjectRecord { id: inject.id.clone(), title: inject.title.clone(), text: inject.text.clone() });
+    }
+    (records, effects)
+}

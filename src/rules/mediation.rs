@@ -1,0 +1,180 @@
+//! Third-party peacemaking: mediation (facilitative, formulative, directive), good offices and a
+//! regional chair's facilitation.
+//!
+//! P(success) = base × ripeness × leverage × trust × coherence × timing(stage) × issue × fatalities
+//! × style × capacity × potency ÷ √tracks, kept within 2–95% (Bercovitch; Zartman; domain brief §A).
+
+use super::ripeness::ripeness;
+use super::{Resolved, RuleCtx, cause, factor};
+use crate::engine::ledger::Effect;
+use crate::engine::record::OutcomeRecord;
+use crate::engine::rng::{roll, round4, stream};
+use crate::engine::state::DyadState;
+use crate::scenario::{IssueType, MediationStyle, OrderSpec, ToolKind, Var};
+
+/// Bercovitch's success rates by issue (resources 70%, ethnic 67%, ideology 50%, sovereignty 45%,
+/// security 41%), divided by their mean (58%) so a typical dispute scores 1. Governance, a power
+/// struggle, is taken as ideology (a design choice).
+pub fn issue_factor(issue: IssueType) -> f64 {
+    match issue {
+        IssueType::Resources => 1.21,
+        IssueType::Ethnic => 1.16,
+        IssueType::Ideology | IssueType::Governance => 0.86,
+        IssueType::Sovereignty => 0.78,
+        IssueType::Security => 0.71,
+    }
+}
+
+/// Bercovitch: 64% success at 100–500 deaths, 39% above 10,000: a factor from 1 down to 0.61.
+pub fn fatality_factor(deaths: u64) -> f64 {
+    if deaths <= 500 { 1.0 } else { 1.0 - 0.39 * ((deaths - 500) as f64 / 9_500.0).min(1.0) }
+}
+
+fn style_factor(style: MediationStyle) -> f64 {
+    match style {
+        MediationStyle::Facilitative => 0.9,
+        MediationStyle::Formulative => 1.0,
+        // Bercovitch & Houston: directive strategies go with success.
+        MediationStyle::Directive => 1.15,
+    }
+}
+
+/// The mediation tracks on a dyad this turn: third parties mediating, facilitating or offering good
+/// offices, with partners in a joint envoy counted as one track.
+pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<String> {
+    let mut mediators: Vec<String> = ctx
+        .accepted
+        .iter()
+        .filter(|o| matches!(o.tool, ToolKind::Mediation | ToolKind::GoodOffices | ToolKind::ChairFacilitation))
+        .filter(|o| o.target.as_ref().map(|t| t.id()) == Some(dyad))
+        .map(|o| o.actor.clone())
+        .collect();
+    mediators.sort();
+    mediators.dedup();
+    let joint = &ctx.view.globals.joint_tracks;
+    let joined_this_turn: Vec<(String, String)> = ctx
+        .accepted
+        .iter()
+        .filter(|o| o.tool == ToolKind::JointEnvoy)
+        .filter_map(|o| o.with.clone().map(|w| if o.actor <= w { (o.actor.clone(), w) } else { (w, o.actor.clone()) }))
+        .collect();
+    let linked = |a: &str, b: &str| {
+        let pair = if a <= b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
+        joint.contains(&pair) || joined_this_turn.contains(&pair)
+    };
+    // Keep one representative per group of linked mediators.
+    let mut heads: Vec<String> = Vec::new();
+    for m in mediators {
+        if !heads.iter().any(|h| linked(h, &m)) {
+            heads.push(m);
+        }
+    }
+    heads
+}
+
+pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
+    let p = ctx.params;
+    let dyad_id = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let d: &DyadState = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
+    let actor = ctx.view.actor(&order.actor).expect("checked: the actor exists");
+    let c = cause(order);
+    let tracks = tracks(ctx, &dyad_id).len().max(1);
+    let ripe = ripeness(d, p);
+    let min_trust = d.sides.iter().map(|s| ctx.view.trust(s, &order.actor)).fold(100.0, f64::min);
+    // Uncoordinated tracks cost coherence now, not only next turn: the parties shop between forums.
+    let coherence = (ctx.view.globals.coherence - p.parallel_track_penalty * (tracks as f64 - 1.0)).max(0.0);
+    let style = match order.tool {
+        ToolKind::Mediation => order.style.unwrap_or(MediationStyle::Facilitative),
+        _ => MediationStyle::Facilitative,
+    };
+    let tool_factor = match order.tool {
+        ToolKind::Mediation => 1.0,
+        ToolKind::ChairFacilitation => 0.85,
+        _ => 0.7,
+    };
+    let issue = ctx.view.scenario.dyad(&dyad_id).map_or(IssueType::Security, |s| s.issue);
+    let factors = vec![
+        factor("base", p.mediation_base),
+        factor("ripeness", 0.5 + ripe.value),
+        factor("leverage", 0.7 + 0.6 * actor.leverage / 100.0),
+        factor("trust of the less trusting party", 0.6 + 0.8 * min_trust / 100.0),
+        factor("coherence", 0.6 + 0.8 * coherence / 100.0),
+        factor("timing (stage)", p.mediation_timing[usize::from(d.stage.clamp(1, 9)) - 1]),
+        factor("issue", issue_factor(issue)),
+        factor("fatalities", fatality_factor(ctx.view.globals.deaths)),
+        factor("style", style_factor(style)),
+        factor("tool", tool_factor),
+        factor("capacity", 0.8 + 0.4 * actor.capacity / 100.0),
+        factor("potency", ctx.potency(order)),
+        factor("parallel tracks", 1.0 / (tracks as f64).sqrt()),
+    ];
+    let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
+    let r = round4(roll(&mut stream(ctx.seed, ctx.turn, &order.actor, index, "mediation")));
+    let success = r < probability;
+    let mut effects = Vec::new();
+    if tracks > 1 {
+        effects.push(Effect::shift(Var::Coherence, -p.parallel_track_penalty / tracks as f64, &c));
+    }
+    let potency = ctx.potency(order) / tracks as f64;
+    let resisting = if d.win_belief[0] >= d.win_belief[1] { 0 } else { 1 };
+    if success {
+        let gain = match (order.tool, style) {
+            (ToolKind::GoodOffices, _) => 8.0,
+            (ToolKind::ChairFacilitation, _) => 10.0,
+            (_, MediationStyle::Facilitative) => 12.0,
+            (_, MediationStyle::Formulative) => 16.0,
+            (_, MediationStyle::Directive) => 18.0,
+        };
+        effects.push(Effect::shift(Var::WayOut(dyad_id.clone()), gain * potency, &c));
+        effects.push(Effect::shift(Var::Enticement(dyad_id.clone()), 4.0 * potency, &c));
+        if order.tool != ToolKind::GoodOffices && d.stage > 1 {
+            effects.push(Effect::shift(Var::Stage(dyad_id.clone()), -1.0, &c));
+        }
+        for side in &d.sides {
+            effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), side.clone()), -1.0, &c));
+            effects.push(Effect::shift(Var::Trust(side.clone(), order.actor.clone()), 2.0, &c));
+        }
+        if style == MediationStyle::Directive {
+            let side = d.sides[resisting].clone();
+            effects.push(Effect::shift(Var::Hurt(dyad_id.clone(), side.clone()), 8.0, &c));
+            effects.push(Effect::shift(Var::Trust(side, order.actor.clone()), -5.0, &c));
+        }
+    } else {
+        // A failed attempt costs nothing but time, unless pressure was applied and resented.
+        if style == MediationStyle::Directive {
+            let side = d.sides[resisting].clone();
+            effects.push(Effect::shift(Var::Trust(side, order.actor.clone()), -8.0, &c));
+        }
+    }
+    let what = match order.tool {
+        ToolKind::Mediation => format!("{style:?} mediation"),
+        ToolKind::GoodOffices => "good offices".into(),
+        _ => "facilitation by the regional chair".into(),
+    };
+    let explanation = format!(
+        "{} {} in `{dyad_id}`: P = {:.0}% (ripeness {:.2}, {} track{}), roll {:.2} → {}",
+        ctx.name(&order.actor),
+        what,
+        probability * 100.0,
+        ripe.value,
+        tracks,
+        if tracks == 1 { "" } else { "s" },
+        r,
+        if success { "success" } else { "no breakthrough" }
+    );
+    let mut all_factors = factors;
+    all_factors.extend(ripe.factors);
+    Resolved {
+        outcome: OutcomeRecord {
+            actor: order.actor.clone(),
+            tool: order.tool,
+            target: Some(dyad_id),
+            result: if success { "succeeded".into() } else { "failed".into() },
+            probability: Some(probability),
+            roll: Some(r),
+            factors: all_factors,
+            explanation,
+        },
+        effects,
+    }
+}

@@ -1,0 +1,39 @@
+//! Zartman's ripeness: a mutually hurting stalemate (both sides hurt, neither expects to win) and a
+//! way out; mutually enticing opportunities add a little pull (domain brief §A).
+
+use crate::engine::record::Factor;
+use crate::engine::state::DyadState;
+use crate::scenario::RuleParams;
+
+use super::factor;
+
+#[derive(Debug, Clone)]
+pub struct Ripeness {
+    /// 0–1.
+    pub value: f64,
+    /// How far each side, and so both together, perceive a hurting stalemate, 0–1.
+    pub stalemate: f64,
+    pub factors: Vec<Factor>,
+}
+
+pub fn ripeness(d: &DyadState, p: &RuleParams) -> Ripeness {
+    let side = |i: usize| {
+        let hurts = (d.hurt[i] / p.ripeness_hurt_threshold.max(1.0)).min(1.0);
+        let no_victory = ((100.0 - d.win_belief[i]) / (100.0 - p.ripeness_win_threshold).max(1.0)).min(1.0);
+        hurts * no_victory
+    };
+    // Mutual: the less convinced side decides.
+    let stalemate = side(0).min(side(1));
+    let way_out = d.way_out / 100.0;
+    let enticement = d.enticement / 100.0;
+    let value = (0.6 * stalemate + 0.3 * way_out + 0.1 * enticement).clamp(0.0, 1.0);
+    Ripeness {
+        value,
+        stalemate,
+        factors: vec![
+            factor("hurting stalemate", stalemate),
+            factor("way out", way_out),
+            factor("enticement", enticement),
+        ],
+    }
+}

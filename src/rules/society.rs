@@ -1,0 +1,52 @@
+//! Civil society and public voice: mass action, dialogue forums, early warning, statements, appeals.
+
+use super::{Resolved, RuleCtx, cause, done};
+use crate::engine::ledger::Effect;
+use crate::scenario::{Event, OrderSpec, Target, ToolKind, Var};
+
+pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
+    let c = cause(order);
+    let name = ctx.name(&order.actor);
+    let k = ctx.potency(order);
+    let mut effects = Vec::new();
+    let target = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let text = match order.tool {
+        ToolKind::MassAction => {
+            effects.push(Effect::shift(Var::DomesticPressure(target.clone()), 12.0 * k, &c));
+            // Pressure at home makes the deadlock hurt: a deadline for the leader.
+            for d in ctx.view.dyads.values().filter(|d| d.side_of(&target).is_some()) {
+                effects.push(Effect::shift(Var::Hurt(d.id.clone(), target.clone()), 5.0 * k, &c));
+            }
+            effects.push(Effect::shift(Var::PublicPressure, 3.0 * k, &c));
+            format!("{name} brings people onto the streets; the pressure on {} rises.", ctx.name(&target))
+        }
+        ToolKind::DialogueForum => {
+            if let Some(d) = ctx.view.dyad(&target) {
+                for s in &d.sides {
+                    effects.push(Effect::shift(Var::Grievance(target.clone(), s.clone()), -1.5 * k, &c));
+                    effects.push(Effect::shift(Var::Trust(s.clone(), order.actor.clone()), 2.0, &c));
+                }
+                effects.push(Effect::shift(Var::Enticement(target.clone()), 2.0 * k, &c));
+            }
+            format!("{name} brings communities together to talk.")
+        }
+        ToolKind::EarlyWarningReport => {
+            effects.push(Effect::shift(Var::PublicPressure, 8.0 * k, &c));
+            format!("{name} publishes an early-warning report; the world pays attention.")
+        }
+        ToolKind::PublicStatement => {
+            effects.push(Effect::shift(Var::PublicPressure, 2.0 * k, &c));
+            format!("{name} states its position in public.")
+        }
+        _ => {
+            effects.push(Effect::shift(Var::PublicPressure, 3.0 * k, &c));
+            if let Some(Target::Body(b)) = &order.target
+                && ctx.view.scenario.body(b).is_some_and(|b| b.is_council())
+            {
+                effects.push(Effect::happen(Event::Seized(b.clone()), &c));
+            }
+            format!("{name} appeals to `{target}` to act.")
+        }
+    };
+    Resolved { outcome: done(order, text), effects }
+}

@@ -1,0 +1,83 @@
+//! Support for peacemaking and pressure from outside: envoys, the standby team, joint envoys,
+//! observers, unilateral sanctions, a regional body's request for Council authorisation.
+
+use super::{Resolved, RuleCtx, cause, done};
+use crate::engine::ledger::{Effect, Flag};
+use crate::scenario::{Event, OrderSpec, SanctionKind, ToolKind, Var};
+
+/// The effects of sanctions on `target`, scaled by `k` (Council sanctions 1, unilateral 0.6):
+/// arms embargoes slow the target's arms, asset freezes and travel bans make elites hurt and weaken
+/// spoilers, commodity bans cut spoilers' income; all harden the target's grievance and cost trust
+/// in the sanctioning side (domain brief §A).
+pub fn sanction_effects(ctx: &RuleCtx, target: &str, kind: SanctionKind, k: f64, by: &str, cause: &str) -> Vec<Effect> {
+    let mut effects = vec![Effect::flag(Flag::Sanction(target.to_string(), kind), true, cause)];
+    effects.push(Effect::happen(Event::Sanctioned(target.to_string()), cause));
+    let is_spoiler = ctx.view.actor(target).is_some_and(|a| a.spoiler > 0.0);
+    for d in ctx.view.dyads.values().filter(|d| d.side_of(target).is_some()) {
+        match kind {
+            SanctionKind::ArmsEmbargo => {
+                effects.push(Effect::flag(Flag::ArmsEmbargo(d.id.clone()), true, cause));
+                effects.push(Effect::shift(Var::Arms(d.id.clone(), target.to_string()), -5.0 * k, cause));
+            }
+            SanctionKind::AssetFreeze | SanctionKind::TravelBan => {
+                effects.push(Effect::shift(Var::Hurt(d.id.clone(), target.to_string()), 8.0 * k, cause));
+            }
+            SanctionKind::CommodityBan => {
+                effects.push(Effect::shift(Var::Hurt(d.id.clone(), target.to_string()), 5.0 * k, cause));
+            }
+        }
+        effects.push(Effect::shift(Var::Grievance(d.id.clone(), target.to_string()), 2.0 * k, cause));
+        effects.push(Effect::shift(Var::Trust(target.to_string(), by.to_string()), -8.0 * k, cause));
+    }
+    if is_spoiler {
+        let cut = match kind {
+            SanctionKind::CommodityBan => 15.0,
+            SanctionKind::ArmsEmbargo => 8.0,
+            _ => 10.0,
+        };
+        effects.push(Effect::shift(Var::Spoiler(target.to_string()), -cut * k, cause));
+    }
+    effects
+}
+
+pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
+    let c = cause(order);
+    let name = ctx.name(&order.actor);
+    let k = ctx.potency(order);
+    let target = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let mut effects = Vec::new();
+    let text = match order.tool {
+        ToolKind::AppointEnvoy => {
+            let envoy = order.with.clone().unwrap_or_else(|| order.actor.clone());
+            effects.push(Effect::shift(Var::Leverage(envoy.clone()), 5.0 * k, &c));
+            format!("{name} appoints {} as envoy for `{target}`.", ctx.name(&envoy))
+        }
+        ToolKind::DeployStandbyTeam => {
+            effects.push(Effect::shift(Var::Leverage(target.clone()), 4.0 * k, &c));
+            effects.push(Effect::shift(Var::Coherence, 3.0, &c));
+            format!("{name} sends the mediation support standby team to back {}.", ctx.name(&target))
+        }
+        ToolKind::JointEnvoy => {
+            let partner = order.with.clone().unwrap_or_default();
+            effects.push(Effect::flag(Flag::JointTrack(order.actor.clone(), partner.clone()), true, &c));
+            effects.push(Effect::shift(Var::Coherence, 10.0 * k, &c));
+            format!("{name} and {} share an envoy: one track, one voice.", ctx.name(&partner))
+        }
+        ToolKind::DeployObservers => {
+            effects.push(Effect::flag(Flag::Observers(target.clone()), true, &c));
+            effects.push(Effect::happen(Event::ObserversDeployed(target.clone()), &c));
+            format!("{name} deploys observers in `{target}` with both parties' consent.")
+        }
+        ToolKind::UnilateralSanctions => {
+            let kind = order.sanction.expect("checked: a sanction is given");
+            effects.extend(sanction_effects(ctx, &target, kind, 0.6 * k, &order.actor, &c));
+            format!("{name} imposes {kind:?} on {} on its own.", ctx.name(&target))
+        }
+        _ => {
+            effects.push(Effect::happen(Event::Seized(target.clone()), &c));
+            effects.push(Effect::shift(Var::PublicPressure, 3.0, &c));
+            format!("{name} asks the Council to authorise enforcement action (Art. 53).")
+        }
+    };
+    Resolved { outcome: done(order, text), effects }
+}
