@@ -9,3 +9,4 @@ mod cli;
 mod council_votes;
 mod malformed;
 mod properties;
+mod rule_cases;

@@ -1,10 +1,15 @@
 //! The command line: one file per subcommand; this file parses arguments and maps results to exit codes.
 
+mod branch;
 mod brief;
+mod game_io;
 mod list;
 mod new;
 mod output;
+mod replay;
 mod resolve;
+mod resume;
+mod run;
 mod validate;
 
 use std::ffi::OsString;
@@ -35,6 +40,14 @@ pub enum Command {
     Brief(brief::Args),
     /// Print a commented scenario template that validates, to start a new scenario from.
     New(new::Args),
+    /// Play a game without prompts, from an orders file or the historical course, saving each turn.
+    Run(run::Args),
+    /// Continue a saved game from its turn log.
+    Resume(resume::Args),
+    /// Re-resolve a logged game turn by turn; with --verify, check it is byte-identical.
+    Replay(replay::Args),
+    /// What if? Play a game again from turn N with some decisions changed, into a new log.
+    Branch(branch::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -51,6 +64,17 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Command::Validate(args) => validate::run(&args),
         Command::Brief(args) => brief::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Run(args) => exit(run::run(&args)),
+        Command::Resume(args) => exit(resume::run(&args)),
+        Command::Replay(args) => exit(replay::run(&args)),
+        Command::Branch(args) => exit(branch::run(&args)),
     };
     ExitCode::from(code)
+}
+
+fn exit(result: game_io::CmdResult) -> u8 {
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(game_io::Failed(code)) => code,
+    }
 }

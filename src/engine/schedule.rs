@@ -54,7 +54,7 @@ pub struct TurnInput {
 /// What the turn produced, gathered phase by phase.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct TurnOutput {
-    /// `(index in the submitted list, order)`.
+    /// `(index among the same actor's submitted orders, order)`: the key of the order's dice.
     pub accepted: Vec<(u32, OrderSpec)>,
     pub rejected: Vec<Rejection>,
     pub holding: Vec<String>,
@@ -128,10 +128,13 @@ fn intake(
     let v = view(&setup, &globals, &dyads, &actors, clock.turn);
     let mut accepted: Vec<OrderSpec> = Vec::new();
     for (i, order) in input.orders.iter().enumerate() {
+        // The dice of an order are keyed by its place among its own actor's orders, so what other
+        // actors order (in a what-if branch, say) never changes them.
+        let own_index = input.orders[..i].iter().filter(|o| o.actor == order.actor).count() as u32;
         match check(order, &v, &accepted) {
             Ok(()) => {
                 accepted.push(order.clone());
-                out.accepted.push((i as u32, order.clone()));
+                out.accepted.push((own_index, order.clone()));
                 ledger.pending.push(super::ledger::Effect::flag(
                     super::ledger::Flag::Used(order.actor.clone(), order.tool),
                     true,

@@ -171,3 +171,43 @@ impl Snapshot {
         self.globals.trust.get(&(party.to_string(), third.to_string())).copied().unwrap_or(50.0)
     }
 }
+
+impl Snapshot {
+    /// Sets a variable directly, within its range: for test cases and facilitator corrections, never
+    /// during a turn (turns change the state only through the effects ledger).
+    pub fn set_var(&mut self, var: &crate::scenario::Var, value: f64) {
+        use crate::scenario::Var;
+        let (lo, hi) = crate::scenario::validate::ranges::var_bounds(var);
+        let v = value.clamp(lo, hi);
+        let side = |d: &mut DyadState, a: &str| d.side_of(a);
+        match var {
+            Var::Stage(d) => self.dyads.iter_mut().filter(|x| &x.id == d).for_each(|x| x.stage = v as u8),
+            Var::Arms(d, a) | Var::Grievance(d, a) | Var::Hurt(d, a) | Var::WinBelief(d, a) => {
+                for x in self.dyads.iter_mut().filter(|x| &x.id == d) {
+                    if let Some(i) = side(x, a) {
+                        match var {
+                            Var::Arms(..) => x.arms[i] = v,
+                            Var::Grievance(..) => x.grievance[i] = v,
+                            Var::Hurt(..) => x.hurt[i] = v,
+                            _ => x.win_belief[i] = v,
+                        }
+                    }
+                }
+            }
+            Var::WayOut(d) => self.dyads.iter_mut().filter(|x| &x.id == d).for_each(|x| x.way_out = v),
+            Var::Enticement(d) => self.dyads.iter_mut().filter(|x| &x.id == d).for_each(|x| x.enticement = v),
+            Var::Trust(p, t) => {
+                self.globals.trust.insert((p.clone(), t.clone()), v);
+            }
+            Var::Spoiler(a) => self.actors.iter_mut().filter(|x| &x.id == a).for_each(|x| x.spoiler = v),
+            Var::DomesticPressure(a) => {
+                self.actors.iter_mut().filter(|x| &x.id == a).for_each(|x| x.domestic_pressure = v)
+            }
+            Var::Leverage(a) => self.actors.iter_mut().filter(|x| &x.id == a).for_each(|x| x.leverage = v),
+            Var::PublicPressure => self.globals.public_pressure = v,
+            Var::Coherence => self.globals.coherence = v,
+            Var::Deaths => self.globals.deaths = v as u64,
+            Var::Displaced => self.globals.displaced = v as u64,
+        }
+    }
+}

@@ -9,23 +9,23 @@ pub struct OrderSpec {
     pub actor: String,
     pub tool: ToolKind,
     /// What the tool is aimed at; some tools need none.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Target>,
     /// For `Mediation`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub style: Option<MediationStyle>,
     /// For `DraftResolution` and `AssemblyResolution`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<Draft>,
     /// For `UnilateralSanctions`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sanction: Option<SanctionKind>,
     /// A second actor involved: the mediator for `AcceptMediation`/`RefuseMediation`, the envoy for
     /// `AppointEnvoy`, the partner for `JointEnvoy`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub with: Option<String>,
     /// Free text shown in the log.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 

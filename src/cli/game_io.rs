@@ -1,0 +1,216 @@
+//! What `run`, `resume`, `replay` and `branch` share: the order source, opening a log's scenario,
+//! playing turns with each one saved the moment it is complete, and the one-line turn summaries.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::resolve::load as load_scenario;
+use crate::diagnostics::{Report, render_human};
+use crate::engine::record::TurnRecord;
+use crate::engine::{Game, OrderSource};
+use crate::log::{self, LoadedLog, LogHeader};
+use crate::orders::load_orders;
+use crate::scenario::{Loaded, Scenario};
+
+/// How a command failed: the exit code and what was already printed.
+pub struct Failed(pub u8);
+
+pub type CmdResult = Result<(), Failed>;
+
+/// `--orders FILE | --course historical` (neither: everyone holds).
+#[derive(Debug, Clone, clap::Args)]
+pub struct SourceArgs {
+    /// An orders file (see docs/orders.md).
+    #[arg(long, value_name = "FILE", conflicts_with = "course")]
+    pub orders: Option<PathBuf>,
+    /// Follow the scenario's historical course: the real actors' orders, turn by turn.
+    #[arg(long, value_enum)]
+    pub course: Option<Course>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Course {
+    Historical,
+}
+
+impl SourceArgs {
+    pub fn given(&self) -> bool {
+        self.orders.is_some() || self.course.is_some()
+    }
+
+    /// The order source and how the log names it.
+    pub fn source(&self) -> Result<(OrderSource, String), Failed> {
+        if let Some(path) = &self.orders {
+            let file = load_orders(path).map_err(|r| report(&r))?;
+            let source = OrderSource::File(file);
+            let name = source.describe(Some(&path.display().to_string()));
+            return Ok((source, name));
+        }
+        let source = if self.course.is_some() { OrderSource::Historical } else { OrderSource::Hold };
+        let name = source.describe(None);
+        Ok((source, name))
+    }
+}
+
+/// The order source a log was started with (`resume` without `--orders`/`--course`).
+pub fn source_from_header(header: &LogHeader) -> Result<OrderSource, Failed> {
+    if header.source == "course: historical" {
+        Ok(OrderSource::Historical)
+    } else if let Some(path) = header.source.strip_prefix("orders: ") {
+        let file = load_orders(Path::new(path)).map_err(|r| report(&r))?;
+        Ok(OrderSource::File(file))
+    } else {
+        Ok(OrderSource::Hold)
+    }
+}
+
+/// Prints a report to stderr and gives exit code 2.
+pub fn report(r: &Report) -> Failed {
+    eprint!("{}", render_human(r));
+    Failed(super::EXIT_INVALID)
+}
+
+pub fn load_scenario_arg(arg: &str) -> Result<Loaded, Failed> {
+    match load_scenario(arg) {
+        Ok(l) => {
+            eprint!("{}", render_human(&l.report));
+            Ok(l)
+        }
+        Err(r) => Err(report(&r)),
+    }
+}
+
+pub fn load_log(path: &Path) -> Result<LoadedLog, Failed> {
+    match log::load(path) {
+        Ok(l) => {
+            for w in &l.warnings {
+                eprintln!("warning: {w}");
+            }
+            Ok(l)
+        }
+        Err(e) => {
+            let code = e.exit_code();
+            eprint!("{}", render_human(&e.into_report()));
+            Err(Failed(code))
+        }
+    }
+}
+
+/// The scenario a log was played with: `--scenario PATH`, or the built-in of the header's id. Its
+/// content must hash as the header says, or the log would replay a different game.
+pub fn scenario_of(header: &LogHeader, log_path: &Path, explicit: Option<&str>) -> Result<Arc<Scenario>, Failed> {
+    let loaded = load_scenario_arg(explicit.unwrap_or(&header.scenario))?;
+    if loaded.scenario.meta.id != header.scenario {
+        eprintln!(
+            "error: {} is a log of scenario `{}`, not `{}`; give the right one with --scenario PATH",
+            log_path.display(),
+            header.scenario,
+            loaded.scenario.meta.id
+        );
+        return Err(Failed(super::EXIT_INVALID));
+    }
+    let hash = log::scenario_hash(&loaded.report.source.text);
+    if hash != header.scenario_hash {
+        eprintln!(
+            "error: {}: the scenario `{}` has changed since this log was written (content hash {} in the log, {} now); \
+             use the scenario file the game was played with (--scenario PATH)",
+            log_path.display(),
+            header.scenario,
+            header.scenario_hash,
+            hash
+        );
+        return Err(Failed(super::EXIT_INVALID));
+    }
+    Ok(Arc::new(loaded.scenario))
+}
+
+pub fn header_for(loaded: &Loaded, seed: u64, source: String) -> LogHeader {
+    LogHeader {
+        format: log::LOG_FORMAT,
+        engine: env!("CARGO_PKG_VERSION").to_string(),
+        scenario: loaded.scenario.meta.id.clone(),
+        scenario_hash: log::scenario_hash(&loaded.report.source.text),
+        seed,
+        seats: Vec::new(),
+        source,
+    }
+}
+
+fn io_failure(path: &Path, e: &std::io::Error) -> Failed {
+    eprintln!("error: cannot write {}: {e}", path.display());
+    Failed(super::EXIT_FAILURE)
+}
+
+pub fn create_log(path: &Path, header: &LogHeader) -> CmdResult {
+    match log::create(path, header) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "error: {} already exists; continue that game with `good-offices resume {}`, or choose a new file",
+                path.display(),
+                path.display()
+            );
+            Err(Failed(super::EXIT_INVALID))
+        }
+        Err(e) => Err(io_failure(path, &e)),
+    }
+}
+
+/// Plays until the game ends or `max_turns` more turns are played, saving each turn as it completes.
+pub fn play_and_save(game: &mut Game, source: &OrderSource, max_turns: Option<u32>, log_path: &Path) -> CmdResult {
+    let scenario = game.scenario().clone();
+    let mut played = 0;
+    while !game.is_over() && max_turns.is_none_or(|m| played < m) {
+        let orders = source.turn(&scenario, game.next_turn());
+        let record = game.play_turn(&orders);
+        log::append(log_path, &record).map_err(|e| io_failure(log_path, &e))?;
+        print_turn(&scenario, &record);
+        played += 1;
+    }
+    if game.is_over() {
+        super::output::println_out!("The game is over. The log is {}.", log_path.display());
+    } else {
+        super::output::println_out!(
+            "Stopped after turn {}. Continue with: good-offices resume {}",
+            game.next_turn() - 1,
+            log_path.display()
+        );
+    }
+    Ok(())
+}
+
+/// One paragraph a facilitator can read aloud.
+pub fn print_turn(scenario: &Scenario, r: &TurnRecord) {
+    let mut lines = vec![format!("Turn {} ({}):", r.turn, r.dates)];
+    for d in &r.state.dyads {
+        let name = scenario.dyad(&d.id).map_or(d.id.as_str(), |s| s.name.as_str());
+        lines.push(format!(
+            "  {name}: stage {} ({}), way out {:.0}",
+            d.stage,
+            crate::model::glasl::stage_name(d.stage),
+            d.way_out
+        ));
+    }
+    lines.push(format!("  toll: {} dead, {} displaced", r.state.globals.deaths, r.state.globals.displaced));
+    for v in &r.votes {
+        lines.push(format!(
+            "  vote: {} — {} ({})",
+            v.subject,
+            if v.adopted { "adopted" } else { "not adopted" },
+            v.tally
+        ));
+    }
+    for o in r.outcomes.iter().filter(|o| o.probability.is_some() || o.result != "done") {
+        lines.push(format!("  {}", o.explanation));
+    }
+    for i in &r.injects {
+        lines.push(format!("  news: {}", i.title));
+    }
+    if !r.rejected.is_empty() {
+        lines.push(format!("  {} order(s) rejected (see the log for the reasons)", r.rejected.len()));
+    }
+    if let Some(end) = &r.end {
+        lines.push(format!("  The game ends: {}. Outcome: {}.", end.reason, end.outcome_title));
+    }
+    super::output::println_out!("{}", lines.join("\n"));
+}

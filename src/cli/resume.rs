@@ -1,0 +1,39 @@
+use std::path::PathBuf;
+
+use super::game_io::{Failed, SourceArgs, load_log, play_and_save, scenario_of, source_from_header};
+use crate::engine::Game;
+use crate::engine::state::Snapshot;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The turn log of the game to continue.
+    pub log: PathBuf,
+    /// The scenario file, when it is not a built-in one.
+    #[arg(long, value_name = "PATH")]
+    pub scenario: Option<String>,
+    /// Orders for the turns to come; by default the source the game was started with.
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// Stop after this many more turns.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub turns: Option<u32>,
+}
+
+pub fn run(args: &Args) -> Result<(), Failed> {
+    let loaded = load_log(&args.log)?;
+    let scenario = scenario_of(&loaded.header, &args.log, args.scenario.as_deref())?;
+    let source = if args.source.given() { args.source.source()?.0 } else { source_from_header(&loaded.header)? };
+    // A torn last turn is cut off first, so the resumed log ends as an uninterrupted one would.
+    if let Err(e) = crate::log::truncate_to(&args.log, loaded.valid_len) {
+        eprintln!("error: cannot repair {}: {e}", args.log.display());
+        return Err(Failed(super::EXIT_FAILURE));
+    }
+    let ended = loaded.records.last().is_some_and(|r| r.end.is_some());
+    let state = loaded.records.last().map_or_else(|| Snapshot::initial(&scenario), |r| r.state.clone());
+    let mut game = Game::resume(scenario, loaded.header.seed, state, ended);
+    if game.is_over() {
+        super::output::println_out!("This game is already over; nothing to resume.");
+        return Ok(());
+    }
+    play_and_save(&mut game, &source, args.turns, &args.log)
+}
