@@ -7,6 +7,7 @@ mod builtins;
 mod calibration;
 mod cli;
 mod council_votes;
+mod engine;
 mod malformed;
 mod properties;
 mod rule_cases;

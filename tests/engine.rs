@@ -1,0 +1,244 @@
+//! The engine end to end: golden logs of each built-in scenario's historical course, determinism,
+//! bounds, replay, and the save file surviving a kill mid-turn.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use good_offices::engine::{Game, OrderSource, play};
+use good_offices::log::{LogHeader, render_header, render_log};
+use good_offices::orders::{OrdersFile, TurnOrders};
+use good_offices::scenario::builtin::BUILT_INS;
+use good_offices::scenario::{MediationStyle, OrderSpec, Scenario, Target, ToolKind, validate::ranges::var_bounds};
+use proptest::prelude::*;
+
+use crate::support::{good_offices as cli, scratch_dir};
+
+fn header(b: &good_offices::scenario::builtin::BuiltIn, seed: u64, source: &str) -> LogHeader {
+    LogHeader {
+        format: good_offices::log::LOG_FORMAT,
+        engine: env!("CARGO_PKG_VERSION").into(),
+        scenario: b.id.into(),
+        scenario_hash: good_offices::log::scenario_hash(b.text),
+        seed,
+        seats: Vec::new(),
+        source: source.into(),
+    }
+}
+
+/// The log `good-offices run ID --course historical --seed 1` writes, built through the library.
+fn historical_log(b: &good_offices::scenario::builtin::BuiltIn) -> String {
+    let s = Arc::new(b.load().expect("valid").scenario);
+    let mut game = Game::new(s, 1);
+    let records = play(&mut game, &OrderSource::Historical, None);
+    render_log(&header(b, 1, "course: historical"), &records)
+}
+
+/// Golden files: `UPDATE_GOLDEN=1 cargo test --test main golden` rewrites them after a deliberate
+/// rule change; review the diff like code.
+#[test]
+fn golden_logs_of_the_historical_courses() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    for b in BUILT_INS.iter().filter(|b| !b.load().expect("valid").scenario.historical_course.is_empty()) {
+        let path = dir.join(format!("{}.log", b.id));
+        let actual = historical_log(b);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&path, &actual).expect("write golden");
+        }
+        let expected = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("{} missing: run with UPDATE_GOLDEN=1", path.display()));
+        if actual != expected {
+            let line = actual.lines().zip(expected.lines()).position(|(a, e)| a != e).unwrap_or(0);
+            panic!(
+                "{} differs from the engine's log at line {}:\n  golden: {}\n  now:    {}\n(UPDATE_GOLDEN=1 rewrites it after a deliberate change)",
+                path.display(),
+                line + 1,
+                expected.lines().nth(line).unwrap_or(""),
+                actual.lines().nth(line).unwrap_or("")
+            );
+        }
+    }
+}
+
+#[test]
+fn the_cli_writes_the_same_bytes_as_the_library_and_replays_them() {
+    let dir = scratch_dir("cli-golden");
+    let b = good_offices::scenario::builtin::find("kenya-2008").expect("built in");
+    cli(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--log", "k.log"]).in_dir(&dir).expect_code(0);
+    let written = std::fs::read_to_string(dir.join("k.log")).expect("log");
+    assert_eq!(written, historical_log(b));
+    cli(["replay", "--verify", "k.log"]).in_dir(&dir).expect_code(0).stdout_has("re-resolve to the same bytes");
+}
+
+#[test]
+fn a_game_killed_mid_turn_resumes_to_the_same_log() {
+    let dir = scratch_dir("kill-resume");
+    cli(["run", "cambodia-thailand-2011", "--course", "historical", "--seed", "4", "--log", "whole.log"])
+        .in_dir(&dir)
+        .expect_code(0);
+    let whole = std::fs::read(dir.join("whole.log")).expect("log");
+    cli(["run", "cambodia-thailand-2011", "--course", "historical", "--seed", "4", "--turns", "5", "--log", "cut.log"])
+        .in_dir(&dir)
+        .expect_code(0)
+        .stdout_has("Continue with: good-offices resume cut.log");
+    // A kill while turn 6 was being written leaves half a block behind.
+    let five = std::fs::read(dir.join("cut.log")).expect("log");
+    let torn_end = whole[five.len()..].iter().position(|&b| b == b'\n').expect("lines") + five.len() + 400;
+    std::fs::write(dir.join("cut.log"), &whole[..torn_end]).expect("write torn");
+    cli(["resume", "cut.log"]).in_dir(&dir).expect_code(0).stderr_has("was not completely written and is ignored");
+    assert_eq!(std::fs::read(dir.join("cut.log")).expect("log"), whole, "the resumed log equals the uninterrupted one");
+}
+
+#[test]
+fn a_tampered_log_and_a_log_of_another_scenario_are_refused() {
+    let dir = scratch_dir("tampered");
+    cli(["run", "tutorial-river-dispute", "--seed", "2", "--turns", "2", "--log", "t.log"]).in_dir(&dir).expect_code(0);
+    let text = std::fs::read_to_string(dir.join("t.log")).expect("log");
+    let tampered = text.replacen("turn: 1,", "turn: 1 ,", 1);
+    std::fs::write(dir.join("x.log"), tampered).expect("write");
+    cli(["replay", "x.log"]).in_dir(&dir).expect_code(2).stderr_has("turn 1 was changed after it was written");
+    cli(["resume", "x.log"]).in_dir(&dir).expect_code(2).stderr_has("x.log:");
+    cli(["replay", "t.log", "--scenario", "kenya-2008"])
+        .in_dir(&dir)
+        .expect_code(2)
+        .stderr_has("is a log of scenario `tutorial-river-dispute`, not `kenya-2008`");
+    let changed = good_offices::scenario::builtin::find("tutorial-river-dispute")
+        .expect("built in")
+        .text
+        .replacen("turns: 6", "turns: 5", 1);
+    std::fs::write(dir.join("changed.ron"), changed).expect("write");
+    cli(["replay", "t.log", "--scenario", "changed.ron"])
+        .in_dir(&dir)
+        .expect_code(2)
+        .stderr_has("has changed since this log was written");
+    std::fs::write(dir.join("not.log"), "hello\n").expect("write");
+    cli(["replay", "not.log"]).in_dir(&dir).expect_code(2).stderr_has("not a Good Offices turn log");
+    cli(["run", "tutorial-river-dispute", "--log", "t.log"]).in_dir(&dir).expect_code(2).stderr_has("already exists");
+}
+
+#[test]
+fn a_malformed_orders_file_is_located_and_refused() {
+    let dir = scratch_dir("bad-orders");
+    std::fs::write(dir.join("o.ron"), "(turns: [(turn: 1, orders: [(actor: \"doravia\", tool: Reinforse)])])")
+        .expect("write");
+    cli(["run", "tutorial-river-dispute", "--orders", "o.ron", "--log", "o.log"])
+        .in_dir(&dir)
+        .expect_code(2)
+        .stderr_has("error[unknown-variant]: `Reinforse` is not a valid ToolKind")
+        .stderr_has("--> o.ron:1:54")
+        .stderr_has("did you mean `Reinforce`?");
+    assert!(!dir.join("o.log").exists(), "no log is started for invalid orders");
+}
+
+#[test]
+fn a_branch_changes_only_what_the_decision_touches() {
+    let dir = scratch_dir("branch");
+    cli(["run", "kenya-2008", "--course", "historical", "--seed", "3", "--log", "trunk.log"])
+        .in_dir(&dir)
+        .expect_code(0);
+    // What if the United States had opened a rival mediation in turn 5?
+    std::fs::write(
+        dir.join("whatif.ron"),
+        "(turns: [(turn: 5, orders: [(actor: \"united-states\", tool: Mediation, target: Dyad(\"kenya-crisis\"), style: Directive)])])",
+    )
+    .expect("write");
+    cli(["branch", "trunk.log", "--from-turn", "5", "--orders", "whatif.ron", "--log", "branch.log"])
+        .in_dir(&dir)
+        .expect_code(0);
+    let trunk = good_offices::log::load(&dir.join("trunk.log")).expect("trunk");
+    let branch = good_offices::log::load(&dir.join("branch.log")).expect("branch");
+    assert_eq!(trunk.records[..4], branch.records[..4], "turns before the branch point are kept");
+    // The panel's own dice in turn 5 are the same roll in both worlds.
+    let roll = |log: &good_offices::log::LoadedLog| {
+        log.records[4]
+            .outcomes
+            .iter()
+            .find(|o| o.actor == "au-panel" && o.tool == ToolKind::Mediation)
+            .and_then(|o| o.roll)
+    };
+    assert!(roll(&trunk).is_some());
+    assert_eq!(roll(&trunk), roll(&branch));
+    cli(["replay", "--verify", "branch.log"]).in_dir(&dir).expect_code(0);
+}
+
+fn random_orders(s: &Scenario) -> impl Strategy<Value = Vec<TurnOrders>> {
+    let actors: Vec<String> = s.actors.iter().map(|a| a.id.clone()).collect();
+    let dyads: Vec<String> = s.conflict.dyads.iter().map(|d| d.id.clone()).collect();
+    let bodies: Vec<String> = s.bodies.iter().map(|b| b.id.clone()).collect();
+    let tools = ToolKind::ALL.to_vec();
+    let order = (
+        proptest::sample::select(actors.clone()),
+        proptest::sample::select(tools),
+        0usize..3,
+        proptest::sample::select(dyads),
+        proptest::sample::select(if bodies.is_empty() { vec!["none".to_string()] } else { bodies }),
+        proptest::sample::select(actors),
+    )
+        .prop_map(|(actor, tool, kind, dyad, body, other)| OrderSpec {
+            actor,
+            tool,
+            target: Some(match kind {
+                0 => Target::Dyad(dyad),
+                1 => Target::Body(body),
+                _ => Target::Actor(other.clone()),
+            }),
+            style: Some(MediationStyle::Formulative),
+            draft: None,
+            sanction: None,
+            with: Some(other),
+            note: String::new(),
+        });
+    proptest::collection::vec(proptest::collection::vec(order, 0..12), 1..6).prop_map(|turns| {
+        turns
+            .into_iter()
+            .enumerate()
+            .map(|(i, orders)| TurnOrders { turn: i as u32 + 1, orders, ..TurnOrders::default() })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_game_is_deterministic_bounded_and_replays(
+        which in 0usize..3,
+        seed in any::<u64>(),
+        turns in random_orders(&BUILT_INS[1].load().expect("valid").scenario),
+    ) {
+        let b = &BUILT_INS[which];
+        let s = Arc::new(b.load().expect("valid").scenario);
+        // Orders generated for one scenario are mostly nonsense for another: they must be refused
+        // with reasons, never crash the engine.
+        let source = OrderSource::File(OrdersFile { turns });
+        let first = play(&mut Game::new(s.clone(), seed), &source, None);
+        let second = play(&mut Game::new(s.clone(), seed), &source, None);
+        let text = render_log(&header(b, seed, "orders: generated"), &first);
+        prop_assert_eq!(&text, &render_log(&header(b, seed, "orders: generated"), &second));
+        for r in &first {
+            for d in &r.state.dyads {
+                prop_assert!((1..=9).contains(&d.stage));
+                for x in d.arms.iter().chain(&d.hurt).chain(&d.win_belief).chain([&d.way_out, &d.enticement]) {
+                    prop_assert!((0.0..=100.0).contains(x), "{} out of bounds in {}", x, d.id);
+                }
+                for g in &d.grievance {
+                    let (lo, hi) = var_bounds(&good_offices::scenario::Var::Grievance(String::new(), String::new()));
+                    prop_assert!((lo..=hi).contains(g));
+                }
+            }
+            for v in r.state.globals.trust.values() {
+                prop_assert!((0.0..=100.0).contains(v));
+            }
+            prop_assert!((0.0..=100.0).contains(&r.state.globals.public_pressure));
+            prop_assert!((0.0..=100.0).contains(&r.state.globals.coherence));
+        }
+        // The log parses back to the same records, and re-resolving them gives the same bytes.
+        let parsed = good_offices::log::parse("generated.log", &text).expect("a log the engine wrote parses");
+        prop_assert_eq!(&parsed.records, &first);
+        let mut replay = Game::new(s, seed);
+        for r in &parsed.records {
+            let again = replay.play_turn(&TurnOrders { turn: r.turn, orders: r.submitted.clone(), ballots: r.ballots.clone(), injects: r.facilitator_injects.clone() });
+            prop_assert_eq!(good_offices::log::render_record(&again), good_offices::log::render_record(r));
+        }
+        let _ = render_header(&parsed.header);
+    }
+}
