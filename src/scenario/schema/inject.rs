@@ -20,11 +20,11 @@ pub struct Inject {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Trigger {
-    /// Fires at the start of this turn.
+    /// Fires during this turn, after the orders are resolved (the injects phase).
     AtTurn(u32),
-    /// Fires at the first turn where the condition holds.
+    /// Fires in the first turn at whose injects phase the condition holds.
     When(Condition),
-    /// Fired by the facilitator during play.
+    /// Fired by the facilitator during play (`injects: ["id"]` in a turn's orders).
     Facilitator,
 }
 
