@@ -3,6 +3,7 @@
 //! A scenario (RON) is loaded and validated into a [`scenario::Scenario`]; the command line in
 //! [`cli`] lists, validates and briefs scenarios. See `docs/architecture.md` for the map.
 
+pub mod bots;
 pub mod brief;
 pub mod cli;
 pub mod diagnostics;
@@ -12,6 +13,7 @@ pub mod model;
 pub mod orders;
 pub mod rules;
 pub mod scenario;
+pub mod sweep;
 pub mod template;
 
 pub use scenario::{LoadError, Loaded, Scenario};

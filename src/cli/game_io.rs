@@ -26,6 +26,9 @@ pub struct SourceArgs {
     /// Follow the scenario's historical course: the real actors' orders, turn by turn.
     #[arg(long, value_enum)]
     pub course: Option<Course>,
+    /// Seats with no orders from the file or the course are played by their bot policies (docs/bots.md).
+    #[arg(long)]
+    pub bots: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,33 +38,39 @@ pub enum Course {
 
 impl SourceArgs {
     pub fn given(&self) -> bool {
-        self.orders.is_some() || self.course.is_some()
+        self.orders.is_some() || self.course.is_some() || self.bots
     }
 
     /// The order source and how the log names it.
-    pub fn source(&self) -> Result<(OrderSource, String), Failed> {
-        if let Some(path) = &self.orders {
-            let file = load_orders(path).map_err(|r| report(&r))?;
-            let source = OrderSource::File(file);
-            let name = source.describe(Some(&path.display().to_string()));
-            return Ok((source, name));
+    pub fn source(&self, scenario: &Scenario) -> Result<(OrderSource, String), Failed> {
+        let path = self.orders.as_ref().map(|p| p.display().to_string());
+        let mut source = match &self.orders {
+            Some(p) => OrderSource::File(load_orders(p).map_err(|r| report(&r))?),
+            None if self.course.is_some() => OrderSource::Historical,
+            None => OrderSource::Hold,
+        };
+        if self.bots {
+            source = OrderSource::with_scenario_bots(source, scenario);
         }
-        let source = if self.course.is_some() { OrderSource::Historical } else { OrderSource::Hold };
-        let name = source.describe(None);
+        let name = source.describe(path.as_deref());
         Ok((source, name))
     }
 }
 
-/// The order source a log was started with (`resume` without `--orders`/`--course`).
-pub fn source_from_header(header: &LogHeader) -> Result<OrderSource, Failed> {
-    if header.source == "course: historical" {
-        Ok(OrderSource::Historical)
-    } else if let Some(path) = header.source.strip_prefix("orders: ") {
-        let file = load_orders(Path::new(path)).map_err(|r| report(&r))?;
-        Ok(OrderSource::File(file))
+/// The order source a log was started with (`resume` without `--orders`/`--course`/`--bots`).
+pub fn source_from_header(header: &LogHeader, scenario: &Scenario) -> Result<OrderSource, Failed> {
+    let (base, bots) = match header.source.strip_suffix(" + bots") {
+        Some(base) => (base, true),
+        None => (header.source.as_str(), false),
+    };
+    let source = if base == "course: historical" {
+        OrderSource::Historical
+    } else if let Some(path) = base.strip_prefix("orders: ") {
+        OrderSource::File(load_orders(Path::new(path)).map_err(|r| report(&r))?)
     } else {
-        Ok(OrderSource::Hold)
-    }
+        OrderSource::Hold
+    };
+    Ok(if bots { OrderSource::with_scenario_bots(source, scenario) } else { source })
 }
 
 /// Prints a report to stderr and gives exit code 2.
@@ -161,7 +170,7 @@ pub fn play_and_save(game: &mut Game, source: &OrderSource, max_turns: Option<u3
     let scenario = game.scenario().clone();
     let mut played = 0;
     while !game.is_over() && max_turns.is_none_or(|m| played < m) {
-        let orders = source.turn(&scenario, game.next_turn());
+        let orders = source.orders(&scenario, game.state(), game.next_turn());
         let record = game.play_turn(&orders);
         log::append(log_path, &record).map_err(|e| io_failure(log_path, &e))?;
         print_turn(&scenario, &record);

@@ -10,6 +10,7 @@ mod replay;
 mod resolve;
 mod resume;
 mod run;
+mod sweep;
 mod validate;
 
 use std::ffi::OsString;
@@ -48,6 +49,8 @@ pub enum Command {
     Replay(replay::Args),
     /// What if? Play a game again from turn N with some decisions changed, into a new log.
     Branch(branch::Args),
+    /// Play many games with bots to see how a scenario tends to end: outcome shares, toll, objectives.
+    Sweep(sweep::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -68,6 +71,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Command::Resume(args) => exit(resume::run(&args)),
         Command::Replay(args) => exit(replay::run(&args)),
         Command::Branch(args) => exit(branch::run(&args)),
+        Command::Sweep(args) => exit(sweep::run(&args)),
     };
     ExitCode::from(code)
 }

@@ -22,7 +22,11 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<(), Failed> {
     let loaded = load_log(&args.log)?;
     let scenario = scenario_of(&loaded.header, &args.log, args.scenario.as_deref())?;
-    let source = if args.source.given() { args.source.source()?.0 } else { source_from_header(&loaded.header)? };
+    let source = if args.source.given() {
+        args.source.source(&scenario)?.0
+    } else {
+        source_from_header(&loaded.header, &scenario)?
+    };
     // A torn last turn is cut off first, so the resumed log ends as an uninterrupted one would.
     if let Err(e) = crate::log::truncate_to(&args.log, loaded.valid_len) {
         eprintln!("error: cannot repair {}: {e}", args.log.display());

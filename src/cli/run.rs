@@ -23,7 +23,7 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Result<(), Failed> {
     let loaded = load_scenario_arg(&args.scenario)?;
-    let (source, name) = args.source.source()?;
+    let (source, name) = args.source.source(&loaded.scenario)?;
     let header = header_for(&loaded, args.seed, name);
     create_log(&args.log, &header)?;
     let mut game = Game::new(Arc::new(loaded.scenario), args.seed);

@@ -92,6 +92,16 @@ pub fn apply_ledger(
     }
 }
 
+/// Applies effects to a copy of the state: how bots look one step ahead. Same rules as the game.
+pub fn apply_to_snapshot(snap: &mut super::state::Snapshot, effects: &[Effect], turn: u32) {
+    let super::state::Snapshot { globals, dyads, actors } = snap;
+    let mut dyads: BTreeMap<String, &mut DyadState> = dyads.iter_mut().map(|d| (d.id.clone(), d)).collect();
+    let mut actors: BTreeMap<String, &mut ActorState> = actors.iter_mut().map(|a| (a.id.clone(), a)).collect();
+    for effect in effects {
+        apply(effect, &mut dyads, &mut actors, globals, turn);
+    }
+}
+
 fn fmt(x: f64) -> String {
     let r = (x * 100.0).round() / 100.0;
     if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r}") }

@@ -99,7 +99,7 @@ fn view<'a>(
     }
 }
 
-fn is_deliberation(tool: ToolKind) -> bool {
+pub fn is_deliberation(tool: ToolKind) -> bool {
     use ToolKind::*;
     matches!(
         tool,
@@ -176,7 +176,14 @@ fn deliberation(
         return;
     }
     let all: Vec<OrderSpec> = out.accepted.iter().map(|(_, o)| o.clone()).collect();
-    let ctx = RuleCtx { view: &v, params: &setup.scenario.rules, seed: setup.seed, turn: clock.turn, accepted: &all };
+    let ctx = RuleCtx {
+        view: &v,
+        params: &setup.scenario.rules,
+        seed: setup.seed,
+        turn: clock.turn,
+        accepted: &all,
+        forced: None,
+    };
     let (votes, resolved) = rules::council::deliberate(&ctx, &business, &input.ballots);
     out.votes.extend(votes);
     for r in resolved {
@@ -196,7 +203,14 @@ fn resolution(
 ) {
     let v = view(&setup, &globals, &dyads, &actors, clock.turn);
     let all: Vec<OrderSpec> = out.accepted.iter().map(|(_, o)| o.clone()).collect();
-    let ctx = RuleCtx { view: &v, params: &setup.scenario.rules, seed: setup.seed, turn: clock.turn, accepted: &all };
+    let ctx = RuleCtx {
+        view: &v,
+        params: &setup.scenario.rules,
+        seed: setup.seed,
+        turn: clock.turn,
+        accepted: &all,
+        forced: None,
+    };
     let mut outcomes = Vec::new();
     for (index, order) in out.accepted.iter().filter(|(_, o)| !is_deliberation(o.tool)) {
         let r = rules::resolve(order, *index, &ctx);
@@ -217,7 +231,14 @@ fn dynamics(
 ) {
     let v = view(&setup, &globals, &dyads, &actors, clock.turn);
     let all: Vec<OrderSpec> = out.accepted.iter().map(|(_, o)| o.clone()).collect();
-    let ctx = RuleCtx { view: &v, params: &setup.scenario.rules, seed: setup.seed, turn: clock.turn, accepted: &all };
+    let ctx = RuleCtx {
+        view: &v,
+        params: &setup.scenario.rules,
+        seed: setup.seed,
+        turn: clock.turn,
+        accepted: &all,
+        forced: None,
+    };
     let mut records = Vec::new();
     for d in v.dyads.values() {
         let (record, effects) = rules::dynamics::dyad(&ctx, d, &out.outcomes);
@@ -240,7 +261,14 @@ fn injects(
     mut ledger: ResMut<Ledger>,
 ) {
     let v = view(&setup, &globals, &dyads, &actors, clock.turn);
-    let ctx = RuleCtx { view: &v, params: &setup.scenario.rules, seed: setup.seed, turn: clock.turn, accepted: &[] };
+    let ctx = RuleCtx {
+        view: &v,
+        params: &setup.scenario.rules,
+        seed: setup.seed,
+        turn: clock.turn,
+        accepted: &[],
+        forced: None,
+    };
     let (records, effects) = rules::injects::fire(&ctx, &input.injects);
     out.injects.extend(records);
     ledger.pending.extend(effects);

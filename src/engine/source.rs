@@ -1,8 +1,11 @@
 //! Where a turn's orders come from when no group gives them: an orders file, the scenario's
 //! historical course, or nothing (everyone holds).
 
+use std::collections::BTreeMap;
+
+use super::state::Snapshot;
 use crate::orders::{OrdersFile, TurnOrders};
-use crate::scenario::Scenario;
+use crate::scenario::{BotPolicy, Scenario};
 
 #[derive(Debug, Clone)]
 pub enum OrderSource {
@@ -11,12 +14,40 @@ pub enum OrderSource {
     /// The real actors' orders from the scenario's `historical_course`.
     Historical,
     File(OrdersFile),
+    /// Another source, with bots giving the orders of the actors it has none for.
+    Bots {
+        base: Box<OrderSource>,
+        policies: BTreeMap<String, BotPolicy>,
+    },
 }
 
 impl OrderSource {
-    /// The orders for `turn` (none when the source has nothing for that turn).
+    /// `base` with every actor's own bot policy from the scenario filling the seats it leaves empty.
+    pub fn with_scenario_bots(base: OrderSource, scenario: &Scenario) -> OrderSource {
+        let policies = scenario.actors.iter().map(|a| (a.id.clone(), a.bot)).collect();
+        OrderSource::Bots { base: Box::new(base), policies }
+    }
+
+    /// The orders for `turn`, given the state before it.
+    pub fn orders(&self, scenario: &Scenario, state: &Snapshot, turn: u32) -> TurnOrders {
+        match self {
+            OrderSource::Bots { base, policies } => {
+                let mut t = base.orders(scenario, state, turn);
+                for (actor, policy) in policies {
+                    if !t.orders.iter().any(|o| &o.actor == actor) {
+                        t.orders.extend(crate::bots::orders(*policy, actor, scenario, state, turn));
+                    }
+                }
+                t
+            }
+            other => other.turn(scenario, turn),
+        }
+    }
+
+    /// The orders for `turn` of a source that does not look at the state (not bots).
     pub fn turn(&self, scenario: &Scenario, turn: u32) -> TurnOrders {
         match self {
+            OrderSource::Bots { base, .. } => base.turn(scenario, turn),
             OrderSource::Hold => TurnOrders { turn, ..TurnOrders::default() },
             OrderSource::Historical => TurnOrders {
                 turn,
@@ -38,6 +69,7 @@ impl OrderSource {
             OrderSource::Hold => "all hold".into(),
             OrderSource::Historical => "course: historical".into(),
             OrderSource::File(_) => format!("orders: {}", path.unwrap_or("file")),
+            OrderSource::Bots { base, .. } => format!("{} + bots", base.describe(path)),
         }
     }
 }
@@ -47,7 +79,7 @@ pub fn play(game: &mut super::Game, source: &OrderSource, max_turns: Option<u32>
     let mut records = Vec::new();
     let scenario = game.scenario().clone();
     while !game.is_over() && max_turns.is_none_or(|m| (records.len() as u32) < m) {
-        let orders = source.turn(&scenario, game.next_turn());
+        let orders = source.orders(&scenario, game.state(), game.next_turn());
         records.push(game.play_turn(&orders));
     }
     records

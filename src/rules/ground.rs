@@ -189,8 +189,7 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Res
         factor("timing (stage)", ctx.params.mediation_timing[usize::from(d.stage.clamp(1, 9)) - 1]),
     ];
     let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
-    let r = round4(roll(&mut stream(ctx.seed, ctx.turn, &order.actor, index, "negotiate")));
-    let success = r < probability;
+    let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "negotiate"));
     // Each side's order rolls; each success moves the text half as far as a mediated one.
     let effects = if success { vec![Effect::shift(Var::WayOut(dyad_id.to_string()), 5.0, &c)] } else { Vec::new() };
     Resolved {
@@ -226,9 +225,8 @@ fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Resolve
         _ => ((0.3 + spoiler / 100.0 * 0.6).min(0.9), 1.5, "attacks to derail the peace"),
     };
     let mut rng = stream(ctx.seed, ctx.turn, &order.actor, index, "clash");
-    let r = round4(roll(&mut rng));
-    let r2 = round4(roll(&mut rng));
-    let hit = r < chance;
+    let (r, hit) = ctx.decide(chance, &mut rng);
+    let r2 = if ctx.forced.is_some() { 0.5 } else { round4(roll(&mut rng)) };
     let mut effects = Vec::new();
     let k = ctx.potency(order);
     let deaths = if hit { clash_deaths(ctx, d.stage, severity * k, r2) } else { 0 };

@@ -8,7 +8,7 @@ use super::ripeness::ripeness;
 use super::{Resolved, RuleCtx, cause, factor};
 use crate::engine::ledger::Effect;
 use crate::engine::record::OutcomeRecord;
-use crate::engine::rng::{roll, round4, stream};
+use crate::engine::rng::{round4, stream};
 use crate::engine::state::DyadState;
 use crate::scenario::{IssueType, MediationStyle, OrderSpec, ToolKind, Var};
 
@@ -109,8 +109,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
         factor("parallel tracks", 1.0 / (tracks as f64).sqrt()),
     ];
     let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
-    let r = round4(roll(&mut stream(ctx.seed, ctx.turn, &order.actor, index, "mediation")));
-    let success = r < probability;
+    let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "mediation"));
     let mut effects = Vec::new();
     if tracks > 1 {
         effects.push(Effect::shift(Var::Coherence, -p.parallel_track_penalty / tracks as f64, &c));

@@ -35,9 +35,23 @@ pub struct RuleCtx<'a> {
     pub turn: u32,
     /// Every order accepted this turn, in order (for tracks, signatures, threshold acts).
     pub accepted: &'a [OrderSpec],
+    /// When set, every roll comes out as this (success or failure) instead of being drawn: how a bot
+    /// weighs both branches of an order without seeing the dice.
+    pub forced: Option<bool>,
 }
 
 impl RuleCtx<'_> {
+    /// Decides a chance: the roll, and whether it falls under `probability` (or the forced branch).
+    pub fn decide(&self, probability: f64, rng: &mut rand_chacha::ChaCha8Rng) -> (f64, bool) {
+        match self.forced {
+            Some(success) => (if success { 0.0 } else { 1.0 }, success),
+            None => {
+                let r = crate::engine::rng::round4(crate::engine::rng::roll(rng));
+                (r, r < probability)
+            }
+        }
+    }
+
     /// The actor's per-tool multiplier (`tool_params.potency`, 1 by default).
     pub fn potency(&self, order: &OrderSpec) -> f64 {
         self.view

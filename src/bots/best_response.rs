@@ -1,0 +1,123 @@
+//! The general policy: for each order it could give, weigh what the order would do to its objectives
+//! one step ahead — the success branch and the failure branch by the engine's own probability — and
+//! give the best orders. It uses the rules' expected effects, never the dice.
+
+use crate::engine::ledger::apply_to_snapshot;
+use crate::engine::state::Snapshot;
+use crate::engine::view::View;
+use crate::orders::{TargetKind, check, target_kind};
+use crate::rules::{RuleCtx, resolve};
+use crate::scenario::{Condition, Event, MediationStyle, OrderSpec, Target, ToolKind};
+
+/// How far a condition is from holding, 0 (far) to 1 (holds): a graded score, so a bot can see
+/// progress before a goal is met.
+pub fn satisfaction(view: &View, c: &Condition) -> f64 {
+    let graded = |value: f64, goal: f64, at_least: bool| {
+        if (at_least && value >= goal) || (!at_least && value <= goal) {
+            1.0
+        } else {
+            let gap = (value - goal).abs();
+            (1.0 - gap / 100.0).clamp(0.0, 0.99)
+        }
+    };
+    match c {
+        Condition::Always => 1.0,
+        Condition::AtLeast(v, x) => graded(view.value(v), *x, true),
+        Condition::AtMost(v, x) => graded(view.value(v), *x, false),
+        Condition::Happened(e) => {
+            if view.happened(e) {
+                1.0
+            } else {
+                match e {
+                    // Progress toward a deal is visible in the way out.
+                    Event::AgreementSigned(d) | Event::Ceasefire(d) => view.dyad(d).map_or(0.0, |d| d.way_out / 200.0),
+                    _ => 0.0,
+                }
+            }
+        }
+        Condition::FromTurn(t) => f64::from(u8::from(view.turn >= *t)),
+        Condition::All(list) => list.iter().map(|c| satisfaction(view, c)).fold(1.0, f64::min),
+        Condition::Any(list) => list.iter().map(|c| satisfaction(view, c)).fold(0.0, f64::max),
+        Condition::Not(c) => 1.0 - satisfaction(view, c),
+    }
+}
+
+/// The points-weighted satisfaction of an actor's objectives in a state.
+pub fn objective_value(view: &View, actor: &str) -> f64 {
+    view.scenario
+        .actor(actor)
+        .map_or(0.0, |a| a.objectives.iter().map(|o| f64::from(o.points) * satisfaction(view, &o.goal)).sum())
+}
+
+/// Candidate orders: every held tool at every target of the right sort.
+fn candidates(actor: &str, view: &View) -> Vec<OrderSpec> {
+    let s = view.scenario;
+    let Some(a) = s.actor(actor) else { return Vec::new() };
+    let mut out = Vec::new();
+    for &tool in &a.tools {
+        let base = OrderSpec {
+            actor: actor.to_string(),
+            tool,
+            target: None,
+            style: (tool == ToolKind::Mediation).then_some(MediationStyle::Formulative),
+            draft: None,
+            sanction: None,
+            with: None,
+            note: "bot".into(),
+        };
+        let targets: Vec<Option<Target>> = match target_kind(tool) {
+            TargetKind::Nothing | TargetKind::Optional => vec![None],
+            TargetKind::Dyad => view.dyads.keys().map(|d| Some(Target::Dyad(d.to_string()))).collect(),
+            TargetKind::Council | TargetKind::Assembly | TargetKind::AnyBody => {
+                s.bodies.iter().map(|b| Some(Target::Body(b.id.clone()))).collect()
+            }
+            // Sanctions, standby teams and mass action need more judgement than one step ahead.
+            TargetKind::Actor => Vec::new(),
+        };
+        for t in targets {
+            out.push(OrderSpec { target: t, ..base.clone() });
+        }
+    }
+    out
+}
+
+/// Up to three orders, best first, each improving the actor's expected objective value.
+pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
+    let now = objective_value(view, actor);
+    let mut scored: Vec<(f64, OrderSpec)> = Vec::new();
+    for order in candidates(actor, view) {
+        if check(&order, view, &[]).is_err() || crate::engine::schedule::is_deliberation(order.tool) {
+            continue;
+        }
+        let accepted = [order.clone()];
+        let branch = |success: bool| {
+            let ctx = RuleCtx {
+                view,
+                params: &view.scenario.rules,
+                seed: 0,
+                turn: view.turn,
+                accepted: &accepted,
+                forced: Some(success),
+            };
+            resolve(&order, 0, &ctx)
+        };
+        let win = branch(true);
+        let p = win.outcome.probability.unwrap_or(1.0);
+        let value_after = |effects: &[crate::engine::ledger::Effect]| {
+            let mut next = state.clone();
+            apply_to_snapshot(&mut next, effects, view.turn);
+            objective_value(&View::of_snapshot(view.scenario, &next, view.turn), actor)
+        };
+        let expected = if win.outcome.probability.is_some() {
+            p * value_after(&win.effects) + (1.0 - p) * value_after(&branch(false).effects)
+        } else {
+            value_after(&win.effects)
+        };
+        if expected > now + 1e-9 {
+            scored.push((expected - now, order));
+        }
+    }
+    // Best first; ties broken by tool and target so the choice never depends on iteration order.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| format!("{:?}", a.1).cmp(&format!("{:?}", b.1))));
+    scored.into_iter().take(crate::orders::MAX_ORDERS_PER_ACTOR).map(|(_, o)| o).collect()
+}

@@ -1,0 +1,38 @@
+//! Policies for the seats no group plays. A bot sees the state as everyone sees it (never the dice),
+//! proposes orders by its policy, and keeps only those that pass the same `check` as a group's orders.
+//! See `docs/bots.md`.
+
+mod best_response;
+mod simple;
+
+use crate::engine::state::Snapshot;
+use crate::engine::view::View;
+use crate::orders::check;
+use crate::scenario::{BotPolicy, OrderSpec, Scenario};
+
+pub use best_response::{objective_value, satisfaction};
+
+/// The orders `actor` gives this turn under `policy`, all of which pass `check`.
+pub fn orders(policy: BotPolicy, actor: &str, scenario: &Scenario, state: &Snapshot, turn: u32) -> Vec<OrderSpec> {
+    let view = View::of_snapshot(scenario, state, turn);
+    let proposed = match policy {
+        BotPolicy::Hold => Vec::new(),
+        BotPolicy::Historical => scenario
+            .historical_course
+            .iter()
+            .find(|t| t.turn == turn)
+            .map(|t| t.orders.iter().filter(|o| o.actor == actor).cloned().collect())
+            .unwrap_or_default(),
+        BotPolicy::Hawk => simple::hawk(actor, &view),
+        BotPolicy::Dove => simple::dove(actor, &view),
+        BotPolicy::CautiousMediator => simple::cautious_mediator(actor, &view),
+        BotPolicy::BestResponse => best_response::choose(actor, &view, state),
+    };
+    let mut accepted = Vec::new();
+    for order in proposed {
+        if check(&order, &view, &accepted).is_ok() {
+            accepted.push(order);
+        }
+    }
+    accepted
+}

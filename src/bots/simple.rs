@@ -1,0 +1,127 @@
+//! The simple policies: hawk, dove, cautious mediator. Each reads the state and proposes orders in a
+//! fixed order of preference; `check` then keeps the legal ones.
+
+use crate::engine::view::View;
+use crate::rules::ripeness::ripeness;
+use crate::scenario::{MediationStyle, OrderSpec, Target, ToolKind};
+
+fn order(actor: &str, tool: ToolKind, dyad: &str) -> OrderSpec {
+    OrderSpec {
+        actor: actor.to_string(),
+        tool,
+        target: Some(Target::Dyad(dyad.to_string())),
+        style: None,
+        draft: None,
+        sanction: None,
+        with: None,
+        note: "bot".into(),
+    }
+}
+
+/// Escalates where it is a party, refuses outside involvement, and speaks loudly elsewhere.
+pub fn hawk(actor: &str, view: &View) -> Vec<OrderSpec> {
+    let mut out = Vec::new();
+    for d in view.dyads.values() {
+        let Some(i) = d.side_of(actor) else { continue };
+        if d.accepts_mediation[i] {
+            out.push(order(actor, ToolKind::RefuseMediation, &d.id));
+        }
+        if d.stage == 3 || d.stage >= 5 {
+            out.push(order(actor, ToolKind::ShowOfForce, &d.id));
+        }
+        out.push(order(actor, ToolKind::Reinforce, &d.id));
+        if d.stage >= 6 {
+            out.push(order(actor, ToolKind::Skirmish, &d.id));
+        }
+    }
+    if out.is_empty() {
+        out.push(OrderSpec { target: None, ..order(actor, ToolKind::PublicStatement, "") });
+    }
+    out
+}
+
+/// De-escalates where it is a party: consent, a ceasefire, talks, a signature once a deal is possible.
+pub fn dove(actor: &str, view: &View) -> Vec<OrderSpec> {
+    let mut out = Vec::new();
+    for d in view.dyads.values() {
+        let Some(i) = d.side_of(actor) else { continue };
+        if d.way_out >= crate::rules::ground::AGREEMENT_WAY_OUT && !d.agreement {
+            out.push(order(actor, ToolKind::SignAgreement, &d.id));
+        }
+        if !d.accepts_mediation[i] {
+            out.push(order(actor, ToolKind::AcceptMediation, &d.id));
+        }
+        if !d.ceasefire && d.stage >= 4 {
+            out.push(order(actor, ToolKind::OfferCeasefire, &d.id));
+        }
+        if !d.accepts_observers[i] {
+            out.push(order(actor, ToolKind::AcceptObservers, &d.id));
+        }
+        out.push(order(actor, ToolKind::Negotiate, &d.id));
+        out.push(order(actor, ToolKind::Withdraw, &d.id));
+    }
+    out
+}
+
+/// The third party the parties trust most (the higher of the two parties' lower trust), among those
+/// that can mediate `dyad`; ties go to the smaller id, so every bot picks the same lead.
+fn lead_mediator(view: &View, dyad: &crate::engine::state::DyadState) -> Option<String> {
+    view.scenario
+        .actors
+        .iter()
+        .filter(|a| dyad.side_of(&a.id).is_none())
+        .filter(|a| {
+            [ToolKind::Mediation, ToolKind::GoodOffices, ToolKind::ChairFacilitation].iter().any(|t| a.holds(*t))
+        })
+        .map(|a| (dyad.sides.iter().map(|p| view.trust(p, &a.id)).fold(100.0, f64::min), a.id.clone()))
+        .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(&x.1)))
+        .map(|(_, id)| id)
+}
+
+/// A third party that helps where it is welcome, when the moment is ripe, and with one voice: the
+/// most trusted mediator mediates (formulative when ripe, facilitative before; facilitation or good
+/// offices while consent is missing); the others join its track (a joint envoy, the standby team)
+/// rather than open their own. Observers where both consent; a Council statement when blood is shed.
+pub fn cautious_mediator(actor: &str, view: &View) -> Vec<OrderSpec> {
+    let legal = |o: &OrderSpec| crate::orders::check(o, view, &[]).is_ok();
+    let mut out = Vec::new();
+    for d in view.dyads.values() {
+        if d.side_of(actor).is_some() {
+            continue;
+        }
+        let lead = lead_mediator(view, d);
+        if lead.as_deref() == Some(actor) {
+            let ripe = ripeness(d, &view.scenario.rules).value;
+            let style = if ripe >= 0.45 { MediationStyle::Formulative } else { MediationStyle::Facilitative };
+            let options = [
+                OrderSpec { style: Some(style), ..order(actor, ToolKind::Mediation, &d.id) },
+                order(actor, ToolKind::ChairFacilitation, &d.id),
+                order(actor, ToolKind::GoodOffices, &d.id),
+            ];
+            out.extend(options.into_iter().find(|o| legal(o)));
+        } else if let Some(lead) = lead {
+            let pair = if actor <= lead.as_str() {
+                (actor.to_string(), lead.clone())
+            } else {
+                (lead.clone(), actor.to_string())
+            };
+            if !view.globals.joint_tracks.contains(&pair) {
+                let options = [
+                    OrderSpec { with: Some(lead.clone()), ..order(actor, ToolKind::JointEnvoy, &d.id) },
+                    OrderSpec {
+                        target: Some(Target::Actor(lead.clone())),
+                        ..order(actor, ToolKind::DeployStandbyTeam, &d.id)
+                    },
+                ];
+                out.extend(options.into_iter().find(|o| legal(o)));
+            }
+        }
+        if d.accepts_observers.iter().all(|x| *x) && !d.observers {
+            out.push(order(actor, ToolKind::DeployObservers, &d.id));
+        }
+        if d.stage >= 5 {
+            out.push(order(actor, ToolKind::PressStatement, &d.id));
+        }
+    }
+    out
+}

@@ -1,0 +1,95 @@
+//! Monte Carlo sweeps: many games of one scenario, in parallel, summarised for a facilitator who wants
+//! to know before the workshop whether the scenario is winnable and balanced. The same seed gives the
+//! same summary whatever the number of threads: game `i` always uses seed `seed + i`, and results are
+//! gathered in game order.
+
+mod summary;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rayon::prelude::*;
+
+use crate::engine::{Game, OrderSource, play};
+use crate::scenario::{BotPolicy, Scenario};
+
+pub use summary::{Interval, ObjectiveRate, Summary, render_csv, render_json, render_table, summarise};
+
+/// What the seats do in every game of the sweep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Policy {
+    /// Each actor follows its own bot policy from the scenario.
+    Bots,
+    /// Everyone follows the historical course.
+    Historical,
+    /// Everyone holds.
+    Hold,
+}
+
+/// One game, reduced to what the summary needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GameResult {
+    pub seed: u64,
+    pub outcome: String,
+    pub turns: u32,
+    pub deaths: u64,
+    pub displaced: u64,
+    /// `(actor, objective) → met`
+    pub objectives: Vec<(String, String, bool)>,
+}
+
+/// Each actor's policy for a sweep: the base policy, then the overrides.
+pub fn policies(s: &Scenario, base: Policy, overrides: &BTreeMap<String, BotPolicy>) -> BTreeMap<String, BotPolicy> {
+    s.actors
+        .iter()
+        .map(|a| {
+            let p = overrides.get(&a.id).copied().unwrap_or(match base {
+                Policy::Bots => a.bot,
+                Policy::Historical => BotPolicy::Historical,
+                Policy::Hold => BotPolicy::Hold,
+            });
+            (a.id.clone(), p)
+        })
+        .collect()
+}
+
+/// Plays one game to its end.
+pub fn play_one(scenario: &Arc<Scenario>, seed: u64, source: &OrderSource) -> GameResult {
+    let mut game = Game::new(scenario.clone(), seed);
+    let records = play(&mut game, source, None);
+    let last = records.last().expect("a scenario has at least one turn");
+    let end = last.end.as_ref().expect("a game played to its end has an ending");
+    GameResult {
+        seed,
+        outcome: end.outcome.clone(),
+        turns: last.turn,
+        deaths: last.state.globals.deaths,
+        displaced: last.state.globals.displaced,
+        objectives: end.objectives.iter().map(|o| (o.actor.clone(), o.objective.clone(), o.met)).collect(),
+    }
+}
+
+/// Plays `runs` games on `threads` threads (0: all cores); `progress` is called after each game.
+pub fn sweep(
+    scenario: &Arc<Scenario>,
+    policies: BTreeMap<String, BotPolicy>,
+    runs: u64,
+    seed: u64,
+    threads: usize,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Vec<GameResult> {
+    let source = OrderSource::Bots { base: Box::new(OrderSource::Hold), policies };
+    let done = AtomicU64::new(0);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
+    pool.install(|| {
+        (0..runs)
+            .into_par_iter()
+            .map(|i| {
+                let result = play_one(scenario, seed.wrapping_add(i), &source);
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                result
+            })
+            .collect()
+    })
+}

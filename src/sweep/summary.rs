@@ -1,0 +1,204 @@
+//! The summary of a sweep and its three renderings (table, CSV, JSON), all from one `Summary`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::GameResult;
+use crate::scenario::Scenario;
+
+/// A share with its Wilson 95% confidence interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    pub share: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Interval {
+    pub fn wilson(hits: usize, n: usize) -> Interval {
+        if n == 0 {
+            return Interval { share: 0.0, low: 0.0, high: 0.0 };
+        }
+        let (p, n) = (hits as f64 / n as f64, n as f64);
+        let z = 1.96_f64;
+        let denom = 1.0 + z * z / n;
+        let centre = (p + z * z / (2.0 * n)) / denom;
+        let half = z * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt() / denom;
+        let r = |x: f64| (x * 10_000.0).round() / 10_000.0;
+        Interval { share: r(p), low: r((centre - half).max(0.0)), high: r((centre + half).min(1.0)) }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObjectiveRate {
+    pub actor: String,
+    pub objective: String,
+    pub rate: Interval,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub scenario: String,
+    pub runs: usize,
+    pub seed: u64,
+    /// Outcome class → share of games, in the scenario's order of classes.
+    pub outcomes: Vec<(String, Interval)>,
+    pub turns_mean: f64,
+    pub turns_median: u32,
+    /// Deaths and displaced at the 10th, 50th and 90th percentiles (nearest rank).
+    pub deaths: [u64; 3],
+    pub displaced: [u64; 3],
+    pub objectives: Vec<ObjectiveRate>,
+    /// Per role: the share of its objectives met, over all games.
+    pub roles: Vec<(String, f64)>,
+    pub turns_resolved: u64,
+    pub warnings: Vec<String>,
+}
+
+fn percentile(sorted: &[u64], q: f64) -> u64 {
+    if sorted.is_empty() {
+        return 0;
+    }
+    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+pub fn summarise(scenario: &Scenario, seed: u64, results: &[GameResult]) -> Summary {
+    let n = results.len();
+    let mut classes: Vec<String> = scenario.ending.outcomes.iter().map(|o| o.id.clone()).collect();
+    if results.iter().any(|r| r.outcome == "unclassified") {
+        classes.push("unclassified".into());
+    }
+    let outcomes = classes
+        .into_iter()
+        .map(|c| {
+            let hits = results.iter().filter(|r| r.outcome == c).count();
+            (c, Interval::wilson(hits, n))
+        })
+        .collect();
+    let mut turns: Vec<u64> = results.iter().map(|r| u64::from(r.turns)).collect();
+    turns.sort_unstable();
+    let mut deaths: Vec<u64> = results.iter().map(|r| r.deaths).collect();
+    deaths.sort_unstable();
+    let mut displaced: Vec<u64> = results.iter().map(|r| r.displaced).collect();
+    displaced.sort_unstable();
+    let mut met: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for r in results {
+        for (a, o, m) in &r.objectives {
+            *met.entry((a.clone(), o.clone())).or_default() += usize::from(*m);
+        }
+    }
+    let mut objectives = Vec::new();
+    let mut roles = Vec::new();
+    let mut warnings = Vec::new();
+    for a in &scenario.actors {
+        if a.objectives.is_empty() {
+            continue;
+        }
+        let mut role_met = 0;
+        for o in &a.objectives {
+            let hits = met.get(&(a.id.clone(), o.id.clone())).copied().unwrap_or(0);
+            role_met += hits;
+            let rate = Interval::wilson(hits, n);
+            if n >= 20 && rate.share < 0.05 {
+                warnings.push(format!("{} almost never meets `{}` ({:.0}%)", a.id, o.id, rate.share * 100.0));
+            } else if n >= 20 && rate.share > 0.95 {
+                warnings.push(format!("{} almost always meets `{}` ({:.0}%)", a.id, o.id, rate.share * 100.0));
+            }
+            objectives.push(ObjectiveRate { actor: a.id.clone(), objective: o.id.clone(), rate });
+        }
+        let share = if n == 0 { 0.0 } else { role_met as f64 / (n * a.objectives.len()) as f64 };
+        roles.push((a.id.clone(), (share * 10_000.0).round() / 10_000.0));
+    }
+    let total: u64 = turns.iter().sum();
+    Summary {
+        scenario: scenario.meta.id.clone(),
+        runs: n,
+        seed,
+        outcomes,
+        turns_mean: if n == 0 { 0.0 } else { ((total as f64 / n as f64) * 100.0).round() / 100.0 },
+        turns_median: percentile(&turns, 0.5) as u32,
+        deaths: [percentile(&deaths, 0.1), percentile(&deaths, 0.5), percentile(&deaths, 0.9)],
+        displaced: [percentile(&displaced, 0.1), percentile(&displaced, 0.5), percentile(&displaced, 0.9)],
+        objectives,
+        roles,
+        turns_resolved: total,
+        warnings,
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+pub fn render_table(s: &Summary) -> String {
+    let mut out = String::new();
+    let _ =
+        writeln!(out, "{}: {} games from seed {} ({} turns resolved)\n", s.scenario, s.runs, s.seed, s.turns_resolved);
+    let _ = writeln!(out, "Outcome classes (share, 95% interval):");
+    let width = s.outcomes.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    for (c, i) in &s.outcomes {
+        let _ = writeln!(out, "  {c:<width$}  {:>6}  [{} – {}]", pct(i.share), pct(i.low), pct(i.high));
+    }
+    let _ = writeln!(out, "\nTurns to the end: mean {:.2}, median {}", s.turns_mean, s.turns_median);
+    let _ = writeln!(out, "Deaths:    p10 {}, median {}, p90 {}", s.deaths[0], s.deaths[1], s.deaths[2]);
+    let _ = writeln!(out, "Displaced: p10 {}, median {}, p90 {}", s.displaced[0], s.displaced[1], s.displaced[2]);
+    let _ = writeln!(out, "\nObjectives met:");
+    for (role, share) in &s.roles {
+        let _ = writeln!(out, "  {role}: {}", pct(*share));
+        for o in s.objectives.iter().filter(|o| &o.actor == role) {
+            let _ = writeln!(
+                out,
+                "    {:<28} {:>6}  [{} – {}]",
+                o.objective,
+                pct(o.rate.share),
+                pct(o.rate.low),
+                pct(o.rate.high)
+            );
+        }
+    }
+    if !s.warnings.is_empty() {
+        let _ = writeln!(out, "\nBalance warnings:");
+        for w in &s.warnings {
+            let _ = writeln!(out, "  - {w}");
+        }
+    }
+    out
+}
+
+/// One row per figure: `section,key,value,low,high`.
+pub fn render_csv(s: &Summary) -> String {
+    let mut out = String::from("section,key,value,low,high\n");
+    let _ = writeln!(out, "games,runs,{},,", s.runs);
+    let _ = writeln!(out, "games,seed,{},,", s.seed);
+    let _ = writeln!(out, "games,turns_resolved,{},,", s.turns_resolved);
+    for (c, i) in &s.outcomes {
+        let _ = writeln!(out, "outcome,{c},{},{},{}", i.share, i.low, i.high);
+    }
+    let _ = writeln!(out, "turns,mean,{},,", s.turns_mean);
+    let _ = writeln!(out, "turns,median,{},,", s.turns_median);
+    for (q, d, x) in [
+        ("p10", s.deaths[0], s.displaced[0]),
+        ("p50", s.deaths[1], s.displaced[1]),
+        ("p90", s.deaths[2], s.displaced[2]),
+    ] {
+        let _ = writeln!(out, "deaths,{q},{d},,");
+        let _ = writeln!(out, "displaced,{q},{x},,");
+    }
+    for (role, share) in &s.roles {
+        let _ = writeln!(out, "role,{role},{share},,");
+    }
+    for o in &s.objectives {
+        let _ = writeln!(out, "objective,{}/{},{},{},{}", o.actor, o.objective, o.rate.share, o.rate.low, o.rate.high);
+    }
+    for w in &s.warnings {
+        let _ = writeln!(out, "warning,\"{}\",,,", w.replace('"', "'"));
+    }
+    out
+}
+
+pub fn render_json(s: &Summary) -> String {
+    serde_json::to_string_pretty(s).expect("a summary serialises")
+}
