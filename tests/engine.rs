@@ -242,3 +242,42 @@ proptest! {
         let _ = render_header(&parsed.header);
     }
 }
+
+#[test]
+fn an_orders_file_is_checked_against_the_scenario() {
+    let dir = scratch_dir("orders-vs-scenario");
+    std::fs::write(dir.join("o.ron"), "(turns: [\n  (turn: 2, injects: [\"two-plan\"]),\n  (turn: 9, orders: []),\n])")
+        .expect("write");
+    let out = cli(["run", "tutorial-river-dispute", "--orders", "o.ron", "--log", "o.log"]).in_dir(&dir).expect_code(2);
+    let err = out.stderr();
+    assert!(
+        err.contains(
+            "error[unknown-inject]: `two-plan` is not a facilitator inject of this scenario\n  --> o.ron:2:23"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `two-plans`?"), "{err}");
+    assert!(
+        err.contains("error[out-of-range]: turn 9 is after the last turn of the game (6)\n  --> o.ron:3:10"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_branch_log_needs_a_source_to_resume() {
+    let dir = scratch_dir("resume-branch");
+    cli(["run", "tutorial-river-dispute", "--seed", "5", "--turns", "3", "--log", "trunk.log"])
+        .in_dir(&dir)
+        .expect_code(0);
+    std::fs::write(
+        dir.join("w.ron"),
+        "(turns: [(turn: 2, orders: [(actor: \"doravia\", tool: Withdraw, target: Dyad(\"mirra\"))])])",
+    )
+    .expect("write");
+    cli(["branch", "trunk.log", "--from-turn", "2", "--orders", "w.ron", "--log", "b.log"]).in_dir(&dir).expect_code(0);
+    // As if the branch had been stopped after its third turn.
+    let branch = good_offices::log::load(&dir.join("b.log")).expect("branch");
+    std::fs::write(dir.join("b.log"), render_log(&branch.header, &branch.records[..3])).expect("write");
+    cli(["resume", "b.log"]).in_dir(&dir).expect_code(2).stderr_has("is a what-if branch");
+    cli(["resume", "b.log", "--bots"]).in_dir(&dir).expect_code(0).stdout_has("The game is over.");
+}

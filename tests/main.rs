@@ -3,6 +3,7 @@
 mod support;
 
 mod bad_input;
+mod bots_sweep;
 mod builtins;
 mod calibration;
 mod cli;

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use super::game_io::{Failed, create_log, load_log, play_and_save, scenario_of};
 use crate::engine::state::Snapshot;
 use crate::engine::{Game, OrderSource};
-use crate::orders::{OrdersFile, TurnOrders, load_orders};
+use crate::orders::{OrdersFile, TurnOrders, load_orders_for};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -54,7 +54,7 @@ pub fn merge(trunk: &[crate::engine::record::TurnRecord], changes: &OrdersFile, 
 pub fn run(args: &Args) -> Result<(), Failed> {
     let trunk = load_log(&args.log)?;
     let scenario = scenario_of(&trunk.header, &args.log, args.scenario.as_deref())?;
-    let changes = load_orders(&args.orders).map_err(|r| super::game_io::report(&r))?;
+    let changes = load_orders_for(&args.orders, &scenario).map_err(|r| super::game_io::report(&r))?;
     let available = trunk.records.len() as u32 + 1;
     if args.from_turn > available {
         eprintln!(
@@ -77,7 +77,8 @@ pub fn run(args: &Args) -> Result<(), Failed> {
         })?;
     }
     let state = kept.last().map_or_else(|| Snapshot::initial(&scenario), |r| r.state.clone());
-    let mut game = Game::resume(scenario.clone(), trunk.header.seed, state, false);
+    let ended = kept.last().is_some_and(|r| r.end.is_some());
+    let mut game = Game::resume(scenario.clone(), trunk.header.seed, state, ended);
     let merged = merge(&trunk.records, &changes, args.from_turn, scenario.meta.turns);
     play_and_save(&mut game, &OrderSource::File(merged), None, &args.out)
 }

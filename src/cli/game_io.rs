@@ -9,7 +9,7 @@ use crate::diagnostics::{Report, render_human};
 use crate::engine::record::TurnRecord;
 use crate::engine::{Game, OrderSource};
 use crate::log::{self, LoadedLog, LogHeader};
-use crate::orders::load_orders;
+use crate::orders::load_orders_for;
 use crate::scenario::{Loaded, Scenario};
 
 /// How a command failed: the exit code and what was already printed.
@@ -45,7 +45,7 @@ impl SourceArgs {
     pub fn source(&self, scenario: &Scenario) -> Result<(OrderSource, String), Failed> {
         let path = self.orders.as_ref().map(|p| p.display().to_string());
         let mut source = match &self.orders {
-            Some(p) => OrderSource::File(load_orders(p).map_err(|r| report(&r))?),
+            Some(p) => OrderSource::File(load_orders_for(p, scenario).map_err(|r| report(&r))?),
             None if self.course.is_some() => OrderSource::Historical,
             None => OrderSource::Hold,
         };
@@ -57,8 +57,17 @@ impl SourceArgs {
     }
 }
 
-/// The order source a log was started with (`resume` without `--orders`/`--course`/`--bots`).
-pub fn source_from_header(header: &LogHeader, scenario: &Scenario) -> Result<OrderSource, Failed> {
+/// The order source a log was started with (`resume` without `--orders`/`--course`/`--bots`). A
+/// relative orders path is looked up from the current folder, then from the log's folder.
+pub fn source_from_header(header: &LogHeader, scenario: &Scenario, log_path: &Path) -> Result<OrderSource, Failed> {
+    if header.source.starts_with("branch of ") {
+        eprintln!(
+            "error: {} is a what-if branch ({}); say how to go on with --orders FILE, --course historical or --bots",
+            log_path.display(),
+            header.source
+        );
+        return Err(Failed(super::EXIT_INVALID));
+    }
     let (base, bots) = match header.source.strip_suffix(" + bots") {
         Some(base) => (base, true),
         None => (header.source.as_str(), false),
@@ -66,7 +75,14 @@ pub fn source_from_header(header: &LogHeader, scenario: &Scenario) -> Result<Ord
     let source = if base == "course: historical" {
         OrderSource::Historical
     } else if let Some(path) = base.strip_prefix("orders: ") {
-        OrderSource::File(load_orders(Path::new(path)).map_err(|r| report(&r))?)
+        let mut path = PathBuf::from(path);
+        if !path.exists()
+            && let Some(beside) = log_path.parent().map(|dir| dir.join(&path))
+            && beside.exists()
+        {
+            path = beside;
+        }
+        OrderSource::File(load_orders_for(&path, scenario).map_err(|r| report(&r))?)
     } else {
         OrderSource::Hold
     };

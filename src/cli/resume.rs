@@ -25,7 +25,7 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     let source = if args.source.given() {
         args.source.source(&scenario)?.0
     } else {
-        source_from_header(&loaded.header, &scenario)?
+        source_from_header(&loaded.header, &scenario, &args.log)?
     };
     // A torn last turn is cut off first, so the resumed log ends as an uninterrupted one would.
     if let Err(e) = crate::log::truncate_to(&args.log, loaded.valid_len) {

@@ -17,7 +17,7 @@ pub struct TurnRecord {
     pub submitted: Vec<OrderSpec>,
     /// Explicit Council ballots given with the orders (`(member, ballot)`).
     pub ballots: Vec<(String, Ballot)>,
-    /// Facilitator injects fired by hand before this turn.
+    /// Facilitator injects fired by hand in this turn.
     pub facilitator_injects: Vec<String>,
     pub rejected: Vec<Rejection>,
     /// Actors that gave no accepted order: they hold.

@@ -59,7 +59,9 @@ pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(
         return Err(format!("{} does not hold `{tool:?}`", actor.name));
     }
     if let Some(limit) = actor.tool_params.iter().find(|p| p.tool == tool).and_then(|p| p.max_uses) {
-        let used = view.actor(&actor.id).and_then(|a| a.uses.get(&tool)).copied().unwrap_or(0);
+        let before = view.actor(&actor.id).and_then(|a| a.uses.get(&tool)).copied().unwrap_or(0);
+        let this_turn = accepted.iter().filter(|o| o.actor == order.actor && o.tool == tool).count() as u32;
+        let used = before + this_turn;
         if used >= limit {
             return Err(format!("{} has used `{tool:?}` {used} time(s), its limit in this scenario", actor.name));
         }
@@ -68,7 +70,16 @@ pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(
     if mine >= MAX_ORDERS_PER_ACTOR {
         return Err(format!("{} has already given {MAX_ORDERS_PER_ACTOR} orders this turn, the limit", actor.name));
     }
-    if accepted.iter().any(|o| o.actor == order.actor && o.tool == tool && o.target == order.target) {
+    let same = |o: &OrderSpec| {
+        o.actor == order.actor
+            && o.tool == tool
+            && o.target == order.target
+            && o.style == order.style
+            && o.draft == order.draft
+            && o.sanction == order.sanction
+            && o.with == order.with
+    };
+    if accepted.iter().any(same) {
         return Err("the same order was already given this turn".into());
     }
 

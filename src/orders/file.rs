@@ -27,7 +27,7 @@ pub struct TurnOrders {
     /// their position (see docs/rules.md).
     #[serde(default)]
     pub ballots: Vec<(String, Ballot)>,
-    /// Facilitator injects to fire at the start of this turn, by id.
+    /// Facilitator injects to fire this turn, by id (in the injects phase, after the orders are resolved).
     #[serde(default)]
     pub injects: Vec<String>,
 }
@@ -94,4 +94,73 @@ pub fn parse_orders(name: &str, text: &str) -> Result<OrdersFile, Report> {
         }
     }
     if diagnostics.is_empty() { Ok(parsed) } else { Err(Report { source, diagnostics }) }
+}
+
+/// Loads an orders file and checks what only makes sense against the scenario: turns within the game,
+/// facilitator injects that exist, ballots by Council members. (Orders themselves are checked when
+/// their turn is played, so a refused order is logged with its reason rather than stopping the game.)
+pub fn load_orders_for(path: &Path, scenario: &crate::scenario::Scenario) -> Result<OrdersFile, Report> {
+    let file = load_orders(path)?;
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    let spans = SpanIndex::parse(&text);
+    let mut diagnostics = Vec::new();
+    let last = scenario.meta.turns;
+    let facilitator: Vec<&str> = scenario
+        .injects
+        .iter()
+        .filter(|i| i.trigger == crate::scenario::Trigger::Facilitator)
+        .map(|i| i.id.as_str())
+        .collect();
+    let council: Vec<&str> = scenario.bodies.iter().filter(|b| b.is_council()).flat_map(|b| b.member_ids()).collect();
+    for (ti, t) in file.turns.iter().enumerate() {
+        if t.turn > last {
+            diagnostics.push(
+                Diagnostic::error(
+                    "out-of-range",
+                    format!("turn {} is after the last turn of the game ({last})", t.turn),
+                    spans.span(&crate::path!["turns", ti, "turn"]),
+                )
+                .help(format!("{} has {last} turns", scenario.meta.id)),
+            );
+        }
+        for (ii, id) in t.injects.iter().enumerate() {
+            if !facilitator.contains(&id.as_str()) {
+                let hint = match crate::diagnostics::did_you_mean(id, facilitator.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None if facilitator.is_empty() => "this scenario has no facilitator injects".to_string(),
+                    None => format!("the facilitator injects are: {}", facilitator.join(", ")),
+                };
+                diagnostics.push(
+                    Diagnostic::error(
+                        "unknown-inject",
+                        format!("`{id}` is not a facilitator inject of this scenario"),
+                        spans.span(&crate::path!["turns", ti, "injects", ii]),
+                    )
+                    .help(hint),
+                );
+            }
+        }
+        for (bi, (member, _)) in t.ballots.iter().enumerate() {
+            if !council.contains(&member.as_str()) {
+                let hint = match crate::diagnostics::did_you_mean(member, council.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "ballots are cast by Security Council members".to_string(),
+                };
+                diagnostics.push(
+                    Diagnostic::error(
+                        "not-a-member",
+                        format!("`{member}` has no seat on the Security Council"),
+                        spans.span(&crate::path!["turns", ti, "ballots", bi, 0]),
+                    )
+                    .help(hint),
+                );
+            }
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(file)
+    } else {
+        Err(Report { source: SourceFile::new(path.display().to_string(), text), diagnostics })
+    }
 }

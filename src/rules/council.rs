@@ -243,6 +243,10 @@ fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -
                 reasons.push(format!("{m}: {b:?} (given)"));
                 *b
             }
+            None if *m == order.actor => {
+                reasons.push(format!("{m}: Yes (sponsor)"));
+                Ballot::Yes
+            }
             None => {
                 let (support, why) = draft_support(ctx, member, draft);
                 let b = ballot_for(support);

@@ -40,9 +40,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
         }
         _ => {
             effects.push(Effect::shift(Var::PublicPressure, 3.0 * k, &c));
-            if let Some(Target::Body(b)) = &order.target
-                && ctx.view.scenario.body(b).is_some_and(|b| b.is_council())
-            {
+            if let Some(Target::Body(b)) = &order.target {
                 effects.push(Effect::happen(Event::Seized(b.clone()), &c));
             }
             format!("{name} appeals to `{target}` to act.")

@@ -1,0 +1,142 @@
+//! Bots and sweeps: bot orders always pass the check; a sweep gives the same summary on any number of
+//! threads; its CSV and JSON agree with the table; bad arguments are refused clearly.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use good_offices::bots;
+use good_offices::engine::{Game, OrderSource};
+use good_offices::orders::check;
+use good_offices::scenario::BotPolicy;
+use good_offices::scenario::builtin::BUILT_INS;
+use good_offices::sweep::{Policy, policies, render_csv, render_json, render_table, summarise, sweep};
+use proptest::prelude::*;
+
+use crate::support::good_offices as cli;
+
+const ALL: [BotPolicy; 6] = [
+    BotPolicy::Hold,
+    BotPolicy::Historical,
+    BotPolicy::Hawk,
+    BotPolicy::Dove,
+    BotPolicy::CautiousMediator,
+    BotPolicy::BestResponse,
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// Whatever the state a game has reached, every order every policy gives for every actor passes
+    /// `check` — also when checked together, in order, as the engine does.
+    #[test]
+    fn bot_orders_always_pass_the_check(which in 0usize..3, seed in any::<u64>(), turns in 0u32..6, mix in any::<u64>()) {
+        let b = &BUILT_INS[which];
+        let s = Arc::new(b.load().expect("valid").scenario);
+        // Reach some state: bots of mixed policies play a few turns.
+        let mixed: BTreeMap<String, BotPolicy> =
+            s.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), ALL[((mix >> (i % 60)) as usize + i) % ALL.len()])).collect();
+        let mut game = Game::new(s.clone(), seed);
+        let source = OrderSource::Bots { base: Box::new(OrderSource::Hold), policies: mixed };
+        for _ in 0..turns.min(s.meta.turns - 1) {
+            let orders = source.orders(&s, game.state(), game.next_turn());
+            game.play_turn(&orders);
+        }
+        let turn = game.next_turn();
+        let view = good_offices::engine::view::View::of_snapshot(&s, game.state(), turn);
+        for a in &s.actors {
+            for policy in ALL {
+                let orders = bots::orders(policy, &a.id, &s, game.state(), turn);
+                prop_assert!(orders.len() <= good_offices::orders::MAX_ORDERS_PER_ACTOR);
+                let mut accepted = Vec::new();
+                for o in &orders {
+                    prop_assert!(check(o, &view, &accepted).is_ok(), "{policy:?} {} gave {o:?}: {:?}", a.id, check(o, &view, &accepted));
+                    accepted.push(o.clone());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_sweep_is_the_same_on_one_thread_and_on_two() {
+    let s = Arc::new(
+        good_offices::scenario::builtin::find("kenya-2008").expect("built in").load().expect("valid").scenario,
+    );
+    let p = policies(&s, Policy::Bots, &BTreeMap::new());
+    let one = sweep(&s, p.clone(), 40, 9, 1, &|_| {});
+    let two = sweep(&s, p, 40, 9, 2, &|_| {});
+    assert_eq!(one, two);
+    assert_eq!(render_table(&summarise(&s, 9, &one)), render_table(&summarise(&s, 9, &two)));
+    let seeds: Vec<u64> = one.iter().map(|r| r.seed).collect();
+    assert_eq!(seeds, (9..49).collect::<Vec<_>>(), "game i uses seed + i, in order");
+}
+
+#[test]
+fn csv_and_json_agree_with_the_table() {
+    let s = Arc::new(
+        good_offices::scenario::builtin::find("tutorial-river-dispute")
+            .expect("built in")
+            .load()
+            .expect("valid")
+            .scenario,
+    );
+    let results = sweep(&s, policies(&s, Policy::Bots, &BTreeMap::new()), 30, 1, 0, &|_| {});
+    let summary = summarise(&s, 1, &results);
+    let json: serde_json::Value = serde_json::from_str(&render_json(&summary)).expect("valid JSON");
+    let table = render_table(&summary);
+    let csv = render_csv(&summary);
+    let rows: Vec<Vec<&str>> = csv.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 5), "every CSV row has 5 fields");
+    let total: usize = results.iter().filter(|r| summary.outcomes.iter().any(|(c, _)| *c == r.outcome)).count();
+    assert_eq!(total, 30, "every game is in one class");
+    for (class, i) in &summary.outcomes {
+        let row = rows.iter().find(|r| r[0] == "outcome" && r[1] == class).expect("a CSV row per class");
+        assert_eq!(row[2].parse::<f64>().expect("a number"), i.share);
+        let j = json["outcomes"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .find(|o| o[0] == *class)
+            .expect("a JSON entry per class");
+        assert_eq!(j[1]["share"].as_f64().expect("number"), i.share);
+        assert!(table.contains(&format!("{:.1}%", i.share * 100.0)), "the table shows {class}");
+        let hits = results.iter().filter(|r| &r.outcome == class).count();
+        assert_eq!(i.share, (hits as f64 / 30.0 * 10_000.0).round() / 10_000.0);
+    }
+    assert_eq!(json["turns_resolved"].as_u64(), Some(summary.turns_resolved));
+    assert!(
+        rows.iter().any(|r| r[0] == "games" && r[1] == "turns_resolved" && r[2] == summary.turns_resolved.to_string())
+    );
+}
+
+#[test]
+fn the_wilson_interval_is_exact() {
+    let i = good_offices::sweep::Interval::wilson(12, 40);
+    assert_eq!((i.share, i.low, i.high), (0.3, 0.1807, 0.4543));
+    let none = good_offices::sweep::Interval::wilson(0, 100);
+    assert_eq!((none.share, none.low, none.high), (0.0, 0.0, 0.037));
+}
+
+#[test]
+fn sweep_from_the_command_line_and_its_bad_arguments() {
+    let out = cli(["sweep", "tutorial-river-dispute", "--runs", "20", "--format", "csv"]).expect_code(0);
+    assert!(out.stdout().starts_with("section,key,value,low,high\ngames,runs,20,,\n"), "{}", out.stdout());
+    assert_eq!(out.stderr(), "", "no progress bar when stderr is not a terminal");
+    cli(["sweep", "tutorial-river-dispute", "--runs", "0"]).expect_code(2).stderr_has("0 is not in 1..=1000000");
+    cli(["sweep", "tutorial-river-dispute", "--runs", "-5"]).expect_code(2).stderr_has("unexpected argument '-5'");
+    cli(["sweep", "tutorial-river-dispute", "--runs", "99999999999"])
+        .expect_code(2)
+        .stderr_has("is not in 1..=1000000");
+    cli(["sweep", "tutorial-river-dispute", "--runs", "5", "--policy", "chaos"])
+        .expect_code(2)
+        .stderr_has("possible values: bots, historical, hold");
+    cli(["sweep", "tutorial-river-dispute", "--runs", "5", "--seat-policy", "doravio=dove"])
+        .expect_code(2)
+        .stderr_has("there is no role `doravio`; did you mean `doravia`?");
+    cli(["sweep", "tutorial-river-dispute", "--runs", "5", "--seat-policy", "doravia=dvoe"])
+        .expect_code(2)
+        .stderr_has("there is no policy `dvoe`; did you mean `dove`?");
+    cli(["sweep", "tutorial-river-dispute", "--runs", "5", "--seat-policy", "doravia"])
+        .expect_code(2)
+        .stderr_has("write ROLE=POLICY");
+}
