@@ -105,7 +105,7 @@ pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
         let p = win.outcome.probability.unwrap_or(1.0);
         let value_after = |effects: &[crate::engine::ledger::Effect]| {
             let mut next = state.clone();
-            apply_to_snapshot(&mut next, effects, view.turn);
+            apply_to_snapshot(view.scenario, &mut next, effects, view.turn);
             objective_value(&View::of_snapshot(view.scenario, &next, view.turn), actor)
         };
         let expected = if win.outcome.probability.is_some() {

@@ -8,7 +8,7 @@ use bevy_ecs::prelude::*;
 use super::record::EffectRecord;
 use super::state::{ActorState, DyadState, Globals};
 use crate::scenario::validate::ranges::var_bounds;
-use crate::scenario::{Event, SanctionKind, ToolKind, Var};
+use crate::scenario::{Event, SanctionKind, Scenario, ToolKind, Var};
 
 /// A state change that is not a number.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +76,7 @@ pub fn apply_ledger(
     mut dyads: Query<&mut DyadState>,
     mut actors: Query<&mut ActorState>,
     clock: Res<super::schedule::Clock>,
+    setup: Res<super::schedule::Setup>,
 ) {
     let pending = std::mem::take(&mut ledger.pending);
     if pending.is_empty() {
@@ -86,19 +87,19 @@ pub fn apply_ledger(
     let mut actors: BTreeMap<String, &mut ActorState> =
         actors.iter_mut().map(|a| (a.id.clone(), a.into_inner())).collect();
     for effect in pending {
-        if let Some(record) = apply(&effect, &mut dyads, &mut actors, &mut globals, clock.turn) {
+        if let Some(record) = apply(&effect, &mut dyads, &mut actors, &mut globals, clock.turn, &setup.scenario) {
             ledger.applied.push(record);
         }
     }
 }
 
 /// Applies effects to a copy of the state: how bots look one step ahead. Same rules as the game.
-pub fn apply_to_snapshot(snap: &mut super::state::Snapshot, effects: &[Effect], turn: u32) {
+pub fn apply_to_snapshot(scenario: &Scenario, snap: &mut super::state::Snapshot, effects: &[Effect], turn: u32) {
     let super::state::Snapshot { globals, dyads, actors } = snap;
     let mut dyads: BTreeMap<String, &mut DyadState> = dyads.iter_mut().map(|d| (d.id.clone(), d)).collect();
     let mut actors: BTreeMap<String, &mut ActorState> = actors.iter_mut().map(|a| (a.id.clone(), a)).collect();
     for effect in effects {
-        apply(effect, &mut dyads, &mut actors, globals, turn);
+        apply(effect, &mut dyads, &mut actors, globals, turn, scenario);
     }
 }
 
@@ -113,6 +114,7 @@ fn apply(
     actors: &mut BTreeMap<String, &mut ActorState>,
     g: &mut Globals,
     turn: u32,
+    scenario: &Scenario,
 ) -> Option<EffectRecord> {
     let record = |target: String, before: String, after: String| {
         (before != after).then(|| EffectRecord { target, before, after, cause: effect.cause.clone() })
@@ -120,7 +122,7 @@ fn apply(
     match &effect.change {
         Change::Shift(var, _) | Change::Set(var, _) => {
             let (lo, hi) = var_bounds(var);
-            let slot = number(var, dyads, actors, g)?;
+            let slot = number(var, dyads, actors, g, scenario)?;
             let before = slot.get();
             let raw = match &effect.change {
                 Change::Shift(_, d) => before + d,
@@ -274,6 +276,7 @@ fn number<'s>(
     dyads: &'s mut BTreeMap<String, &mut DyadState>,
     actors: &'s mut BTreeMap<String, &mut ActorState>,
     g: &'s mut Globals,
+    scenario: &Scenario,
 ) -> Option<Slot<'s>> {
     fn side<'t>(
         dyads: &'t mut BTreeMap<String, &mut DyadState>,
@@ -292,7 +295,9 @@ fn number<'s>(
         Var::WinBelief(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.win_belief[i]))?,
         Var::WayOut(d) => Slot::F(&mut dyads.get_mut(d.as_str())?.way_out),
         Var::Enticement(d) => Slot::F(&mut dyads.get_mut(d.as_str())?.enticement),
-        Var::Trust(p, t) => Slot::F(g.trust.entry((p.clone(), t.clone())).or_insert(50.0)),
+        Var::Trust(p, t) => Slot::F(
+            g.trust.entry((p.clone(), t.clone())).or_insert_with(|| super::state::baseline_trust(scenario, p, t)),
+        ),
         Var::Spoiler(a) => Slot::F(&mut actors.get_mut(a.as_str())?.spoiler),
         Var::DomesticPressure(a) => Slot::F(&mut actors.get_mut(a.as_str())?.domestic_pressure),
         Var::Leverage(a) => Slot::F(&mut actors.get_mut(a.as_str())?.leverage),

@@ -65,7 +65,8 @@ pub struct Globals {
     pub coherence: f64,
     pub deaths: u64,
     pub displaced: u64,
-    /// `(party, third) → trust`, 0–100.
+    /// `(party, third) → trust`, 0–100, for the pairs given in the scenario or moved since; any other
+    /// pair is at its baseline (`baseline_trust`).
     pub trust: BTreeMap<(String, String), f64>,
     /// Everything that has happened, including `InjectFired`.
     pub events: BTreeSet<Event>,
@@ -130,19 +131,9 @@ impl Snapshot {
                 uses: BTreeMap::new(),
             })
             .collect();
-        let mut trust = BTreeMap::new();
-        let parties: BTreeSet<&str> =
-            s.conflict.dyads.iter().flat_map(|d| [d.sides.0.as_str(), d.sides.1.as_str()]).collect();
-        for party in &parties {
-            for third in &s.actors {
-                if third.id != *party {
-                    trust.insert((party.to_string(), third.id.clone()), third.attributes.impartiality);
-                }
-            }
-        }
-        for t in &s.conflict.trust {
-            trust.insert((t.party.clone(), t.third.clone()), t.value);
-        }
+        // Trust is stored only where it has been given or has moved: every other pair is at its
+        // baseline (see `baseline_trust`), so the state grows with what happens, not with actors².
+        let trust = s.conflict.trust.iter().map(|t| ((t.party.clone(), t.third.clone()), t.value)).collect();
         let globals = Globals {
             turn: 0,
             public_pressure: s.conflict.public_pressure,
@@ -166,10 +157,18 @@ impl Snapshot {
     pub fn actor(&self, id: &str) -> Option<&ActorState> {
         self.actors.iter().find(|a| a.id == id)
     }
+}
 
-    pub fn trust(&self, party: &str, third: &str) -> f64 {
-        self.globals.trust.get(&(party.to_string(), third.to_string())).copied().unwrap_or(50.0)
-    }
+/// The trust a party starts with in a third party: the scenario's `conflict.trust` link, or else the
+/// third party's `impartiality`.
+pub fn baseline_trust(s: &Scenario, party: &str, third: &str) -> f64 {
+    s.conflict
+        .trust
+        .iter()
+        .find(|l| l.party == party && l.third == third)
+        .map(|l| l.value)
+        .or_else(|| s.actor(third).map(|a| a.attributes.impartiality))
+        .unwrap_or(50.0)
 }
 
 impl Snapshot {

@@ -35,7 +35,11 @@ impl<'a> View<'a> {
     }
 
     pub fn trust(&self, party: &str, third: &str) -> f64 {
-        self.globals.trust.get(&(party.to_string(), third.to_string())).copied().unwrap_or(50.0)
+        self.globals
+            .trust
+            .get(&(party.to_string(), third.to_string()))
+            .copied()
+            .unwrap_or_else(|| super::state::baseline_trust(self.scenario, party, third))
     }
 
     /// The current value of a variable (0 for one that names nothing: validation prevents that).

@@ -190,15 +190,7 @@ pub fn drift(ctx: &RuleCtx) -> Vec<Effect> {
     let p = ctx.params;
     let mut effects = Vec::new();
     for ((party, third), value) in &ctx.view.globals.trust {
-        let Some(t) = ctx.view.scenario.actor(third) else { continue };
-        let base = ctx
-            .view
-            .scenario
-            .conflict
-            .trust
-            .iter()
-            .find(|l| &l.party == party && &l.third == third)
-            .map_or(t.attributes.impartiality, |l| l.value);
+        let base = crate::engine::state::baseline_trust(ctx.view.scenario, party, third);
         // Only pairs that have moved drift back, so the log is not filled with unchanged pairs.
         if (value - base).abs() > 1.0 {
             effects.push(Effect::shift(

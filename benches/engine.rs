@@ -1,0 +1,123 @@
+//! Performance suite: one turn of each built-in scenario with bots, a whole game, sweep throughput,
+//! and a synthetic scaling series (15, 60, 240 actors). Figures: docs/performance.md.
+//!
+//! Run: `cargo bench --bench engine` (a subset: `cargo bench --bench engine -- turn/`).
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use good_offices::engine::state::Snapshot;
+use good_offices::engine::{Game, OrderSource, play};
+use good_offices::scenario::builtin::BUILT_INS;
+use good_offices::scenario::{BotPolicy, Dyad, Scenario, ToolKind};
+use good_offices::sweep::{Policy, policies, sweep};
+
+fn bots(s: &Scenario) -> OrderSource {
+    OrderSource::with_scenario_bots(OrderSource::Hold, s)
+}
+
+fn one_turn(c: &mut Criterion) {
+    for b in BUILT_INS {
+        let s = Arc::new(b.load().expect("valid").scenario);
+        let source = bots(&s);
+        let state = Snapshot::initial(&s);
+        c.bench_function(&format!("turn/{}", b.id), |bench| {
+            bench.iter_batched(
+                || Game::resume(s.clone(), 7, state.clone(), false),
+                |mut game| {
+                    let orders = source.orders(&s, game.state(), 1);
+                    black_box(game.play_turn(&orders))
+                },
+                BatchSize::SmallInput,
+            )
+        });
+    }
+}
+
+fn whole_game(c: &mut Criterion) {
+    let s = Arc::new(
+        good_offices::scenario::builtin::find("cambodia-thailand-2011")
+            .expect("built in")
+            .load()
+            .expect("valid")
+            .scenario,
+    );
+    let source = bots(&s);
+    c.bench_function("game/cambodia-thailand-2011", |bench| {
+        bench.iter(|| black_box(play(&mut Game::new(s.clone(), 7), &source, None)))
+    });
+}
+
+fn sweep_throughput(c: &mut Criterion) {
+    let s = Arc::new(
+        good_offices::scenario::builtin::find("cambodia-thailand-2011")
+            .expect("built in")
+            .load()
+            .expect("valid")
+            .scenario,
+    );
+    let p = policies(&s, Policy::Bots, &BTreeMap::new());
+    let mut group = c.benchmark_group("sweep");
+    group.sample_size(10);
+    for threads in [1, 2] {
+        group.bench_function(format!("cambodia-thailand-2011/200-games/{threads}-threads"), |bench| {
+            bench.iter(|| black_box(sweep(&s, p.clone(), 200, 1, threads, &|_| {})))
+        });
+    }
+    group.finish();
+}
+
+/// The tutorial grown to `n` actors: pairs of extra states in disputes of their own, half hawks,
+/// half doves.
+pub fn synthetic(n: usize) -> Scenario {
+    let mut s = good_offices::scenario::builtin::find("tutorial-river-dispute")
+        .expect("built in")
+        .load()
+        .expect("valid")
+        .scenario;
+    let template_actor =
+        s.actors.iter().find(|a| a.kind == good_offices::scenario::ActorKind::State).expect("a state").clone();
+    let template_dyad = s.conflict.dyads[0].clone();
+    let mut i = 0;
+    while s.actors.len() + 2 <= n {
+        let (a, b) = (format!("state-{i}-a"), format!("state-{i}-b"));
+        for (id, bot) in [(&a, BotPolicy::Hawk), (&b, BotPolicy::Dove)] {
+            let mut actor = template_actor.clone();
+            actor.id = id.clone();
+            actor.name = id.clone();
+            actor.objectives.clear();
+            actor.ties.clear();
+            actor.bot = bot;
+            actor.tools.retain(|t| *t != ToolKind::AppealToBody);
+            s.actors.push(actor);
+        }
+        s.conflict.dyads.push(Dyad { id: format!("dispute-{i}"), sides: (a, b), ..template_dyad.clone() });
+        i += 1;
+    }
+    s
+}
+
+fn scaling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scaling");
+    for n in [15, 60, 240] {
+        let s = Arc::new(synthetic(n));
+        let source = bots(&s);
+        let state = Snapshot::initial(&s);
+        group.bench_function(format!("turn/{n}-actors"), |bench| {
+            bench.iter_batched(
+                || Game::resume(s.clone(), 7, state.clone(), false),
+                |mut game| {
+                    let orders = source.orders(&s, game.state(), 1);
+                    black_box(game.play_turn(&orders))
+                },
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, one_turn, whole_game, sweep_throughput, scaling);
+criterion_main!(benches);
