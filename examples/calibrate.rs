@@ -1,20 +1,44 @@
-//! Prints outcome-class frequencies over many seeds: `cargo run --release --example calibrate -- kenya-2008 historical 200`.
+//! Prints outcome-class frequencies over many seeds:
+//! `cargo run --release --example calibrate -- kenya-2008 historical|hold|parallel 200`.
+//! `parallel` is the historical course with a second, uncoordinated mediator (the United States,
+//! formulative) beside every mediation, as in tests/calibration.rs.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use good_offices::engine::{Game, OrderSource, play};
+use good_offices::orders::{OrdersFile, TurnOrders};
 use good_offices::scenario::builtin::find;
+use good_offices::scenario::{MediationStyle, Scenario, ToolKind};
+
+fn parallel(s: &Scenario) -> OrderSource {
+    let turns = s
+        .historical_course
+        .iter()
+        .map(|t| {
+            let mut orders = t.orders.clone();
+            if let Some(m) = t.orders.iter().find(|o| o.tool == ToolKind::Mediation) {
+                let mut rival = m.clone();
+                rival.actor = "united-states".into();
+                rival.style = Some(MediationStyle::Formulative);
+                orders.push(rival);
+            }
+            TurnOrders { turn: t.turn, orders, ..TurnOrders::default() }
+        })
+        .collect();
+    OrderSource::File(OrdersFile { turns })
+}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let id = args.get(1).map_or("cambodia-thailand-2011", String::as_str);
-    let source = match args.get(2).map_or("historical", String::as_str) {
-        "hold" => OrderSource::Hold,
-        _ => OrderSource::Historical,
-    };
     let runs: u64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(200);
     let scenario = Arc::new(find(id).expect("built-in").load().expect("valid").scenario);
+    let source = match args.get(2).map_or("historical", String::as_str) {
+        "hold" => OrderSource::Hold,
+        "parallel" => parallel(&scenario),
+        _ => OrderSource::Historical,
+    };
     let mut classes: BTreeMap<String, u32> = BTreeMap::new();
     let mut stages: BTreeMap<u8, u32> = BTreeMap::new();
     let mut deaths = Vec::new();

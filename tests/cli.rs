@@ -18,7 +18,7 @@ fn list_shows_every_builtin_with_turns_and_roles() {
     let header: Vec<&str> = lines.next().expect("a header").split_whitespace().collect();
     assert_eq!(header, ["ID", "TITLE", "TURNS", "ROLES"]);
     let ids: Vec<&str> = lines.map(|l| l.split_whitespace().next().expect("an id")).collect();
-    assert_eq!(ids, ["tutorial-river-dispute", "cambodia-thailand-2011", "kenya-2008"]);
+    assert_eq!(ids, ["tutorial-river-dispute", "cambodia-thailand-2011", "kenya-2008", "uniting-for-peace-drill"]);
 }
 
 #[test]

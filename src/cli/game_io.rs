@@ -235,7 +235,7 @@ pub fn print_turn(scenario: &Scenario, r: &TurnRecord) {
         lines.push(format!("  {} order(s) rejected (see the log for the reasons)", r.rejected.len()));
     }
     if let Some(end) = &r.end {
-        lines.push(format!("  The game ends: {}. Outcome: {}.", end.reason, end.outcome_title));
+        lines.push(format!("  The game ends: {}. Outcome: {}.", end.reason.trim_end_matches('.'), end.outcome_title));
     }
     super::output::println_out!("{}", lines.join("\n"));
 }

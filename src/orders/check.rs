@@ -138,6 +138,18 @@ pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(
         }
         _ => {}
     }
+    if matches!(tool, Mediation | GoodOffices | ChairFacilitation)
+        && accepted.iter().any(|o| {
+            o.actor == order.actor
+                && matches!(o.tool, Mediation | GoodOffices | ChairFacilitation)
+                && o.target == order.target
+        })
+    {
+        return Err(format!(
+            "{} already works on this dispute this turn: one mediating order per dispute a turn",
+            actor.name
+        ));
+    }
     match tool {
         Mediation => {
             if order.style.is_none() {

@@ -430,7 +430,7 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     let mut ballots = Vec::new();
     for m in &listed {
         let Some(member) = ctx.view.scenario.actor(m) else { continue };
-        let b = ballot_for(draft_support(ctx, member, draft).0);
+        let b = if *m == order.actor { Ballot::Yes } else { ballot_for(draft_support(ctx, member, draft).0) };
         match b {
             Ballot::Yes => yes += 1,
             Ballot::No => no += 1,

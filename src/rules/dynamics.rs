@@ -26,7 +26,11 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[OutcomeRecord]) -> (Dynami
     let a = [s.restraint.0 + d.hurt[0] / 500.0, s.restraint.1 + d.hurt[1] / 500.0];
     for i in 0..2 {
         let mut dx = 0.25 * (k[i] * d.arms[1 - i] - a[i] * d.arms[i] + d.grievance[i]);
-        if d.arms_embargo && dx > 0.0 {
+        let embargoed = ctx
+            .view
+            .actor(&d.sides[i])
+            .is_some_and(|a| a.sanctions.contains(&crate::scenario::SanctionKind::ArmsEmbargo));
+        if embargoed && dx > 0.0 {
             dx /= 2.0;
         }
         effects.push(Effect::shift(Var::Arms(id.clone(), d.sides[i].clone()), round4(dx), CAUSE));

@@ -61,7 +61,16 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
         OfferCeasefire => {
             effects.push(Effect::flag(Flag::CeasefireOffered(dyad_id.clone(), me.clone()), true, &c));
             let other_offered = other.as_ref().is_some_and(|o| offered(ctx, &dyad_id, o));
-            if other_offered && !d.ceasefire {
+            // When both offer in the same turn, the second offer (by id) makes the ceasefire, once.
+            let other_now = other.as_ref().is_some_and(|o| {
+                ctx.accepted.iter().any(|x| {
+                    x.tool == OfferCeasefire
+                        && &x.actor == o
+                        && x.target.as_ref().map(|t| t.id()) == Some(dyad_id.as_str())
+                })
+            });
+            let completes = !other_now || other.as_ref().is_some_and(|o| me > *o);
+            if other_offered && !d.ceasefire && completes {
                 effects.push(Effect::flag(Flag::Ceasefire(dyad_id.clone()), true, &c));
                 effects.push(Effect::happen(crate::scenario::Event::Ceasefire(dyad_id.clone()), &c));
                 for s in &d.sides {
@@ -134,8 +143,10 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
     let other = d.sides[1 - i].clone();
     let both = signed(ctx, dyad_id, &other);
     // Only the second signature completes the deal, so it is reported once.
-    let completes = both
-        && (order.actor > other || !ctx.accepted.iter().any(|o| o.tool == ToolKind::SignAgreement && o.actor == other));
+    let other_signs_now = ctx.accepted.iter().any(|o| {
+        o.tool == ToolKind::SignAgreement && o.actor == other && o.target.as_ref().map(|t| t.id()) == Some(dyad_id)
+    });
+    let completes = both && (order.actor > other || !other_signs_now);
     let mut outcome = done(order, String::new());
     outcome.factors = vec![factor("way out", d.way_out), factor("way out needed", AGREEMENT_WAY_OUT)];
     if !both {

@@ -13,15 +13,15 @@ use crate::engine::state::DyadState;
 use crate::scenario::{IssueType, MediationStyle, OrderSpec, ToolKind, Var};
 
 /// Bercovitch's success rates by issue (resources 70%, ethnic 67%, ideology 50%, sovereignty 45%,
-/// security 41%), divided by their mean (58%) so a typical dispute scores 1. Governance, a power
+/// security 41%), divided by their mean (54.6%) so a typical dispute scores 1. Governance, a power
 /// struggle, is taken as ideology (a design choice).
 pub fn issue_factor(issue: IssueType) -> f64 {
     match issue {
-        IssueType::Resources => 1.21,
-        IssueType::Ethnic => 1.16,
-        IssueType::Ideology | IssueType::Governance => 0.86,
-        IssueType::Sovereignty => 0.78,
-        IssueType::Security => 0.71,
+        IssueType::Resources => 1.28,
+        IssueType::Ethnic => 1.23,
+        IssueType::Ideology | IssueType::Governance => 0.92,
+        IssueType::Sovereignty => 0.82,
+        IssueType::Security => 0.75,
     }
 }
 
@@ -111,8 +111,13 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "mediation"));
     let mut effects = Vec::new();
-    if tracks > 1 {
-        effects.push(Effect::shift(Var::Coherence, -p.parallel_track_penalty / tracks as f64, &c));
+    // The cost of forum shopping is charged once a turn per dispute, by its first mediating order.
+    let first = ctx.accepted.iter().find(|o| {
+        matches!(o.tool, ToolKind::Mediation | ToolKind::GoodOffices | ToolKind::ChairFacilitation)
+            && o.target.as_ref().map(|t| t.id()) == Some(dyad_id.as_str())
+    });
+    if tracks > 1 && first == Some(order) {
+        effects.push(Effect::shift(Var::Coherence, -p.parallel_track_penalty * (tracks as f64 - 1.0), &c));
     }
     let potency = ctx.potency(order) / tracks as f64;
     let resisting = if d.win_belief[0] >= d.win_belief[1] { 0 } else { 1 };

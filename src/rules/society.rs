@@ -40,7 +40,15 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
         }
         _ => {
             effects.push(Effect::shift(Var::PublicPressure, 3.0 * k, &c));
-            if let Some(Target::Body(b)) = &order.target {
+            // An appeal puts the dispute before a body, except the Assembly: while the Council deals
+            // with it, only Uniting for Peace opens the Assembly (Art. 12; resolution 377 A (V)).
+            if let Some(Target::Body(b)) = &order.target
+                && ctx
+                    .view
+                    .scenario
+                    .body(b)
+                    .is_some_and(|b| !matches!(b.kind, crate::scenario::BodyKind::GeneralAssembly { .. }))
+            {
                 effects.push(Effect::happen(Event::Seized(b.clone()), &c));
             }
             format!("{name} appeals to `{target}` to act.")

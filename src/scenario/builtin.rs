@@ -21,8 +21,12 @@ macro_rules! builtin {
     };
 }
 
-pub const BUILT_INS: &[BuiltIn] =
-    &[builtin!("tutorial-river-dispute"), builtin!("cambodia-thailand-2011"), builtin!("kenya-2008")];
+pub const BUILT_INS: &[BuiltIn] = &[
+    builtin!("tutorial-river-dispute"),
+    builtin!("cambodia-thailand-2011"),
+    builtin!("kenya-2008"),
+    builtin!("uniting-for-peace-drill"),
+];
 
 pub fn find(id: &str) -> Option<&'static BuiltIn> {
     BUILT_INS.iter().find(|b| b.id == id)

@@ -125,7 +125,7 @@ impl ToolKind {
             }
             AssemblyResolution => "Put a recommendation to the General Assembly; needs two-thirds of those voting.",
             GoodOffices => "Quiet contacts by the Secretary-General or an envoy to open a way out.",
-            AppointEnvoy => "Name a special envoy, who raises the mediator's capacity from next turn.",
+            AppointEnvoy => "Name a special envoy, who adds to the envoy's leverage from next turn.",
             DeployStandbyTeam => "Send the mediation support standby team to back a mediator.",
             JointEnvoy => "Share an envoy with another body, so mediators speak with one voice.",
             ChairFacilitation => "The regional chair brings the parties together (Charter Art. 52).",

@@ -91,7 +91,7 @@ fn event_tools(event: &Event) -> Vec<ToolKind> {
         Event::Vetoed(_) => vec![DraftResolution],
         Event::ProvisionalMeasures(_) => vec![ProvisionalMeasures],
         Event::Sanctioned(_) => vec![UnilateralSanctions, DraftResolution],
-        Event::Seized(_) => vec![RaiseAtCouncil, AppealToBody],
+        Event::Seized(_) => vec![RaiseAtCouncil, AppealToBody, RequestEmergencySession, RequestCouncilAuthorisation],
         Event::InjectFired(_) => vec![],
     }
 }
