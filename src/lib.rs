@@ -11,6 +11,7 @@ pub mod engine;
 pub mod log;
 pub mod model;
 pub mod orders;
+pub mod play;
 pub mod rules;
 pub mod scenario;
 pub mod sweep;

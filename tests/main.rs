@@ -10,5 +10,6 @@ mod cli;
 mod council_votes;
 mod engine;
 mod malformed;
+mod play;
 mod properties;
 mod rule_cases;

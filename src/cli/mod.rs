@@ -6,6 +6,7 @@ mod game_io;
 mod list;
 mod new;
 mod output;
+mod play;
 mod replay;
 mod resolve;
 mod resume;
@@ -41,6 +42,8 @@ pub enum Command {
     Brief(brief::Args),
     /// Print a commented scenario template that validates, to start a new scenario from.
     New(new::Args),
+    /// Play in the workshop room: each group enters its orders in private; every turn is saved.
+    Play(play::Args),
     /// Play a game without prompts, from an orders file or the historical course, saving each turn.
     Run(run::Args),
     /// Continue a saved game from its turn log.
@@ -67,6 +70,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Command::Validate(args) => validate::run(&args),
         Command::Brief(args) => brief::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Play(args) => exit(play::run(&args)),
         Command::Run(args) => exit(run::run(&args)),
         Command::Resume(args) => exit(resume::run(&args)),
         Command::Replay(args) => exit(replay::run(&args)),

@@ -22,16 +22,20 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<(), Failed> {
     let loaded = load_log(&args.log)?;
     let scenario = scenario_of(&loaded.header, &args.log, args.scenario.as_deref())?;
-    let source = if args.source.given() {
-        args.source.source(&scenario)?.0
-    } else {
-        source_from_header(&loaded.header, &scenario, &args.log)?
-    };
     // A torn last turn is cut off first, so the resumed log ends as an uninterrupted one would.
     if let Err(e) = crate::log::truncate_to(&args.log, loaded.valid_len) {
         eprintln!("error: cannot repair {}: {e}", args.log.display());
         return Err(Failed(super::EXIT_FAILURE));
     }
+    // A game played in the room goes on in the room: the same seats, orders from the groups.
+    if loaded.header.source.starts_with("play") && !args.source.given() {
+        return super::play::resume(loaded, scenario, &args.log);
+    }
+    let source = if args.source.given() {
+        args.source.source(&scenario)?.0
+    } else {
+        source_from_header(&loaded.header, &scenario, &args.log)?
+    };
     let ended = loaded.records.last().is_some_and(|r| r.end.is_some());
     let state = loaded.records.last().map_or_else(|| Snapshot::initial(&scenario), |r| r.state.clone());
     let mut game = Game::resume(scenario, loaded.header.seed, state, ended);

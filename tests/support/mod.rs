@@ -6,6 +6,7 @@ use std::process::{Command, Output, Stdio};
 pub struct Run {
     args: Vec<String>,
     dir: Option<PathBuf>,
+    stdin: Option<String>,
 }
 
 /// Starts a command line: `good_offices(["validate", "x.ron"])`.
@@ -14,12 +15,18 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    Run { args: args.into_iter().map(|a| a.as_ref().to_string()).collect(), dir: None }
+    Run { args: args.into_iter().map(|a| a.as_ref().to_string()).collect(), dir: None, stdin: None }
 }
 
 impl Run {
     pub fn in_dir(mut self, dir: &Path) -> Self {
         self.dir = Some(dir.to_path_buf());
+        self
+    }
+
+    /// Feeds this text to standard input (otherwise it is empty).
+    pub fn stdin(mut self, text: &str) -> Self {
+        self.stdin = Some(text.to_string());
         self
     }
 
@@ -30,11 +37,19 @@ impl Run {
 
     pub fn output(self) -> Finished {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_good-offices"));
-        cmd.args(&self.args).stdin(Stdio::null());
+        cmd.args(&self.args).stdin(if self.stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
         if let Some(dir) = &self.dir {
             cmd.current_dir(dir);
         }
-        let out = cmd.output().expect("the good-offices binary runs");
+        let mut child = cmd.spawn().expect("the good-offices binary runs");
+        if let Some(text) = &self.stdin {
+            use std::io::Write;
+            let mut pipe = child.stdin.take().expect("piped stdin");
+            // The program may stop reading early (a game that ends); a closed pipe is fine.
+            let _ = pipe.write_all(text.as_bytes());
+        }
+        let out = child.wait_with_output().expect("the program finishes");
         Finished { args: self.args, out }
     }
 }

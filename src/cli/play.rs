@@ -1,0 +1,140 @@
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::game_io::{Failed, header_for, load_scenario_arg};
+use crate::diagnostics::did_you_mean;
+use crate::log::LoadedLog;
+use crate::play::{Others, Session, run_lines, run_menus};
+use crate::scenario::Scenario;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A scenario file or a built-in id.
+    pub scenario: String,
+    /// A role played by a group in the room (repeat for each group).
+    #[arg(long = "seat", value_name = "ROLE")]
+    pub seats: Vec<String>,
+    /// The seed of the game's dice.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The turn log (the save file); by default SCENARIO-seedN.log in this folder.
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+    /// What the seats nobody plays do: their bot policies, the historical course, or hold. Asked at
+    /// the start on a terminal when not given; bots otherwise.
+    #[arg(long, value_enum)]
+    pub others: Option<OthersArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OthersArg {
+    Bots,
+    Historical,
+    Hold,
+}
+
+fn check_seats(seats: &[String], s: &Scenario) -> Result<(), Failed> {
+    let roles: Vec<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
+    for seat in seats {
+        if !roles.contains(&seat.as_str()) {
+            let hint = did_you_mean(seat, roles.iter().copied())
+                .map_or_else(|| format!("the roles are: {}", roles.join(", ")), |r| format!("did you mean `{r}`?"));
+            eprintln!("error: `{seat}` is not a role in {}: {hint}", s.meta.id);
+            return Err(Failed(super::EXIT_INVALID));
+        }
+    }
+    Ok(())
+}
+
+pub fn run(args: &Args) -> Result<(), Failed> {
+    let loaded = load_scenario_arg(&args.scenario)?;
+    check_seats(&args.seats, &loaded.scenario)?;
+    let terminal = std::io::stdin().is_terminal();
+    let others = match args.others {
+        Some(OthersArg::Bots) => Others::Bots,
+        Some(OthersArg::Historical) => Others::Historical,
+        Some(OthersArg::Hold) => Others::Hold,
+        None if terminal => ask_others()?,
+        None => Others::Bots,
+    };
+    let log_path =
+        args.log.clone().unwrap_or_else(|| PathBuf::from(format!("{}-seed{}.log", loaded.scenario.meta.id, args.seed)));
+    let mut header = header_for(&loaded, args.seed, format!("play (others: {})", others.name()));
+    let mut seats = args.seats.clone();
+    seats.sort();
+    seats.dedup();
+    header.seats = seats;
+    super::game_io::create_log(&log_path, &header)?;
+    let session = Session::new(Arc::new(loaded.scenario), header, log_path, others, Vec::new());
+    drive(session, terminal)
+}
+
+fn ask_others() -> Result<Others, Failed> {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut out = std::io::stdout();
+    loop {
+        println!(
+            "What do the seats nobody plays do?\n  1) follow their bot policies\n  2) follow the historical course\n  3) hold"
+        );
+        let mut line = String::new();
+        if std::io::BufRead::read_line(&mut input, &mut line).unwrap_or(0) == 0 {
+            return Err(Failed(super::EXIT_INVALID));
+        }
+        match line.trim() {
+            "1" => return Ok(Others::Bots),
+            "2" => return Ok(Others::Historical),
+            "3" => return Ok(Others::Hold),
+            other => {
+                let _ = std::io::Write::write_all(
+                    &mut out,
+                    format!("`{other}` is not one of the choices: type 1, 2 or 3.\n").as_bytes(),
+                );
+            }
+        }
+    }
+}
+
+/// Runs a session on the terminal (menus) or on standard input (the line format).
+pub fn drive(mut session: Session, terminal: bool) -> Result<(), Failed> {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut out = std::io::stdout();
+    let result = if terminal {
+        run_menus(&mut session, &mut input, &mut out)
+    } else {
+        run_lines(&mut session, &mut input, &mut out, &mut std::io::stderr())
+    };
+    if let Err(e) = result {
+        eprintln!("error: cannot write {}: {e}", session.log_path.display());
+        return Err(Failed(super::EXIT_FAILURE));
+    }
+    if session.is_over() {
+        super::output::println_out!("The game is over. The log is {}.", session.log_path.display());
+    } else {
+        super::output::println_out!(
+            "Saved after turn {}. Continue with: good-offices resume {}",
+            session.next_turn() - 1,
+            session.log_path.display()
+        );
+    }
+    Ok(())
+}
+
+/// `resume` of a game that was played in the room: the same seats, the same others.
+pub fn resume(loaded: LoadedLog, scenario: Arc<Scenario>, log_path: &Path) -> Result<(), Failed> {
+    let others = loaded
+        .header
+        .source
+        .strip_prefix("play (others: ")
+        .and_then(|s| s.strip_suffix(')'))
+        .and_then(Others::parse)
+        .unwrap_or(Others::Bots);
+    let session = Session::new(scenario, loaded.header, log_path.to_path_buf(), others, loaded.records);
+    if session.is_over() {
+        super::output::println_out!("This game is already over; nothing to resume.");
+        return Ok(());
+    }
+    drive(session, std::io::stdin().is_terminal())
+}

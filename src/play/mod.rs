@@ -1,0 +1,15 @@
+//! Interactive play for the workshop room: a public situation report each turn, each seated group's
+//! orders entered in private and checked on the spot, the other seats played by bots, the course or
+//! nobody, and between turns the facilitator's injects, undo, and save-and-stop. Every completed turn
+//! is saved at once. The same session is driven by menus on a terminal and by a line format on any
+//! other input (docs/facilitator-guide.md), so a game can be scripted and tested.
+
+mod commands;
+mod menu;
+mod report;
+mod session;
+
+pub use commands::{Command, parse_command};
+pub use menu::{describe, run_lines, run_menus};
+pub use report::situation_report;
+pub use session::{Others, Session};

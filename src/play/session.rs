@@ -1,0 +1,188 @@
+//! The state of a game in the room: the game, its log, the seats, and the orders gathered so far.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::engine::record::TurnRecord;
+use crate::engine::state::Snapshot;
+use crate::engine::view::View;
+use crate::engine::{Game, OrderSource};
+use crate::log::{self, LogHeader};
+use crate::orders::{MAX_ORDERS_PER_ACTOR, TurnOrders, check};
+use crate::rules::council_vote::Ballot;
+use crate::scenario::{OrderSpec, Scenario, Trigger};
+
+/// What the seats nobody plays do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Others {
+    /// Each follows its bot policy from the scenario.
+    Bots,
+    /// Each follows the historical course.
+    Historical,
+    /// Each holds.
+    Hold,
+}
+
+impl Others {
+    pub fn name(self) -> &'static str {
+        match self {
+            Others::Bots => "bots",
+            Others::Historical => "historical",
+            Others::Hold => "hold",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Others> {
+        match s {
+            "bots" => Some(Others::Bots),
+            "historical" => Some(Others::Historical),
+            "hold" => Some(Others::Hold),
+            _ => None,
+        }
+    }
+}
+
+pub struct Session {
+    pub scenario: Arc<Scenario>,
+    pub header: LogHeader,
+    pub log_path: PathBuf,
+    pub seats: Vec<String>,
+    pub others: Others,
+    pub records: Vec<TurnRecord>,
+    game: Game,
+    pending: TurnOrders,
+}
+
+impl Session {
+    /// A session over a log that holds `records` already (none for a new game).
+    pub fn new(
+        scenario: Arc<Scenario>,
+        header: LogHeader,
+        log_path: PathBuf,
+        others: Others,
+        records: Vec<TurnRecord>,
+    ) -> Session {
+        let state = records.last().map_or_else(|| Snapshot::initial(&scenario), |r| r.state.clone());
+        let ended = records.last().is_some_and(|r| r.end.is_some());
+        let game = Game::resume(scenario.clone(), header.seed, state, ended);
+        let seats = header.seats.clone();
+        let pending = TurnOrders { turn: game.next_turn(), ..TurnOrders::default() };
+        Session { scenario, header, log_path, seats, others, records, game, pending }
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.game.is_over()
+    }
+
+    pub fn next_turn(&self) -> u32 {
+        self.game.next_turn()
+    }
+
+    pub fn state(&self) -> &Snapshot {
+        self.game.state()
+    }
+
+    /// The orders a seated group has given for the coming turn.
+    pub fn orders_of(&self, role: &str) -> Vec<&OrderSpec> {
+        self.pending.orders.iter().filter(|o| o.actor == role).collect()
+    }
+
+    /// Adds a group's order if it passes the check now; otherwise says why, in the group's words.
+    pub fn add_order(&mut self, order: OrderSpec) -> Result<(), String> {
+        if !self.seats.contains(&order.actor) {
+            return Err(format!(
+                "`{}` is not a seat played by a group; the seats are: {}",
+                order.actor,
+                self.seats.join(", ")
+            ));
+        }
+        let view = View::of_snapshot(&self.scenario, self.game.state(), self.game.next_turn());
+        check(&order, &view, &self.pending.orders)?;
+        self.pending.orders.push(order);
+        Ok(())
+    }
+
+    /// Takes back a group's last order.
+    pub fn withdraw_last(&mut self, role: &str) -> Option<OrderSpec> {
+        let i = self.pending.orders.iter().rposition(|o| o.actor == role)?;
+        Some(self.pending.orders.remove(i))
+    }
+
+    pub fn room_for_orders(&self, role: &str) -> bool {
+        self.orders_of(role).len() < MAX_ORDERS_PER_ACTOR
+    }
+
+    pub fn ballot(&mut self, member: &str, ballot: Ballot) -> Result<(), String> {
+        let on_council = self.scenario.bodies.iter().any(|b| b.is_council() && b.has_member(member));
+        if !on_council {
+            return Err(format!("`{member}` has no seat on the Security Council"));
+        }
+        self.pending.ballots.retain(|(m, _)| m != member);
+        self.pending.ballots.push((member.to_string(), ballot));
+        Ok(())
+    }
+
+    /// The facilitator injects that can still be fired.
+    pub fn available_injects(&self) -> Vec<(String, String)> {
+        self.scenario
+            .injects
+            .iter()
+            .filter(|i| i.trigger == Trigger::Facilitator)
+            .filter(|i| !self.game.state().globals.events.contains(&crate::scenario::Event::InjectFired(i.id.clone())))
+            .filter(|i| !self.pending.injects.contains(&i.id))
+            .map(|i| (i.id.clone(), i.title.clone()))
+            .collect()
+    }
+
+    pub fn fire_inject(&mut self, id: &str) -> Result<(), String> {
+        let available = self.available_injects();
+        if !available.iter().any(|(i, _)| i == id) {
+            let list: Vec<String> = available.iter().map(|(i, t)| format!("{i} ({t})")).collect();
+            return Err(if list.is_empty() {
+                format!("`{id}` cannot be fired: no facilitator inject is left")
+            } else {
+                format!("`{id}` is not a facilitator inject that can still fire; choose one of: {}", list.join(", "))
+            });
+        }
+        self.pending.injects.push(id.to_string());
+        Ok(())
+    }
+
+    /// Resolves the turn: the groups' orders, then the other seats', then saves it to the log.
+    pub fn play_turn(&mut self) -> std::io::Result<&TurnRecord> {
+        let turn = self.game.next_turn();
+        let mut orders = std::mem::replace(&mut self.pending, TurnOrders { turn: turn + 1, ..TurnOrders::default() });
+        orders.turn = turn;
+        let base = match self.others {
+            Others::Historical => OrderSource::Historical,
+            _ => OrderSource::Hold,
+        };
+        let policies = self
+            .scenario
+            .actors
+            .iter()
+            .filter(|a| !self.seats.contains(&a.id))
+            .map(|a| (a.id.clone(), if self.others == Others::Bots { a.bot } else { crate::scenario::BotPolicy::Hold }))
+            .collect();
+        let others = OrderSource::Bots { base: Box::new(base), policies };
+        let theirs = others.orders(&self.scenario, self.game.state(), turn);
+        orders.orders.extend(theirs.orders.into_iter().filter(|o| !self.seats.contains(&o.actor)));
+        let record = self.game.play_turn(&orders);
+        log::append(&self.log_path, &record)?;
+        self.records.push(record);
+        Ok(self.records.last().expect("just pushed"))
+    }
+
+    /// Takes back the last completed turn: the log is rewritten without it, the state restored.
+    pub fn undo(&mut self) -> std::io::Result<Option<u32>> {
+        let Some(last) = self.records.pop() else { return Ok(None) };
+        let text = log::render_log(&self.header, &self.records);
+        let tmp = self.log_path.with_extension("undo.tmp");
+        std::fs::write(&tmp, text)?;
+        std::fs::rename(&tmp, &self.log_path)?;
+        let state = self.records.last().map_or_else(|| Snapshot::initial(&self.scenario), |r| r.state.clone());
+        self.game = Game::resume(self.scenario.clone(), self.header.seed, state, false);
+        self.pending = TurnOrders { turn: self.game.next_turn(), ..TurnOrders::default() };
+        Ok(Some(last.turn))
+    }
+}

@@ -1,0 +1,162 @@
+//! Playing in the room, scripted through standard input in the line format.
+
+use crate::support::{good_offices as cli, scratch_dir};
+
+/// Six turns of the tutorial: both parties seated, everyone else by bots.
+const SCRIPT: &[&str] = &[
+    "order doravia Reinforce mirra\norder kessland AcceptMediation mirra\nplay\n",
+    "order doravia AcceptMediation mirra\norder kessland Negotiate mirra\ninject two-plans\nplay\n",
+    "order doravia Negotiate mirra\norder kessland Negotiate mirra\nplay\n",
+    "order doravia Withdraw mirra\norder kessland OfferCeasefire mirra\nplay\n",
+    "order doravia OfferCeasefire mirra\norder kessland Negotiate mirra\nplay\n",
+    "order doravia SignAgreement mirra\norder kessland SignAgreement mirra\nplay\n",
+];
+
+fn play(dir: &std::path::Path, log: &str, script: &str) -> crate::support::Finished {
+    cli([
+        "play",
+        "tutorial-river-dispute",
+        "--seat",
+        "doravia",
+        "--seat",
+        "kessland",
+        "--seed",
+        "4",
+        "--others",
+        "bots",
+        "--log",
+        log,
+    ])
+    .in_dir(dir)
+    .stdin(script)
+    .expect_code(0)
+}
+
+#[test]
+fn a_scripted_game_runs_to_the_end_and_replays() {
+    let dir = scratch_dir("play-full");
+    let out = play(&dir, "g.log", &SCRIPT.concat());
+    let stdout = out.stdout();
+    assert!(stdout.contains("=== Trouble on the Mirra (tutorial) — turn 1 of 6 (2–8 June 2031) ==="), "{stdout}");
+    assert!(stdout.contains("The game is over. The log is g.log."), "{stdout}");
+    assert!(stdout.contains("NEWS: Two plans, one river."), "the facilitator's inject is announced");
+    assert_eq!(out.stderr(), "", "a clean script raises no complaints");
+    let log = good_offices::log::load(&dir.join("g.log")).expect("a log");
+    assert_eq!(log.header.seats, ["doravia", "kessland"]);
+    assert_eq!(log.header.source, "play (others: bots)");
+    assert!(log.records.last().expect("turns").end.is_some());
+    cli(["replay", "--verify", "g.log"]).in_dir(&dir).expect_code(0);
+}
+
+#[test]
+fn typos_are_explained_and_the_game_goes_on() {
+    let dir = scratch_dir("play-typos");
+    let out = play(
+        &dir,
+        "t.log",
+        "ordr doravia Hold\norder doravia Reinforse mirra\norder doravia Reinforce mira\norder kessland Mediation mirra\nplay\nstop\n",
+    );
+    let err = out.stderr();
+    assert!(
+        err.contains("line `ordr doravia Hold`: `ordr doravia Hold` is not understood; write `order ROLE TOOL TARGET`"),
+        "{err}"
+    );
+    assert!(err.contains("there is no tool `Reinforse`; did you mean `Reinforce`?"), "{err}");
+    assert!(err.contains("there is no target `mira`; did you mean `mirra`?"), "{err}");
+    assert!(err.contains("Kessland does not hold `Mediation`"), "{err}");
+    assert!(out.stdout().contains("Saved after turn 1. Continue with: good-offices resume t.log"));
+}
+
+#[test]
+fn a_game_stopped_mid_turn_resumes_with_nothing_lost_and_the_same_log() {
+    let dir = scratch_dir("play-resume");
+    play(&dir, "whole.log", &SCRIPT.concat());
+    let whole = std::fs::read(dir.join("whole.log")).expect("log");
+    // The room stops after three turns, with a fourth half entered.
+    let first = format!("{}order doravia Withdraw mirra\nstop\n", SCRIPT[..3].concat());
+    play(&dir, "cut.log", &first).stdout_has("Saved after turn 3.");
+    // The machine is killed while turn 4 is being written: half a block is left behind.
+    let three = std::fs::read(dir.join("cut.log")).expect("log");
+    std::fs::write(dir.join("cut.log"), &whole[..three.len() + 300]).expect("write a torn tail");
+    cli(["resume", "cut.log"])
+        .in_dir(&dir)
+        .stdin(&SCRIPT[3..].concat())
+        .expect_code(0)
+        .stderr_has("was not completely written and is ignored")
+        .stdout_has("The game is over.");
+    assert_eq!(std::fs::read(dir.join("cut.log")).expect("log"), whole);
+}
+
+#[test]
+fn undo_takes_back_the_last_turn() {
+    let dir = scratch_dir("play-undo");
+    play(&dir, "u.log", "order doravia Reinforce mirra\nplay\nundo\norder doravia Withdraw mirra\nplay\nstop\n")
+        .stdout_has("Turn 1 is taken back.");
+    let log = good_offices::log::load(&dir.join("u.log")).expect("a log");
+    assert_eq!(log.records.len(), 1);
+    assert_eq!(
+        log.records[0].submitted.iter().find(|o| o.actor == "doravia").map(|o| o.tool),
+        Some(good_offices::scenario::ToolKind::Withdraw)
+    );
+}
+
+#[test]
+fn unknown_seats_are_refused() {
+    let dir = scratch_dir("play-seat");
+    cli(["play", "tutorial-river-dispute", "--seat", "dorvia", "--others", "bots"])
+        .in_dir(&dir)
+        .expect_code(2)
+        .stderr_has("`dorvia` is not a role in tutorial-river-dispute: did you mean `doravia`?");
+}
+
+#[test]
+fn the_menus_re_ask_after_a_typo_and_hide_each_groups_orders() {
+    use std::sync::Arc;
+    let dir = scratch_dir("play-menus");
+    let s = Arc::new(
+        good_offices::scenario::builtin::find("tutorial-river-dispute")
+            .expect("built in")
+            .load()
+            .expect("valid")
+            .scenario,
+    );
+    let loaded =
+        good_offices::scenario::builtin::find("tutorial-river-dispute").expect("built in").load().expect("valid");
+    let header = good_offices::log::LogHeader {
+        format: good_offices::log::LOG_FORMAT,
+        engine: env!("CARGO_PKG_VERSION").into(),
+        scenario: s.meta.id.clone(),
+        scenario_hash: good_offices::log::scenario_hash(&loaded.report.source.text),
+        seed: 3,
+        seats: vec!["doravia".into()],
+        source: "play (others: bots)".into(),
+    };
+    let log = dir.join("m.log");
+    good_offices::log::create(&log, &header).expect("create");
+    let mut session =
+        good_offices::play::Session::new(s.clone(), header, log.clone(), good_offices::play::Others::Bots, Vec::new());
+    let reinforce = 1 + s
+        .actor("doravia")
+        .expect("doravia")
+        .tools
+        .iter()
+        .position(|t| *t == good_offices::scenario::ToolKind::Reinforce)
+        .expect("holds Reinforce");
+    // "x" is a typo; then Reinforce, the only dispute is chosen for us, confirm, done; play the turn; stop.
+    let answers = format!("x\n{reinforce}\n1\n0\n1\n4\n");
+    let mut out = Vec::new();
+    good_offices::play::run_menus(&mut session, &mut std::io::Cursor::new(answers), &mut out).expect("menus run");
+    let text = String::from_utf8(out).expect("utf8");
+    assert!(text.contains("`x` is not one of the choices: type a number from 0 to"), "{text}");
+    assert!(text.contains("Give this order? Reinforce → mirra"), "{text}");
+    assert!(text.contains("\x1b[2J"), "the screen is cleared before the next group");
+    assert!(text.contains("Turn 1 is resolved and saved to"), "{text}");
+    let saved = good_offices::log::load(&log).expect("log");
+    assert_eq!(saved.records.len(), 1);
+    assert!(
+        saved.records[0]
+            .submitted
+            .iter()
+            .any(|o| o.actor == "doravia" && o.tool == good_offices::scenario::ToolKind::Reinforce)
+    );
+}
