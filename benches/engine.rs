@@ -10,8 +10,9 @@ use std::sync::Arc;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use good_offices::engine::state::Snapshot;
 use good_offices::engine::{Game, OrderSource, play};
+use good_offices::scenario::Scenario;
 use good_offices::scenario::builtin::BUILT_INS;
-use good_offices::scenario::{BotPolicy, Dyad, Scenario, ToolKind};
+use good_offices::scenario::synthetic::synthetic;
 use good_offices::sweep::{Policy, policies, sweep};
 
 fn bots(s: &Scenario) -> OrderSource {
@@ -67,36 +68,6 @@ fn sweep_throughput(c: &mut Criterion) {
         });
     }
     group.finish();
-}
-
-/// The tutorial grown to `n` actors: pairs of extra states in disputes of their own, half hawks,
-/// half doves.
-pub fn synthetic(n: usize) -> Scenario {
-    let mut s = good_offices::scenario::builtin::find("tutorial-river-dispute")
-        .expect("built in")
-        .load()
-        .expect("valid")
-        .scenario;
-    let template_actor =
-        s.actors.iter().find(|a| a.kind == good_offices::scenario::ActorKind::State).expect("a state").clone();
-    let template_dyad = s.conflict.dyads[0].clone();
-    let mut i = 0;
-    while s.actors.len() + 2 <= n {
-        let (a, b) = (format!("state-{i}-a"), format!("state-{i}-b"));
-        for (id, bot) in [(&a, BotPolicy::Hawk), (&b, BotPolicy::Dove)] {
-            let mut actor = template_actor.clone();
-            actor.id = id.clone();
-            actor.name = id.clone();
-            actor.objectives.clear();
-            actor.ties.clear();
-            actor.bot = bot;
-            actor.tools.retain(|t| *t != ToolKind::AppealToBody);
-            s.actors.push(actor);
-        }
-        s.conflict.dyads.push(Dyad { id: format!("dispute-{i}"), sides: (a, b), ..template_dyad.clone() });
-        i += 1;
-    }
-    s
 }
 
 fn scaling(c: &mut Criterion) {

@@ -18,21 +18,29 @@ fn order(actor: &str, tool: ToolKind, dyad: &str) -> OrderSpec {
     }
 }
 
-/// Escalates where it is a party, refuses outside involvement, and speaks loudly elsewhere.
+/// Escalates where it is a party — a threshold act when the dispute stands at a phase boundary —,
+/// refuses outside involvement, and attacks the peace where it is a spoiler.
 pub fn hawk(actor: &str, view: &View) -> Vec<OrderSpec> {
     let mut out = Vec::new();
     for d in view.dyads.values() {
-        let Some(i) = d.side_of(actor) else { continue };
+        let Some(i) = d.side_of(actor) else {
+            if view.scenario.conflict.spoilers.iter().any(|sp| sp.actor == actor && sp.dyad == d.id) {
+                out.push(order(actor, ToolKind::Spoil, &d.id));
+                out.push(order(actor, ToolKind::Skirmish, &d.id));
+            }
+            continue;
+        };
         if d.accepts_mediation[i] {
             out.push(order(actor, ToolKind::RefuseMediation, &d.id));
         }
-        if d.stage == 3 || d.stage >= 5 {
-            out.push(order(actor, ToolKind::ShowOfForce, &d.id));
+        match d.stage {
+            3 => out.push(order(actor, ToolKind::ShowOfForce, &d.id)),
+            6 => out.push(order(actor, ToolKind::Strike, &d.id)),
+            s if s >= 5 => out.push(order(actor, ToolKind::Skirmish, &d.id)),
+            _ => {}
         }
         out.push(order(actor, ToolKind::Reinforce, &d.id));
-        if d.stage >= 6 {
-            out.push(order(actor, ToolKind::Skirmish, &d.id));
-        }
+        out.push(order(actor, ToolKind::ShowOfForce, &d.id));
     }
     if out.is_empty() {
         out.push(OrderSpec { target: None, ..order(actor, ToolKind::PublicStatement, "") });

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use bevy_ecs::prelude::*;
 use bevy_ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel, SingleThreadedExecutor};
+use bevy_ecs::system::SystemParam;
 
 use super::ledger::{Ledger, apply_ledger};
 use super::record::{DynamicsRecord, EndRecord, InjectRecord, OutcomeRecord, Rejection, VoteRecord};
@@ -82,20 +83,39 @@ pub fn build() -> Schedule {
     schedule
 }
 
-/// The read-only view every rule works on, sorted by stable id.
-fn view<'a>(
-    setup: &'a Setup,
-    globals: &'a Globals,
-    dyads: &'a Query<&DyadState>,
-    actors: &'a Query<&ActorState>,
-    turn: u32,
-) -> View<'a> {
-    View {
-        scenario: &setup.scenario,
-        globals,
-        dyads: dyads.iter().map(|d| (d.id.as_str(), d)).collect(),
-        actors: actors.iter().map(|a| (a.id.as_str(), a)).collect(),
-        turn,
+/// What every phase reads: the scenario, the clock, the state. One `SystemParam`, so each system
+/// builds the same `View` the same way.
+#[derive(SystemParam)]
+pub struct StateParam<'w, 's> {
+    setup: Res<'w, Setup>,
+    clock: Res<'w, Clock>,
+    globals: Res<'w, Globals>,
+    dyads: Query<'w, 's, &'static DyadState>,
+    actors: Query<'w, 's, &'static ActorState>,
+}
+
+impl StateParam<'_, '_> {
+    /// The read-only view every rule works on, sorted by stable id.
+    fn view(&self) -> View<'_> {
+        View {
+            scenario: &self.setup.scenario,
+            globals: &self.globals,
+            dyads: self.dyads.iter().map(|d| (d.id.as_str(), d)).collect(),
+            actors: self.actors.iter().map(|a| (a.id.as_str(), a)).collect(),
+            turn: self.clock.turn,
+        }
+    }
+
+    /// The context rules are resolved in, with the orders accepted this turn.
+    fn ctx<'v>(&'v self, view: &'v View<'v>, accepted: &'v [OrderSpec]) -> RuleCtx<'v> {
+        RuleCtx {
+            view,
+            params: &self.setup.scenario.rules,
+            seed: self.setup.seed,
+            turn: self.clock.turn,
+            accepted,
+            forced: None,
+        }
     }
 }
 
@@ -114,18 +134,8 @@ pub fn is_deliberation(tool: ToolKind) -> bool {
     )
 }
 
-#[allow(clippy::too_many_arguments)]
-fn intake(
-    setup: Res<Setup>,
-    clock: Res<Clock>,
-    input: Res<TurnInput>,
-    globals: Res<Globals>,
-    dyads: Query<&DyadState>,
-    actors: Query<&ActorState>,
-    mut out: ResMut<TurnOutput>,
-    mut ledger: ResMut<Ledger>,
-) {
-    let v = view(&setup, &globals, &dyads, &actors, clock.turn);
+fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
+    let v = state.view();
     let mut accepted: Vec<OrderSpec> = Vec::new();
     for (i, order) in input.orders.iter().enumerate() {
         // The dice of an order are keyed by its place among its own actor's orders, so what other
@@ -144,7 +154,8 @@ fn intake(
             Err(reason) => out.rejected.push(Rejection { order: order.clone(), reason }),
         }
     }
-    out.holding = setup
+    out.holding = state
+        .setup
         .scenario
         .actors
         .iter()
@@ -158,33 +169,15 @@ fn intake(
     out.holding.sort();
 }
 
-#[allow(clippy::too_many_arguments)]
-fn deliberation(
-    setup: Res<Setup>,
-    clock: Res<Clock>,
-    input: Res<TurnInput>,
-    globals: Res<Globals>,
-    dyads: Query<&DyadState>,
-    actors: Query<&ActorState>,
-    mut out: ResMut<TurnOutput>,
-    mut ledger: ResMut<Ledger>,
-) {
-    let v = view(&setup, &globals, &dyads, &actors, clock.turn);
+fn deliberation(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
     let business: Vec<(u32, OrderSpec)> =
         out.accepted.iter().filter(|(_, o)| is_deliberation(o.tool)).cloned().collect();
     if business.is_empty() {
         return;
     }
+    let v = state.view();
     let all: Vec<OrderSpec> = out.accepted.iter().map(|(_, o)| o.clone()).collect();
-    let ctx = RuleCtx {
-        view: &v,
-        params: &setup.scenario.rules,
-        seed: setup.seed,
-        turn: clock.turn,
-        accepted: &all,
-        forced: None,
-    };
-    let (votes, resolved) = rules::council::deliberate(&ctx, &business, &input.ballots);
+    let (votes, resolved) = rules::council::deliberate(&state.ctx(&v, &all), &business, &input.ballots);
     out.votes.extend(votes);
     for r in resolved {
         out.outcomes.push(r.outcome);
@@ -192,25 +185,10 @@ fn deliberation(
     }
 }
 
-fn resolution(
-    setup: Res<Setup>,
-    clock: Res<Clock>,
-    globals: Res<Globals>,
-    dyads: Query<&DyadState>,
-    actors: Query<&ActorState>,
-    mut out: ResMut<TurnOutput>,
-    mut ledger: ResMut<Ledger>,
-) {
-    let v = view(&setup, &globals, &dyads, &actors, clock.turn);
+fn resolution(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
+    let v = state.view();
     let all: Vec<OrderSpec> = out.accepted.iter().map(|(_, o)| o.clone()).collect();
-    let ctx = RuleCtx {
-        view: &v,
-        params: &setup.scenario.rules,
-        seed: setup.seed,
-        turn: clock.turn,
-        accepted: &all,
-        forced: None,
-    };
+    let ctx = state.ctx(&v, &all);
     let mut outcomes = Vec::new();
     for (index, order) in out.accepted.iter().filter(|(_, o)| !is_deliberation(o.tool)) {
         let r = rules::resolve(order, *index, &ctx);
@@ -220,25 +198,10 @@ fn resolution(
     out.outcomes.extend(outcomes);
 }
 
-fn dynamics(
-    setup: Res<Setup>,
-    clock: Res<Clock>,
-    globals: Res<Globals>,
-    dyads: Query<&DyadState>,
-    actors: Query<&ActorState>,
-    mut out: ResMut<TurnOutput>,
-    mut ledger: ResMut<Ledger>,
-) {
-    let v = view(&setup, &globals, &dyads, &actors, clock.turn);
+fn dynamics(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
+    let v = state.view();
     let all: Vec<OrderSpec> = out.accepted.iter().map(|(_, o)| o.clone()).collect();
-    let ctx = RuleCtx {
-        view: &v,
-        params: &setup.scenario.rules,
-        seed: setup.seed,
-        turn: clock.turn,
-        accepted: &all,
-        forced: None,
-    };
+    let ctx = state.ctx(&v, &all);
     let mut records = Vec::new();
     for d in v.dyads.values() {
         let (record, effects) = rules::dynamics::dyad(&ctx, d, &out.outcomes);
@@ -249,39 +212,13 @@ fn dynamics(
     out.dynamics.extend(records);
 }
 
-#[allow(clippy::too_many_arguments)]
-fn injects(
-    setup: Res<Setup>,
-    clock: Res<Clock>,
-    input: Res<TurnInput>,
-    globals: Res<Globals>,
-    dyads: Query<&DyadState>,
-    actors: Query<&ActorState>,
-    mut out: ResMut<TurnOutput>,
-    mut ledger: ResMut<Ledger>,
-) {
-    let v = view(&setup, &globals, &dyads, &actors, clock.turn);
-    let ctx = RuleCtx {
-        view: &v,
-        params: &setup.scenario.rules,
-        seed: setup.seed,
-        turn: clock.turn,
-        accepted: &[],
-        forced: None,
-    };
-    let (records, effects) = rules::injects::fire(&ctx, &input.injects);
+fn injects(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
+    let v = state.view();
+    let (records, effects) = rules::injects::fire(&state.ctx(&v, &[]), &input.injects);
     out.injects.extend(records);
     ledger.pending.extend(effects);
 }
 
-fn assessment(
-    setup: Res<Setup>,
-    clock: Res<Clock>,
-    globals: Res<Globals>,
-    dyads: Query<&DyadState>,
-    actors: Query<&ActorState>,
-    mut out: ResMut<TurnOutput>,
-) {
-    let v = view(&setup, &globals, &dyads, &actors, clock.turn);
-    out.end = rules::assessment::assess(&v);
+fn assessment(state: StateParam, mut out: ResMut<TurnOutput>) {
+    out.end = rules::assessment::assess(&state.view());
 }

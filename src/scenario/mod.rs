@@ -5,6 +5,7 @@ mod load;
 pub mod schema;
 pub mod spans;
 mod syntax;
+pub mod synthetic;
 pub use syntax::describe_ron_error;
 pub mod validate;
 
