@@ -14,7 +14,13 @@ pub use best_response::{objective_value, satisfaction};
 
 /// The orders `actor` gives this turn under `policy`, all of which pass `check`.
 pub fn orders(policy: BotPolicy, actor: &str, scenario: &Scenario, state: &Snapshot, turn: u32) -> Vec<OrderSpec> {
-    let view = View::of_snapshot(scenario, state, turn);
+    orders_in_view(policy, actor, &View::of_snapshot(scenario, state, turn), state)
+}
+
+/// The same, with the view of the state already built (one view serves every bot of a turn).
+pub fn orders_in_view(policy: BotPolicy, actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
+    let scenario = view.scenario;
+    let turn = view.turn;
     let proposed = match policy {
         BotPolicy::Hold => Vec::new(),
         BotPolicy::Historical => scenario
@@ -23,14 +29,14 @@ pub fn orders(policy: BotPolicy, actor: &str, scenario: &Scenario, state: &Snaps
             .find(|t| t.turn == turn)
             .map(|t| t.orders.iter().filter(|o| o.actor == actor).cloned().collect())
             .unwrap_or_default(),
-        BotPolicy::Hawk => simple::hawk(actor, &view),
-        BotPolicy::Dove => simple::dove(actor, &view),
-        BotPolicy::CautiousMediator => simple::cautious_mediator(actor, &view),
-        BotPolicy::BestResponse => best_response::choose(actor, &view, state),
+        BotPolicy::Hawk => simple::hawk(actor, view),
+        BotPolicy::Dove => simple::dove(actor, view),
+        BotPolicy::CautiousMediator => simple::cautious_mediator(actor, view),
+        BotPolicy::BestResponse => best_response::choose(actor, view, state),
     };
     let mut accepted = Vec::new();
     for order in proposed {
-        if check(&order, &view, &accepted).is_ok() {
+        if check(&order, view, &accepted).is_ok() {
             accepted.push(order);
         }
     }

@@ -97,13 +97,7 @@ pub struct StateParam<'w, 's> {
 impl StateParam<'_, '_> {
     /// The read-only view every rule works on, sorted by stable id.
     fn view(&self) -> View<'_> {
-        View {
-            scenario: &self.setup.scenario,
-            globals: &self.globals,
-            dyads: self.dyads.iter().map(|d| (d.id.as_str(), d)).collect(),
-            actors: self.actors.iter().map(|a| (a.id.as_str(), a)).collect(),
-            turn: self.clock.turn,
-        }
+        View::new(&self.setup.scenario, &self.globals, self.dyads.iter(), self.actors.iter(), self.clock.turn)
     }
 
     /// The context rules are resolved in, with the orders accepted this turn.

@@ -33,9 +33,10 @@ impl OrderSource {
         match self {
             OrderSource::Bots { base, policies } => {
                 let mut t = base.orders(scenario, state, turn);
+                let view = super::view::View::of_snapshot(scenario, state, turn);
                 for (actor, policy) in policies {
-                    if !t.orders.iter().any(|o| &o.actor == actor) {
-                        t.orders.extend(crate::bots::orders(*policy, actor, scenario, state, turn));
+                    if *policy != BotPolicy::Hold && !t.orders.iter().any(|o| &o.actor == actor) {
+                        t.orders.extend(crate::bots::orders_in_view(*policy, actor, &view, state));
                     }
                 }
                 t

@@ -13,17 +13,33 @@ pub struct View<'a> {
     pub actors: BTreeMap<&'a str, &'a ActorState>,
     /// The turn being played (1-based).
     pub turn: u32,
+    /// Each actor's impartiality, and the scenario's trust links: the baseline of trust, looked up
+    /// often enough (by every mediator, for every dispute) to be indexed once per view.
+    impartiality: BTreeMap<&'a str, f64>,
+    links: BTreeMap<(&'a str, &'a str), f64>,
 }
 
 impl<'a> View<'a> {
-    pub fn of_snapshot(scenario: &'a Scenario, snap: &'a Snapshot, turn: u32) -> View<'a> {
+    pub fn new(
+        scenario: &'a Scenario,
+        globals: &'a Globals,
+        dyads: impl Iterator<Item = &'a DyadState>,
+        actors: impl Iterator<Item = &'a ActorState>,
+        turn: u32,
+    ) -> View<'a> {
         View {
             scenario,
-            globals: &snap.globals,
-            dyads: snap.dyads.iter().map(|d| (d.id.as_str(), d)).collect(),
-            actors: snap.actors.iter().map(|a| (a.id.as_str(), a)).collect(),
+            globals,
+            dyads: dyads.map(|d| (d.id.as_str(), d)).collect(),
+            actors: actors.map(|a| (a.id.as_str(), a)).collect(),
             turn,
+            impartiality: scenario.actors.iter().map(|a| (a.id.as_str(), a.attributes.impartiality)).collect(),
+            links: scenario.conflict.trust.iter().map(|l| ((l.party.as_str(), l.third.as_str()), l.value)).collect(),
         }
+    }
+
+    pub fn of_snapshot(scenario: &'a Scenario, snap: &'a Snapshot, turn: u32) -> View<'a> {
+        View::new(scenario, &snap.globals, snap.dyads.iter(), snap.actors.iter(), turn)
     }
 
     pub fn dyad(&self, id: &str) -> Option<&'a DyadState> {
@@ -39,7 +55,9 @@ impl<'a> View<'a> {
             .trust
             .get(&(party.to_string(), third.to_string()))
             .copied()
-            .unwrap_or_else(|| super::state::baseline_trust(self.scenario, party, third))
+            .or_else(|| self.links.get(&(party, third)).copied())
+            .or_else(|| self.impartiality.get(third).copied())
+            .unwrap_or(50.0)
     }
 
     /// The current value of a variable (0 for one that names nothing: validation prevents that).
