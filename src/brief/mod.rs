@@ -1,126 +1,143 @@
-//! Printable briefings: the public situation everyone reads, and each role's private sheet.
+//! Printable briefings: the public situation everyone reads, each role's private sheet, and the
+//! facilitator's sheet. Each sheet is built once as a [`Sheet`] and rendered as Markdown
+//! ([`markdown`]) or as a self-contained printable HTML page ([`html`]); [`handouts`] is the set of
+//! files `brief --out` writes.
 
-use std::fmt::Write;
+pub mod doc;
+mod facilitator;
+pub mod html;
+pub mod markdown;
+mod public;
+mod role;
+pub mod words;
 
-use crate::model::glasl::{phase_name, stage_name};
-use crate::scenario::schema::{Actor, ActorKind, BodyKind, Scenario};
+pub use doc::Sheet;
+pub use facilitator::facilitator;
+pub use public::public;
+pub use role::role;
+pub use words::describe_condition;
+
+use crate::scenario::schema::{ActorKind, IssueType, Scenario};
 use crate::scenario::validate::parse_date;
 
-/// The public situation report: the crisis, the parties, the actors and the bodies.
+/// The public situation report as Markdown: the crisis, the parties, the actors and the bodies.
 pub fn public_sheet(s: &Scenario) -> String {
-    let m = &s.meta;
-    let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", m.title);
-    let kind = if m.fictional {
-        "A fictional scenario".to_string()
-    } else {
-        format!("A historical scenario from {}", pretty_date(&m.start_date))
-    };
-    let _ = writeln!(
-        out,
-        "*{kind}. {} turns of {} day{} each.*\n",
-        m.turns,
-        m.turn_length.days(),
-        if m.turn_length.days() == 1 { "" } else { "s" }
-    );
-    let _ = writeln!(out, "## The situation\n\n{}\n", m.summary.trim());
-    let _ = writeln!(out, "## The dispute\n");
-    for d in &s.conflict.dyads {
-        let name = |id: &str| s.actor(id).map_or(id.to_string(), |a| a.name.clone());
-        let _ = writeln!(
-            out,
-            "- **{}** — {} and {}; about {}. Escalation: stage {} of 9, *{}* ({}).",
-            d.name,
-            name(&d.sides.0),
-            name(&d.sides.1),
-            format!("{:?}", d.issue).to_lowercase(),
-            d.stage,
-            stage_name(d.stage),
-            phase_name(d.stage)
-        );
-    }
-    let t = &s.conflict.toll;
-    let _ = writeln!(out, "\nToll so far: {} dead, {} displaced.\n", t.deaths, t.displaced);
-    let _ = writeln!(out, "## Who is involved\n\n| Actor | Kind | In public |\n|---|---|---|");
-    for a in &s.actors {
-        let _ = writeln!(out, "| {} | {} | {} |", a.name, kind_name(a), one_line(&a.public_profile));
-    }
-    if !s.bodies.is_empty() {
-        let _ = writeln!(out, "\n## Bodies\n");
-        for b in &s.bodies {
-            let names = |ids: &[String]| {
-                ids.iter().map(|id| s.actor(id).map_or(id.clone(), |a| a.name.clone())).collect::<Vec<_>>().join(", ")
-            };
-            let detail = match &b.kind {
-                BodyKind::SecurityCouncil { members, permanent, .. } => {
-                    format!("15 members; permanent: {}. Members: {}.", names(permanent), names(members))
-                }
-                BodyKind::GeneralAssembly { size, .. } => format!("{size} member states."),
-                BodyKind::Regional { members, decision, chair } => {
-                    let chair = chair
-                        .as_ref()
-                        .map(|c| format!(" Chair: {}.", names(std::slice::from_ref(c))))
-                        .unwrap_or_default();
-                    format!("Members: {}. Decides by {decision:?}.{chair}", names(members))
-                }
-                BodyKind::Court { court, jurisdiction } => {
-                    format!("{court:?}; jurisdiction accepted by {}.", names(jurisdiction))
-                }
-            };
-            let _ = writeln!(out, "- **{}** — {detail}", b.name);
-        }
-    }
-    out
+    markdown::render(&public(s))
 }
 
-/// The private role sheet of one actor.
+/// The private role sheet of one actor as Markdown; empty when there is no such actor.
 pub fn role_sheet(s: &Scenario, actor_id: &str) -> String {
-    let Some(a) = s.actor(actor_id) else { return String::new() };
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# {} — role sheet\n\n*{} · {} · private: for this group only*\n",
-        a.name,
-        s.meta.title,
-        kind_name(a)
-    );
-    if !a.public_profile.is_empty() {
-        let _ = writeln!(out, "**In public:** {}\n", a.public_profile.trim());
-    }
-    let _ = writeln!(
-        out,
-        "## Your situation\n\n{}\n",
-        if a.briefing.trim().is_empty() { "(No private briefing.)" } else { a.briefing.trim() }
-    );
-    if !a.objectives.is_empty() {
-        let _ = writeln!(out, "## Your objectives\n");
-        for o in &a.objectives {
-            let _ = writeln!(out, "- {} *({} point{})*", o.text, o.points, if o.points == 1 { "" } else { "s" });
-        }
-        out.push('\n');
-    }
-    let _ = writeln!(out, "## Your tools\n");
-    for t in &a.tools {
-        let _ = writeln!(out, "- **{:?}** — {}", t, t.explanation());
-    }
-    let bodies = s.memberships(&a.id);
-    if !bodies.is_empty() {
-        let _ = writeln!(out, "\n## Your seats\n");
-        for b in bodies {
-            let permanent = matches!(&b.kind, BodyKind::SecurityCouncil { permanent, .. } if permanent.contains(&a.id));
-            let _ = writeln!(
-                out,
-                "- {}{}",
-                b.name,
-                if permanent { " (permanent member: your negative vote is a veto)" } else { "" }
-            );
-        }
-    }
-    out
+    role(s, actor_id).map(|sheet| markdown::render(&sheet)).unwrap_or_default()
 }
 
-fn kind_name(a: &Actor) -> &'static str {
-    match a.kind {
+/// The facilitator's sheet as Markdown.
+pub fn facilitator_sheet(s: &Scenario) -> String {
+    markdown::render(&facilitator(s))
+}
+
+/// Which sheets to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection<'a> {
+    /// The public sheet, every role, the facilitator's sheet, and an index page.
+    All,
+    /// One role's sheet.
+    Role(&'a str),
+    /// The facilitator's sheet.
+    Facilitator,
+}
+
+/// One file of a set of handouts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handout {
+    /// A plain file name, e.g. `kessland.html`.
+    pub file: String,
+    pub contents: String,
+}
+
+/// The handout files, each sheet as `NAME.md` and `NAME.html`, plus `index.html` for [`Selection::All`].
+/// An unknown role gives no files.
+pub fn handouts(s: &Scenario, selection: Selection) -> Vec<Handout> {
+    let mut sheets: Vec<(String, Sheet)> = Vec::new();
+    match selection {
+        Selection::All => {
+            sheets.push(("public".into(), public(s)));
+            for a in &s.actors {
+                if let Some(sheet) = role(s, &a.id) {
+                    sheets.push((role_file_stem(&a.id), sheet));
+                }
+            }
+            sheets.push(("facilitator".into(), facilitator(s)));
+        }
+        Selection::Role(id) => sheets.extend(role(s, id).map(|sheet| (role_file_stem(id), sheet))),
+        Selection::Facilitator => sheets.push(("facilitator".into(), facilitator(s))),
+    }
+    let mut files = Vec::new();
+    for (stem, sheet) in &sheets {
+        files.push(Handout { file: format!("{stem}.md"), contents: markdown::render(sheet) });
+        files.push(Handout { file: format!("{stem}.html"), contents: html::render(sheet) });
+    }
+    if selection == Selection::All {
+        files.push(Handout { file: "index.html".into(), contents: html::render(&index(s)) });
+    }
+    files
+}
+
+/// The file name (without extension) of a role's sheet: its id, unless that id is taken by one of the
+/// other sheets (`public`, `facilitator`, `index`), when it is `role-ID`.
+pub fn role_file_stem(id: &str) -> String {
+    if matches!(id, "public" | "facilitator" | "index") { format!("role-{id}") } else { id.to_string() }
+}
+
+/// The index page of a full set: links to every printable sheet.
+fn index(s: &Scenario) -> Sheet {
+    use doc::{Span, em, text};
+    let link = |label: String, stem: &str| Span::Link { text: label, href: format!("{stem}.html") };
+    let mut sheet = Sheet::new(format!("{} — handouts", s.meta.title), &s.meta.language);
+    sheet.note(vec![text(
+        "Open a sheet in a browser and print it on A4. On the facilitator's sheet each main part starts \
+         on a new page. Every sheet is also here as a Markdown (.md) file, for editing.",
+    )]);
+    sheet.h2("For everyone");
+    sheet.bullets(vec![vec![link("The public situation".into(), "public"), text(" — one copy per group")]]);
+    sheet.h2("For each group: the role sheets");
+    sheet.note(vec![text("Private: hand each group only its own sheet.")]);
+    sheet.bullets(
+        s.actors
+            .iter()
+            .filter(|a| has_role_detail(a))
+            .map(|a| vec![link(a.name.clone(), &role_file_stem(&a.id)), text(" — "), em(kind_name(a.kind))])
+            .collect(),
+    );
+    let seats: Vec<&crate::scenario::schema::Actor> = s.actors.iter().filter(|a| !has_role_detail(a)).collect();
+    if !seats.is_empty() {
+        let mut line = vec![em("Seats that only vote or watch (no briefing, no objectives): ")];
+        for (i, a) in seats.iter().enumerate() {
+            if i > 0 {
+                line.push(text(", "));
+            }
+            line.push(link(a.name.clone(), &role_file_stem(&a.id)));
+        }
+        line.push(text("."));
+        sheet.para(line);
+    }
+    sheet.h2("For the facilitator");
+    sheet.bullets(vec![vec![
+        link("The facilitator's sheet".into(), "facilitator"),
+        text(" — every role, the injects, the historical course, how the game ends, discussion questions"),
+    ]]);
+    sheet
+}
+
+/// Whether an actor is a role a group could play: it has a briefing, objectives, or tools beyond a
+/// public statement. The others are seats that only vote or watch.
+pub(crate) fn has_role_detail(a: &crate::scenario::schema::Actor) -> bool {
+    !a.briefing.trim().is_empty()
+        || !a.objectives.is_empty()
+        || a.tools.iter().any(|t| *t != crate::scenario::schema::ToolKind::PublicStatement)
+}
+
+pub(crate) fn kind_name(kind: ActorKind) -> &'static str {
+    match kind {
         ActorKind::State => "State",
         ActorKind::ConflictParty => "Party to the conflict",
         ActorKind::RegionalOrganisation => "Regional organisation",
@@ -134,8 +151,20 @@ fn kind_name(a: &Actor) -> &'static str {
     }
 }
 
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "/")
+pub(crate) fn issue_name(issue: IssueType) -> &'static str {
+    match issue {
+        IssueType::Resources => "resources",
+        IssueType::Ethnic => "ethnicity",
+        IssueType::Ideology => "ideology",
+        IssueType::Sovereignty => "sovereignty",
+        IssueType::Security => "security",
+        IssueType::Governance => "governance",
+    }
+}
+
+/// Actors' display names, comma-separated, as written (no articles): for lists and tables.
+pub(crate) fn names(s: &Scenario, ids: &[String]) -> String {
+    ids.iter().map(|id| s.actor(id).map_or(id.as_str(), |a| a.name.as_str())).collect::<Vec<_>>().join(", ")
 }
 
 /// "4 February 2011" from "2011-02-04".

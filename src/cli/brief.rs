@@ -2,17 +2,22 @@ use std::path::PathBuf;
 
 use super::resolve::load_or_report;
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
-use crate::brief::{public_sheet, role_sheet};
+use crate::brief::{Selection, facilitator_sheet, handouts, public_sheet, role_sheet};
 use crate::diagnostics::did_you_mean;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// A scenario file or a built-in id.
     pub scenario: String,
-    /// Print only this role's private sheet.
-    #[arg(long, value_name = "ID")]
+    /// Print (or write) only this role's private sheet.
+    #[arg(long, value_name = "ID", conflicts_with = "facilitator")]
     pub role: Option<String>,
-    /// Write `public.md` and one `ROLE.md` per role into this directory instead of printing.
+    /// Print (or write) only the facilitator's sheet: every role, the injects, the historical course,
+    /// how the game ends and the discussion questions.
+    #[arg(long)]
+    pub facilitator: bool,
+    /// Write the handouts into this directory instead of printing: each sheet as Markdown and as a
+    /// printable HTML page (public, one per role, facilitator), and index.html linking them.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -20,54 +25,52 @@ pub struct Args {
 pub fn run(args: &Args) -> u8 {
     let Some(loaded) = load_or_report(&args.scenario) else { return EXIT_INVALID };
     let s = &loaded.scenario;
-    let roles: Vec<&str> = match &args.role {
-        Some(role) => {
-            if s.actor(role).is_none() {
-                let hint = did_you_mean(role, s.actors.iter().map(|a| a.id.as_str()))
-                    .map(|r| format!("did you mean `{r}`?"))
-                    .unwrap_or_else(|| {
-                        let ids: Vec<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
-                        format!("the role ids are: {}", ids.join(", "))
-                    });
-                eprintln!("error: `{role}` is not a role in {}: {hint}", loaded.report.source.name);
-                return EXIT_INVALID;
-            }
-            vec![role.as_str()]
-        }
-        None => s.actors.iter().map(|a| a.id.as_str()).collect(),
+    if let Some(role) = &args.role
+        && s.actor(role).is_none()
+    {
+        let hint = did_you_mean(role, s.actors.iter().map(|a| a.id.as_str()))
+            .map(|r| format!("did you mean `{r}`?"))
+            .unwrap_or_else(|| {
+                let ids: Vec<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
+                format!("the role ids are: {}", ids.join(", "))
+            });
+        eprintln!("error: `{role}` is not a role in {}: {hint}", loaded.report.source.name);
+        return EXIT_INVALID;
+    }
+    let selection = match (&args.role, args.facilitator) {
+        (Some(role), _) => Selection::Role(role),
+        (None, true) => Selection::Facilitator,
+        (None, false) => Selection::All,
     };
-    match &args.out {
-        None => {
-            if args.role.is_none() {
+    let Some(dir) = &args.out else {
+        match selection {
+            Selection::Role(role) => super::output::println_out!("{}", role_sheet(s, role)),
+            Selection::Facilitator => super::output::println_out!("{}", facilitator_sheet(s)),
+            Selection::All => {
                 super::output::println_out!("{}", public_sheet(s));
+                for a in &s.actors {
+                    super::output::println_out!("{}", role_sheet(s, &a.id));
+                }
             }
-            for r in roles {
-                super::output::println_out!("{}", role_sheet(s, r));
-            }
+        }
+        return EXIT_OK;
+    };
+    let files = handouts(s, selection);
+    let written = std::fs::create_dir_all(dir)
+        .and_then(|()| files.iter().try_for_each(|f| std::fs::write(dir.join(&f.file), &f.contents)));
+    match written {
+        Ok(()) => {
+            let open = if selection == Selection::All {
+                format!("; open {} to print them", dir.join("index.html").display())
+            } else {
+                String::new()
+            };
+            super::output::println_out!("wrote the briefs to {} ({} files{open})", dir.display(), files.len());
             EXIT_OK
         }
-        Some(dir) => {
-            let write = |name: &str, text: String| -> std::io::Result<()> {
-                std::fs::create_dir_all(dir)?;
-                std::fs::write(dir.join(name), text)
-            };
-            let mut result = Ok(());
-            if args.role.is_none() {
-                result = result.and_then(|()| write("public.md", public_sheet(s)));
-            }
-            for r in roles {
-                result = result.and_then(|()| write(&format!("{r}.md"), role_sheet(s, r)));
-            }
-            match result {
-                Ok(()) => {
-                    super::output::println_out!("wrote the briefs to {}", dir.display());
-                    EXIT_OK
-                }
-                Err(e) => {
-                    eprintln!("error: cannot write to {}: {e}", dir.display());
-                    EXIT_FAILURE
-                }
-            }
+        Err(e) => {
+            eprintln!("error: cannot write to {}: {e}", dir.display());
+            EXIT_FAILURE
         }
     }
 }
