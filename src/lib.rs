@@ -6,6 +6,7 @@
 pub mod bots;
 pub mod brief;
 pub mod cli;
+pub mod debrief;
 pub mod diagnostics;
 pub mod engine;
 pub mod log;

@@ -8,6 +8,7 @@ mod builtins;
 mod calibration;
 mod cli;
 mod council_votes;
+mod debrief;
 mod engine;
 mod malformed;
 mod play;

@@ -2,6 +2,7 @@
 
 mod branch;
 mod brief;
+mod debrief;
 mod game_io;
 mod list;
 mod new;
@@ -52,6 +53,8 @@ pub enum Command {
     Replay(replay::Args),
     /// What if? Play a game again from turn N with some decisions changed, into a new log.
     Branch(branch::Args),
+    /// The debrief report: what happened, why, and what would have happened otherwise.
+    Debrief(debrief::Args),
     /// Play many games with bots to see how a scenario tends to end: outcome shares, toll, objectives.
     Sweep(sweep::Args),
 }
@@ -75,6 +78,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Command::Resume(args) => exit(resume::run(&args)),
         Command::Replay(args) => exit(replay::run(&args)),
         Command::Branch(args) => exit(branch::run(&args)),
+        Command::Debrief(args) => exit(debrief::run(&args)),
         Command::Sweep(args) => exit(sweep::run(&args)),
     };
     ExitCode::from(code)

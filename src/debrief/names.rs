@@ -1,0 +1,246 @@
+//! What a person reads instead of ids: actors, bodies and disputes by their names, tools in words,
+//! orders as one line, numbers exactly as the log holds them.
+
+use crate::scenario::{
+    Chapter, Draft, DraftContent, Event, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
+};
+
+/// Looks names up in the scenario; an id the scenario does not know is shown as it is.
+#[derive(Clone, Copy)]
+pub struct Names<'s> {
+    pub scenario: &'s Scenario,
+}
+
+impl<'s> Names<'s> {
+    pub fn new(scenario: &'s Scenario) -> Self {
+        Names { scenario }
+    }
+
+    /// An actor's full name, e.g. "Party of National Unity (President Kibaki)".
+    pub fn actor(&self, id: &str) -> String {
+        self.scenario.actor(id).map_or_else(|| id.to_string(), |a| a.name.clone())
+    }
+
+    /// An actor's name without the part in brackets, for chart legends.
+    pub fn short(&self, id: &str) -> String {
+        let name = self.actor(id);
+        match name.split_once(" (") {
+            Some((head, _)) if !head.is_empty() => head.to_string(),
+            _ => name,
+        }
+    }
+
+    pub fn dyad(&self, id: &str) -> String {
+        self.scenario.dyad(id).map_or_else(|| id.to_string(), |d| d.name.clone())
+    }
+
+    pub fn body(&self, id: &str) -> String {
+        self.scenario.body(id).map_or_else(|| id.to_string(), |b| b.name.clone())
+    }
+
+    /// The name of an actor, a body or a dispute, whichever the id is.
+    pub fn any(&self, id: &str) -> String {
+        if let Some(a) = self.scenario.actor(id) {
+            a.name.clone()
+        } else if let Some(b) = self.scenario.body(id) {
+            b.name.clone()
+        } else {
+            self.dyad(id)
+        }
+    }
+
+    pub fn inject_title(&self, id: &str) -> String {
+        self.scenario.injects.iter().find(|i| i.id == id).map_or_else(|| id.to_string(), |i| i.title.clone())
+    }
+
+    pub fn target(&self, t: &Target) -> String {
+        match t {
+            Target::Actor(id) => self.actor(id),
+            Target::Body(id) => self.body(id),
+            Target::Dyad(id) => self.dyad(id),
+        }
+    }
+
+    /// One order in words: "Orange Democratic Movement (Raila Odinga): show of force → The disputed
+    /// presidency (“Calls a mass rally…”)".
+    pub fn order(&self, o: &OrderSpec) -> String {
+        let mut line = format!("{}: {}", self.actor(&o.actor), tool(o.tool));
+        if let Some(t) = &o.target {
+            line.push_str(&format!(" → {}", self.target(t)));
+        }
+        let mut extra = Vec::new();
+        if let Some(with) = &o.with {
+            extra.push(format!("with {}", self.actor(with)));
+        }
+        if let Some(style) = o.style {
+            extra.push(style_words(style).to_string());
+        }
+        if let Some(kind) = o.sanction {
+            extra.push(sanction_words(kind).to_string());
+        }
+        if let Some(d) = &o.draft {
+            let chapter = match d.chapter {
+                Chapter::VI => "Chapter VI",
+                Chapter::VII => "Chapter VII",
+            };
+            extra.push(format!("{chapter}: {}", self.draft_contents(d)));
+        }
+        if !extra.is_empty() {
+            line.push_str(&format!(" ({})", extra.join(", ")));
+        }
+        if !o.note.is_empty() {
+            line.push_str(&format!(" — “{}”", o.note));
+        }
+        line
+    }
+
+    /// What a draft would do, in words: "a ceasefire in The Hesk valley crisis; arms embargo on Norvane".
+    pub fn draft_contents(&self, d: &Draft) -> String {
+        d.contents.iter().map(|c| self.draft_content(c)).collect::<Vec<_>>().join("; ")
+    }
+
+    fn draft_content(&self, c: &DraftContent) -> String {
+        match c {
+            DraftContent::Ceasefire(d) => format!("a ceasefire in {}", self.dyad(d)),
+            DraftContent::EndorseRegional(b) => format!("endorse {}", self.any(b)),
+            DraftContent::Sanctions(a, k) => format!("{} on {}", sanction_words(*k), self.actor(a)),
+            DraftContent::CommissionOfInquiry(d) => format!("a commission of inquiry into {}", self.dyad(d)),
+            DraftContent::Observers(d, n) => format!("{} observers for {}", count(u64::from(*n)), self.dyad(d)),
+            DraftContent::PeaceOperation(d, n) => {
+                format!("a peace operation of {} for {}", count(u64::from(*n)), self.dyad(d))
+            }
+            DraftContent::AuthoriseRegionalForce(b) => format!("authorise {} to use force", self.any(b)),
+            DraftContent::IccReferral(d) => format!("refer {} to the ICC", self.dyad(d)),
+        }
+    }
+
+    /// Who or what an effect's `cause` names: `odm: ShowOfForce`, `dynamics: incident`, `inject: id`.
+    pub fn cause(&self, cause: &str) -> String {
+        let (who, what) = cause.split_once(": ").unwrap_or((cause, ""));
+        match who {
+            "dynamics" if what.is_empty() => "the turn's drift (arms, hurt, way out, trust and attention)".to_string(),
+            "dynamics" => format!("the dispute's own dynamics: {what}"),
+            "inject" => format!("the news “{}”", self.inject_title(what)),
+            _ => match ToolKind::ALL.iter().find(|t| t.name() == what) {
+                Some(t) => format!("{}: {}", self.any(who), tool(*t)),
+                None if what.is_empty() => self.any(who),
+                None => format!("{}: {what}", self.any(who)),
+            },
+        }
+    }
+
+    /// What an event in the state means, in words.
+    pub fn event(&self, e: &Event) -> String {
+        match e {
+            Event::AgreementSigned(d) => format!("Both sides signed an agreement in {}.", self.dyad(d)),
+            Event::Ceasefire(d) => format!("A ceasefire holds in {}.", self.dyad(d)),
+            Event::ObserversDeployed(d) => format!("Observers are deployed in {}.", self.dyad(d)),
+            Event::ResolutionAdopted(b) => format!("{} adopted a resolution.", self.body(b)),
+            Event::Vetoed(b) => format!("A draft was vetoed in {}.", self.body(b)),
+            Event::PeaceOperation(d) => format!("A peace operation is mandated for {}.", self.dyad(d)),
+            Event::ProvisionalMeasures(d) => format!("The Court ordered provisional measures in {}.", self.dyad(d)),
+            Event::Sanctioned(a) => format!("Sanctions were imposed on {}.", self.actor(a)),
+            Event::Seized(b) => format!("{} is seized of the dispute.", self.body(b)),
+            Event::InjectFired(i) => format!("News: {}.", self.inject_title(i)),
+        }
+    }
+}
+
+/// A tool in words: `ShowOfForce` → "show of force", `IcjApplication` → "ICJ application".
+pub fn tool(t: ToolKind) -> String {
+    let name = t.name();
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in name.chars() {
+        if c.is_uppercase() && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        word.push(c);
+    }
+    words.push(word);
+    words
+        .iter()
+        .map(|w| match w.as_str() {
+            "Icj" => "ICJ".to_string(),
+            "Council" | "Assembly" => w.clone(),
+            _ => w.to_lowercase(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn style_words(s: MediationStyle) -> &'static str {
+    match s {
+        MediationStyle::Facilitative => "facilitative",
+        MediationStyle::Formulative => "formulative",
+        MediationStyle::Directive => "directive",
+    }
+}
+
+fn sanction_words(k: SanctionKind) -> &'static str {
+    match k {
+        SanctionKind::ArmsEmbargo => "arms embargo",
+        SanctionKind::AssetFreeze => "asset freeze",
+        SanctionKind::TravelBan => "travel ban",
+        SanctionKind::CommodityBan => "commodity ban",
+    }
+}
+
+/// A number exactly as the log holds it, without a trailing `.0`: 60.0 → "60", 45.25 → "45.25".
+pub fn num(x: f64) -> String {
+    if x == 0.0 { "0".to_string() } else { format!("{x}") }
+}
+
+/// A value of the state (trust, pressure, way out) to two decimals, the precision of the log's effect
+/// records: the state itself keeps the unrounded sums (64.82700000000001).
+pub fn level(x: f64) -> String {
+    num((x * 100.0).round() / 100.0)
+}
+
+/// A count with thousands separators: 179550 → "179,550".
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A signed difference of two counts: "+34", "−5", "±0".
+pub fn count_change(before: u64, after: u64) -> String {
+    match after.cmp(&before) {
+        std::cmp::Ordering::Greater => format!("+{}", count(after - before)),
+        std::cmp::Ordering::Less => format!("−{}", count(before - after)),
+        std::cmp::Ordering::Equal => "±0".to_string(),
+    }
+}
+
+/// The Glasl stage with its name: "5 (loss of face)".
+pub fn stage(s: u8) -> String {
+    format!("{s} ({})", crate::model::glasl::stage_name(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_for_tools_and_numbers() {
+        assert_eq!(tool(ToolKind::ShowOfForce), "show of force");
+        assert_eq!(tool(ToolKind::IcjApplication), "ICJ application");
+        assert_eq!(tool(ToolKind::RaiseAtCouncil), "raise at Council");
+        assert_eq!(num(60.0), "60");
+        assert_eq!(num(45.25), "45.25");
+        assert_eq!(num(-0.0), "0");
+        assert_eq!(level(75.849_899_999_999_99), "75.85");
+        assert_eq!(level(60.0), "60");
+        assert_eq!(count(179_550), "179,550");
+        assert_eq!(count(68), "68");
+        assert_eq!(count(1_000_000), "1,000,000");
+        assert_eq!(count_change(68, 122), "+54");
+    }
+}

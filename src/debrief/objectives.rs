@@ -1,0 +1,81 @@
+//! How the game ended and each role's objectives, met or not, as the engine scored them in the last turn's
+//! record. The objective's words and its full points come from the scenario.
+
+use super::names::Names;
+use crate::engine::record::{EndRecord, TurnRecord};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ending {
+    pub turn: u32,
+    pub reason: String,
+    pub outcome_title: String,
+    /// The scenario's text for that outcome.
+    pub outcome_text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleScore {
+    pub role: String,
+    /// Played by a group in the room (a seat in the log's header).
+    pub seat: bool,
+    pub points: u32,
+    pub max: u32,
+    pub rows: Vec<ObjectiveRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObjectiveRow {
+    pub text: String,
+    pub met: bool,
+    pub points: u32,
+    pub max: u32,
+}
+
+/// The end of the game, if the last turn ended it.
+pub fn ending<'r>(names: Names<'_>, records: &'r [TurnRecord]) -> Option<(Ending, &'r EndRecord)> {
+    let r = records.last()?;
+    let end = r.end.as_ref()?;
+    let text = names.scenario.ending.outcomes.iter().find(|o| o.id == end.outcome).map(|o| o.text.clone());
+    Some((
+        Ending {
+            turn: r.turn,
+            reason: end.reason.clone(),
+            outcome_title: end.outcome_title.clone(),
+            outcome_text: text.unwrap_or_default(),
+        },
+        end,
+    ))
+}
+
+/// Each role's scores in the order the record lists them.
+pub fn scores(names: Names<'_>, end: &EndRecord, seats: &[String]) -> Vec<RoleScore> {
+    let mut roles: Vec<RoleScore> = Vec::new();
+    let mut ids: Vec<&str> = Vec::new();
+    for o in &end.objectives {
+        let spec = names.scenario.actor(&o.actor).and_then(|a| a.objectives.iter().find(|x| x.id == o.objective));
+        let row = ObjectiveRow {
+            text: spec.map_or_else(|| o.objective.clone(), |x| x.text.clone()),
+            met: o.met,
+            points: o.points,
+            max: spec.map_or(o.points, |x| x.points),
+        };
+        match ids.iter().position(|id| *id == o.actor) {
+            Some(i) => {
+                roles[i].points += row.points;
+                roles[i].max += row.max;
+                roles[i].rows.push(row);
+            }
+            None => {
+                ids.push(&o.actor);
+                roles.push(RoleScore {
+                    role: names.actor(&o.actor),
+                    seat: seats.contains(&o.actor),
+                    points: row.points,
+                    max: row.max,
+                    rows: vec![row],
+                });
+            }
+        }
+    }
+    roles
+}

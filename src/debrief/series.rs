@@ -1,0 +1,91 @@
+//! The numbers the charts draw, turn by turn, read from the state the log stores after every turn (and the
+//! scenario's starting state as "turn 0"). Nothing is recomputed: a chart and the log cannot disagree.
+
+use std::collections::BTreeSet;
+
+use super::names::Names;
+use crate::engine::record::TurnRecord;
+use crate::engine::state::{Snapshot, baseline_trust};
+
+/// A named line: `(turn, value)` points in turn order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub label: String,
+    pub points: Vec<(u32, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// The last turn in the log (0 if none was played).
+    pub last_turn: u32,
+    /// The Glasl stage of each dispute, from turn 0.
+    pub stages: Vec<Line>,
+    pub deaths: Line,
+    pub displaced: Line,
+    /// International attention, 0–100, from turn 0.
+    pub public_pressure: Line,
+    /// Each dispute's escalation pressure, from turn 1 (the dynamics compute it during a turn).
+    pub escalation: Vec<Line>,
+    /// The scenario's escalation threshold (`rules.escalation_threshold`).
+    pub threshold: f64,
+    /// Each party's trust in a third party, for the pairs that moved during the game, from turn 0.
+    pub trust: Vec<Line>,
+    /// `(party, third)` pairs whose trust never moved (they are left out of the chart).
+    pub steady_trust: usize,
+}
+
+pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Series {
+    let states: Vec<(u32, &Snapshot)> =
+        std::iter::once((0, initial)).chain(records.iter().map(|r| (r.turn, &r.state))).collect();
+    let stages = initial
+        .dyads
+        .iter()
+        .map(|d| Line {
+            label: names.dyad(&d.id),
+            points: states.iter().filter_map(|(t, s)| s.dyad(&d.id).map(|x| (*t, f64::from(x.stage)))).collect(),
+        })
+        .collect();
+    let global = |label: &str, f: &dyn Fn(&Snapshot) -> f64| Line {
+        label: label.to_string(),
+        points: states.iter().map(|(t, s)| (*t, f(s))).collect(),
+    };
+    let escalation = initial
+        .dyads
+        .iter()
+        .map(|d| Line {
+            label: names.dyad(&d.id),
+            points: records
+                .iter()
+                .filter_map(|r| r.dynamics.iter().find(|x| x.dyad == d.id).map(|x| (r.turn, x.escalation_pressure)))
+                .collect(),
+        })
+        .collect();
+    let pairs: BTreeSet<&(String, String)> = states.iter().flat_map(|(_, s)| s.globals.trust.keys()).collect();
+    let mut trust = Vec::new();
+    let mut steady_trust = 0;
+    for (party, third) in pairs {
+        let points: Vec<(u32, f64)> = states
+            .iter()
+            .map(|(t, s)| {
+                let v = s.globals.trust.get(&(party.clone(), third.clone())).copied();
+                (*t, v.unwrap_or_else(|| baseline_trust(names.scenario, party, third)))
+            })
+            .collect();
+        if points.iter().all(|(_, v)| *v == points[0].1) {
+            steady_trust += 1;
+        } else {
+            trust.push(Line { label: format!("{} → {}", names.short(party), names.short(third)), points });
+        }
+    }
+    Series {
+        last_turn: records.last().map_or(0, |r| r.turn),
+        stages,
+        deaths: global("Deaths", &|s| s.globals.deaths as f64),
+        displaced: global("Displaced", &|s| s.globals.displaced as f64),
+        public_pressure: global("International attention (public pressure)", &|s| s.globals.public_pressure),
+        escalation,
+        threshold: names.scenario.rules.escalation_threshold,
+        trust,
+        steady_trust,
+    }
+}

@@ -1,0 +1,179 @@
+//! Turning points: the largest changes of a game and what caused them. A change of stage, each new fact
+//! (an agreement, a ceasefire, a veto, sanctions…), the deadliest turn, the largest swing of trust and the
+//! largest rise of international attention. The causes are the effects the log recorded for that change,
+//! each with its before and after, and the sentence of the outcome that caused it.
+
+use super::names::{Names, count, count_change, level, stage};
+use crate::engine::record::TurnRecord;
+use crate::engine::state::{Snapshot, baseline_trust};
+use crate::scenario::{Event, Var};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TurningPoint {
+    pub turn: u32,
+    pub dates: String,
+    /// What changed, e.g. "The disputed presidency: stage 7 → 5 (loss of face)".
+    pub what: String,
+    /// Each cause, with the values it moved and the reason the log gives.
+    pub why: Vec<String>,
+}
+
+/// A trust swing or a rise of attention smaller than this is not a turning point.
+const NOTABLE: f64 = 10.0;
+
+pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Vec<TurningPoint> {
+    let mut points = Vec::new();
+    let mut before = initial;
+    // (deaths added, turn index), (swing, turn index, party, third), (rise, turn index)
+    let mut deadliest: Option<(u64, usize)> = None;
+    let mut trust_swing: Option<(f64, usize, String, String)> = None;
+    let mut attention: Option<(f64, usize)> = None;
+    for (i, r) in records.iter().enumerate() {
+        for d in &r.state.dyads {
+            let Some(was) = before.dyad(&d.id).map(|b| b.stage) else { continue };
+            if was != d.stage {
+                let target = format!("{:?}", Var::Stage(d.id.clone()));
+                points.push(TurningPoint {
+                    turn: r.turn,
+                    dates: r.dates.clone(),
+                    what: format!("{}: stage {was} → {}", names.dyad(&d.id), stage(d.stage)),
+                    why: causes(names, r, &target, Some(&d.id)),
+                });
+            }
+        }
+        let mut facts: Vec<TurningPoint> = Vec::new();
+        for e in super::timeline::new_events(before, &r.state) {
+            if matches!(e, Event::InjectFired(_) | Event::Seized(_)) {
+                continue;
+            }
+            let what = names.event(e).trim_end_matches('.').to_string();
+            let why = causes(names, r, &format!("{e:?}"), None);
+            // Facts with the same causes (sanctions on both camps by one order) are one turning point.
+            match facts.iter_mut().find(|p| p.why == why) {
+                Some(p) => p.what = format!("{}. {}", p.what, what),
+                None => facts.push(TurningPoint { turn: r.turn, dates: r.dates.clone(), what, why }),
+            }
+        }
+        points.extend(facts);
+        let added = r.state.globals.deaths.saturating_sub(before.globals.deaths);
+        if added > 0 && deadliest.is_none_or(|(most, _)| added > most) {
+            deadliest = Some((added, i));
+        }
+        for ((party, third), v) in &r.state.globals.trust {
+            let was = before
+                .globals
+                .trust
+                .get(&(party.clone(), third.clone()))
+                .copied()
+                .unwrap_or_else(|| baseline_trust(names.scenario, party, third));
+            let swing = (v - was).abs();
+            if swing >= NOTABLE && trust_swing.as_ref().is_none_or(|(most, ..)| swing > *most) {
+                trust_swing = Some((swing, i, party.clone(), third.clone()));
+            }
+        }
+        let rise = r.state.globals.public_pressure - before.globals.public_pressure;
+        if rise >= NOTABLE && attention.is_none_or(|(most, _)| rise > most) {
+            attention = Some((rise, i));
+        }
+        before = &r.state;
+    }
+    let state_before = |i: usize| if i == 0 { initial } else { &records[i - 1].state };
+    if let Some((_, i)) = deadliest {
+        let (r, b) = (&records[i], state_before(i));
+        let (d0, d1) = (b.globals.deaths, r.state.globals.deaths);
+        points.push(TurningPoint {
+            turn: r.turn,
+            dates: r.dates.clone(),
+            what: format!(
+                "The deadliest turn: {} dead ({}), {} displaced in all",
+                count(d1),
+                count_change(d0, d1),
+                count(r.state.globals.displaced)
+            ),
+            why: causes(names, r, &format!("{:?}", Var::Deaths), None),
+        });
+    }
+    if let Some((_, i, party, third)) = trust_swing {
+        let (r, b) = (&records[i], state_before(i));
+        let key = (party.clone(), third.clone());
+        let was = b.globals.trust.get(&key).copied().unwrap_or_else(|| baseline_trust(names.scenario, &party, &third));
+        let now = r.state.globals.trust.get(&key).copied().unwrap_or(was);
+        points.push(TurningPoint {
+            turn: r.turn,
+            dates: r.dates.clone(),
+            what: format!(
+                "The largest swing of trust: {} in {}, {} → {}",
+                names.actor(&party),
+                names.actor(&third),
+                level(was),
+                level(now)
+            ),
+            why: causes(names, r, &format!("{:?}", Var::Trust(party.clone(), third.clone())), None),
+        });
+    }
+    if let Some((_, i)) = attention {
+        let (r, b) = (&records[i], state_before(i));
+        points.push(TurningPoint {
+            turn: r.turn,
+            dates: r.dates.clone(),
+            what: format!(
+                "The largest rise of international attention: {} → {}",
+                level(b.globals.public_pressure),
+                level(r.state.globals.public_pressure)
+            ),
+            why: causes(names, r, &format!("{:?}", Var::PublicPressure), None),
+        });
+    }
+    // Stable: points of one turn keep the order they were found in (stage, facts, toll, trust, attention).
+    points.sort_by_key(|p| p.turn);
+    points
+}
+
+/// The effects on `target` in the turn, grouped by cause in the order they happened: "cause: 7 → 6", each
+/// with the reason the log gives for that cause (the outcome's sentence, or the dynamics' sentence).
+fn causes(names: Names<'_>, r: &TurnRecord, target: &str, dyad: Option<&str>) -> Vec<String> {
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for e in r.effects.iter().filter(|e| e.target == target) {
+        let change = format!("{} → {}", e.before, e.after);
+        match groups.iter_mut().find(|(c, _)| *c == e.cause) {
+            Some((_, changes)) => changes.push(change),
+            None => groups.push((e.cause.as_str(), vec![change])),
+        }
+    }
+    if groups.is_empty() {
+        return vec!["The log records no single cause for this change.".to_string()];
+    }
+    groups
+        .into_iter()
+        .map(|(cause, changes)| {
+            let mut line = format!("{} ({})", names.cause(cause), changes.join(", "));
+            let reasons = reasons(r, cause, dyad);
+            if !reasons.is_empty() {
+                line.push_str(": ");
+                line.push_str(&reasons.join(" "));
+            }
+            line
+        })
+        .collect()
+}
+
+/// The sentences the log gives for a cause: the outcomes of that actor's tool, or the dynamics of the
+/// dispute. None for an inject.
+fn reasons(r: &TurnRecord, cause: &str, dyad: Option<&str>) -> Vec<String> {
+    let (who, what) = cause.split_once(": ").unwrap_or((cause, ""));
+    if who == "dynamics" {
+        if what.is_empty() {
+            // The drift of every turn (docs/rules.md): no sentence of its own in the record.
+            return Vec::new();
+        }
+        return r.dynamics.iter().filter(|d| dyad.is_none_or(|x| x == d.dyad)).map(|d| d.explanation.clone()).collect();
+    }
+    if who == "inject" {
+        // The news itself is told in the timeline; its title in the cause says enough here.
+        return Vec::new();
+    }
+    let mut out: Vec<String> =
+        r.outcomes.iter().filter(|o| o.actor == who && o.tool.name() == what).map(|o| o.explanation.clone()).collect();
+    out.dedup();
+    out
+}
