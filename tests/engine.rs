@@ -281,3 +281,21 @@ fn a_branch_log_needs_a_source_to_resume() {
     cli(["resume", "b.log"]).in_dir(&dir).expect_code(2).stderr_has("is a what-if branch");
     cli(["resume", "b.log", "--bots"]).in_dir(&dir).expect_code(0).stdout_has("The game is over.");
 }
+
+#[test]
+fn resume_with_bots_keeps_the_orders_file_and_fills_the_empty_seats() {
+    let dir = scratch_dir("resume-bots");
+    std::fs::write(
+        dir.join("o.ron"),
+        "(turns: [(turn: 3, orders: [(actor: \"doravia\", tool: Withdraw, target: Dyad(\"mirra\"))])])",
+    )
+    .expect("write");
+    cli(["run", "tutorial-river-dispute", "--orders", "o.ron", "--turns", "2", "--log", "g.log"])
+        .in_dir(&dir)
+        .expect_code(0);
+    cli(["resume", "g.log", "--bots", "--turns", "1"]).in_dir(&dir).expect_code(0);
+    let log = good_offices::log::load(&dir.join("g.log")).expect("log");
+    let third = &log.records[2].submitted;
+    assert!(third.iter().any(|o| o.actor == "doravia" && o.tool == ToolKind::Withdraw), "the file's order for turn 3");
+    assert!(third.iter().any(|o| o.actor != "doravia"), "bots fill the other seats: {third:?}");
+}

@@ -1,8 +1,8 @@
 use std::path::PathBuf;
 
 use super::game_io::{Failed, SourceArgs, load_log, play_and_save, scenario_of, source_from_header};
-use crate::engine::Game;
 use crate::engine::state::Snapshot;
+use crate::engine::{Game, OrderSource};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -31,8 +31,19 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     if loaded.header.source.starts_with("play") && !args.source.given() {
         return super::play::resume(loaded, scenario, &args.log);
     }
-    let source = if args.source.given() {
+    let source = if args.source.orders.is_some() || args.source.course.is_some() {
         args.source.source(&scenario)?.0
+    } else if args.source.bots {
+        // `--bots` alone keeps the orders the game was started with and fills the empty seats.
+        let base = if loaded.header.source.starts_with("branch of ") {
+            OrderSource::Hold
+        } else {
+            source_from_header(&loaded.header, &scenario, &args.log)?
+        };
+        match base {
+            OrderSource::Bots { .. } => base,
+            other => OrderSource::with_scenario_bots(other, &scenario),
+        }
     } else {
         source_from_header(&loaded.header, &scenario, &args.log)?
     };
