@@ -25,22 +25,7 @@ fn the_markdown_debrief_of_the_kenya_course_matches_its_golden_file() {
     let actual = good_offices(["debrief", "k.log", "--format", "md"]).in_dir(&dir).expect_code(0).stdout();
     let again = good_offices(["debrief", "k.log"]).in_dir(&dir).expect_code(0).stdout();
     assert_eq!(actual, again, "the same log gives the same bytes (and Markdown is the default)");
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/kenya-2008-debrief.md");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &actual).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} missing: run with UPDATE_GOLDEN=1", path.display()));
-    if actual != expected {
-        let line = actual.lines().zip(expected.lines()).position(|(a, e)| a != e).unwrap_or(0);
-        panic!(
-            "{} differs from the debrief at line {}:\n  golden: {}\n  now:    {}\n(UPDATE_GOLDEN=1 rewrites it after a deliberate change)",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line).unwrap_or(""),
-            actual.lines().nth(line).unwrap_or("")
-        );
-    }
+    crate::support::assert_golden("kenya-2008-debrief.md", &actual);
     for part in [
         "## How it ended",
         "## Turning points",

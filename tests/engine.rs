@@ -1,7 +1,6 @@
 //! The engine end to end: golden logs of each built-in scenario's historical course, determinism,
 //! bounds, replay, and the save file surviving a kill mid-turn.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use good_offices::engine::{Game, OrderSource, play};
@@ -37,25 +36,8 @@ fn historical_log(b: &good_offices::scenario::builtin::BuiltIn) -> String {
 /// rule change; review the diff like code.
 #[test]
 fn golden_logs_of_the_historical_courses() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     for b in BUILT_INS.iter().filter(|b| !b.load().expect("valid").scenario.historical_course.is_empty()) {
-        let path = dir.join(format!("{}.log", b.id));
-        let actual = historical_log(b);
-        if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(&path, &actual).expect("write golden");
-        }
-        let expected = std::fs::read_to_string(&path)
-            .unwrap_or_else(|_| panic!("{} missing: run with UPDATE_GOLDEN=1", path.display()));
-        if actual != expected {
-            let line = actual.lines().zip(expected.lines()).position(|(a, e)| a != e).unwrap_or(0);
-            panic!(
-                "{} differs from the engine's log at line {}:\n  golden: {}\n  now:    {}\n(UPDATE_GOLDEN=1 rewrites it after a deliberate change)",
-                path.display(),
-                line + 1,
-                expected.lines().nth(line).unwrap_or(""),
-                actual.lines().nth(line).unwrap_or("")
-            );
-        }
+        crate::support::assert_golden(&format!("{}.log", b.id), &historical_log(b));
     }
 }
 

@@ -18,7 +18,6 @@ pub use role::role;
 pub use words::describe_condition;
 
 use crate::scenario::schema::{ActorKind, IssueType, Scenario};
-use crate::scenario::validate::parse_date;
 
 /// The public situation report as Markdown: the crisis, the parties, the actors and the bodies.
 pub fn public_sheet(s: &Scenario) -> String {
@@ -167,24 +166,4 @@ pub(crate) fn names(s: &Scenario, ids: &[String]) -> String {
     ids.iter().map(|id| s.actor(id).map_or(id.as_str(), |a| a.name.as_str())).collect::<Vec<_>>().join(", ")
 }
 
-/// "4 February 2011" from "2011-02-04".
-pub fn pretty_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match parse_date(iso) {
-        Some((y, m, d)) => format!("{d} {} {y}", MONTHS[m as usize - 1]),
-        None => iso.to_string(),
-    }
-}
+pub use crate::engine::pretty_date;

@@ -56,21 +56,7 @@ nav a { color: #00527f; }
 }
 "#;
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::brief::html::escape;
 
 /// Escaped text, with the log's `ids in backticks` shown as code.
 fn inline(s: &str) -> String {

@@ -2,7 +2,7 @@
 
 use crate::scenario::{Meta, validate::parse_date};
 
-const MONTHS: [&str; 12] = [
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -39,6 +39,14 @@ fn civil_from_days(z: i64) -> (i32, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+/// "4 February 2011" from "2011-02-04" (the text itself when it is not a date).
+pub fn pretty_date(iso: &str) -> String {
+    match parse_date(iso) {
+        Some((y, m, d)) => format!("{d} {} {y}", MONTHS[m as usize - 1]),
+        None => iso.to_string(),
+    }
 }
 
 /// "4–17 February 2011", "28 February – 13 March 2011", "31 December 2007 – 6 January 2008".

@@ -9,7 +9,7 @@ pub mod schedule;
 pub mod state;
 pub mod view;
 
-pub use dates::turn_dates;
+pub use dates::{pretty_date, turn_dates};
 pub use game::Game;
 mod source;
 pub use source::{OrderSource, play};

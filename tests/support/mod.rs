@@ -110,3 +110,24 @@ pub fn base_scenario() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/base-scenario.ron"))
         .expect("tests/data/base-scenario.ron")
 }
+
+/// Compares `actual` with the golden file `tests/golden/NAME`, showing the first differing line;
+/// `UPDATE_GOLDEN=1` rewrites the file after a deliberate change (review its diff like code).
+pub fn assert_golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} missing: run with UPDATE_GOLDEN=1", path.display()));
+    if actual != expected {
+        let line = actual.lines().zip(expected.lines()).position(|(a, e)| a != e).unwrap_or(0);
+        panic!(
+            "{} differs at line {}:\n  golden: {}\n  now:    {}\n(UPDATE_GOLDEN=1 rewrites it after a deliberate change)",
+            path.display(),
+            line + 1,
+            expected.lines().nth(line).unwrap_or(""),
+            actual.lines().nth(line).unwrap_or("")
+        );
+    }
+}
