@@ -281,3 +281,70 @@ fn resume_with_bots_keeps_the_orders_file_and_fills_the_empty_seats() {
     assert!(third.iter().any(|o| o.actor == "doravia" && o.tool == ToolKind::Withdraw), "the file's order for turn 3");
     assert!(third.iter().any(|o| o.actor != "doravia"), "bots fill the other seats: {third:?}");
 }
+
+#[test]
+fn mediators_joined_through_a_chain_of_joint_envoys_are_one_track() {
+    // Base scenario plus a Secretary-General and a second envoy; the chair gets a joint envoy too.
+    let text = crate::support::base_scenario().replace(
+        "tools: [PublicStatement, ChairFacilitation, Mediation, DeployObservers]",
+        "tools: [PublicStatement, ChairFacilitation, Mediation, DeployObservers, JointEnvoy]",
+    );
+    let extra = "        (id: \"sg\", name: \"Secretary-General\", kind: SecretaryGeneral, tools: [GoodOffices, JointEnvoy]),\n        (id: \"zz-envoy\", name: \"Envoy\", kind: Envoy, tools: [GoodOffices]),\n    ],\n\n    // Bodies";
+    let text = text.replacen("    ],\n\n    // Bodies", extra, 1);
+    let s = Arc::new(good_offices::scenario::load_str("chain.ron", &text).expect("valid").scenario);
+    let orders: OrdersFile = good_offices::scenario::ron_options()
+        .from_str(
+            "(turns: [
+               (turn: 1, orders: [
+                 (actor: \"regional-chair\", tool: JointEnvoy, target: Dyad(\"river\"), with: \"sg\"),
+                 (actor: \"sg\", tool: JointEnvoy, target: Dyad(\"river\"), with: \"zz-envoy\")]),
+               (turn: 2, orders: [
+                 (actor: \"regional-chair\", tool: ChairFacilitation, target: Dyad(\"river\")),
+                 (actor: \"zz-envoy\", tool: GoodOffices, target: Dyad(\"river\"))]),
+             ])",
+        )
+        .expect("orders parse");
+    let records = play(&mut Game::new(s, 1), &OrderSource::File(orders), Some(2));
+    let second = &records[1];
+    assert!(second.rejected.is_empty(), "{:?}", second.rejected);
+    for o in &second.outcomes {
+        assert!(o.explanation.contains("(ripeness") && o.explanation.contains(", 1 track)"), "{}", o.explanation);
+    }
+    assert!(
+        !second.effects.iter().any(|e| e.target == "Coherence" && e.cause.contains("ChairFacilitation")),
+        "no forum-shopping cost"
+    );
+}
+
+#[test]
+fn edited_saved_states_finished_branches_and_scenario_files_are_refused_clearly() {
+    let dir = scratch_dir("refusals");
+    cli(["run", "tutorial-river-dispute", "--bots", "--seed", "2", "--log", "a.log"]).in_dir(&dir).expect_code(0);
+    // A state edited and its checksum recomputed: refused, not a crash.
+    let mut log = good_offices::log::load(&dir.join("a.log")).expect("log");
+    log.records[0].state.dyads[0].id = "rivers".into();
+    std::fs::write(dir.join("edited.log"), render_log(&log.header, &log.records[..1])).expect("write");
+    cli(["resume", "edited.log"])
+        .in_dir(&dir)
+        .expect_code(2)
+        .stderr_has("does not belong to scenario `tutorial-river-dispute`");
+    // A branch that would start after the end of the game.
+    let ended = log.records.iter().find(|r| r.end.is_some()).expect("the game ended").turn;
+    std::fs::write(dir.join("w.ron"), "(turns: [])").expect("write");
+    let late = (ended + 1).to_string();
+    cli(["branch", "a.log", "--from-turn", &late, "--orders", "w.ron", "--log", "b.log"])
+        .in_dir(&dir)
+        .expect_code(2)
+        .stderr_has(&format!("ended at turn {ended}; a branch must start at turn {ended} or earlier"));
+    // A finished branch resumes to "already over".
+    cli(["branch", "a.log", "--from-turn", "2", "--orders", "w.ron", "--log", "b2.log"]).in_dir(&dir).expect_code(0);
+    cli(["resume", "b2.log"]).in_dir(&dir).expect_code(0).stdout_has("This game is already over");
+    // A game of a scenario file needs the file.
+    std::fs::write(dir.join("base.ron"), crate::support::base_scenario()).expect("write");
+    cli(["run", "base.ron", "--turns", "1", "--log", "f.log"]).in_dir(&dir).expect_code(0);
+    cli(["replay", "f.log"])
+        .in_dir(&dir)
+        .expect_code(2)
+        .stderr_has("which is not built in; give its file with --scenario PATH");
+    cli(["replay", "f.log", "--scenario", "base.ron"]).in_dir(&dir).expect_code(0);
+}

@@ -54,6 +54,7 @@ pub fn merge(trunk: &[crate::engine::record::TurnRecord], changes: &OrdersFile, 
 pub fn run(args: &Args) -> Result<(), Failed> {
     let trunk = load_log(&args.log)?;
     let scenario = scenario_of(&trunk.header, &args.log, args.scenario.as_deref())?;
+    super::game_io::states_fit(&trunk, &scenario, &args.log)?;
     let changes = load_orders_for(&args.orders, &scenario).map_err(|r| super::game_io::report(&r))?;
     let available = trunk.records.len() as u32 + 1;
     if args.from_turn > available {
@@ -62,6 +63,17 @@ pub fn run(args: &Args) -> Result<(), Failed> {
             args.log.display(),
             trunk.records.len(),
             available
+        );
+        return Err(Failed(super::EXIT_INVALID));
+    }
+    if let Some(end) = trunk.records.iter().find(|r| r.end.is_some())
+        && args.from_turn > end.turn
+    {
+        eprintln!(
+            "error: the game in {} ended at turn {}; a branch must start at turn {} or earlier",
+            args.log.display(),
+            end.turn,
+            end.turn
         );
         return Err(Failed(super::EXIT_INVALID));
     }

@@ -41,6 +41,7 @@ impl Args {
 pub fn run(args: &Args) -> Result<(), Failed> {
     let loaded = load_log(&args.log)?;
     let scenario = scenario_of(&loaded.header, &args.log, args.scenario.as_deref())?;
+    super::game_io::states_fit(&loaded, &scenario, &args.log)?;
     let name = args.log.display().to_string();
     let game = GameLog { name: &name, header: &loaded.header, records: &loaded.records };
     let debrief = match &args.compare {
@@ -62,6 +63,7 @@ pub fn run(args: &Args) -> Result<(), Failed> {
                 );
                 return Err(Failed(super::EXIT_INVALID));
             }
+            super::game_io::states_fit(&other, &scenario, path)?;
             let other_name = path.display().to_string();
             let other_game = GameLog { name: &other_name, header: &other.header, records: &other.records };
             Debrief::compared(&scenario, &game, &other_game)

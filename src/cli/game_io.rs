@@ -124,6 +124,14 @@ pub fn load_log(path: &Path) -> Result<LoadedLog, Failed> {
 /// The scenario a log was played with: `--scenario PATH`, or the built-in of the header's id. Its
 /// content must hash as the header says, or the log would replay a different game.
 pub fn scenario_of(header: &LogHeader, log_path: &Path, explicit: Option<&str>) -> Result<Arc<Scenario>, Failed> {
+    if explicit.is_none() && crate::scenario::builtin::find(&header.scenario).is_none() {
+        eprintln!(
+            "error: {} was played with the scenario `{}`, which is not built in; give its file with --scenario PATH",
+            log_path.display(),
+            header.scenario
+        );
+        return Err(Failed(super::EXIT_INVALID));
+    }
     let loaded = load_scenario_arg(explicit.unwrap_or(&header.scenario))?;
     if loaded.scenario.meta.id != header.scenario {
         eprintln!(
@@ -147,6 +155,35 @@ pub fn scenario_of(header: &LogHeader, log_path: &Path, explicit: Option<&str>) 
         return Err(Failed(super::EXIT_INVALID));
     }
     Ok(Arc::new(loaded.scenario))
+}
+
+/// Every saved state must be a state of this scenario: the same dyads and actors. A log can be edited
+/// and its checksums recomputed; the engine must refuse it rather than fail on it.
+pub fn states_fit(log: &LoadedLog, scenario: &Scenario, log_path: &Path) -> Result<(), Failed> {
+    let mut dyads: Vec<&str> = scenario.conflict.dyads.iter().map(|d| d.id.as_str()).collect();
+    dyads.sort_unstable();
+    let mut actors: Vec<&str> = scenario.actors.iter().map(|a| a.id.as_str()).collect();
+    actors.sort_unstable();
+    for r in &log.records {
+        let d: Vec<&str> = r.state.dyads.iter().map(|d| d.id.as_str()).collect();
+        let a: Vec<&str> = r.state.actors.iter().map(|a| a.id.as_str()).collect();
+        let sides_fit = r
+            .state
+            .dyads
+            .iter()
+            .all(|d| scenario.dyad(&d.id).is_some_and(|s| d.sides == [s.sides.0.clone(), s.sides.1.clone()]));
+        if d != dyads || a != actors || !sides_fit {
+            eprintln!(
+                "error: {}: the state saved after turn {} does not belong to scenario `{}` (its disputes or actors differ); \
+                 the log was changed or belongs to another version of the scenario",
+                log_path.display(),
+                r.turn,
+                scenario.meta.id
+            );
+            return Err(Failed(super::EXIT_INVALID));
+        }
+    }
+    Ok(())
 }
 
 pub fn header_for(loaded: &Loaded, seed: u64, source: String) -> LogHeader {

@@ -22,10 +22,15 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<(), Failed> {
     let loaded = load_log(&args.log)?;
     let scenario = scenario_of(&loaded.header, &args.log, args.scenario.as_deref())?;
+    super::game_io::states_fit(&loaded, &scenario, &args.log)?;
     // A torn last turn is cut off first, so the resumed log ends as an uninterrupted one would.
     if let Err(e) = crate::log::truncate_to(&args.log, loaded.valid_len) {
         eprintln!("error: cannot repair {}: {e}", args.log.display());
         return Err(Failed(super::EXIT_FAILURE));
+    }
+    if loaded.records.last().is_some_and(|r| r.end.is_some()) {
+        super::output::println_out!("This game is already over; nothing to resume.");
+        return Ok(());
     }
     // A game played in the room goes on in the room: the same seats, orders from the groups.
     if loaded.header.source.starts_with("play") && !args.source.given() {

@@ -172,8 +172,14 @@ fn reasons(r: &TurnRecord, cause: &str, dyad: Option<&str>) -> Vec<String> {
         // The news itself is told in the timeline; its title in the cause says enough here.
         return Vec::new();
     }
-    let mut out: Vec<String> =
-        r.outcomes.iter().filter(|o| o.actor == who && o.tool.name() == what).map(|o| o.explanation.clone()).collect();
+    // Only the outcomes aimed at the dispute that changed, when the change belongs to one.
+    let mut out: Vec<String> = r
+        .outcomes
+        .iter()
+        .filter(|o| o.actor == who && o.tool.name() == what)
+        .filter(|o| dyad.is_none_or(|x| o.target.as_deref().is_none_or(|t| t == x)))
+        .map(|o| o.explanation.clone())
+        .collect();
     out.dedup();
     out
 }

@@ -192,13 +192,15 @@ fn group_menu(session: &mut Session, role: &str, input: &mut dyn BufRead, out: &
             say(out, "That is three orders, the most a group can give in a turn.");
             return Some(());
         }
-        let tools: Vec<String> = actor.tools.iter().map(|t| format!("{t:?} — {}", t.explanation())).collect();
+        // Tools with nothing in this scenario to aim at are not offered.
+        let usable: Vec<ToolKind> = actor.tools.iter().copied().filter(|t| !targets(session, *t).is_empty()).collect();
+        let tools: Vec<String> = usable.iter().map(|t| format!("{t:?} — {}", t.explanation())).collect();
         let n =
             choose(input, out, "Which tool? (0 when you are done)", &tools, Some("done: hand over to the next group"))?;
         if n == 0 {
             return Some(());
         }
-        let tool = actor.tools[n - 1];
+        let tool = usable[n - 1];
         let options = targets(session, tool);
         let labels: Vec<String> = options.iter().map(|(l, _)| l.clone()).collect();
         let t = if options.len() == 1 { 1 } else { choose(input, out, &format!("{tool:?} aimed at?"), &labels, None)? };

@@ -158,16 +158,6 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[OutcomeRecord]) -> (Dynami
         ));
     }
     effects.push(Effect::shift(Var::WayOut(id.clone()), if d.agreement { 1.0 } else { -1.0 }, CAUSE));
-    for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|sp| sp.dyad == d.id) {
-        let delta = if d.agreement {
-            -3.0
-        } else if d.stage >= 5 {
-            1.0
-        } else {
-            -1.0
-        };
-        effects.push(Effect::shift(Var::Spoiler(sp.actor.clone()), delta, CAUSE));
-    }
 
     let mut factors = vec![
         factor("incident probability", p_incident),
@@ -203,6 +193,30 @@ pub fn drift(ctx: &RuleCtx) -> Vec<Effect> {
                 CAUSE,
             ));
         }
+    }
+    // Spoilers grow while a dispute they feed on rages and shrink when it calms or is settled: once a
+    // turn per spoiler, by the hottest dispute it is listed in.
+    let mut spoilers: Vec<&str> = ctx.view.scenario.conflict.spoilers.iter().map(|sp| sp.actor.as_str()).collect();
+    spoilers.sort_unstable();
+    spoilers.dedup();
+    for actor in spoilers {
+        let disputes: Vec<_> = ctx
+            .view
+            .scenario
+            .conflict
+            .spoilers
+            .iter()
+            .filter(|sp| sp.actor == actor)
+            .filter_map(|sp| ctx.view.dyad(&sp.dyad))
+            .collect();
+        let delta = if disputes.iter().all(|d| d.agreement) {
+            -3.0
+        } else if disputes.iter().any(|d| d.stage >= 5 && !d.agreement) {
+            1.0
+        } else {
+            -1.0
+        };
+        effects.push(Effect::shift(Var::Spoiler(actor.to_string()), delta, CAUSE));
     }
     let g = ctx.view.globals;
     effects.push(Effect::shift(Var::PublicPressure, round4(-g.public_pressure * p.pressure_decay), CAUSE));

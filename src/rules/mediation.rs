@@ -51,24 +51,33 @@ pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<String> {
         .collect();
     mediators.sort();
     mediators.dedup();
-    let joint = &ctx.view.globals.joint_tracks;
-    let joined_this_turn: Vec<(String, String)> = ctx
-        .accepted
-        .iter()
-        .filter(|o| o.tool == ToolKind::JointEnvoy)
-        .filter_map(|o| o.with.clone().map(|w| if o.actor <= w { (o.actor.clone(), w) } else { (w, o.actor.clone()) }))
-        .collect();
-    let linked = |a: &str, b: &str| {
-        let pair = if a <= b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
-        joint.contains(&pair) || joined_this_turn.contains(&pair)
-    };
-    // Keep one representative per group of linked mediators.
-    let mut heads: Vec<String> = Vec::new();
-    for m in mediators {
-        if !heads.iter().any(|h| linked(h, &m)) {
-            heads.push(m);
+    // Joint envoys link mediators, also through a chain (a with b, b with c): one track per group.
+    let mut links: Vec<(String, String)> = ctx.view.globals.joint_tracks.iter().cloned().collect();
+    links.extend(
+        ctx.accepted
+            .iter()
+            .filter(|o| o.tool == ToolKind::JointEnvoy)
+            .filter_map(|o| o.with.clone().map(|w| (o.actor.clone(), w))),
+    );
+    let mut group: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    fn root(group: &std::collections::BTreeMap<String, String>, x: &str) -> String {
+        let mut x = x.to_string();
+        while let Some(parent) = group.get(&x).filter(|p| **p != x) {
+            x = parent.clone();
+        }
+        x
+    }
+    for (a, b) in &links {
+        let (ra, rb) = (root(&group, a), root(&group, b));
+        if ra != rb {
+            // The smaller id leads the merged group, so the result never depends on link order.
+            let (lead, other) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            group.insert(other, lead);
         }
     }
+    let mut heads: Vec<String> = mediators.iter().map(|m| root(&group, m)).collect();
+    heads.sort();
+    heads.dedup();
     heads
 }
 

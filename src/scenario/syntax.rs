@@ -91,7 +91,7 @@ pub fn describe_ron_error(source: &SourceFile, e: &SpannedError) -> Diagnostic {
             .label("the file ends here")
             .help("a value or a closing bracket is missing: check that every `(`, `[` and `{` is closed"),
         Error::TrailingCharacters => {
-            Diagnostic::error("trailing-text", "unexpected text after the end of the scenario", span)
+            Diagnostic::error("trailing-text", "unexpected text after the end of the file's contents", span)
                 .label("the scenario already ended")
                 .help("remove this text, or check for a bracket closed too early above")
         }

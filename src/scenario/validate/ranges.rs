@@ -237,10 +237,11 @@ fn rules(c: &mut Checker) {
         ("ripeness_hurt_threshold", r.ripeness_hurt_threshold),
         ("ripeness_win_threshold", r.ripeness_win_threshold),
         ("parallel_track_penalty", r.parallel_track_penalty),
-        ("escalation_threshold", r.escalation_threshold),
     ] {
         c.range(&format!("`{name}`"), v, SCALE, &path!["rules", name]);
     }
+    // The threshold scales the chances of the stage moving: it divides, so it cannot be 0.
+    c.range("`escalation_threshold`", r.escalation_threshold, (1.0, 100.0), &path!["rules", "escalation_threshold"]);
     for (name, v) in
         [("incident_rate", r.incident_rate), ("trust_drift", r.trust_drift), ("pressure_decay", r.pressure_decay)]
     {

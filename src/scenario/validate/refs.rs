@@ -266,6 +266,14 @@ pub(super) fn check(c: &mut Checker) {
     for (si, sp) in s.conflict.spoilers.iter().enumerate() {
         c.reference(&sp.actor, Want::Actor, &path!["conflict", "spoilers", si, "actor"]);
         c.reference(&sp.dyad, Want::Dyad, &path!["conflict", "spoilers", si, "dyad"]);
+        if s.conflict.spoilers[..si].iter().any(|x| x.actor == sp.actor && x.dyad == sp.dyad) {
+            c.error(
+                "duplicate-entry",
+                format!("`{}` is listed twice as a spoiler of `{}`", sp.actor, sp.dyad),
+                &path!["conflict", "spoilers", si],
+            )
+            .help = Some("keep one entry, with one strength".into());
+        }
     }
     for (ii, inject) in s.injects.iter().enumerate() {
         if let Trigger::When(cond) = &inject.trigger {
