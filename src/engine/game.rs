@@ -35,6 +35,15 @@ impl Game {
         Game { scenario, seed, world, schedule: build(), state, ended }
     }
 
+    /// Starts another game of the same scenario from `initial` with another seed, keeping the world
+    /// and the turn schedule (built and initialised once): what a sweep does between its games.
+    pub fn restart(&mut self, seed: u64, initial: &Snapshot) {
+        self.seed = seed;
+        self.state = initial.clone();
+        self.ended = false;
+        self.world.insert_resource(Setup { scenario: self.scenario.clone(), seed });
+    }
+
     pub fn scenario(&self) -> &Arc<Scenario> {
         &self.scenario
     }

@@ -56,8 +56,12 @@ pub fn policies(s: &Scenario, base: Policy, overrides: &BTreeMap<String, BotPoli
 
 /// Plays one game to its end.
 pub fn play_one(scenario: &Arc<Scenario>, seed: u64, source: &OrderSource) -> GameResult {
-    let mut game = Game::new(scenario.clone(), seed);
-    let records = play(&mut game, source, None);
+    finish(&mut Game::new(scenario.clone(), seed), seed, source)
+}
+
+/// Plays `game` (already at its start) to its end.
+fn finish(game: &mut Game, seed: u64, source: &OrderSource) -> GameResult {
+    let records = play(game, source, None);
     let last = records.last().expect("a scenario has at least one turn");
     let end = last.end.as_ref().expect("a game played to its end has an ending");
     GameResult {
@@ -82,14 +86,22 @@ pub fn sweep(
     let source = OrderSource::Bots { base: Box::new(OrderSource::Hold), policies };
     let done = AtomicU64::new(0);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
+    let initial = crate::engine::state::Snapshot::initial(scenario);
     pool.install(|| {
         (0..runs)
             .into_par_iter()
-            .map(|i| {
-                let result = play_one(scenario, seed.wrapping_add(i), &source);
-                progress(done.fetch_add(1, Ordering::Relaxed) + 1);
-                result
-            })
+            // One world and schedule per worker, restarted for each game: a game's result depends
+            // only on its seed, never on which worker played it or what it played before.
+            .map_init(
+                || Game::new(scenario.clone(), seed),
+                |game, i| {
+                    let game_seed = seed.wrapping_add(i);
+                    game.restart(game_seed, &initial);
+                    let result = finish(game, game_seed, &source);
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                    result
+                },
+            )
             .collect()
     })
 }
