@@ -69,6 +69,14 @@ fn a_sweep_is_the_same_on_one_thread_and_on_two() {
     assert_eq!(render_table(&summarise(&s, 9, &one)), render_table(&summarise(&s, 9, &two)));
     let seeds: Vec<u64> = one.iter().map(|r| r.seed).collect();
     assert_eq!(seeds, (9..49).collect::<Vec<_>>(), "game i uses seed + i, in order");
+    // A worker's restarted world plays each game exactly as a fresh one would.
+    let source = good_offices::engine::OrderSource::Bots {
+        base: Box::new(good_offices::engine::OrderSource::Hold),
+        policies: policies(&s, Policy::Bots, &BTreeMap::new()),
+    };
+    for k in [0, 17, 39] {
+        assert_eq!(one[k], good_offices::sweep::play_one(&s, 9 + k as u64, &source), "game {k}");
+    }
 }
 
 #[test]
