@@ -31,7 +31,7 @@ impl Game {
     /// A game continuing from a saved state (the `state` of the last completed turn's record).
     pub fn resume(scenario: Arc<Scenario>, seed: u64, state: Snapshot, ended: bool) -> Game {
         let mut world = World::new();
-        world.insert_resource(Setup { scenario: scenario.clone(), seed });
+        world.insert_resource(Setup { scenario: scenario.clone(), seed, narrate: true });
         Game { scenario, seed, world, schedule: build(), state, ended }
     }
 
@@ -41,7 +41,16 @@ impl Game {
         self.seed = seed;
         self.state = initial.clone();
         self.ended = false;
-        self.world.insert_resource(Setup { scenario: self.scenario.clone(), seed });
+        let narrate = self.world.get_resource::<Setup>().is_none_or(|s| s.narrate);
+        self.world.insert_resource(Setup { scenario: self.scenario.clone(), seed, narrate });
+    }
+
+    /// Whether turn records list their effects. A sweep, which writes no log, turns this off; the
+    /// game itself (every number, every outcome) is the same either way.
+    pub fn set_narrate(&mut self, narrate: bool) {
+        if let Some(mut setup) = self.world.get_resource_mut::<Setup>() {
+            setup.narrate = narrate;
+        }
     }
 
     pub fn scenario(&self) -> &Arc<Scenario> {

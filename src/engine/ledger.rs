@@ -87,7 +87,9 @@ pub fn apply_ledger(
     let mut actors: BTreeMap<String, &mut ActorState> =
         actors.iter_mut().map(|a| (a.id.clone(), a.into_inner())).collect();
     for effect in pending {
-        if let Some(record) = apply(&effect, &mut dyads, &mut actors, &mut globals, clock.turn, &setup.scenario) {
+        if let Some(record) =
+            apply(&effect, &mut dyads, &mut actors, &mut globals, clock.turn, &setup.scenario, setup.narrate)
+        {
             ledger.applied.push(record);
         }
     }
@@ -99,7 +101,7 @@ pub fn apply_to_snapshot(scenario: &Scenario, snap: &mut super::state::Snapshot,
     let mut dyads: BTreeMap<String, &mut DyadState> = dyads.iter_mut().map(|d| (d.id.clone(), d)).collect();
     let mut actors: BTreeMap<String, &mut ActorState> = actors.iter_mut().map(|a| (a.id.clone(), a)).collect();
     for effect in effects {
-        apply(effect, &mut dyads, &mut actors, globals, turn, scenario);
+        apply(effect, &mut dyads, &mut actors, globals, turn, scenario, false);
     }
 }
 
@@ -115,6 +117,7 @@ fn apply(
     g: &mut Globals,
     turn: u32,
     scenario: &Scenario,
+    narrate: bool,
 ) -> Option<EffectRecord> {
     let record = |target: String, before: String, after: String| {
         (before != after).then(|| EffectRecord { target, before, after, cause: effect.cause.clone() })
@@ -134,10 +137,16 @@ fn apply(
                 after = after.round();
             }
             slot.set(after);
+            if !narrate {
+                return None;
+            }
             record(format!("{var:?}"), fmt(before), fmt(after))
         }
         Change::Happen(event) => {
             let new = g.events.insert(event.clone());
+            if !narrate {
+                return None;
+            }
             record(format!("{event:?}"), "no".into(), if new { "yes".into() } else { "no".into() })
         }
         Change::Flag(flag, on) => {

@@ -42,6 +42,8 @@ pub struct Clock {
 pub struct Setup {
     pub scenario: Arc<Scenario>,
     pub seed: u64,
+    /// Whether the turn's record lists the effects (a sweep, which prints none, skips them).
+    pub narrate: bool,
 }
 
 /// What the groups (or bots, or the course) decided for this turn.

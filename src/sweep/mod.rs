@@ -93,7 +93,11 @@ pub fn sweep(
             // One world and schedule per worker, restarted for each game: a game's result depends
             // only on its seed, never on which worker played it or what it played before.
             .map_init(
-                || Game::new(scenario.clone(), seed),
+                || {
+                    let mut game = Game::new(scenario.clone(), seed);
+                    game.set_narrate(false);
+                    game
+                },
                 |game, i| {
                     let game_seed = seed.wrapping_add(i);
                     game.restart(game_seed, &initial);
