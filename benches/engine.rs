@@ -19,21 +19,25 @@ fn bots(s: &Scenario) -> OrderSource {
     OrderSource::with_scenario_bots(OrderSource::Hold, s)
 }
 
+/// The first turn of a fresh game with every seat played by its bot policy (the game's setup is not
+/// timed; the bots' orders are).
+fn first_turn_with_bots(bench: &mut criterion::Bencher, s: &Arc<Scenario>) {
+    let source = bots(s);
+    let state = Snapshot::initial(s);
+    bench.iter_batched(
+        || Game::resume(s.clone(), 7, state.clone(), false),
+        |mut game| {
+            let orders = source.orders(s, game.state(), 1);
+            black_box(game.play_turn(&orders))
+        },
+        BatchSize::SmallInput,
+    )
+}
+
 fn one_turn(c: &mut Criterion) {
     for b in BUILT_INS {
         let s = Arc::new(b.load().expect("valid").scenario);
-        let source = bots(&s);
-        let state = Snapshot::initial(&s);
-        c.bench_function(&format!("turn/{}", b.id), |bench| {
-            bench.iter_batched(
-                || Game::resume(s.clone(), 7, state.clone(), false),
-                |mut game| {
-                    let orders = source.orders(&s, game.state(), 1);
-                    black_box(game.play_turn(&orders))
-                },
-                BatchSize::SmallInput,
-            )
-        });
+        c.bench_function(&format!("turn/{}", b.id), |bench| first_turn_with_bots(bench, &s));
     }
 }
 
@@ -74,18 +78,7 @@ fn scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("scaling");
     for n in [15, 60, 240] {
         let s = Arc::new(synthetic(n));
-        let source = bots(&s);
-        let state = Snapshot::initial(&s);
-        group.bench_function(format!("turn/{n}-actors"), |bench| {
-            bench.iter_batched(
-                || Game::resume(s.clone(), 7, state.clone(), false),
-                |mut game| {
-                    let orders = source.orders(&s, game.state(), 1);
-                    black_box(game.play_turn(&orders))
-                },
-                BatchSize::SmallInput,
-            )
-        });
+        group.bench_function(format!("turn/{n}-actors"), |bench| first_turn_with_bots(bench, &s));
     }
     group.finish();
 }

@@ -4,8 +4,7 @@
 
 use super::compare::{Comparison, Divergence};
 use super::history::GameSide;
-use super::names::{count, level, num};
-use super::series::{Line, Series};
+use super::series::{Series, number_table};
 use super::{Chart, Debrief, TurnEntry};
 
 const STYLE: &str = r#"
@@ -251,36 +250,14 @@ fn figures(p: &mut Page, charts: &[Chart]) {
 }
 
 fn numbers(p: &mut Page, s: &Series) {
-    let turns: Vec<u32> = (0..=s.last_turn).collect();
+    let (head, rows) = number_table(s);
     p.el("h3", "The numbers behind the charts");
     p.raw("<table>");
-    let head: String = turns
-        .iter()
-        .map(|t| format!("<th class=\"num\">{}</th>", if *t == 0 { "start".to_string() } else { t.to_string() }))
-        .collect();
+    let head: String = head.iter().map(|h| format!("<th class=\"num\">{h}</th>")).collect();
     p.raw(&format!("<tr><th></th>{head}</tr>"));
-    let mut row = |label: String, line: &Line, fmt: &dyn Fn(f64) -> String| {
-        let cells: String = turns
-            .iter()
-            .map(|t| {
-                let v = line.points.iter().find(|(x, _)| x == t).map_or_else(|| "–".to_string(), |(_, v)| fmt(*v));
-                format!("<td class=\"num\">{v}</td>")
-            })
-            .collect();
+    for (label, cells) in rows {
+        let cells: String = cells.iter().map(|v| format!("<td class=\"num\">{}</td>", escape(v))).collect();
         p.raw(&format!("<tr><th scope=\"row\">{}</th>{cells}</tr>", escape(&label)));
-    };
-    let whole = |v: f64| count(v as u64);
-    for l in &s.stages {
-        row(format!("Stage: {}", l.label), l, &|v| format!("{v:.0}"));
-    }
-    row("Deaths".into(), &s.deaths, &whole);
-    row("Displaced".into(), &s.displaced, &whole);
-    row(s.public_pressure.label.clone(), &s.public_pressure, &level);
-    for l in &s.escalation {
-        row(format!("Escalation pressure: {}", l.label), l, &num);
-    }
-    for l in &s.trust {
-        row(format!("Trust: {}", l.label), l, &level);
     }
     p.raw("</table>");
     if s.steady_trust > 0 {

@@ -3,8 +3,7 @@
 
 use super::compare::{Comparison, Divergence};
 use super::history::GameSide;
-use super::names::{count, level, num};
-use super::series::{Line, Series};
+use super::series::{Series, number_table};
 use super::{Chart, Debrief};
 
 /// Where the charts of a Markdown report go.
@@ -170,29 +169,11 @@ fn chart_list(w: &mut impl FnMut(&str), list: &[Chart], files: &ChartFiles) {
 
 /// The numbers behind the charts: one row per line, one column per turn.
 fn numbers(w: &mut impl FnMut(&str), s: &Series) {
-    let turns: Vec<u32> = (0..=s.last_turn).collect();
-    let head: Vec<String> = turns.iter().map(|t| if *t == 0 { "start".to_string() } else { t.to_string() }).collect();
+    let (head, rows) = number_table(s);
     w(&format!("| | {} |", head.join(" | ")));
-    w(&format!("|---|{}", "---:|".repeat(turns.len())));
-    let mut row = |label: String, line: &Line, fmt: &dyn Fn(f64) -> String| {
-        let cells: Vec<String> = turns
-            .iter()
-            .map(|t| line.points.iter().find(|(x, _)| x == t).map_or_else(|| "–".to_string(), |(_, v)| fmt(*v)))
-            .collect();
+    w(&format!("|---|{}", "---:|".repeat(head.len())));
+    for (label, cells) in rows {
         w(&format!("| {} | {} |", cell(&label), cells.join(" | ")));
-    };
-    let whole = |v: f64| count(v as u64);
-    for l in &s.stages {
-        row(format!("Stage: {}", l.label), l, &|v| format!("{v:.0}"));
-    }
-    row("Deaths".into(), &s.deaths, &whole);
-    row("Displaced".into(), &s.displaced, &whole);
-    row(s.public_pressure.label.clone(), &s.public_pressure, &level);
-    for l in &s.escalation {
-        row(format!("Escalation pressure: {}", l.label), l, &num);
-    }
-    for l in &s.trust {
-        row(format!("Trust: {}", l.label), l, &level);
     }
     w("");
     if s.steady_trust > 0 {

@@ -89,3 +89,33 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Se
         steady_trust,
     }
 }
+
+/// The numbers behind the charts, as text: the column heads (turn 0 is "start") and one row per line,
+/// `(label, one cell per turn)`. The Markdown and HTML renderings lay out the same table.
+pub fn number_table(s: &Series) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+    use super::names::{count, level, num};
+    let turns: Vec<u32> = (0..=s.last_turn).collect();
+    let head = turns.iter().map(|t| if *t == 0 { "start".to_string() } else { t.to_string() }).collect();
+    let mut rows = Vec::new();
+    let mut row = |label: String, line: &Line, fmt: &dyn Fn(f64) -> String| {
+        let cells = turns
+            .iter()
+            .map(|t| line.points.iter().find(|(x, _)| x == t).map_or_else(|| "–".to_string(), |(_, v)| fmt(*v)))
+            .collect();
+        rows.push((label, cells));
+    };
+    let whole = |v: f64| count(v as u64);
+    for l in &s.stages {
+        row(format!("Stage: {}", l.label), l, &|v| format!("{v:.0}"));
+    }
+    row("Deaths".into(), &s.deaths, &whole);
+    row("Displaced".into(), &s.displaced, &whole);
+    row(s.public_pressure.label.clone(), &s.public_pressure, &level);
+    for l in &s.escalation {
+        row(format!("Escalation pressure: {}", l.label), l, &num);
+    }
+    for l in &s.trust {
+        row(format!("Trust: {}", l.label), l, &level);
+    }
+    (head, rows)
+}

@@ -115,20 +115,7 @@ impl StateParam<'_, '_> {
     }
 }
 
-pub fn is_deliberation(tool: ToolKind) -> bool {
-    use ToolKind::*;
-    matches!(
-        tool,
-        RaiseAtCouncil
-            | CouncilBriefing
-            | PressElements
-            | PressStatement
-            | PresidentialStatement
-            | DraftResolution
-            | RequestEmergencySession
-            | AssemblyResolution
-    )
-}
+pub use crate::rules::is_deliberation;
 
 fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
     let v = state.view();

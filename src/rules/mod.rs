@@ -89,6 +89,23 @@ pub fn done(order: &OrderSpec, explanation: String) -> OutcomeRecord {
     }
 }
 
+/// Council and Assembly business, resolved in the deliberation phase (`council::deliberate`); every
+/// other tool is resolved by [`resolve`], whose match lists the same tools as unreachable.
+pub fn is_deliberation(tool: crate::scenario::ToolKind) -> bool {
+    use crate::scenario::ToolKind::*;
+    matches!(
+        tool,
+        RaiseAtCouncil
+            | CouncilBriefing
+            | PressElements
+            | PressStatement
+            | PresidentialStatement
+            | DraftResolution
+            | RequestEmergencySession
+            | AssemblyResolution
+    )
+}
+
 /// Resolves one order of the resolution phase (everything but Council and Assembly business).
 pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     use crate::scenario::ToolKind::*;
