@@ -207,8 +207,8 @@ proptest! {
                     prop_assert!((lo..=hi).contains(g));
                 }
             }
-            for v in r.state.globals.trust.values() {
-                prop_assert!((0.0..=100.0).contains(v));
+            for (_, v) in r.state.globals.trust.iter() {
+                prop_assert!((0.0..=100.0).contains(&v));
             }
             prop_assert!((0.0..=100.0).contains(&r.state.globals.public_pressure));
             prop_assert!((0.0..=100.0).contains(&r.state.globals.coherence));

@@ -60,14 +60,14 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Se
                 .collect(),
         })
         .collect();
-    let pairs: BTreeSet<&(String, String)> = states.iter().flat_map(|(_, s)| s.globals.trust.keys()).collect();
+    let pairs: BTreeSet<(&str, &str)> = states.iter().flat_map(|(_, s)| s.globals.trust.pairs()).collect();
     let mut trust = Vec::new();
     let mut steady_trust = 0;
     for (party, third) in pairs {
         let points: Vec<(u32, f64)> = states
             .iter()
             .map(|(t, s)| {
-                let v = s.globals.trust.get(&(party.clone(), third.clone())).copied();
+                let v = s.globals.trust.get(party, third);
                 (*t, v.unwrap_or_else(|| baseline_trust(names.scenario, party, third)))
             })
             .collect();

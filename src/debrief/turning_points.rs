@@ -59,16 +59,12 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
         if added > 0 && deadliest.is_none_or(|(most, _)| added > most) {
             deadliest = Some((added, i));
         }
-        for ((party, third), v) in &r.state.globals.trust {
-            let was = before
-                .globals
-                .trust
-                .get(&(party.clone(), third.clone()))
-                .copied()
-                .unwrap_or_else(|| baseline_trust(names.scenario, party, third));
+        for ((party, third), v) in r.state.globals.trust.iter() {
+            let was =
+                before.globals.trust.get(party, third).unwrap_or_else(|| baseline_trust(names.scenario, party, third));
             let swing = (v - was).abs();
             if swing >= NOTABLE && trust_swing.as_ref().is_none_or(|(most, ..)| swing > *most) {
-                trust_swing = Some((swing, i, party.clone(), third.clone()));
+                trust_swing = Some((swing, i, party.to_string(), third.to_string()));
             }
         }
         let rise = r.state.globals.public_pressure - before.globals.public_pressure;
@@ -95,9 +91,8 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
     }
     if let Some((_, i, party, third)) = trust_swing {
         let (r, b) = (&records[i], state_before(i));
-        let key = (party.clone(), third.clone());
-        let was = b.globals.trust.get(&key).copied().unwrap_or_else(|| baseline_trust(names.scenario, &party, &third));
-        let now = r.state.globals.trust.get(&key).copied().unwrap_or(was);
+        let was = b.globals.trust.get(&party, &third).unwrap_or_else(|| baseline_trust(names.scenario, &party, &third));
+        let now = r.state.globals.trust.get(&party, &third).unwrap_or(was);
         points.push(TurningPoint {
             turn: r.turn,
             dates: r.dates.clone(),

@@ -7,8 +7,9 @@ use bevy_ecs::prelude::*;
 use super::dates::turn_dates;
 use super::ledger::Ledger;
 use super::record::TurnRecord;
+use super::rows::Rank;
 use super::schedule::{Clock, Setup, TurnInput, TurnOutput, build};
-use super::state::{ActorState, DyadState, Snapshot};
+use super::state::{ActorState, DyadState, Globals, Snapshot};
 use crate::orders::TurnOrders;
 use crate::scenario::Scenario;
 
@@ -19,6 +20,11 @@ pub struct Game {
     schedule: Schedule,
     state: Snapshot,
     ended: bool,
+    /// The world's dyad and actor entities, in id order (their `Rank`).
+    dyad_rows: Vec<Entity>,
+    actor_rows: Vec<Entity>,
+    /// Whether the world holds `state` (it does after a turn; not after a restart).
+    world_current: bool,
 }
 
 impl Game {
@@ -32,15 +38,26 @@ impl Game {
     pub fn resume(scenario: Arc<Scenario>, seed: u64, state: Snapshot, ended: bool) -> Game {
         let mut world = World::new();
         world.insert_resource(Setup { scenario: scenario.clone(), seed, narrate: true });
-        Game { scenario, seed, world, schedule: build(), state, ended }
+        Game {
+            scenario,
+            seed,
+            world,
+            schedule: build(),
+            state,
+            ended,
+            dyad_rows: Vec::new(),
+            actor_rows: Vec::new(),
+            world_current: false,
+        }
     }
 
     /// Starts another game of the same scenario from `initial` with another seed, keeping the world
     /// and the turn schedule (built and initialised once): what a sweep does between its games.
     pub fn restart(&mut self, seed: u64, initial: &Snapshot) {
         self.seed = seed;
-        self.state = initial.clone();
+        self.state.clone_from(initial);
         self.ended = false;
+        self.world_current = false;
         let narrate = self.world.get_resource::<Setup>().is_none_or(|s| s.narrate);
         self.world.insert_resource(Setup { scenario: self.scenario.clone(), seed, narrate });
     }
@@ -76,26 +93,54 @@ impl Game {
         self.ended || self.state.globals.turn >= self.scenario.meta.turns
     }
 
+    /// Puts `state` into the world, unless the world already holds it. The entities are spawned once
+    /// (with their rank in id order) and written over afterwards, so a resumed game and an uninterrupted
+    /// one run from exactly the same data.
+    fn load_world(&mut self) {
+        if self.world_current {
+            return;
+        }
+        if self.dyad_rows.len() != self.state.dyads.len() || self.actor_rows.len() != self.state.actors.len() {
+            for e in self.dyad_rows.drain(..).chain(self.actor_rows.drain(..)) {
+                self.world.despawn(e);
+            }
+            self.dyad_rows =
+                self.state.dyads.iter().enumerate().map(|(i, d)| self.world.spawn((Rank(i), d.clone())).id()).collect();
+            self.actor_rows = self
+                .state
+                .actors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| self.world.spawn((Rank(i), a.clone())).id())
+                .collect();
+        } else {
+            for (e, d) in self.dyad_rows.iter().zip(&self.state.dyads) {
+                self.world.get_mut::<DyadState>(*e).expect("spawned with a dyad").clone_from(d);
+            }
+            for (e, a) in self.actor_rows.iter().zip(&self.state.actors) {
+                self.world.get_mut::<ActorState>(*e).expect("spawned with an actor").clone_from(a);
+            }
+        }
+        self.world.insert_resource(self.state.globals.clone());
+        self.world_current = true;
+    }
+
+    /// Reads the world back into `state` after a turn.
+    fn store_world(&mut self) {
+        for (e, d) in self.dyad_rows.iter().zip(&mut self.state.dyads) {
+            d.clone_from(self.world.get::<DyadState>(*e).expect("spawned with a dyad"));
+        }
+        for (e, a) in self.actor_rows.iter().zip(&mut self.state.actors) {
+            a.clone_from(self.world.get::<ActorState>(*e).expect("spawned with an actor"));
+        }
+        self.state.globals.clone_from(self.world.resource::<Globals>());
+    }
+
     /// Plays the next turn with these orders and returns its record.
     pub fn play_turn(&mut self, orders: &TurnOrders) -> TurnRecord {
         let turn = self.next_turn();
-        // The world is rebuilt from the saved state each turn, so a resumed game and an uninterrupted
-        // one run from exactly the same data.
-        // Resources live in the world too, so only the dyad and actor entities are despawned.
-        let old: Vec<Entity> =
-            self.world.query_filtered::<Entity, Or<(With<DyadState>, With<ActorState>)>>().iter(&self.world).collect();
-        for e in old {
-            self.world.despawn(e);
-        }
-        for d in &self.state.dyads {
-            self.world.spawn(d.clone());
-        }
-        for a in &self.state.actors {
-            self.world.spawn(a.clone());
-        }
-        let mut globals = self.state.globals.clone();
-        globals.turn = turn;
-        self.world.insert_resource(globals);
+        self.load_world();
+        self.world.resource_mut::<Globals>().turn = turn;
         self.world.insert_resource(Clock { turn });
         self.world.insert_resource(TurnInput {
             orders: orders.orders.clone(),
@@ -109,12 +154,7 @@ impl Game {
 
         let out = self.world.remove_resource::<TurnOutput>().expect("inserted above");
         let ledger = self.world.remove_resource::<Ledger>().expect("inserted above");
-        let globals = self.world.remove_resource::<super::state::Globals>().expect("inserted above");
-        let mut dyads: Vec<DyadState> = self.world.query::<&DyadState>().iter(&self.world).cloned().collect();
-        dyads.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut actors: Vec<ActorState> = self.world.query::<&ActorState>().iter(&self.world).cloned().collect();
-        actors.sort_by(|a, b| a.id.cmp(&b.id));
-        self.state = Snapshot { globals, dyads, actors };
+        self.store_world();
         self.ended = out.end.is_some();
         TurnRecord {
             turn,

@@ -1,11 +1,10 @@
 //! The effects ledger: resolvers never touch the state; they emit [`Effect`]s with their cause, and
 //! [`apply`] — the one mutation point — carries them out in order and records before and after.
 
-use std::collections::BTreeMap;
-
 use bevy_ecs::prelude::*;
 
 use super::record::EffectRecord;
+use super::rows::{Rank, RowsMut};
 use super::state::{ActorState, DyadState, Globals};
 use crate::scenario::validate::ranges::var_bounds;
 use crate::scenario::{Event, SanctionKind, Scenario, ToolKind, Var};
@@ -73,8 +72,8 @@ pub struct Ledger {
 pub fn apply_ledger(
     mut ledger: ResMut<Ledger>,
     mut globals: ResMut<Globals>,
-    mut dyads: Query<&mut DyadState>,
-    mut actors: Query<&mut ActorState>,
+    mut dyads: Query<(&Rank, &mut DyadState)>,
+    mut actors: Query<(&Rank, &mut ActorState)>,
     clock: Res<super::schedule::Clock>,
     setup: Res<super::schedule::Setup>,
 ) {
@@ -82,13 +81,11 @@ pub fn apply_ledger(
     if pending.is_empty() {
         return;
     }
-    let mut dyads: BTreeMap<String, &mut DyadState> =
-        dyads.iter_mut().map(|d| (d.id.clone(), d.into_inner())).collect();
-    let mut actors: BTreeMap<String, &mut ActorState> =
-        actors.iter_mut().map(|a| (a.id.clone(), a.into_inner())).collect();
+    let scenario = &setup.scenario;
+    let mut dyads = RowsMut::ranked(scenario, dyads.iter_mut().map(|(r, d)| (r, d.into_inner())));
+    let mut actors = RowsMut::ranked(scenario, actors.iter_mut().map(|(r, a)| (r, a.into_inner())));
     for effect in pending {
-        if let Some(record) =
-            apply(&effect, &mut dyads, &mut actors, &mut globals, clock.turn, &setup.scenario, setup.narrate)
+        if let Some(record) = apply(&effect, &mut dyads, &mut actors, &mut globals, clock.turn, scenario, setup.narrate)
         {
             ledger.applied.push(record);
         }
@@ -98,8 +95,8 @@ pub fn apply_ledger(
 /// Applies effects to a copy of the state: how bots look one step ahead. Same rules as the game.
 pub fn apply_to_snapshot(scenario: &Scenario, snap: &mut super::state::Snapshot, effects: &[Effect], turn: u32) {
     let super::state::Snapshot { globals, dyads, actors } = snap;
-    let mut dyads: BTreeMap<String, &mut DyadState> = dyads.iter_mut().map(|d| (d.id.clone(), d)).collect();
-    let mut actors: BTreeMap<String, &mut ActorState> = actors.iter_mut().map(|a| (a.id.clone(), a)).collect();
+    let mut dyads = RowsMut::in_id_order(scenario, dyads.iter_mut());
+    let mut actors = RowsMut::in_id_order(scenario, actors.iter_mut());
     for effect in effects {
         apply(effect, &mut dyads, &mut actors, globals, turn, scenario, false);
     }
@@ -112,8 +109,8 @@ fn fmt(x: f64) -> String {
 
 fn apply(
     effect: &Effect,
-    dyads: &mut BTreeMap<String, &mut DyadState>,
-    actors: &mut BTreeMap<String, &mut ActorState>,
+    dyads: &mut RowsMut<'_, DyadState>,
+    actors: &mut RowsMut<'_, ActorState>,
     g: &mut Globals,
     turn: u32,
     scenario: &Scenario,
@@ -151,7 +148,7 @@ fn apply(
         }
         Change::Flag(flag, on) => {
             let on = *on;
-            let side_flag = |d: &mut BTreeMap<String, &mut DyadState>,
+            let side_flag = |d: &mut RowsMut<'_, DyadState>,
                              dyad: &str,
                              actor: &str,
                              f: fn(&mut DyadState, usize, bool, u32) -> (String, String)| {
@@ -199,7 +196,7 @@ fn apply(
                 | Flag::ArmsEmbargo(d)
                 | Flag::IcjPending(d)
                 | Flag::ProvisionalMeasures(d) => {
-                    let ds = dyads.get_mut(d.as_str())?;
+                    let ds = dyads.get_mut(d)?;
                     let field = match flag {
                         Flag::Ceasefire(_) => &mut ds.ceasefire,
                         Flag::Agreement(_) => &mut ds.agreement,
@@ -214,7 +211,7 @@ fn apply(
                     (format!("{flag:?}").replace('"', ""), bool_text(b), bool_text(on))
                 }
                 Flag::Sanction(a, kind) => {
-                    let actor = actors.get_mut(a.as_str())?;
+                    let actor = actors.get_mut(a)?;
                     let had = actor.sanctions.contains(kind);
                     if on && !had {
                         actor.sanctions.push(*kind);
@@ -235,7 +232,7 @@ fn apply(
                     (format!("JointTrack({a}, {b})"), bool_text(had), bool_text(on))
                 }
                 Flag::Used(a, tool) => {
-                    let actor = actors.get_mut(a.as_str())?;
+                    let actor = actors.get_mut(a)?;
                     let n = actor.uses.entry(*tool).or_insert(0);
                     *n += 1;
                     // Use counts are bookkeeping, not news: not recorded as effects.
@@ -282,34 +279,28 @@ impl Slot<'_> {
 
 fn number<'s>(
     var: &Var,
-    dyads: &'s mut BTreeMap<String, &mut DyadState>,
-    actors: &'s mut BTreeMap<String, &mut ActorState>,
+    dyads: &'s mut RowsMut<'_, DyadState>,
+    actors: &'s mut RowsMut<'_, ActorState>,
     g: &'s mut Globals,
     scenario: &Scenario,
 ) -> Option<Slot<'s>> {
-    fn side<'t>(
-        dyads: &'t mut BTreeMap<String, &mut DyadState>,
-        d: &str,
-        a: &str,
-    ) -> Option<(&'t mut DyadState, usize)> {
+    fn side<'t>(dyads: &'t mut RowsMut<'_, DyadState>, d: &str, a: &str) -> Option<(&'t mut DyadState, usize)> {
         let ds = dyads.get_mut(d)?;
         let i = ds.side_of(a)?;
         Some((ds, i))
     }
     Some(match var {
-        Var::Stage(d) => Slot::Stage(&mut dyads.get_mut(d.as_str())?.stage),
+        Var::Stage(d) => Slot::Stage(&mut dyads.get_mut(d)?.stage),
         Var::Arms(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.arms[i]))?,
         Var::Grievance(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.grievance[i]))?,
         Var::Hurt(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.hurt[i]))?,
         Var::WinBelief(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.win_belief[i]))?,
-        Var::WayOut(d) => Slot::F(&mut dyads.get_mut(d.as_str())?.way_out),
-        Var::Enticement(d) => Slot::F(&mut dyads.get_mut(d.as_str())?.enticement),
-        Var::Trust(p, t) => Slot::F(
-            g.trust.entry((p.clone(), t.clone())).or_insert_with(|| super::state::baseline_trust(scenario, p, t)),
-        ),
-        Var::Spoiler(a) => Slot::F(&mut actors.get_mut(a.as_str())?.spoiler),
-        Var::DomesticPressure(a) => Slot::F(&mut actors.get_mut(a.as_str())?.domestic_pressure),
-        Var::Leverage(a) => Slot::F(&mut actors.get_mut(a.as_str())?.leverage),
+        Var::WayOut(d) => Slot::F(&mut dyads.get_mut(d)?.way_out),
+        Var::Enticement(d) => Slot::F(&mut dyads.get_mut(d)?.enticement),
+        Var::Trust(p, t) => Slot::F(g.trust.slot(p, t, || super::state::baseline_trust(scenario, p, t))),
+        Var::Spoiler(a) => Slot::F(&mut actors.get_mut(a)?.spoiler),
+        Var::DomesticPressure(a) => Slot::F(&mut actors.get_mut(a)?.domestic_pressure),
+        Var::Leverage(a) => Slot::F(&mut actors.get_mut(a)?.leverage),
         Var::PublicPressure => Slot::F(&mut g.public_pressure),
         Var::Coherence => Slot::F(&mut g.coherence),
         Var::Deaths => Slot::Count(&mut g.deaths),

@@ -5,8 +5,10 @@ mod game;
 pub mod ledger;
 pub mod record;
 pub mod rng;
+pub mod rows;
 pub mod schedule;
 pub mod state;
+pub mod trust;
 pub mod view;
 
 pub use dates::{pretty_date, turn_dates};

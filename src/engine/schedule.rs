@@ -11,6 +11,7 @@ use bevy_ecs::system::SystemParam;
 
 use super::ledger::{Ledger, apply_ledger};
 use super::record::{DynamicsRecord, EndRecord, InjectRecord, OutcomeRecord, Rejection, VoteRecord};
+use super::rows::{Rank, Rows};
 use super::state::{ActorState, DyadState, Globals};
 use super::view::View;
 use crate::orders::check;
@@ -92,14 +93,21 @@ pub struct StateParam<'w, 's> {
     setup: Res<'w, Setup>,
     clock: Res<'w, Clock>,
     globals: Res<'w, Globals>,
-    dyads: Query<'w, 's, &'static DyadState>,
-    actors: Query<'w, 's, &'static ActorState>,
+    dyads: Query<'w, 's, (&'static Rank, &'static DyadState)>,
+    actors: Query<'w, 's, (&'static Rank, &'static ActorState)>,
 }
 
 impl StateParam<'_, '_> {
     /// The read-only view every rule works on, sorted by stable id.
     fn view(&self) -> View<'_> {
-        View::new(&self.setup.scenario, &self.globals, self.dyads.iter(), self.actors.iter(), self.clock.turn)
+        let s = &self.setup.scenario;
+        View {
+            scenario: s,
+            globals: &self.globals,
+            dyads: Rows::ranked(s, self.dyads.iter()),
+            actors: Rows::ranked(s, self.actors.iter()),
+            turn: self.clock.turn,
+        }
     }
 
     /// The context rules are resolved in, with the orders accepted this turn.

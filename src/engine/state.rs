@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use bevy_ecs::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::trust::TrustTable;
 use crate::scenario::{Event, SanctionKind, Scenario, ToolKind};
 
 /// One dyad: the escalation and ripeness numbers, consent, and what has been agreed.
@@ -67,7 +68,7 @@ pub struct Globals {
     pub displaced: u64,
     /// `(party, third) → trust`, 0–100, for the pairs given in the scenario or moved since; any other
     /// pair is at its baseline (`baseline_trust`).
-    pub trust: BTreeMap<(String, String), f64>,
+    pub trust: TrustTable,
     /// Everything that has happened, including `InjectFired`.
     pub events: BTreeSet<Event>,
     /// Mediators who share an envoy (joint track), as sorted pairs.
@@ -162,13 +163,17 @@ impl Snapshot {
 /// The trust a party starts with in a third party: the scenario's `conflict.trust` link, or else the
 /// third party's `impartiality`.
 pub fn baseline_trust(s: &Scenario, party: &str, third: &str) -> f64 {
-    s.conflict
-        .trust
-        .iter()
-        .find(|l| l.party == party && l.third == third)
-        .map(|l| l.value)
-        .or_else(|| s.actor(third).map(|a| a.attributes.impartiality))
-        .unwrap_or(50.0)
+    let l = s.lookup();
+    match (l.actor_rank(party), l.actor_rank(third)) {
+        (Some(p), Some(t)) => baseline_by_rank(s, p, t),
+        _ => s.actor(third).map_or(50.0, |a| a.attributes.impartiality),
+    }
+}
+
+/// [`baseline_trust`] for actors given by rank (see `scenario::lookup`).
+pub fn baseline_by_rank(s: &Scenario, party: usize, third: usize) -> f64 {
+    let l = s.lookup();
+    l.link(party, third).unwrap_or_else(|| s.actors[l.actor_at(third)].attributes.impartiality)
 }
 
 impl Snapshot {
@@ -196,7 +201,7 @@ impl Snapshot {
             Var::WayOut(d) => self.dyads.iter_mut().filter(|x| &x.id == d).for_each(|x| x.way_out = v),
             Var::Enticement(d) => self.dyads.iter_mut().filter(|x| &x.id == d).for_each(|x| x.enticement = v),
             Var::Trust(p, t) => {
-                self.globals.trust.insert((p.clone(), t.clone()), v);
+                self.globals.trust.insert(p, t, v);
             }
             Var::Spoiler(a) => self.actors.iter_mut().filter(|x| &x.id == a).for_each(|x| x.spoiler = v),
             Var::DomesticPressure(a) => {

@@ -1,22 +1,17 @@
 //! A read-only view of the state during a turn, built from the ECS world sorted by stable id.
 //! Rules read the state only through this, so they never depend on ECS iteration order.
 
-use std::collections::BTreeMap;
-
-use super::state::{ActorState, DyadState, Globals, Snapshot};
+use super::rows::Rows;
+use super::state::{ActorState, DyadState, Globals, Snapshot, baseline_trust};
 use crate::scenario::{Condition, Event, Scenario, Var};
 
 pub struct View<'a> {
     pub scenario: &'a Scenario,
     pub globals: &'a Globals,
-    pub dyads: BTreeMap<&'a str, &'a DyadState>,
-    pub actors: BTreeMap<&'a str, &'a ActorState>,
+    pub dyads: Rows<'a, DyadState>,
+    pub actors: Rows<'a, ActorState>,
     /// The turn being played (1-based).
     pub turn: u32,
-    /// Each actor's impartiality, and the scenario's trust links: the baseline of trust, looked up
-    /// often enough (by every mediator, for every dispute) to be indexed once per view.
-    impartiality: BTreeMap<&'a str, f64>,
-    links: BTreeMap<(&'a str, &'a str), f64>,
 }
 
 impl<'a> View<'a> {
@@ -30,11 +25,9 @@ impl<'a> View<'a> {
         View {
             scenario,
             globals,
-            dyads: dyads.map(|d| (d.id.as_str(), d)).collect(),
-            actors: actors.map(|a| (a.id.as_str(), a)).collect(),
+            dyads: Rows::in_id_order(scenario, dyads),
+            actors: Rows::in_id_order(scenario, actors),
             turn,
-            impartiality: scenario.actors.iter().map(|a| (a.id.as_str(), a.attributes.impartiality)).collect(),
-            links: scenario.conflict.trust.iter().map(|l| ((l.party.as_str(), l.third.as_str()), l.value)).collect(),
         }
     }
 
@@ -43,21 +36,15 @@ impl<'a> View<'a> {
     }
 
     pub fn dyad(&self, id: &str) -> Option<&'a DyadState> {
-        self.dyads.get(id).copied()
+        self.dyads.get(id)
     }
 
     pub fn actor(&self, id: &str) -> Option<&'a ActorState> {
-        self.actors.get(id).copied()
+        self.actors.get(id)
     }
 
     pub fn trust(&self, party: &str, third: &str) -> f64 {
-        self.globals
-            .trust
-            .get(&(party.to_string(), third.to_string()))
-            .copied()
-            .or_else(|| self.links.get(&(party, third)).copied())
-            .or_else(|| self.impartiality.get(third).copied())
-            .unwrap_or(50.0)
+        self.globals.trust.get(party, third).unwrap_or_else(|| baseline_trust(self.scenario, party, third))
     }
 
     /// The current value of a variable (0 for one that names nothing: validation prevents that).

@@ -38,9 +38,10 @@ fn snapshot(turn: u32) -> Snapshot {
         .clone();
     s.dyads.truncate(1);
     s.actors.truncate(2);
-    let keep: Vec<_> = s.globals.trust.keys().take(3).cloned().collect();
-    s.globals.trust.retain(|k, _| keep.contains(k));
-    s.globals.trust.insert(("odm".to_string(), "au".to_string()), 48.25 + f64::from(turn));
+    let keep: Vec<(String, String)> =
+        s.globals.trust.pairs().take(3).map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    s.globals.trust.retain(|(p, t), _| keep.iter().any(|k| k.0 == p && k.1 == t));
+    s.globals.trust.insert("odm", "au", 48.25 + f64::from(turn));
     s.globals.turn = turn;
     s.globals.deaths += u64::from(turn) * 17;
     s.globals.coherence = 0.1 + 0.2;

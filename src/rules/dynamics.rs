@@ -183,12 +183,12 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[OutcomeRecord]) -> (Dynami
 pub fn drift(ctx: &RuleCtx) -> Vec<Effect> {
     let p = ctx.params;
     let mut effects = Vec::new();
-    for ((party, third), value) in &ctx.view.globals.trust {
+    for ((party, third), value) in ctx.view.globals.trust.iter() {
         let base = crate::engine::state::baseline_trust(ctx.view.scenario, party, third);
         // Only pairs that have moved drift back, so the log is not filled with unchanged pairs.
         if (value - base).abs() > 1.0 {
             effects.push(Effect::shift(
-                Var::Trust(party.clone(), third.clone()),
+                Var::Trust(party.to_string(), third.to_string()),
                 round4((base - value) * p.trust_drift),
                 CAUSE,
             ));

@@ -2,6 +2,7 @@
 
 pub mod builtin;
 mod load;
+pub mod lookup;
 pub mod schema;
 pub mod spans;
 mod syntax;

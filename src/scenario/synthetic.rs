@@ -25,5 +25,6 @@ pub fn synthetic(n: usize) -> Scenario {
         s.conflict.dyads.push(Dyad { id: format!("dispute-{i}"), sides: (a, b), ..template_dyad.clone() });
         i += 1;
     }
+    s.reindex();
     s
 }

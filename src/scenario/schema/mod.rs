@@ -55,11 +55,31 @@ pub struct Scenario {
     /// Overrides of the engine's rule parameters; every field is optional.
     #[serde(default)]
     pub rules: RuleParams,
+    /// The index by id, built on first use (not part of the file).
+    #[serde(skip)]
+    lookup: super::lookup::LookupCell,
 }
 
 impl Scenario {
+    /// The index by id. It is built on first use, so a scenario must not be edited after it has been
+    /// used (or must be told with [`Scenario::reindex`]).
+    pub fn lookup(&self) -> &super::lookup::Lookup {
+        let l = self.lookup.get(self);
+        debug_assert!(
+            l.actor_count() == self.actors.len() && l.dyad_count() == self.conflict.dyads.len(),
+            "the scenario was edited after it was indexed: call `reindex`"
+        );
+        l
+    }
+
+    /// Forgets the index after an edit.
+    pub fn reindex(&mut self) {
+        self.lookup = super::lookup::LookupCell::default();
+    }
+
     pub fn actor(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
+        let l = self.lookup();
+        l.actor_rank(id).map(|r| &self.actors[l.actor_at(r)])
     }
 
     pub fn body(&self, id: &str) -> Option<&Body> {
@@ -67,7 +87,8 @@ impl Scenario {
     }
 
     pub fn dyad(&self, id: &str) -> Option<&Dyad> {
-        self.conflict.dyads.iter().find(|d| d.id == id)
+        let l = self.lookup();
+        l.dyad_rank(id).map(|r| &self.conflict.dyads[l.dyad_at(r)])
     }
 
     /// The bodies an actor belongs to, in file order (membership is declared on the body).

@@ -1,0 +1,38 @@
+use good_offices::engine::state::Snapshot;
+use good_offices::engine::{Game, OrderSource, play};
+use good_offices::scenario::builtin::find;
+use std::sync::Arc;
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let id = args.get(1).map_or("cambodia-thailand-2011", String::as_str);
+    let mode = args.get(2).map_or("bots", String::as_str);
+    let s = Arc::new(find(id).unwrap().load().unwrap().scenario);
+    let source = match mode {
+        "hold" => OrderSource::Hold,
+        "hist" => OrderSource::Historical,
+        _ => OrderSource::with_scenario_bots(OrderSource::Hold, &s),
+    };
+    let init = Snapshot::initial(&s);
+    let mut g = Game::new(s.clone(), 0);
+    g.set_narrate(args.get(3).is_some());
+    play(&mut g, &source, None);
+    let t = std::time::Instant::now();
+    let mut turns = 0;
+    let mut ord = std::time::Duration::ZERO;
+    for seed in 0..2000u64 {
+        g.restart(seed, &init);
+        while !g.is_over() {
+            let t0 = std::time::Instant::now();
+            let o = source.orders(&s, g.state(), g.next_turn());
+            ord += t0.elapsed();
+            g.play_turn(&o);
+            turns += 1;
+        }
+    }
+    let e = t.elapsed();
+    println!(
+        "{mode}: {:.1} µs/turn, orders {:.1} µs/turn",
+        e.as_secs_f64() / turns as f64 * 1e6,
+        ord.as_secs_f64() / turns as f64 * 1e6
+    );
+}

@@ -1,0 +1,130 @@
+//! The state's rows (dyads, actors) of one kind, in id order, found by id through the scenario's index
+//! (`scenario::lookup`) instead of a map rebuilt for every phase of every turn.
+//!
+//! In a game the world's entities carry their [`Rank`] (their place in id order), so the rows are put
+//! in order without comparing ids; a snapshot keeps its rows in id order already.
+
+use bevy_ecs::prelude::*;
+
+use super::state::{ActorState, DyadState};
+use crate::scenario::Scenario;
+
+/// An entity's place among the rows of its kind, in id order: fixed for the whole game.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rank(pub usize);
+
+/// A state row with a stable id.
+pub trait Row {
+    fn id(&self) -> &str;
+    /// The rank of `id` among this kind of row in the scenario.
+    fn rank(scenario: &Scenario, id: &str) -> Option<usize>;
+}
+
+impl Row for DyadState {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn rank(scenario: &Scenario, id: &str) -> Option<usize> {
+        scenario.lookup().dyad_rank(id)
+    }
+}
+
+impl Row for ActorState {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn rank(scenario: &Scenario, id: &str) -> Option<usize> {
+        scenario.lookup().actor_rank(id)
+    }
+}
+
+/// Where the row `id` is in `rows`: at its rank when the state has every row of the scenario, else
+/// (a partial state, as some tests build) wherever a search finds it.
+fn position<T: Row, R: std::ops::Deref<Target = T>>(scenario: &Scenario, rows: &[R], id: &str) -> Option<usize> {
+    match T::rank(scenario, id) {
+        Some(r) if rows.get(r).is_some_and(|row| row.id() == id) => Some(r),
+        _ => rows.iter().position(|row| row.id() == id),
+    }
+}
+
+/// Puts rows given with their rank in rank order.
+fn by_rank<R>(ranked: impl Iterator<Item = (usize, R)>) -> Vec<R> {
+    let mut slots: Vec<Option<R>> = Vec::new();
+    for (rank, row) in ranked {
+        if slots.len() <= rank {
+            slots.resize_with(rank + 1, || None);
+        }
+        slots[rank] = Some(row);
+    }
+    slots.into_iter().flatten().collect()
+}
+
+pub struct Rows<'a, T> {
+    rows: Vec<&'a T>,
+    scenario: &'a Scenario,
+}
+
+impl<'a, T: Row> Rows<'a, T> {
+    /// Rows in any order: sorted by id unless they already are.
+    pub fn in_id_order(scenario: &'a Scenario, rows: impl Iterator<Item = &'a T>) -> Self {
+        let mut rows: Vec<&'a T> = rows.collect();
+        if !rows.is_sorted_by(|a, b| a.id() <= b.id()) {
+            rows.sort_by(|a, b| a.id().cmp(b.id()));
+        }
+        Rows { rows, scenario }
+    }
+
+    /// Rows with their [`Rank`], as the world holds them.
+    pub fn ranked(scenario: &'a Scenario, rows: impl Iterator<Item = (&'a Rank, &'a T)>) -> Self {
+        Rows { rows: by_rank(rows.map(|(r, row)| (r.0, row))), scenario }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&'a T> {
+        position(self.scenario, &self.rows, id).map(|i| self.rows[i])
+    }
+
+    /// Every row, in id order.
+    pub fn values(&self) -> impl Iterator<Item = &'a T> + '_ {
+        self.rows.iter().copied()
+    }
+
+    /// Every id, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.rows.iter().map(|r| r.id())
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// The same, writable: what the effects ledger changes.
+pub struct RowsMut<'a, T> {
+    rows: Vec<&'a mut T>,
+    scenario: &'a Scenario,
+}
+
+impl<'a, T: Row> RowsMut<'a, T> {
+    /// Rows already in id order (a snapshot's).
+    pub fn in_id_order(scenario: &'a Scenario, rows: impl Iterator<Item = &'a mut T>) -> Self {
+        let mut rows: Vec<&'a mut T> = rows.collect();
+        if !rows.is_sorted_by(|a, b| a.id() <= b.id()) {
+            rows.sort_by(|a, b| a.id().cmp(b.id()));
+        }
+        RowsMut { rows, scenario }
+    }
+
+    pub fn ranked(scenario: &'a Scenario, rows: impl Iterator<Item = (&'a Rank, &'a mut T)>) -> Self {
+        RowsMut { rows: by_rank(rows.map(|(r, row)| (r.0, row))), scenario }
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
+        position(self.scenario, &self.rows, id).map(|i| &mut *self.rows[i])
+    }
+}

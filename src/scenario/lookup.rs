@@ -1,0 +1,110 @@
+//! An index of a scenario by id, built once on first use: the engine looks actors and dyads up by id
+//! many times a turn, and a linear search over 193 Assembly members (or a map rebuilt every turn) made
+//! the cost of a turn grow faster than the number of actors.
+//!
+//! Ranks are positions in id order, the order in which a game's state keeps its rows, so the state's
+//! `n`-th actor is the scenario's actor of rank `n`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::Scenario;
+
+#[derive(Debug)]
+pub struct Lookup {
+    /// `scenario.actors` positions, in id order.
+    actors_by_id: Vec<usize>,
+    /// `scenario.conflict.dyads` positions, in id order.
+    dyads_by_id: Vec<usize>,
+    actor_rank: HashMap<String, usize>,
+    dyad_rank: HashMap<String, usize>,
+    /// The scenario's trust links, by `(party, third)` rank.
+    links: HashMap<(usize, usize), f64>,
+}
+
+impl Lookup {
+    fn build(s: &Scenario) -> Lookup {
+        let mut actors_by_id: Vec<usize> = (0..s.actors.len()).collect();
+        actors_by_id.sort_by(|a, b| s.actors[*a].id.cmp(&s.actors[*b].id));
+        let mut dyads_by_id: Vec<usize> = (0..s.conflict.dyads.len()).collect();
+        dyads_by_id.sort_by(|a, b| s.conflict.dyads[*a].id.cmp(&s.conflict.dyads[*b].id));
+        // A duplicate id is refused by validation; should one slip through, the first keeps its rank.
+        let mut actor_rank = HashMap::with_capacity(s.actors.len());
+        for (rank, &i) in actors_by_id.iter().enumerate() {
+            actor_rank.entry(s.actors[i].id.clone()).or_insert(rank);
+        }
+        let mut dyad_rank = HashMap::with_capacity(s.conflict.dyads.len());
+        for (rank, &i) in dyads_by_id.iter().enumerate() {
+            dyad_rank.entry(s.conflict.dyads[i].id.clone()).or_insert(rank);
+        }
+        let mut links = HashMap::new();
+        for l in &s.conflict.trust {
+            if let (Some(&p), Some(&t)) = (actor_rank.get(&l.party), actor_rank.get(&l.third)) {
+                // The first link given for a pair counts, as it did when links were searched in order.
+                links.entry((p, t)).or_insert(l.value);
+            }
+        }
+        Lookup { actors_by_id, dyads_by_id, actor_rank, dyad_rank, links }
+    }
+
+    pub fn actor_rank(&self, id: &str) -> Option<usize> {
+        self.actor_rank.get(id).copied()
+    }
+
+    pub fn dyad_rank(&self, id: &str) -> Option<usize> {
+        self.dyad_rank.get(id).copied()
+    }
+
+    /// The position in `scenario.actors` of the actor of this rank.
+    pub fn actor_at(&self, rank: usize) -> usize {
+        self.actors_by_id[rank]
+    }
+
+    /// The position in `scenario.conflict.dyads` of the dyad of this rank.
+    pub fn dyad_at(&self, rank: usize) -> usize {
+        self.dyads_by_id[rank]
+    }
+
+    pub fn actor_count(&self) -> usize {
+        self.actors_by_id.len()
+    }
+
+    pub fn dyad_count(&self) -> usize {
+        self.dyads_by_id.len()
+    }
+
+    /// The scenario's own trust link from `party` to `third`, if it gives one.
+    pub fn link(&self, party: usize, third: usize) -> Option<f64> {
+        self.links.get(&(party, third)).copied()
+    }
+}
+
+/// Holds a scenario's [`Lookup`] once built. It is not part of the scenario's value: two scenarios
+/// with the same content are equal whether or not either has been indexed, and a clone (which may then
+/// be edited) starts without an index.
+#[derive(Default)]
+pub struct LookupCell(OnceLock<Lookup>);
+
+impl LookupCell {
+    pub fn get(&self, s: &Scenario) -> &Lookup {
+        self.0.get_or_init(|| Lookup::build(s))
+    }
+}
+
+impl Clone for LookupCell {
+    fn clone(&self) -> LookupCell {
+        LookupCell::default()
+    }
+}
+
+impl PartialEq for LookupCell {
+    fn eq(&self, _: &LookupCell) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for LookupCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LookupCell")
+    }
+}
