@@ -25,7 +25,11 @@ fn main() {
             let t0 = std::time::Instant::now();
             let o = source.orders(&s, g.state(), g.next_turn());
             ord += t0.elapsed();
-            g.play_turn(&o);
+            if args.get(3).is_some() {
+                g.play_turn(&o);
+            } else {
+                g.advance(o);
+            }
             turns += 1;
         }
     }

@@ -139,23 +139,11 @@ impl Game {
     /// Plays the next turn with these orders and returns its record.
     pub fn play_turn(&mut self, orders: &TurnOrders) -> TurnRecord {
         let turn = self.next_turn();
-        self.load_world();
-        self.world.resource_mut::<Globals>().turn = turn;
-        self.world.insert_resource(Clock { turn });
-        self.world.insert_resource(TurnInput {
+        let (out, ledger) = self.run(TurnInput {
             orders: orders.orders.clone(),
             ballots: orders.ballots.clone(),
             injects: orders.injects.clone(),
         });
-        self.world.insert_resource(TurnOutput::default());
-        self.world.insert_resource(Ledger::default());
-
-        self.schedule.run(&mut self.world);
-
-        let out = self.world.remove_resource::<TurnOutput>().expect("inserted above");
-        let ledger = self.world.remove_resource::<Ledger>().expect("inserted above");
-        self.store_world();
-        self.ended = out.end.is_some();
         TurnRecord {
             turn,
             dates: turn_dates(&self.scenario.meta, turn),
@@ -172,5 +160,31 @@ impl Game {
             end: out.end,
             state: self.state.clone(),
         }
+    }
+
+    /// Plays the next turn without keeping its record, and returns how the game ended if it did: what
+    /// a sweep needs (the state after the turn is [`Game::state`]). The turn itself is the same as
+    /// [`Game::play_turn`]'s.
+    pub fn advance(&mut self, orders: TurnOrders) -> Option<super::record::EndRecord> {
+        let (out, _) = self.run(TurnInput { orders: orders.orders, ballots: orders.ballots, injects: orders.injects });
+        out.end
+    }
+
+    fn run(&mut self, input: TurnInput) -> (TurnOutput, Ledger) {
+        let turn = self.next_turn();
+        self.load_world();
+        self.world.resource_mut::<Globals>().turn = turn;
+        self.world.insert_resource(Clock { turn });
+        self.world.insert_resource(input);
+        self.world.insert_resource(TurnOutput::default());
+        self.world.insert_resource(Ledger::default());
+
+        self.schedule.run(&mut self.world);
+
+        let out = self.world.remove_resource::<TurnOutput>().expect("inserted above");
+        let ledger = self.world.remove_resource::<Ledger>().expect("inserted above");
+        self.store_world();
+        self.ended = out.end.is_some();
+        (out, ledger)
     }
 }

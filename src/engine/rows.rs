@@ -49,16 +49,14 @@ fn position<T: Row, R: std::ops::Deref<Target = T>>(scenario: &Scenario, rows: &
     }
 }
 
-/// Puts rows given with their rank in rank order.
+/// Puts rows given with their rank in rank order. The world yields them in spawn order, which is
+/// rank order, so the sort is a check that costs one pass.
 fn by_rank<R>(ranked: impl Iterator<Item = (usize, R)>) -> Vec<R> {
-    let mut slots: Vec<Option<R>> = Vec::new();
-    for (rank, row) in ranked {
-        if slots.len() <= rank {
-            slots.resize_with(rank + 1, || None);
-        }
-        slots[rank] = Some(row);
+    let mut rows: Vec<(usize, R)> = ranked.collect();
+    if !rows.is_sorted_by_key(|(rank, _)| *rank) {
+        rows.sort_unstable_by_key(|(rank, _)| *rank);
     }
-    slots.into_iter().flatten().collect()
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
 pub struct Rows<'a, T> {

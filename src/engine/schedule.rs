@@ -58,8 +58,10 @@ pub struct TurnInput {
 /// What the turn produced, gathered phase by phase.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct TurnOutput {
-    /// `(index among the same actor's submitted orders, order)`: the key of the order's dice.
-    pub accepted: Vec<(u32, OrderSpec)>,
+    /// The orders that passed `check`, in the order given.
+    pub accepted: Vec<OrderSpec>,
+    /// Each accepted order's index among the same actor's submitted orders: the key of its dice.
+    pub dice: Vec<u32>,
     pub rejected: Vec<Rejection>,
     pub holding: Vec<String>,
     pub votes: Vec<VoteRecord>,
@@ -127,15 +129,14 @@ pub use crate::rules::is_deliberation;
 
 fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
     let v = state.view();
-    let mut accepted: Vec<OrderSpec> = Vec::new();
     for (i, order) in input.orders.iter().enumerate() {
         // The dice of an order are keyed by its place among its own actor's orders, so what other
         // actors order (in a what-if branch, say) never changes them.
         let own_index = input.orders[..i].iter().filter(|o| o.actor == order.actor).count() as u32;
-        match check(order, &v, &accepted) {
+        match check(order, &v, &out.accepted) {
             Ok(()) => {
-                accepted.push(order.clone());
-                out.accepted.push((own_index, order.clone()));
+                out.accepted.push(order.clone());
+                out.dice.push(own_index);
                 ledger.pending.push(super::ledger::Effect::flag(
                     super::ledger::Flag::Used(order.actor.clone(), order.tool),
                     true,
@@ -145,30 +146,20 @@ fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>,
             Err(reason) => out.rejected.push(Rejection { order: order.clone(), reason }),
         }
     }
-    out.holding = state
-        .setup
-        .scenario
-        .actors
-        .iter()
-        .map(|a| a.id.clone())
-        .filter(|id| {
-            !accepted.iter().any(|o| &o.actor == id && o.tool != ToolKind::Hold)
-                || accepted.iter().all(|o| &o.actor != id)
-        })
-        .filter(|id| !accepted.iter().any(|o| &o.actor == id && o.tool != ToolKind::Hold))
-        .collect();
-    out.holding.sort();
+    // Actors with no accepted order other than `Hold` hold, in id order.
+    let acting = |id: &str| out.accepted.iter().any(|o| o.actor == id && o.tool != ToolKind::Hold);
+    let (s, l) = (&state.setup.scenario, state.setup.scenario.lookup());
+    let holding = (0..l.actor_count()).map(|r| &s.actors[l.actor_at(r)].id).filter(|id| !acting(id)).cloned().collect();
+    out.holding = holding;
 }
 
 fn deliberation(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
-    let business: Vec<(u32, OrderSpec)> =
-        out.accepted.iter().filter(|(_, o)| is_deliberation(o.tool)).cloned().collect();
+    let business: Vec<&OrderSpec> = out.accepted.iter().filter(|o| is_deliberation(o.tool)).collect();
     if business.is_empty() {
         return;
     }
     let v = state.view();
-    let all: Vec<OrderSpec> = out.accepted.iter().map(|(_, o)| o.clone()).collect();
-    let (votes, resolved) = rules::council::deliberate(&state.ctx(&v, &all), &business, &input.ballots);
+    let (votes, resolved) = rules::council::deliberate(&state.ctx(&v, &out.accepted), &business, &input.ballots);
     out.votes.extend(votes);
     for r in resolved {
         out.outcomes.push(r.outcome);
@@ -178,10 +169,9 @@ fn deliberation(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOu
 
 fn resolution(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
     let v = state.view();
-    let all: Vec<OrderSpec> = out.accepted.iter().map(|(_, o)| o.clone()).collect();
-    let ctx = state.ctx(&v, &all);
+    let ctx = state.ctx(&v, &out.accepted);
     let mut outcomes = Vec::new();
-    for (index, order) in out.accepted.iter().filter(|(_, o)| !is_deliberation(o.tool)) {
+    for (order, index) in out.accepted.iter().zip(&out.dice).filter(|(o, _)| !is_deliberation(o.tool)) {
         let r = rules::resolve(order, *index, &ctx);
         outcomes.push(r.outcome);
         ledger.pending.extend(r.effects);
@@ -191,8 +181,7 @@ fn resolution(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut
 
 fn dynamics(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
     let v = state.view();
-    let all: Vec<OrderSpec> = out.accepted.iter().map(|(_, o)| o.clone()).collect();
-    let ctx = state.ctx(&v, &all);
+    let ctx = state.ctx(&v, &out.accepted);
     let mut records = Vec::new();
     for d in v.dyads.values() {
         let (record, effects) = rules::dynamics::dyad(&ctx, d, &out.outcomes);

@@ -102,12 +102,12 @@ fn council(ctx: &RuleCtx) -> Option<(String, Vec<String>, Vec<String>)> {
 /// Resolves all Council and Assembly business of the turn, in order.
 pub fn deliberate(
     ctx: &RuleCtx,
-    orders: &[(u32, OrderSpec)],
+    orders: &[&OrderSpec],
     ballots: &[(String, Ballot)],
 ) -> (Vec<VoteRecord>, Vec<Resolved>) {
     let mut votes = Vec::new();
     let mut resolved = Vec::new();
-    for (_, order) in orders {
+    for &order in orders {
         let c = cause(order);
         let name = ctx.name(&order.actor);
         let target = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();

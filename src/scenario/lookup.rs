@@ -8,6 +8,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// A fixed, fast hash for short ids (the index is only looked up, never iterated).
+type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 use super::Scenario;
 
 #[derive(Debug)]
@@ -16,10 +19,10 @@ pub struct Lookup {
     actors_by_id: Vec<usize>,
     /// `scenario.conflict.dyads` positions, in id order.
     dyads_by_id: Vec<usize>,
-    actor_rank: HashMap<String, usize>,
-    dyad_rank: HashMap<String, usize>,
+    actor_rank: Map<String, usize>,
+    dyad_rank: Map<String, usize>,
     /// The scenario's trust links, by `(party, third)` rank.
-    links: HashMap<(usize, usize), f64>,
+    links: Map<(usize, usize), f64>,
 }
 
 impl Lookup {
@@ -29,15 +32,15 @@ impl Lookup {
         let mut dyads_by_id: Vec<usize> = (0..s.conflict.dyads.len()).collect();
         dyads_by_id.sort_by(|a, b| s.conflict.dyads[*a].id.cmp(&s.conflict.dyads[*b].id));
         // A duplicate id is refused by validation; should one slip through, the first keeps its rank.
-        let mut actor_rank = HashMap::with_capacity(s.actors.len());
+        let mut actor_rank = Map::with_capacity_and_hasher(s.actors.len(), Default::default());
         for (rank, &i) in actors_by_id.iter().enumerate() {
             actor_rank.entry(s.actors[i].id.clone()).or_insert(rank);
         }
-        let mut dyad_rank = HashMap::with_capacity(s.conflict.dyads.len());
+        let mut dyad_rank = Map::with_capacity_and_hasher(s.conflict.dyads.len(), Default::default());
         for (rank, &i) in dyads_by_id.iter().enumerate() {
             dyad_rank.entry(s.conflict.dyads[i].id.clone()).or_insert(rank);
         }
-        let mut links = HashMap::new();
+        let mut links = Map::default();
         for l in &s.conflict.trust {
             if let (Some(&p), Some(&t)) = (actor_rank.get(&l.party), actor_rank.get(&l.third)) {
                 // The first link given for a pair counts, as it did when links were searched in order.

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
-use crate::engine::{Game, OrderSource, play};
+use crate::engine::{Game, OrderSource};
 use crate::scenario::{BotPolicy, Scenario};
 
 pub use summary::{Interval, ObjectiveRate, Summary, render_csv, render_json, render_table, summarise};
@@ -59,18 +59,23 @@ pub fn play_one(scenario: &Arc<Scenario>, seed: u64, source: &OrderSource) -> Ga
     finish(&mut Game::new(scenario.clone(), seed), seed, source)
 }
 
-/// Plays `game` (already at its start) to its end.
+/// Plays `game` (already at its start) to its end, keeping no turn records: a sweep prints none.
 fn finish(game: &mut Game, seed: u64, source: &OrderSource) -> GameResult {
-    let records = play(game, source, None);
-    let last = records.last().expect("a scenario has at least one turn");
-    let end = last.end.as_ref().expect("a game played to its end has an ending");
+    let scenario = game.scenario().clone();
+    let mut end = None;
+    while !game.is_over() {
+        let orders = source.orders(&scenario, game.state(), game.next_turn());
+        end = game.advance(orders);
+    }
+    let end = end.expect("a game played to its end has an ending");
+    let state = game.state();
     GameResult {
         seed,
-        outcome: end.outcome.clone(),
-        turns: last.turn,
-        deaths: last.state.globals.deaths,
-        displaced: last.state.globals.displaced,
-        objectives: end.objectives.iter().map(|o| (o.actor.clone(), o.objective.clone(), o.met)).collect(),
+        outcome: end.outcome,
+        turns: state.globals.turn,
+        deaths: state.globals.deaths,
+        displaced: state.globals.displaced,
+        objectives: end.objectives.into_iter().map(|o| (o.actor, o.objective, o.met)).collect(),
     }
 }
 
