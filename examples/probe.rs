@@ -19,7 +19,8 @@ fn main() {
     let t = std::time::Instant::now();
     let mut turns = 0;
     let mut ord = std::time::Duration::ZERO;
-    for seed in 0..2000u64 {
+    let games: u64 = std::env::var("PROBE_GAMES").ok().and_then(|s| s.parse().ok()).unwrap_or(2000);
+    for seed in 0..games {
         g.restart(seed, &init);
         while !g.is_over() {
             let t0 = std::time::Instant::now();

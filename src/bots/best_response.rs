@@ -98,6 +98,7 @@ pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
                 turn: view.turn,
                 accepted: &accepted,
                 forced: Some(success),
+                narrate: false,
             };
             resolve(&order, 0, &ctx)
         };

@@ -74,16 +74,21 @@ pub fn dove(actor: &str, view: &View) -> Vec<OrderSpec> {
 /// The third party the parties trust most (the higher of the two parties' lower trust), among those
 /// that can mediate `dyad`; ties go to the smaller id, so every bot picks the same lead.
 fn lead_mediator(view: &View, dyad: &crate::engine::state::DyadState) -> Option<String> {
-    view.scenario
-        .actors
+    let s = view.scenario;
+    let l = s.lookup();
+    let mut candidates: Vec<usize> = [ToolKind::Mediation, ToolKind::GoodOffices, ToolKind::ChairFacilitation]
         .iter()
-        .filter(|a| dyad.side_of(&a.id).is_none())
-        .filter(|a| {
-            [ToolKind::Mediation, ToolKind::GoodOffices, ToolKind::ChairFacilitation].iter().any(|t| a.holds(*t))
-        })
-        .map(|a| (dyad.sides.iter().map(|p| view.trust(p, &a.id)).fold(100.0, f64::min), a.id.clone()))
-        .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(&x.1)))
-        .map(|(_, id)| id)
+        .flat_map(|t| l.holders(*t).iter().copied())
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
+        .into_iter()
+        .map(|rank| &s.actors[l.actor_at(rank)].id)
+        .filter(|id| dyad.side_of(id).is_none())
+        .map(|id| (dyad.sides.iter().map(|p| view.trust(p, id)).fold(100.0, f64::min), id))
+        .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(x.1)))
+        .map(|(_, id)| id.clone())
 }
 
 /// A third party that helps where it is welcome, when the moment is ripe, and with one voice: the

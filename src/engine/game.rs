@@ -9,7 +9,7 @@ use super::ledger::Ledger;
 use super::record::TurnRecord;
 use super::rows::Rank;
 use super::schedule::{Clock, Setup, TurnInput, TurnOutput, build};
-use super::state::{ActorState, DyadState, Globals, Snapshot};
+use super::state::{ActorState, DyadState, Globals, Refresh, Snapshot};
 use crate::orders::TurnOrders;
 use crate::scenario::Scenario;
 
@@ -55,7 +55,16 @@ impl Game {
     /// and the turn schedule (built and initialised once): what a sweep does between its games.
     pub fn restart(&mut self, seed: u64, initial: &Snapshot) {
         self.seed = seed;
-        self.state.clone_from(initial);
+        for (d, from) in self.state.dyads.iter_mut().zip(&initial.dyads) {
+            d.refresh_from(from);
+        }
+        for (a, from) in self.state.actors.iter_mut().zip(&initial.actors) {
+            a.refresh_from(from);
+        }
+        if self.state.dyads.len() != initial.dyads.len() || self.state.actors.len() != initial.actors.len() {
+            self.state = initial.clone();
+        }
+        self.state.globals.refresh_from(&initial.globals);
         self.ended = false;
         self.world_current = false;
         let narrate = self.world.get_resource::<Setup>().is_none_or(|s| s.narrate);
@@ -115,25 +124,28 @@ impl Game {
                 .collect();
         } else {
             for (e, d) in self.dyad_rows.iter().zip(&self.state.dyads) {
-                self.world.get_mut::<DyadState>(*e).expect("spawned with a dyad").clone_from(d);
+                self.world.get_mut::<DyadState>(*e).expect("spawned with a dyad").refresh_from(d);
             }
             for (e, a) in self.actor_rows.iter().zip(&self.state.actors) {
-                self.world.get_mut::<ActorState>(*e).expect("spawned with an actor").clone_from(a);
+                self.world.get_mut::<ActorState>(*e).expect("spawned with an actor").refresh_from(a);
             }
         }
-        self.world.insert_resource(self.state.globals.clone());
+        match self.world.get_resource_mut::<Globals>() {
+            Some(mut g) => g.refresh_from(&self.state.globals),
+            None => self.world.insert_resource(self.state.globals.clone()),
+        }
         self.world_current = true;
     }
 
     /// Reads the world back into `state` after a turn.
     fn store_world(&mut self) {
         for (e, d) in self.dyad_rows.iter().zip(&mut self.state.dyads) {
-            d.clone_from(self.world.get::<DyadState>(*e).expect("spawned with a dyad"));
+            d.refresh_from(self.world.get::<DyadState>(*e).expect("spawned with a dyad"));
         }
         for (e, a) in self.actor_rows.iter().zip(&mut self.state.actors) {
-            a.clone_from(self.world.get::<ActorState>(*e).expect("spawned with an actor"));
+            a.refresh_from(self.world.get::<ActorState>(*e).expect("spawned with an actor"));
         }
-        self.state.globals.clone_from(self.world.resource::<Globals>());
+        self.state.globals.refresh_from(self.world.resource::<Globals>());
     }
 
     /// Plays the next turn with these orders and returns its record.
@@ -170,19 +182,30 @@ impl Game {
         out.end
     }
 
+    /// Sets a resource, overwriting the one of the last turn in place.
+    fn put<R: Resource + bevy_ecs::component::Component<Mutability = bevy_ecs::component::Mutable>>(
+        &mut self,
+        value: R,
+    ) {
+        match self.world.get_resource_mut::<R>() {
+            Some(mut r) => *r = value,
+            None => self.world.insert_resource(value),
+        }
+    }
+
     fn run(&mut self, input: TurnInput) -> (TurnOutput, Ledger) {
         let turn = self.next_turn();
         self.load_world();
         self.world.resource_mut::<Globals>().turn = turn;
-        self.world.insert_resource(Clock { turn });
-        self.world.insert_resource(input);
-        self.world.insert_resource(TurnOutput::default());
-        self.world.insert_resource(Ledger::default());
+        self.put(Clock { turn });
+        self.put(input);
+        self.put(TurnOutput::default());
+        self.put(Ledger::default());
 
         self.schedule.run(&mut self.world);
 
-        let out = self.world.remove_resource::<TurnOutput>().expect("inserted above");
-        let ledger = self.world.remove_resource::<Ledger>().expect("inserted above");
+        let out = std::mem::take(&mut *self.world.resource_mut::<TurnOutput>());
+        let ledger = std::mem::take(&mut *self.world.resource_mut::<Ledger>());
         self.store_world();
         self.ended = out.end.is_some();
         (out, ledger)

@@ -54,7 +54,8 @@ pub struct VoteRecord {
 /// A number that went into a probability or an effect, with its name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Factor {
-    pub name: String,
+    /// Borrowed for the rules' own names, so a factor costs no allocation.
+    pub name: std::borrow::Cow<'static, str>,
     pub value: f64,
 }
 

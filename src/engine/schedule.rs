@@ -121,6 +121,7 @@ impl StateParam<'_, '_> {
             turn: self.clock.turn,
             accepted,
             forced: None,
+            narrate: self.setup.narrate,
         }
     }
 }

@@ -75,6 +75,95 @@ pub struct Globals {
     pub joint_tracks: BTreeSet<(String, String)>,
 }
 
+/// Copying a row over another of the same id, reusing what it already holds: a game copies its state
+/// into and out of the world every turn, and a plain `clone` would allocate every id anew. Each impl
+/// names every field, so a new field cannot be forgotten.
+pub trait Refresh {
+    fn refresh_from(&mut self, from: &Self);
+}
+
+/// Clones `from` into `to` only if they differ (collections that rarely change in a turn).
+fn refresh_if_changed<T: Clone + PartialEq>(to: &mut T, from: &T) {
+    if to != from {
+        to.clone_from(from);
+    }
+}
+
+impl Refresh for DyadState {
+    fn refresh_from(&mut self, from: &DyadState) {
+        let DyadState {
+            id,
+            sides,
+            stage,
+            arms,
+            grievance,
+            hurt,
+            win_belief,
+            way_out,
+            enticement,
+            accepts_mediation,
+            accepts_observers,
+            ceasefire_offered,
+            ceasefire,
+            signed,
+            agreement,
+            observers,
+            peace_operation,
+            arms_embargo,
+            icj_pending,
+            provisional_measures,
+        } = from;
+        self.id.clone_from(id);
+        self.sides[0].clone_from(&sides[0]);
+        self.sides[1].clone_from(&sides[1]);
+        self.stage = *stage;
+        self.arms = *arms;
+        self.grievance = *grievance;
+        self.hurt = *hurt;
+        self.win_belief = *win_belief;
+        self.way_out = *way_out;
+        self.enticement = *enticement;
+        self.accepts_mediation = *accepts_mediation;
+        self.accepts_observers = *accepts_observers;
+        self.ceasefire_offered = *ceasefire_offered;
+        self.ceasefire = *ceasefire;
+        self.signed = *signed;
+        self.agreement = *agreement;
+        self.observers = *observers;
+        self.peace_operation = *peace_operation;
+        self.arms_embargo = *arms_embargo;
+        self.icj_pending = *icj_pending;
+        self.provisional_measures = *provisional_measures;
+    }
+}
+
+impl Refresh for ActorState {
+    fn refresh_from(&mut self, from: &ActorState) {
+        let ActorState { id, leverage, capacity, domestic_pressure, spoiler, sanctions, uses } = from;
+        self.id.clone_from(id);
+        self.leverage = *leverage;
+        self.capacity = *capacity;
+        self.domestic_pressure = *domestic_pressure;
+        self.spoiler = *spoiler;
+        self.sanctions.clone_from(sanctions);
+        refresh_if_changed(&mut self.uses, uses);
+    }
+}
+
+impl Refresh for Globals {
+    fn refresh_from(&mut self, from: &Globals) {
+        let Globals { turn, public_pressure, coherence, deaths, displaced, trust, events, joint_tracks } = from;
+        self.turn = *turn;
+        self.public_pressure = *public_pressure;
+        self.coherence = *coherence;
+        self.deaths = *deaths;
+        self.displaced = *displaced;
+        refresh_if_changed(&mut self.trust, trust);
+        refresh_if_changed(&mut self.events, events);
+        refresh_if_changed(&mut self.joint_tracks, joint_tracks);
+    }
+}
+
 /// The whole state between two turns: what the log stores after each turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {

@@ -7,8 +7,9 @@
 //! parties, public pressure) unless its group gave an explicit ballot; both are logged.
 
 use super::council_vote::{Ballot, Cast, Matter, Threshold, count};
+use super::explain;
 use super::support::sanction_effects;
-use super::{Resolved, RuleCtx, cause, done, factor};
+use super::{Resolved, RuleCtx, done, factor};
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::VoteRecord;
 use crate::scenario::{Actor, BodyKind, Chapter, Draft, DraftContent, Event, OrderSpec, ToolKind, Var};
@@ -108,7 +109,7 @@ pub fn deliberate(
     let mut votes = Vec::new();
     let mut resolved = Vec::new();
     for &order in orders {
-        let c = cause(order);
+        let c = ctx.cause(order);
         let name = ctx.name(&order.actor);
         let target = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
         let r = match order.tool {
@@ -120,14 +121,17 @@ pub fn deliberate(
                 Resolved {
                     outcome: done(
                         order,
-                        format!("{name} brings the dispute to the Council (Art. 35); the Council is seized of it."),
+                        explain!(
+                            ctx,
+                            "{name} brings the dispute to the Council (Art. 35); the Council is seized of it."
+                        ),
                     ),
                     effects,
                 }
             }
             ToolKind::CouncilBriefing => {
                 let effects = vec![Effect::shift(Var::PublicPressure, 4.0, &c)];
-                Resolved { outcome: done(order, format!("{name} briefs the Council.")), effects }
+                Resolved { outcome: done(order, explain!(ctx, "{name} briefs the Council.")), effects }
             }
             ToolKind::PressElements | ToolKind::PressStatement | ToolKind::PresidentialStatement => {
                 let (vote, r) = statement(ctx, order);
@@ -157,7 +161,7 @@ pub fn deliberate(
 }
 
 fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
-    let c = cause(order);
+    let c = ctx.cause(order);
     let dyad = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
     let (council_id, members, _) = council(ctx).expect("checked: a Council member, so a Council exists");
     let (what, tie_limit, pressure, way_out, coherence) = match order.tool {
@@ -180,9 +184,9 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     let agreed = objections.is_empty();
     let yes = ballots.iter().filter(|(_, b)| *b == Ballot::Yes).count();
     let explanation = if agreed {
-        format!("All {} members agree to {what} on `{dyad}`.", members.len())
+        explain!(ctx, "All {} members agree to {what} on `{dyad}`.", members.len())
     } else {
-        format!("No consensus for {what}: {}.", objections.join("; "))
+        explain!(ctx, "No consensus for {what}: {}.", objections.join("; "))
     };
     let endorses_region = ctx.view.scenario.bodies.iter().any(|b| matches!(b.kind, BodyKind::Regional { .. }));
     let mut effects = Vec::new();
@@ -209,7 +213,7 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
 }
 
 fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -> (VoteRecord, Resolved) {
-    let c = cause(order);
+    let c = ctx.cause(order);
     let draft = order.draft.as_ref().expect("checked: a draft is given");
     let (council_id, members, permanent) = council(ctx).expect("checked: the target is the Council");
     // Under Chapter VI a member that is a party to the dispute abstains (Art. 27(3)).
@@ -278,7 +282,7 @@ fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -
         adopted: result.adopted,
         vetoed_by: result.vetoed_by.clone(),
         ballots,
-        explanation: format!("{} Positions: {}.", result.explanation, reasons.join("; ")),
+        explanation: explain!(ctx, "{} Positions: {}.", result.explanation, reasons.join("; ")),
     };
     let mut outcome = done(order, result.explanation.clone());
     outcome.result = if result.adopted {
@@ -357,7 +361,7 @@ fn emergency_session(
     order: &OrderSpec,
     explicit: &[(String, Ballot)],
 ) -> (Option<VoteRecord>, Resolved) {
-    let c = cause(order);
+    let c = ctx.cause(order);
     let assembly = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
     let name = ctx.name(&order.actor);
     let (council_id, members, permanent) = council(ctx).unwrap_or_default();
@@ -380,7 +384,7 @@ fn emergency_session(
         let result = count(&casts, Matter::Procedural, Threshold::CHARTER, &[]);
         let effects =
             if result.adopted { vec![Effect::happen(Event::Seized(assembly.clone()), &c)] } else { Vec::new() };
-        let mut outcome = done(order, format!("Uniting for Peace: {}", result.explanation));
+        let mut outcome = done(order, explain!(ctx, "Uniting for Peace: {}", result.explanation));
         outcome.result = if result.adopted { "adopted".into() } else { "rejected".into() };
         let vote = VoteRecord {
             body: council_id,
@@ -404,9 +408,9 @@ fn emergency_session(
     let mut outcome = done(
         order,
         if concur {
-            format!("{name}'s request is supported by a majority of members: an emergency special session opens.")
+            explain!(ctx, "{name}'s request is supported by a majority of members: an emergency special session opens.")
         } else {
-            format!("{name}'s request does not find a majority of members.")
+            explain!(ctx, "{name}'s request does not find a majority of members.")
         },
     );
     outcome.result = if concur { "adopted".into() } else { "rejected".into() };
@@ -414,7 +418,7 @@ fn emergency_session(
 }
 
 fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
-    let c = cause(order);
+    let c = ctx.cause(order);
     let draft = order.draft.as_ref().expect("checked: a draft is given");
     let assembly_id = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
     let (size, listed, others) = ctx
@@ -445,7 +449,8 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     abstain += (rest * others.abstain / 100.0).floor() as u32;
     // Two-thirds of members present and voting; abstentions do not count as voting.
     let adopted = 3 * yes >= 2 * (yes + no) && yes > 0;
-    let explanation = format!(
+    let explanation = explain!(
+        ctx,
         "{yes} in favour, {no} against, {abstain} abstaining; two-thirds of those present and voting needed ({} of {}). {}",
         (2 * (yes + no)).div_ceil(3),
         yes + no,

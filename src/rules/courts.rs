@@ -2,12 +2,13 @@
 //! human-rights monitoring. Binding measures lower the stage; inquiries deter spoilers but cost the
 //! implicated side's trust (domain brief §A).
 
-use super::{Resolved, RuleCtx, cause, done};
+use super::explain;
+use super::{Resolved, RuleCtx, done};
 use crate::engine::ledger::{Effect, Flag};
 use crate::scenario::{Event, OrderSpec, ToolKind, Var};
 
 pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
-    let c = cause(order);
+    let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let dyad_id = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
     let d = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
@@ -17,7 +18,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
         ToolKind::IcjApplication => {
             effects.push(Effect::flag(Flag::IcjPending(dyad_id.clone()), true, &c));
             effects.push(Effect::shift(Var::PublicPressure, 5.0, &c));
-            format!("{name} applies to the International Court of Justice and asks for provisional measures.")
+            explain!(ctx, "{name} applies to the International Court of Justice and asks for provisional measures.")
         }
         ToolKind::ProvisionalMeasures => {
             effects.push(Effect::flag(Flag::ProvisionalMeasures(dyad_id.clone()), true, &c));
@@ -29,7 +30,10 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
                 effects.push(Effect::shift(Var::Arms(dyad_id.clone(), s.clone()), -10.0 * k, &c));
                 effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), s.clone()), -2.0 * k, &c));
             }
-            format!("{name} orders provisional measures, binding on both parties: troops out of a provisional zone.")
+            explain!(
+                ctx,
+                "{name} orders provisional measures, binding on both parties: troops out of a provisional zone."
+            )
         }
         ToolKind::CommissionOfInquiry => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == dyad_id) {
@@ -41,14 +45,14 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
                 }
             }
             effects.push(Effect::shift(Var::PublicPressure, 4.0, &c));
-            format!("{name} sets up a commission of inquiry: spoilers are deterred, the implicated resent it.")
+            explain!(ctx, "{name} sets up a commission of inquiry: spoilers are deterred, the implicated resent it.")
         }
         _ => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == dyad_id) {
                 effects.push(Effect::shift(Var::Spoiler(sp.actor.clone()), -4.0 * k, &c));
             }
             effects.push(Effect::shift(Var::PublicPressure, 4.0 * k, &c));
-            format!("{name} monitors and reports on human rights in `{dyad_id}`.")
+            explain!(ctx, "{name} monitors and reports on human rights in `{dyad_id}`.")
         }
     };
     Resolved { outcome: done(order, text), effects }

@@ -2,6 +2,7 @@
 //! stage moving with escalation pressure (its phase boundaries 3→4 and 6→7 crossed only by a threshold
 //! act), the hurting stalemate building up, and drift of trust, pressure and spoilers.
 
+use super::explain;
 use super::ground::clash_deaths;
 use super::{RuleCtx, factor};
 use crate::engine::ledger::Effect;
@@ -76,7 +77,7 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[OutcomeRecord]) -> (Dynami
             effects.push(Effect::shift(Var::Grievance(id.clone(), side.clone()), 1.0, "dynamics: incident"));
         }
         effects.push(Effect::shift(Var::PublicPressure, 3.0, "dynamics: incident"));
-        notes.push(format!("an incident: {deaths} killed (roll {r:.2} < {p_incident:.2})"));
+        notes.push(explain!(ctx, "an incident: {deaths} killed (roll {r:.2} < {p_incident:.2})"));
     }
 
     // Escalation pressure against the threshold.
@@ -115,14 +116,15 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[OutcomeRecord]) -> (Dynami
             _ => (false, &[]),
         };
         if boundary && !act(acts) {
-            notes.push(format!(
+            notes.push(explain!(ctx,
                 "escalation pressure {pressure:.1} (P {p_up:.2}, roll {r3:.2}) would carry the dispute past stage {}, but that needs a threshold act ({})",
                 d.stage,
                 acts.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>().join(" or ")
             ));
         } else {
             effects.push(Effect::shift(Var::Stage(id.clone()), 1.0, "dynamics: escalation"));
-            notes.push(format!(
+            notes.push(explain!(
+                ctx,
                 "escalation pressure {pressure:.1} (P {p_up:.2}, roll {r3:.2}): stage {} → {}",
                 d.stage,
                 d.stage + 1
@@ -130,13 +132,15 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[OutcomeRecord]) -> (Dynami
         }
     } else if r3 < p_down && d.stage > 1 {
         effects.push(Effect::shift(Var::Stage(id.clone()), -1.0, "dynamics: de-escalation"));
-        notes.push(format!(
+        notes.push(explain!(
+            ctx,
             "escalation pressure {pressure:.1} (P down {p_down:.2}, roll {r3:.2}): stage {} → {}",
             d.stage,
             d.stage - 1
         ));
     } else {
-        notes.push(format!(
+        notes.push(explain!(
+            ctx,
             "escalation pressure {pressure:.1} (P up {p_up:.2}, down {p_down:.2}, roll {r3:.2}): the stage holds at {}",
             d.stage
         ));
@@ -173,7 +177,7 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[OutcomeRecord]) -> (Dynami
         incident_roll: r,
         escalation_pressure: pressure,
         factors,
-        explanation: notes.join("; "),
+        explanation: if ctx.narrate { notes.join("; ") } else { String::new() },
     };
     (record, effects)
 }

@@ -2,7 +2,8 @@
 //! signatures. Crossing Glasl's phase boundaries (3→4, 6→7) needs one of the threshold acts here
 //! (`ShowOfForce`/`Mobilise`, `Strike`); see `dynamics`.
 
-use super::{Resolved, RuleCtx, cause, done, factor};
+use super::explain;
+use super::{Resolved, RuleCtx, done, factor};
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::OutcomeRecord;
 use crate::engine::rng::{roll, round4, stream};
@@ -15,10 +16,10 @@ pub fn clash_deaths(ctx: &RuleCtx, stage: u8, severity: f64, r: f64) -> u64 {
 
 pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     use ToolKind::*;
-    let c = cause(order);
+    let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     if order.tool == Hold {
-        return Resolved { outcome: done(order, format!("{name} holds.")), effects: Vec::new() };
+        return Resolved { outcome: done(order, explain!(ctx, "{name} holds.")), effects: Vec::new() };
     }
     let dyad_id = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
     let d = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
@@ -31,21 +32,22 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     let explanation = match order.tool {
         Reinforce => {
             effects.push(arms(8.0));
-            format!("{name} reinforces its positions (arms +{:.0}).", 8.0 * k)
+            explain!(ctx, "{name} reinforces its positions (arms +{:.0}).", 8.0 * k)
         }
         ShowOfForce => {
             effects.push(arms(5.0));
             if let Some(o) = &other {
                 effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 2.0 * k, &c));
             }
-            format!("{name} makes a show of force: a threshold act that can carry the dispute past stage 3.")
+            explain!(ctx, "{name} makes a show of force: a threshold act that can carry the dispute past stage 3.")
         }
         Mobilise => {
             effects.push(arms(15.0));
             if let Some(o) = &other {
                 effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 3.0 * k, &c));
             }
-            format!(
+            explain!(
+                ctx,
                 "{name} mobilises (arms +{:.0}): a threshold act that can carry the dispute past stage 3.",
                 15.0 * k
             )
@@ -56,7 +58,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
             if let Some(o) = &other {
                 effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), -1.0, &c));
             }
-            format!("{name} pulls troops back (arms −{:.0}).", 10.0 * k)
+            explain!(ctx, "{name} pulls troops back (arms −{:.0}).", 10.0 * k)
         }
         OfferCeasefire => {
             effects.push(Effect::flag(Flag::CeasefireOffered(dyad_id.clone(), me.clone()), true, &c));
@@ -76,9 +78,9 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
                 for s in &d.sides {
                     effects.push(Effect::shift(Var::Arms(dyad_id.clone(), s.clone()), -5.0, &c));
                 }
-                format!("{name} offers a ceasefire; the other side has offered one too: a ceasefire holds.")
+                explain!(ctx, "{name} offers a ceasefire; the other side has offered one too: a ceasefire holds.")
             } else {
-                format!("{name} offers a ceasefire; it holds once the other side offers one as well.")
+                explain!(ctx, "{name} offers a ceasefire; it holds once the other side offers one as well.")
             }
         }
         AcceptMediation => {
@@ -86,7 +88,8 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
             if let Some(m) = &order.with {
                 effects.push(Effect::shift(Var::Trust(me.clone(), m.clone()), 3.0, &c));
             }
-            format!(
+            explain!(
+                ctx,
                 "{name} accepts mediation{}.",
                 order.with.as_ref().map(|m| format!(" by {}", ctx.name(m))).unwrap_or_default()
             )
@@ -96,15 +99,15 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
             if let Some(o) = &other {
                 effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 1.0, &c));
             }
-            format!("{name} refuses mediation; no mediator can work in `{dyad_id}` without its consent.")
+            explain!(ctx, "{name} refuses mediation; no mediator can work in `{dyad_id}` without its consent.")
         }
         AcceptObservers => {
             effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id.clone(), me.clone()), true, &c));
-            format!("{name} consents to observers.")
+            explain!(ctx, "{name} consents to observers.")
         }
         RefuseObservers => {
             effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id.clone(), me.clone()), false, &c));
-            format!("{name} withholds consent to observers.")
+            explain!(ctx, "{name} withholds consent to observers.")
         }
         Negotiate => return negotiate(order, index, ctx, &dyad_id),
         SignAgreement => return sign(order, ctx, &dyad_id),
@@ -136,7 +139,7 @@ pub const AGREEMENT_WAY_OUT: f64 = 50.0;
 
 fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
     let d = ctx.view.dyad(dyad_id).expect("checked");
-    let c = cause(order);
+    let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let mut effects = vec![Effect::flag(Flag::Signed(dyad_id.to_string(), order.actor.clone()), true, &c)];
     let i = d.side_of(&order.actor).expect("checked: a side");
@@ -152,16 +155,18 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
     if !both {
         outcome.result = "signed".into();
         outcome.explanation =
-            format!("{name} signs; the agreement needs {}'s signature this turn or next.", ctx.name(&other));
+            explain!(ctx, "{name} signs; the agreement needs {}'s signature this turn or next.", ctx.name(&other));
     } else if d.way_out < AGREEMENT_WAY_OUT {
         outcome.result = "failed".into();
-        outcome.explanation = format!(
+        outcome.explanation = explain!(
+            ctx,
             "Both sides sign, but no text both can live with is on the table yet (way out {:.0} < {AGREEMENT_WAY_OUT:.0}): mediation must open a way out first.",
             d.way_out
         );
     } else if completes {
         outcome.result = "agreement".into();
-        outcome.explanation = format!("{name} and {} have both signed: an agreement on `{dyad_id}`.", ctx.name(&other));
+        outcome.explanation =
+            explain!(ctx, "{name} and {} have both signed: an agreement on `{dyad_id}`.", ctx.name(&other));
         effects.push(Effect::flag(Flag::Agreement(dyad_id.to_string()), true, &c));
         effects.push(Effect::happen(crate::scenario::Event::AgreementSigned(dyad_id.to_string()), &c));
         effects.push(Effect::shift(Var::Stage(dyad_id.to_string()), -2.0, &c));
@@ -172,14 +177,14 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
         }
     } else {
         outcome.result = "signed".into();
-        outcome.explanation = format!("{name} signs alongside {}.", ctx.name(&other));
+        outcome.explanation = explain!(ctx, "{name} signs alongside {}.", ctx.name(&other));
     }
     Resolved { outcome, effects }
 }
 
 fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
     let d = ctx.view.dyad(dyad_id).expect("checked");
-    let c = cause(order);
+    let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let i = d.side_of(&order.actor).expect("checked: a side");
     let other = d.sides[1 - i].clone();
@@ -188,7 +193,7 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Res
     });
     if !both {
         let effects = vec![Effect::shift(Var::WayOut(dyad_id.to_string()), 2.0, &c)];
-        let text = format!("{name} offers talks; {} does not come to the table this turn.", ctx.name(&other));
+        let text = explain!(ctx, "{name} offers talks; {} does not come to the table this turn.", ctx.name(&other));
         return Resolved { outcome: done(order, text), effects };
     }
     let ripe = super::ripeness::ripeness(d, ctx.params);
@@ -212,7 +217,8 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Res
             probability: Some(probability),
             roll: Some(r),
             factors,
-            explanation: format!(
+            explanation: explain!(
+                ctx,
                 "{name} talks directly with {}: P = {:.0}%, roll {:.2} → {}",
                 ctx.name(&other),
                 probability * 100.0,
@@ -227,7 +233,7 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Res
 /// Skirmishes, strikes and spoilers' attacks: a clash with a toll.
 fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
     let d = ctx.view.dyad(dyad_id).expect("checked");
-    let c = cause(order);
+    let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let spoiler = ctx.view.actor(&order.actor).map_or(0.0, |a| a.spoiler);
     let (chance, severity, what) = match order.tool {
@@ -270,9 +276,9 @@ fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Resolve
                 factor("toll roll", r2),
             ],
             explanation: if hit {
-                format!("{name} {what}: {deaths} killed (roll {r:.2} < {chance:.2}).")
+                explain!(ctx, "{name} {what}: {deaths} killed (roll {r:.2} < {chance:.2}).")
             } else {
-                format!("{name} {what}, but there is no clash (roll {r:.2} ≥ {chance:.2}).")
+                explain!(ctx, "{name} {what}, but there is no clash (roll {r:.2} ≥ {chance:.2}).")
             },
         },
         effects,

@@ -4,8 +4,9 @@
 //! P(success) = base × ripeness × leverage × trust × coherence × timing(stage) × issue × fatalities
 //! × style × capacity × potency ÷ √tracks, kept within 2–95% (Bercovitch; Zartman; domain brief §A).
 
+use super::explain;
 use super::ripeness::ripeness;
-use super::{Resolved, RuleCtx, cause, factor};
+use super::{Resolved, RuleCtx, factor};
 use crate::engine::ledger::Effect;
 use crate::engine::record::OutcomeRecord;
 use crate::engine::rng::{round4, stream};
@@ -86,7 +87,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     let dyad_id = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
     let d: &DyadState = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
     let actor = ctx.view.actor(&order.actor).expect("checked: the actor exists");
-    let c = cause(order);
+    let c = ctx.cause(order);
     let tracks = tracks(ctx, &dyad_id).len().max(1);
     let ripe = ripeness(d, p);
     let min_trust = d.sides.iter().map(|s| ctx.view.trust(s, &order.actor)).fold(100.0, f64::min);
@@ -160,11 +161,12 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
         }
     }
     let what = match order.tool {
-        ToolKind::Mediation => format!("{style:?} mediation"),
+        ToolKind::Mediation => explain!(ctx, "{style:?} mediation"),
         ToolKind::GoodOffices => "good offices".into(),
         _ => "facilitation by the regional chair".into(),
     };
-    let explanation = format!(
+    let explanation = explain!(
+        ctx,
         "{} {} in `{dyad_id}`: P = {:.0}% (ripeness {:.2}, {} track{}), roll {:.2} → {}",
         ctx.name(&order.actor),
         what,

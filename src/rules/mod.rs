@@ -38,7 +38,18 @@ pub struct RuleCtx<'a> {
     /// When set, every roll comes out as this (success or failure) instead of being drawn: how a bot
     /// weighs both branches of an order without seeing the dice.
     pub forced: Option<bool>,
+    /// Whether outcomes are explained in words and effects name their cause. A sweep, which prints
+    /// neither, turns this off; every number and every roll is the same either way.
+    pub narrate: bool,
 }
+
+/// `format!` for an explanation: nothing is formatted when the turn is not narrated.
+macro_rules! explain {
+    ($ctx:expr, $($arg:tt)*) => {
+        if $ctx.narrate { format!($($arg)*) } else { String::new() }
+    };
+}
+pub(crate) use explain;
 
 impl RuleCtx<'_> {
     /// Decides a chance: the roll, and whether it falls under `probability` (or the forced branch).
@@ -61,18 +72,19 @@ impl RuleCtx<'_> {
             .map_or(1.0, |p| p.potency)
     }
 
-    pub fn name(&self, id: &str) -> String {
-        self.view.scenario.actor(id).map_or_else(|| id.to_string(), |a| a.name.clone())
+    /// An actor's display name (its id if it has none).
+    pub fn name<'n>(&'n self, id: &'n str) -> &'n str {
+        self.view.scenario.actor(id).map_or(id, |a| a.name.as_str())
+    }
+
+    /// The cause effects of `order` carry: `actor: Tool` (empty when the turn is not narrated).
+    pub fn cause(&self, order: &OrderSpec) -> String {
+        explain!(self, "{}: {:?}", order.actor, order.tool)
     }
 }
 
-/// The cause string effects carry: `actor: Tool`.
-pub fn cause(order: &OrderSpec) -> String {
-    format!("{}: {:?}", order.actor, order.tool)
-}
-
-pub fn factor(name: &str, value: f64) -> Factor {
-    Factor { name: name.to_string(), value: crate::engine::rng::round4(value) }
+pub fn factor(name: &'static str, value: f64) -> Factor {
+    Factor { name: std::borrow::Cow::Borrowed(name), value: crate::engine::rng::round4(value) }
 }
 
 /// An outcome with no roll.

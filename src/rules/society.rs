@@ -1,11 +1,12 @@
 //! Civil society and public voice: mass action, dialogue forums, early warning, statements, appeals.
 
-use super::{Resolved, RuleCtx, cause, done};
+use super::explain;
+use super::{Resolved, RuleCtx, done};
 use crate::engine::ledger::Effect;
 use crate::scenario::{Event, OrderSpec, Target, ToolKind, Var};
 
 pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
-    let c = cause(order);
+    let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let k = ctx.potency(order);
     let mut effects = Vec::new();
@@ -18,7 +19,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
                 effects.push(Effect::shift(Var::Hurt(d.id.clone(), target.clone()), 5.0 * k, &c));
             }
             effects.push(Effect::shift(Var::PublicPressure, 3.0 * k, &c));
-            format!("{name} brings people onto the streets; the pressure on {} rises.", ctx.name(&target))
+            explain!(ctx, "{name} brings people onto the streets; the pressure on {} rises.", ctx.name(&target))
         }
         ToolKind::DialogueForum => {
             if let Some(d) = ctx.view.dyad(&target) {
@@ -28,15 +29,15 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
                 }
                 effects.push(Effect::shift(Var::Enticement(target.clone()), 2.0 * k, &c));
             }
-            format!("{name} brings communities together to talk.")
+            explain!(ctx, "{name} brings communities together to talk.")
         }
         ToolKind::EarlyWarningReport => {
             effects.push(Effect::shift(Var::PublicPressure, 8.0 * k, &c));
-            format!("{name} publishes an early-warning report; the world pays attention.")
+            explain!(ctx, "{name} publishes an early-warning report; the world pays attention.")
         }
         ToolKind::PublicStatement => {
             effects.push(Effect::shift(Var::PublicPressure, 2.0 * k, &c));
-            format!("{name} states its position in public.")
+            explain!(ctx, "{name} states its position in public.")
         }
         _ => {
             effects.push(Effect::shift(Var::PublicPressure, 3.0 * k, &c));
@@ -51,7 +52,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
             {
                 effects.push(Effect::happen(Event::Seized(b.clone()), &c));
             }
-            format!("{name} appeals to `{target}` to act.")
+            explain!(ctx, "{name} appeals to `{target}` to act.")
         }
     };
     Resolved { outcome: done(order, text), effects }

@@ -1,7 +1,8 @@
 //! Support for peacemaking and pressure from outside: envoys, the standby team, joint envoys,
 //! observers, unilateral sanctions, a regional body's request for Council authorisation.
 
-use super::{Resolved, RuleCtx, cause, done};
+use super::explain;
+use super::{Resolved, RuleCtx, done};
 use crate::engine::ledger::{Effect, Flag};
 use crate::scenario::{Event, OrderSpec, SanctionKind, ToolKind, Var};
 
@@ -41,7 +42,7 @@ pub fn sanction_effects(ctx: &RuleCtx, target: &str, kind: SanctionKind, k: f64,
 }
 
 pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
-    let c = cause(order);
+    let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let k = ctx.potency(order);
     let target = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
@@ -50,33 +51,33 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
         ToolKind::AppointEnvoy => {
             let envoy = order.with.clone().unwrap_or_else(|| order.actor.clone());
             effects.push(Effect::shift(Var::Leverage(envoy.clone()), 5.0 * k, &c));
-            format!("{name} appoints {} as envoy for `{target}`.", ctx.name(&envoy))
+            explain!(ctx, "{name} appoints {} as envoy for `{target}`.", ctx.name(&envoy))
         }
         ToolKind::DeployStandbyTeam => {
             effects.push(Effect::shift(Var::Leverage(target.clone()), 4.0 * k, &c));
             effects.push(Effect::shift(Var::Coherence, 3.0, &c));
-            format!("{name} sends the mediation support standby team to back {}.", ctx.name(&target))
+            explain!(ctx, "{name} sends the mediation support standby team to back {}.", ctx.name(&target))
         }
         ToolKind::JointEnvoy => {
             let partner = order.with.clone().unwrap_or_default();
             effects.push(Effect::flag(Flag::JointTrack(order.actor.clone(), partner.clone()), true, &c));
             effects.push(Effect::shift(Var::Coherence, 10.0 * k, &c));
-            format!("{name} and {} share an envoy: one track, one voice.", ctx.name(&partner))
+            explain!(ctx, "{name} and {} share an envoy: one track, one voice.", ctx.name(&partner))
         }
         ToolKind::DeployObservers => {
             effects.push(Effect::flag(Flag::Observers(target.clone()), true, &c));
             effects.push(Effect::happen(Event::ObserversDeployed(target.clone()), &c));
-            format!("{name} deploys observers in `{target}` with both parties' consent.")
+            explain!(ctx, "{name} deploys observers in `{target}` with both parties' consent.")
         }
         ToolKind::UnilateralSanctions => {
             let kind = order.sanction.expect("checked: a sanction is given");
             effects.extend(sanction_effects(ctx, &target, kind, 0.6 * k, &order.actor, &c));
-            format!("{name} imposes {kind:?} on {} on its own.", ctx.name(&target))
+            explain!(ctx, "{name} imposes {kind:?} on {} on its own.", ctx.name(&target))
         }
         _ => {
             effects.push(Effect::happen(Event::Seized(target.clone()), &c));
             effects.push(Effect::shift(Var::PublicPressure, 3.0, &c));
-            format!("{name} asks the Council to authorise enforcement action (Art. 53).")
+            explain!(ctx, "{name} asks the Council to authorise enforcement action (Art. 53).")
         }
     };
     Resolved { outcome: done(order, text), effects }

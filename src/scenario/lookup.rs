@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 /// A fixed, fast hash for short ids (the index is only looked up, never iterated).
 type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
-use super::Scenario;
+use super::{Scenario, ToolKind};
 
 #[derive(Debug)]
 pub struct Lookup {
@@ -23,6 +23,8 @@ pub struct Lookup {
     dyad_rank: Map<String, usize>,
     /// The scenario's trust links, by `(party, third)` rank.
     links: Map<(usize, usize), f64>,
+    /// For each tool, the ranks of the actors that hold it.
+    holders: Map<ToolKind, Vec<usize>>,
 }
 
 impl Lookup {
@@ -47,7 +49,21 @@ impl Lookup {
                 links.entry((p, t)).or_insert(l.value);
             }
         }
-        Lookup { actors_by_id, dyads_by_id, actor_rank, dyad_rank, links }
+        let mut holders: Map<ToolKind, Vec<usize>> = Map::default();
+        for (rank, &i) in actors_by_id.iter().enumerate() {
+            for &tool in &s.actors[i].tools {
+                let list = holders.entry(tool).or_default();
+                if list.last() != Some(&rank) {
+                    list.push(rank);
+                }
+            }
+        }
+        Lookup { actors_by_id, dyads_by_id, actor_rank, dyad_rank, links, holders }
+    }
+
+    /// The ranks of the actors that hold `tool`, in id order.
+    pub fn holders(&self, tool: ToolKind) -> &[usize] {
+        self.holders.get(&tool).map_or(&[], Vec::as_slice)
     }
 
     pub fn actor_rank(&self, id: &str) -> Option<usize> {
