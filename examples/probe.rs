@@ -35,9 +35,21 @@ fn main() {
         }
     }
     let e = t.elapsed();
+    let t1 = std::time::Instant::now();
+    let cold: u64 = if std::env::var("PROBE_COLD").is_ok() { 200 } else { 0 };
+    for seed in 0..cold {
+        let mut g2 = Game::new(s.clone(), seed);
+        g2.set_narrate(false);
+        let o = source.orders(&s, g2.state(), 1);
+        g2.advance(o);
+    }
+    println!("cold first turn: {:.1} µs", t1.elapsed().as_secs_f64() / cold.max(1) as f64 * 1e6);
     println!(
         "{mode}: {:.1} µs/turn, orders {:.1} µs/turn",
         e.as_secs_f64() / turns as f64 * 1e6,
         ord.as_secs_f64() / turns as f64 * 1e6
     );
 }
+
+#[allow(dead_code)]
+fn cold() {}

@@ -5,7 +5,7 @@
 use crate::engine::ledger::apply_to_snapshot;
 use crate::engine::state::Snapshot;
 use crate::engine::view::View;
-use crate::orders::{TargetKind, check, target_kind};
+use crate::orders::{TargetKind, passes, target_kind};
 use crate::rules::{RuleCtx, resolve};
 use crate::scenario::{Condition, Event, MediationStyle, OrderSpec, Target, ToolKind};
 
@@ -86,7 +86,7 @@ pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
     let now = objective_value(view, actor);
     let mut scored: Vec<(f64, OrderSpec)> = Vec::new();
     for order in candidates(actor, view) {
-        if check(&order, view, &[]).is_err() || crate::engine::schedule::is_deliberation(order.tool) {
+        if !passes(&order, view, &[]) || crate::engine::schedule::is_deliberation(order.tool) {
             continue;
         }
         let accepted = [order.clone()];

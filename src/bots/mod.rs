@@ -7,7 +7,7 @@ mod simple;
 
 use crate::engine::state::Snapshot;
 use crate::engine::view::View;
-use crate::orders::check;
+use crate::orders::passes;
 use crate::scenario::{BotPolicy, OrderSpec, Scenario};
 
 pub use best_response::{objective_value, satisfaction};
@@ -36,7 +36,7 @@ pub fn orders_in_view(policy: BotPolicy, actor: &str, view: &View, state: &Snaps
     };
     let mut accepted = Vec::new();
     for order in proposed {
-        if check(&order, view, &accepted).is_ok() {
+        if passes(&order, view, &accepted) {
             accepted.push(order);
         }
     }

@@ -7,9 +7,15 @@
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// FNV-1a, 64 bits: a stable hash for keys and content (not for security).
 pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv1a_more(FNV_OFFSET, bytes)
+}
+
+/// Continues an FNV-1a hash over more bytes.
+fn fnv1a_more(mut h: u64, bytes: &[u8]) -> u64 {
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
@@ -19,12 +25,27 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// A generator for one purpose of one order (or one dyad's dynamics) in one turn.
 pub fn stream(seed: u64, turn: u32, who: &str, index: u32, purpose: &str) -> ChaCha8Rng {
-    let key = format!("{who}\u{1f}{index}\u{1f}{purpose}");
+    // The key is the text `who␟index␟purpose`, hashed as it is fed in (no string is built: a turn
+    // draws dozens of streams).
+    let mut digits = [0u8; 10];
+    let mut n = index;
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let key = [who.as_bytes(), b"\x1f", &digits[start..], b"\x1f", purpose.as_bytes()]
+        .iter()
+        .fold(FNV_OFFSET, |h, part| fnv1a_more(h, part));
     let mut bytes = [0u8; 32];
     bytes[..8].copy_from_slice(&seed.to_le_bytes());
     bytes[8..12].copy_from_slice(&turn.to_le_bytes());
-    bytes[16..24].copy_from_slice(&fnv1a(key.as_bytes()).to_le_bytes());
-    bytes[24..32].copy_from_slice(&fnv1a(&[key.as_bytes(), b"#2"].concat()).to_le_bytes());
+    bytes[16..24].copy_from_slice(&key.to_le_bytes());
+    bytes[24..32].copy_from_slice(&fnv1a_more(key, b"#2").to_le_bytes());
     ChaCha8Rng::from_seed(bytes)
 }
 
@@ -50,5 +71,13 @@ mod tests {
         assert_ne!(a, roll(&mut stream(8, 3, "indonesia", 0, "mediation")));
         assert!((0.0..1.0).contains(&a));
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        // The key is hashed as the text `who␟index␟purpose` always was.
+        let key = "indonesia\u{1f}12\u{1f}mediation";
+        let mut bytes = [0u8; 32];
+        bytes[..8].copy_from_slice(&7u64.to_le_bytes());
+        bytes[8..12].copy_from_slice(&3u32.to_le_bytes());
+        bytes[16..24].copy_from_slice(&fnv1a(key.as_bytes()).to_le_bytes());
+        bytes[24..32].copy_from_slice(&fnv1a(&[key.as_bytes(), b"#2"].concat()).to_le_bytes());
+        assert_eq!(roll(&mut ChaCha8Rng::from_seed(bytes)), roll(&mut stream(7, 3, "indonesia", 12, "mediation")));
     }
 }

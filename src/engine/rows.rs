@@ -50,13 +50,19 @@ fn position<T: Row, R: std::ops::Deref<Target = T>>(scenario: &Scenario, rows: &
 }
 
 /// Puts rows given with their rank in rank order. The world yields them in spawn order, which is
-/// rank order, so the sort is a check that costs one pass.
+/// rank order, so this is one pass that checks it; any other order is sorted.
 fn by_rank<R>(ranked: impl Iterator<Item = (usize, R)>) -> Vec<R> {
-    let mut rows: Vec<(usize, R)> = ranked.collect();
-    if !rows.is_sorted_by_key(|(rank, _)| *rank) {
-        rows.sort_unstable_by_key(|(rank, _)| *rank);
+    let mut ranked = ranked.peekable();
+    let mut rows = Vec::with_capacity(ranked.size_hint().0);
+    while let Some((rank, _)) = ranked.peek() {
+        if *rank != rows.len() {
+            let mut all: Vec<(usize, R)> = rows.into_iter().enumerate().chain(ranked).collect();
+            all.sort_by_key(|(rank, _)| *rank);
+            return all.into_iter().map(|(_, row)| row).collect();
+        }
+        rows.push(ranked.next().expect("peeked").1);
     }
-    rows.into_iter().map(|(_, row)| row).collect()
+    rows
 }
 
 pub struct Rows<'a, T> {

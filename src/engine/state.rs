@@ -158,7 +158,7 @@ impl Refresh for Globals {
         self.coherence = *coherence;
         self.deaths = *deaths;
         self.displaced = *displaced;
-        refresh_if_changed(&mut self.trust, trust);
+        self.trust.refresh_from(trust);
         refresh_if_changed(&mut self.events, events);
         refresh_if_changed(&mut self.joint_tracks, joint_tracks);
     }

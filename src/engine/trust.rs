@@ -1,19 +1,44 @@
 //! Trust between a party and a third party, stored only where the scenario gives it or it has moved
 //! (every other pair is at its baseline: `state::baseline_trust`).
 //!
-//! Kept as party → third → value so a lookup by two borrowed ids allocates nothing; written to the log
-//! as one map keyed by `(party, third)`, in that order.
+//! A hash map keyed by `(party, third)`, looked up with two borrowed ids (no allocation; bots and
+//! rules ask for trust many times a turn); iterated and written to the log in `(party, third)` order.
 
 use std::collections::BTreeMap;
+use std::hash::Hash;
 
+use hashbrown::{Equivalent, HashMap};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct TrustTable(BTreeMap<String, BTreeMap<String, f64>>);
+pub struct TrustTable(HashMap<(String, String), f64, foldhash::fast::FixedState>);
+
+/// A `(party, third)` key made of borrowed ids; hashes as the owned key does.
+#[derive(Hash)]
+struct Pair<'a>(&'a str, &'a str);
+
+impl Equivalent<(String, String)> for Pair<'_> {
+    fn equivalent(&self, key: &(String, String)) -> bool {
+        self.0 == key.0 && self.1 == key.1
+    }
+}
+
+// `(String, String)` hashes its two strings in order, as `Pair` does; this test-only check keeps the
+// two in step should either change.
+#[cfg(test)]
+fn same_hash(p: &str, t: &str) -> bool {
+    use std::hash::Hasher;
+    let h = |x: &dyn Fn(&mut foldhash::fast::FoldHasher<'static>)| {
+        let mut hasher = std::hash::BuildHasher::build_hasher(&foldhash::fast::FixedState::default());
+        x(&mut hasher);
+        hasher.finish()
+    };
+    h(&|s| (p.to_string(), t.to_string()).hash(s)) == h(&|s| Pair(p, t).hash(s))
+}
 
 impl TrustTable {
     pub fn get(&self, party: &str, third: &str) -> Option<f64> {
-        self.0.get(party)?.get(third).copied()
+        self.0.get(&Pair(party, third)).copied()
     }
 
     pub fn insert(&mut self, party: &str, third: &str, value: f64) {
@@ -22,19 +47,18 @@ impl TrustTable {
 
     /// The stored value of a pair, inserted from `baseline` first if the pair is not stored yet.
     pub fn slot(&mut self, party: &str, third: &str, baseline: impl FnOnce() -> f64) -> &mut f64 {
-        if !self.0.contains_key(party) {
-            self.0.insert(party.to_string(), BTreeMap::new());
+        if !self.0.contains_key(&Pair(party, third)) {
+            self.0.insert((party.to_string(), third.to_string()), baseline());
         }
-        let row = self.0.get_mut(party).expect("inserted above");
-        if !row.contains_key(third) {
-            row.insert(third.to_string(), baseline());
-        }
-        row.get_mut(third).expect("inserted above")
+        self.0.get_mut(&Pair(party, third)).expect("inserted above")
     }
 
     /// Every stored pair, in `(party, third)` order.
     pub fn iter(&self) -> impl Iterator<Item = ((&str, &str), f64)> {
-        self.0.iter().flat_map(|(p, row)| row.iter().map(move |(t, v)| ((p.as_str(), t.as_str()), *v)))
+        let mut pairs: Vec<((&str, &str), f64)> =
+            self.0.iter().map(|((p, t), v)| ((p.as_str(), t.as_str()), *v)).collect();
+        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        pairs.into_iter()
     }
 
     pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -42,18 +66,23 @@ impl TrustTable {
     }
 
     pub fn retain(&mut self, mut keep: impl FnMut((&str, &str), f64) -> bool) {
-        for (p, row) in &mut self.0 {
-            row.retain(|t, v| keep((p, t), *v));
-        }
-        self.0.retain(|_, row| !row.is_empty());
+        self.0.retain(|(p, t), v| keep((p, t), *v));
     }
 
     pub fn len(&self) -> usize {
-        self.0.values().map(BTreeMap::len).sum()
+        self.0.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.values().all(BTreeMap::is_empty)
+        self.0.is_empty()
+    }
+
+    /// Copies `from`'s values over this table's, allocating only for pairs this table lacks.
+    pub fn refresh_from(&mut self, from: &TrustTable) {
+        self.0.retain(|k, _| from.0.contains_key(k));
+        for ((p, t), v) in &from.0 {
+            *self.slot(p, t, || *v) = *v;
+        }
     }
 }
 
@@ -96,6 +125,7 @@ mod tests {
         assert_eq!(back.get("a", "y"), Some(60.0));
         assert_eq!(back.get("a", "z"), None);
         assert_eq!(back.len(), 3);
+        assert!(same_hash("a", "x") && same_hash("", "") && same_hash("ab", "c"));
     }
 
     #[test]

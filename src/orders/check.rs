@@ -48,27 +48,49 @@ fn target_help(kind: Target) -> &'static str {
     }
 }
 
-/// Checks one order against the scenario, the state and the orders already accepted this turn.
+/// Checks one order against the scenario, the state and the orders already accepted this turn, and
+/// says why when it is refused.
 pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(), String> {
+    check_with(order, view, accepted, &|why| why.to_string())
+}
+
+/// Whether [`check`] would accept the order, without putting the refusal into words: bots try many
+/// orders a turn and only keep the legal ones.
+pub fn passes(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> bool {
+    check_with(order, view, accepted, &|_| ()).is_ok()
+}
+
+fn check_with<E>(
+    order: &OrderSpec,
+    view: &View,
+    accepted: &[OrderSpec],
+    refuse: &dyn Fn(std::fmt::Arguments) -> E,
+) -> Result<(), E> {
     let s = view.scenario;
     let tool = order.tool;
     let Some(actor) = s.actor(&order.actor) else {
-        return Err(format!("there is no actor `{}` in this scenario", order.actor));
+        return Err(refuse(format_args!("there is no actor `{}` in this scenario", order.actor)));
     };
     if !actor.holds(tool) {
-        return Err(format!("{} does not hold `{tool:?}`", actor.name));
+        return Err(refuse(format_args!("{} does not hold `{tool:?}`", actor.name)));
     }
     if let Some(limit) = actor.tool_params.iter().find(|p| p.tool == tool).and_then(|p| p.max_uses) {
         let before = view.actor(&actor.id).and_then(|a| a.uses.get(&tool)).copied().unwrap_or(0);
         let this_turn = accepted.iter().filter(|o| o.actor == order.actor && o.tool == tool).count() as u32;
         let used = before + this_turn;
         if used >= limit {
-            return Err(format!("{} has used `{tool:?}` {used} time(s), its limit in this scenario", actor.name));
+            return Err(refuse(format_args!(
+                "{} has used `{tool:?}` {used} time(s), its limit in this scenario",
+                actor.name
+            )));
         }
     }
     let mine = accepted.iter().filter(|o| o.actor == order.actor).count();
     if mine >= MAX_ORDERS_PER_ACTOR {
-        return Err(format!("{} has already given {MAX_ORDERS_PER_ACTOR} orders this turn, the limit", actor.name));
+        return Err(refuse(format_args!(
+            "{} has already given {MAX_ORDERS_PER_ACTOR} orders this turn, the limit",
+            actor.name
+        )));
     }
     let same = |o: &OrderSpec| {
         o.actor == order.actor
@@ -80,25 +102,25 @@ pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(
             && o.with == order.with
     };
     if accepted.iter().any(same) {
-        return Err("the same order was already given this turn".into());
+        return Err(refuse(format_args!("the same order was already given this turn")));
     }
 
     // The target: of the right sort, and existing.
     let kind = target_kind(tool);
     let target_id = order.target.as_ref().map(OrderTarget::id);
-    let wrong = || Err(format!("`{tool:?}` is aimed elsewhere: {}", target_help(kind)));
+    let wrong = || Err(refuse(format_args!("`{tool:?}` is aimed elsewhere: {}", target_help(kind))));
     let dyad = match (kind, &order.target) {
         (Target::Nothing, None) | (Target::Optional, None) => None,
         (Target::Nothing, Some(_)) => return wrong(),
         (Target::Dyad | Target::Optional, Some(OrderTarget::Dyad(d))) => {
-            Some(view.dyad(d).ok_or_else(|| format!("there is no dispute (dyad) `{d}`"))?)
+            Some(view.dyad(d).ok_or_else(|| refuse(format_args!("there is no dispute (dyad) `{d}`")))?)
         }
         (Target::Actor | Target::Optional, Some(OrderTarget::Actor(a))) => {
-            s.actor(a).ok_or_else(|| format!("there is no actor `{a}`"))?;
+            s.actor(a).ok_or_else(|| refuse(format_args!("there is no actor `{a}`")))?;
             None
         }
         (Target::Council | Target::Assembly | Target::AnyBody, Some(OrderTarget::Body(b))) => {
-            let body = s.body(b).ok_or_else(|| format!("there is no body `{b}`"))?;
+            let body = s.body(b).ok_or_else(|| refuse(format_args!("there is no body `{b}`")))?;
             let fits = match kind {
                 Target::Council => body.is_council(),
                 Target::Assembly => matches!(body.kind, BodyKind::GeneralAssembly { .. }),
@@ -121,19 +143,22 @@ pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(
         | AcceptObservers | RefuseObservers | Negotiate | SignAgreement | IcjApplication => {
             let d = dyad.expect("dyad target checked");
             if side.is_none() {
-                return Err(format!("{} is not a party to `{}`", actor.name, d.id));
+                return Err(refuse(format_args!("{} is not a party to `{}`", actor.name, d.id)));
             }
         }
         Skirmish | Strike | Spoil => {
             let d = dyad.expect("dyad target checked");
             if side.is_none() && !is_spoiler(&d.id) {
-                return Err(format!("{} is neither a party to nor a spoiler in `{}`", actor.name, d.id));
+                return Err(refuse(format_args!("{} is neither a party to nor a spoiler in `{}`", actor.name, d.id)));
             }
         }
         Mediation | GoodOffices | ChairFacilitation | DeployObservers => {
             let d = dyad.expect("dyad target checked");
             if side.is_some() {
-                return Err(format!("{} is a party to `{}` and cannot act as a third party in it", actor.name, d.id));
+                return Err(refuse(format_args!(
+                    "{} is a party to `{}` and cannot act as a third party in it",
+                    actor.name, d.id
+                )));
             }
         }
         _ => {}
@@ -145,71 +170,78 @@ pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(
                 && o.target == order.target
         })
     {
-        return Err(format!(
+        return Err(refuse(format_args!(
             "{} already works on this dispute this turn: one mediating order per dispute a turn",
             actor.name
-        ));
+        )));
     }
     match tool {
         Mediation => {
             if order.style.is_none() {
-                return Err("`Mediation` needs a style: `style: Facilitative`, `Formulative` or `Directive`".into());
+                return Err(refuse(format_args!(
+                    "`Mediation` needs a style: `style: Facilitative`, `Formulative` or `Directive`"
+                )));
             }
             let d = dyad.expect("dyad");
             for (i, party) in d.sides.iter().enumerate() {
                 if !d.accepts_mediation[i] {
-                    return Err(format!(
+                    return Err(refuse(format_args!(
                         "{} has not accepted mediation; mediation needs the consent of both parties (they can give it with `AcceptMediation`)",
                         name(party)
-                    ));
+                    )));
                 }
             }
         }
         DeployObservers => {
             let d = dyad.expect("dyad");
             if d.observers {
-                return Err(format!("observers are already deployed in `{}`", d.id));
+                return Err(refuse(format_args!("observers are already deployed in `{}`", d.id)));
             }
             for (i, party) in d.sides.iter().enumerate() {
                 if !d.accepts_observers[i] {
-                    return Err(format!(
+                    return Err(refuse(format_args!(
                         "{} has not consented to observers; observers need the consent of both parties",
                         name(party)
-                    ));
+                    )));
                 }
             }
         }
         SignAgreement => {
             let d = dyad.expect("dyad");
             if d.agreement {
-                return Err(format!("an agreement on `{}` is already signed", d.id));
+                return Err(refuse(format_args!("an agreement on `{}` is already signed", d.id)));
             }
         }
         IcjApplication => {
             let d = dyad.expect("dyad");
             let court = s.bodies.iter().find(|b| matches!(b.kind, BodyKind::Court { court: CourtKind::Icj, .. }));
             let Some(court) = court else {
-                return Err("there is no International Court of Justice in this scenario".into());
+                return Err(refuse(format_args!("there is no International Court of Justice in this scenario")));
             };
             if let Some(outside) = d.sides.iter().find(|p| !court.has_member(p)) {
-                return Err(format!("{} does not accept the Court's jurisdiction in this dispute", name(outside)));
+                return Err(refuse(format_args!(
+                    "{} does not accept the Court's jurisdiction in this dispute",
+                    name(outside)
+                )));
             }
             if d.icj_pending {
-                return Err("an application on this dispute is already before the Court".into());
+                return Err(refuse(format_args!("an application on this dispute is already before the Court")));
             }
         }
         ProvisionalMeasures => {
             let d = dyad.expect("dyad");
             if !d.icj_pending {
-                return Err("no application to the Court is pending in this dispute; a party must apply first (`IcjApplication`)".into());
+                return Err(refuse(format_args!(
+                    "no application to the Court is pending in this dispute; a party must apply first (`IcjApplication`)"
+                )));
             }
         }
         DraftResolution | AssemblyResolution => {
             let Some(draft) = &order.draft else {
-                return Err(format!("`{tool:?}` needs a draft: `draft: (chapter: VI, contents: [...])`"));
+                return Err(refuse(format_args!("`{tool:?}` needs a draft: `draft: (chapter: VI, contents: [...])`")));
             };
             if draft.contents.is_empty() {
-                return Err("the draft has no contents".into());
+                return Err(refuse(format_args!("the draft has no contents")));
             }
             for c in &draft.contents {
                 let binding = matches!(
@@ -219,9 +251,9 @@ pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(
                         | DraftContent::IccReferral(_)
                 );
                 if binding && (draft.chapter == Chapter::VI || tool == AssemblyResolution) {
-                    return Err(format!(
+                    return Err(refuse(format_args!(
                         "{c:?} is a Chapter VII measure: only a Council resolution under Chapter VII can contain it"
-                    ));
+                    )));
                 }
                 let (id, exists) = match c {
                     DraftContent::Ceasefire(d)
@@ -235,59 +267,63 @@ pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(
                     DraftContent::Sanctions(a, _) => (a, s.actor(a).is_some()),
                 };
                 if !exists {
-                    return Err(format!("the draft names `{id}`, which is not in this scenario"));
+                    return Err(refuse(format_args!("the draft names `{id}`, which is not in this scenario")));
                 }
             }
             if tool == AssemblyResolution {
                 let assembly = target_id.unwrap_or_default();
                 if !view.happened(&Event::Seized(assembly.to_string())) {
-                    return Err("the Assembly can recommend on this dispute only in an emergency special session, after a veto (Art. 12; resolution 377 A (V)): request one first".into());
+                    return Err(refuse(format_args!(
+                        "the Assembly can recommend on this dispute only in an emergency special session, after a veto (Art. 12; resolution 377 A (V)): request one first"
+                    )));
                 }
             }
         }
         RequestEmergencySession => {
             let vetoed = s.bodies.iter().any(|b| b.is_council() && view.happened(&Event::Vetoed(b.id.clone())));
             if !vetoed {
-                return Err(
-                    "Uniting for Peace applies when a veto has blocked the Council: no draft has been vetoed".into()
-                );
+                return Err(refuse(format_args!(
+                    "Uniting for Peace applies when a veto has blocked the Council: no draft has been vetoed"
+                )));
             }
         }
         UnilateralSanctions => {
             if order.sanction.is_none() {
-                return Err(
+                return Err(refuse(format_args!(
                     "`UnilateralSanctions` needs `sanction: ArmsEmbargo`, `AssetFreeze`, `TravelBan` or `CommodityBan`"
-                        .into(),
-                );
+                )));
             }
             if target_id == Some(order.actor.as_str()) {
-                return Err("an actor cannot sanction itself".into());
+                return Err(refuse(format_args!("an actor cannot sanction itself")));
             }
         }
         JointEnvoy => {
             let Some(partner) = &order.with else {
-                return Err("`JointEnvoy` needs the partner: `with: \"<actor id>\"`".into());
+                return Err(refuse(format_args!("`JointEnvoy` needs the partner: `with: \"<actor id>\"`")));
             };
-            let Some(p) = s.actor(partner) else { return Err(format!("there is no actor `{partner}`")) };
+            let Some(p) = s.actor(partner) else { return Err(refuse(format_args!("there is no actor `{partner}`"))) };
             if partner == &order.actor {
-                return Err("a joint envoy needs a partner other than yourself".into());
+                return Err(refuse(format_args!("a joint envoy needs a partner other than yourself")));
             }
             if ![Mediation, GoodOffices, ChairFacilitation].iter().any(|t| p.holds(*t)) {
-                return Err(format!("{} does not mediate, so there is no track to join", p.name));
+                return Err(refuse(format_args!("{} does not mediate, so there is no track to join", p.name)));
             }
         }
         DeployStandbyTeam => {
             let supported = target_id.and_then(|id| s.actor(id)).expect("actor target checked");
             if ![Mediation, GoodOffices, ChairFacilitation].iter().any(|t| supported.holds(*t)) {
-                return Err(format!("{} does not mediate, so the standby team has no one to support", supported.name));
+                return Err(refuse(format_args!(
+                    "{} does not mediate, so the standby team has no one to support",
+                    supported.name
+                )));
             }
         }
         AppointEnvoy => {
             if let Some(envoy) = &order.with {
                 match s.actor(envoy) {
                     Some(e) if e.kind == ActorKind::Envoy => {}
-                    Some(e) => return Err(format!("{} is not an envoy", e.name)),
-                    None => return Err(format!("there is no actor `{envoy}`")),
+                    Some(e) => return Err(refuse(format_args!("{} is not an envoy", e.name))),
+                    None => return Err(refuse(format_args!("there is no actor `{envoy}`"))),
                 }
             }
         }
@@ -295,7 +331,7 @@ pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(
             if let Some(m) = &order.with
                 && s.actor(m).is_none()
             {
-                return Err(format!("there is no actor `{m}`"));
+                return Err(refuse(format_args!("there is no actor `{m}`")));
             }
         }
         _ => {}
