@@ -18,11 +18,15 @@ fn main() {
     play(&mut g, &source, None);
     let t = std::time::Instant::now();
     let mut turns = 0;
+    let mut first_time = std::time::Duration::ZERO;
     let mut ord = std::time::Duration::ZERO;
     let games: u64 = std::env::var("PROBE_GAMES").ok().and_then(|s| s.parse().ok()).unwrap_or(2000);
     for seed in 0..games {
         g.restart(seed, &init);
-        while !g.is_over() {
+        let max_turn: u32 = std::env::var("PROBE_TURNS").ok().and_then(|s| s.parse().ok()).unwrap_or(u32::MAX);
+        while !g.is_over() && g.next_turn() <= max_turn {
+            let first = g.next_turn() == 1;
+            let tf = std::time::Instant::now();
             let t0 = std::time::Instant::now();
             let o = source.orders(&s, g.state(), g.next_turn());
             ord += t0.elapsed();
@@ -32,9 +36,13 @@ fn main() {
                 g.advance(o);
             }
             turns += 1;
+            if first {
+                first_time += tf.elapsed();
+            }
         }
     }
     let e = t.elapsed();
+    println!("first turns: {:.1} µs", first_time.as_secs_f64() / games as f64 * 1e6);
     let t1 = std::time::Instant::now();
     let cold: u64 = if std::env::var("PROBE_COLD").is_ok() { 200 } else { 0 };
     for seed in 0..cold {

@@ -71,26 +71,6 @@ pub fn dove(actor: &str, view: &View) -> Vec<OrderSpec> {
     out
 }
 
-/// The third party the parties trust most (the higher of the two parties' lower trust), among those
-/// that can mediate `dyad`; ties go to the smaller id, so every bot picks the same lead.
-fn lead_mediator(view: &View, dyad: &crate::engine::state::DyadState) -> Option<String> {
-    let s = view.scenario;
-    let l = s.lookup();
-    let mut candidates: Vec<usize> = [ToolKind::Mediation, ToolKind::GoodOffices, ToolKind::ChairFacilitation]
-        .iter()
-        .flat_map(|t| l.holders(*t).iter().copied())
-        .collect();
-    candidates.sort_unstable();
-    candidates.dedup();
-    candidates
-        .into_iter()
-        .map(|rank| &s.actors[l.actor_at(rank)].id)
-        .filter(|id| dyad.side_of(id).is_none())
-        .map(|id| (dyad.sides.iter().map(|p| view.trust(p, id)).fold(100.0, f64::min), id))
-        .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(x.1)))
-        .map(|(_, id)| id.clone())
-}
-
 /// A third party that helps where it is welcome, when the moment is ripe, and with one voice: the
 /// most trusted mediator mediates (formulative when ripe, facilitative before; facilitation or good
 /// offices while consent is missing); the others join its track (a joint envoy, the standby team)
@@ -102,8 +82,8 @@ pub fn cautious_mediator(actor: &str, view: &View) -> Vec<OrderSpec> {
         if d.side_of(actor).is_some() {
             continue;
         }
-        let lead = lead_mediator(view, d);
-        if lead.as_deref() == Some(actor) {
+        let lead = view.lead_mediator(&d.id);
+        if lead == Some(actor) {
             let ripe = ripeness(d, &view.scenario.rules).value;
             let style = if ripe >= 0.45 { MediationStyle::Formulative } else { MediationStyle::Facilitative };
             let options = [
@@ -113,16 +93,16 @@ pub fn cautious_mediator(actor: &str, view: &View) -> Vec<OrderSpec> {
             ];
             out.extend(options.into_iter().find(|o| legal(o)));
         } else if let Some(lead) = lead {
-            let pair = if actor <= lead.as_str() {
-                (actor.to_string(), lead.clone())
+            let pair = if actor <= lead {
+                (actor.to_string(), lead.to_string())
             } else {
-                (lead.clone(), actor.to_string())
+                (lead.to_string(), actor.to_string())
             };
             if !view.globals.joint_tracks.contains(&pair) {
                 let options = [
-                    OrderSpec { with: Some(lead.clone()), ..order(actor, ToolKind::JointEnvoy, &d.id) },
+                    OrderSpec { with: Some(lead.to_string()), ..order(actor, ToolKind::JointEnvoy, &d.id) },
                     OrderSpec {
-                        target: Some(Target::Actor(lead.clone())),
+                        target: Some(Target::Actor(lead.to_string())),
                         ..order(actor, ToolKind::DeployStandbyTeam, &d.id)
                     },
                 ];

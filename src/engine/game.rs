@@ -137,13 +137,16 @@ impl Game {
         self.world_current = true;
     }
 
-    /// Reads the world back into `state` after a turn.
-    fn store_world(&mut self) {
-        for (e, d) in self.dyad_rows.iter().zip(&mut self.state.dyads) {
-            d.refresh_from(self.world.get::<DyadState>(*e).expect("spawned with a dyad"));
+    /// Reads the world back into `state` after a turn: the globals, and the rows the effects ledger
+    /// (the only code that changes the world) wrote to.
+    fn store_world(&mut self, ledger: &Ledger) {
+        for &i in &ledger.touched_dyads {
+            let d = self.world.get::<DyadState>(self.dyad_rows[i]).expect("spawned with a dyad");
+            self.state.dyads[i].refresh_from(d);
         }
-        for (e, a) in self.actor_rows.iter().zip(&mut self.state.actors) {
-            a.refresh_from(self.world.get::<ActorState>(*e).expect("spawned with an actor"));
+        for &i in &ledger.touched_actors {
+            let a = self.world.get::<ActorState>(self.actor_rows[i]).expect("spawned with an actor");
+            self.state.actors[i].refresh_from(a);
         }
         self.state.globals.refresh_from(self.world.resource::<Globals>());
     }
@@ -206,7 +209,7 @@ impl Game {
 
         let out = std::mem::take(&mut *self.world.resource_mut::<TurnOutput>());
         let ledger = std::mem::take(&mut *self.world.resource_mut::<Ledger>());
-        self.store_world();
+        self.store_world(&ledger);
         self.ended = out.end.is_some();
         (out, ledger)
     }

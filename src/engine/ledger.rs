@@ -66,6 +66,10 @@ pub struct Ledger {
     pub pending: Vec<Effect>,
     /// Everything applied this turn, for the record.
     pub applied: Vec<EffectRecord>,
+    /// The ranks of the dyads and actors changed this turn (with repeats): only these are copied out
+    /// of the world after the turn.
+    pub touched_dyads: Vec<usize>,
+    pub touched_actors: Vec<usize>,
 }
 
 /// Applies every pending effect, in order. This system is the only code that changes the state.
@@ -82,13 +86,50 @@ pub fn apply_ledger(
         return;
     }
     let scenario = &setup.scenario;
-    let mut dyads = RowsMut::ranked(scenario, dyads.iter_mut().map(|(r, d)| (r, d.into_inner())));
-    let mut actors = RowsMut::ranked(scenario, actors.iter_mut().map(|(r, a)| (r, a.into_inner())));
+    // Rows are gathered only for the kinds the effects touch (intake's effects, for one, touch
+    // actors only).
+    let (touch_dyads, touch_actors) =
+        pending.iter().map(|e| touches(&e.change)).fold((false, false), |(d, a), (x, y)| (d || x, a || y));
+    let mut dyads = if touch_dyads {
+        RowsMut::ranked(scenario, dyads.iter_mut().map(|(r, d)| (r, d.into_inner())))
+    } else {
+        RowsMut::none(scenario)
+    };
+    let mut actors = if touch_actors {
+        RowsMut::ranked(scenario, actors.iter_mut().map(|(r, a)| (r, a.into_inner())))
+    } else {
+        RowsMut::none(scenario)
+    };
     for effect in pending {
         if let Some(record) = apply(&effect, &mut dyads, &mut actors, &mut globals, clock.turn, scenario, setup.narrate)
         {
             ledger.applied.push(record);
         }
+    }
+    ledger.touched_dyads.extend_from_slice(dyads.touched());
+    ledger.touched_actors.extend_from_slice(actors.touched());
+}
+
+/// Whether a change touches a dyad's row, an actor's row (the rest is in `Globals`).
+fn touches(change: &Change) -> (bool, bool) {
+    match change {
+        Change::Shift(var, _) | Change::Set(var, _) => match var {
+            Var::Stage(_)
+            | Var::Arms(..)
+            | Var::Grievance(..)
+            | Var::Hurt(..)
+            | Var::WinBelief(..)
+            | Var::WayOut(_)
+            | Var::Enticement(_) => (true, false),
+            Var::Spoiler(_) | Var::DomesticPressure(_) | Var::Leverage(_) => (false, true),
+            Var::Trust(..) | Var::PublicPressure | Var::Coherence | Var::Deaths | Var::Displaced => (false, false),
+        },
+        Change::Flag(flag, _) => match flag {
+            Flag::Sanction(..) | Flag::Used(..) => (false, true),
+            Flag::JointTrack(..) => (false, false),
+            _ => (true, false),
+        },
+        Change::Happen(_) => (false, false),
     }
 }
 

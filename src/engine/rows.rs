@@ -112,6 +112,8 @@ impl<'a, T: Row> Rows<'a, T> {
 pub struct RowsMut<'a, T> {
     rows: Vec<&'a mut T>,
     scenario: &'a Scenario,
+    /// The positions of the rows handed out for writing, in the order asked for (repeats included).
+    touched: Vec<usize>,
 }
 
 impl<'a, T: Row> RowsMut<'a, T> {
@@ -121,14 +123,26 @@ impl<'a, T: Row> RowsMut<'a, T> {
         if !rows.is_sorted_by(|a, b| a.id() <= b.id()) {
             rows.sort_by(|a, b| a.id().cmp(b.id()));
         }
-        RowsMut { rows, scenario }
+        RowsMut { rows, scenario, touched: Vec::new() }
     }
 
     pub fn ranked(scenario: &'a Scenario, rows: impl Iterator<Item = (&'a Rank, &'a mut T)>) -> Self {
-        RowsMut { rows: by_rank(rows.map(|(r, row)| (r.0, row))), scenario }
+        RowsMut { rows: by_rank(rows.map(|(r, row)| (r.0, row))), scenario, touched: Vec::new() }
+    }
+
+    /// No rows: for a batch of changes known not to touch this kind.
+    pub fn none(scenario: &'a Scenario) -> Self {
+        RowsMut { rows: Vec::new(), scenario, touched: Vec::new() }
     }
 
     pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
-        position(self.scenario, &self.rows, id).map(|i| &mut *self.rows[i])
+        let i = position(self.scenario, &self.rows, id)?;
+        self.touched.push(i);
+        Some(&mut *self.rows[i])
+    }
+
+    /// The positions (ranks, for rows from the world) of the rows written to.
+    pub fn touched(&self) -> &[usize] {
+        &self.touched
     }
 }

@@ -103,13 +103,13 @@ impl StateParam<'_, '_> {
     /// The read-only view every rule works on, sorted by stable id.
     fn view(&self) -> View<'_> {
         let s = &self.setup.scenario;
-        View {
-            scenario: s,
-            globals: &self.globals,
-            dyads: Rows::ranked(s, self.dyads.iter()),
-            actors: Rows::ranked(s, self.actors.iter()),
-            turn: self.clock.turn,
-        }
+        View::from_rows(
+            s,
+            &self.globals,
+            Rows::ranked(s, self.dyads.iter()),
+            Rows::ranked(s, self.actors.iter()),
+            self.clock.turn,
+        )
     }
 
     /// The context rules are resolved in, with the orders accepted this turn.

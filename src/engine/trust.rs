@@ -61,6 +61,11 @@ impl TrustTable {
         pairs.into_iter()
     }
 
+    /// Every stored pair, in no particular order (for sums and searches that do not depend on it).
+    pub fn unordered(&self) -> impl Iterator<Item = ((&str, &str), f64)> {
+        self.0.iter().map(|((p, t), v)| ((p.as_str(), t.as_str()), *v))
+    }
+
     pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
         self.iter().map(|(pair, _)| pair)
     }
@@ -79,9 +84,15 @@ impl TrustTable {
 
     /// Copies `from`'s values over this table's, allocating only for pairs this table lacks.
     pub fn refresh_from(&mut self, from: &TrustTable) {
-        self.0.retain(|k, _| from.0.contains_key(k));
-        for ((p, t), v) in &from.0 {
-            *self.slot(p, t, || *v) = *v;
+        let mut missing = false;
+        for (key, v) in &from.0 {
+            match self.0.get_mut(key) {
+                Some(slot) => *slot = *v,
+                None => missing = true,
+            }
+        }
+        if missing || self.0.len() != from.0.len() {
+            self.0.clone_from(&from.0);
         }
     }
 }

@@ -1,9 +1,11 @@
 //! A read-only view of the state during a turn, built from the ECS world sorted by stable id.
 //! Rules read the state only through this, so they never depend on ECS iteration order.
 
+use std::cell::OnceCell;
+
 use super::rows::Rows;
 use super::state::{ActorState, DyadState, Globals, Snapshot, baseline_trust};
-use crate::scenario::{Condition, Event, Scenario, Var};
+use crate::scenario::{Condition, Event, Scenario, ToolKind, Var};
 
 pub struct View<'a> {
     pub scenario: &'a Scenario,
@@ -12,6 +14,10 @@ pub struct View<'a> {
     pub actors: Rows<'a, ActorState>,
     /// The turn being played (1-based).
     pub turn: u32,
+    /// Each dyad's lead mediator (in dyad rank order), worked out on first use: every mediating bot
+    /// of a turn asks for it.
+    /// (Positions in `scenario.actors`, so the view keeps no borrow in a cell.)
+    leads: OnceCell<Vec<Option<usize>>>,
 }
 
 impl<'a> View<'a> {
@@ -22,13 +28,24 @@ impl<'a> View<'a> {
         actors: impl Iterator<Item = &'a ActorState>,
         turn: u32,
     ) -> View<'a> {
-        View {
+        View::from_rows(
             scenario,
             globals,
-            dyads: Rows::in_id_order(scenario, dyads),
-            actors: Rows::in_id_order(scenario, actors),
+            Rows::in_id_order(scenario, dyads),
+            Rows::in_id_order(scenario, actors),
             turn,
-        }
+        )
+    }
+
+    /// A view of rows already in id order.
+    pub fn from_rows(
+        scenario: &'a Scenario,
+        globals: &'a Globals,
+        dyads: Rows<'a, DyadState>,
+        actors: Rows<'a, ActorState>,
+        turn: u32,
+    ) -> View<'a> {
+        View { scenario, globals, dyads, actors, turn, leads: OnceCell::new() }
     }
 
     pub fn of_snapshot(scenario: &'a Scenario, snap: &'a Snapshot, turn: u32) -> View<'a> {
@@ -41,6 +58,33 @@ impl<'a> View<'a> {
 
     pub fn actor(&self, id: &str) -> Option<&'a ActorState> {
         self.actors.get(id)
+    }
+
+    /// The third party the parties of `dyad` trust most (the higher of the two parties' lower trust),
+    /// among those holding a mediating tool; ties go to the smaller id, so every bot picks the same
+    /// lead.
+    pub fn lead_mediator(&self, dyad: &str) -> Option<&'a str> {
+        let leads = self.leads.get_or_init(|| self.dyads.values().map(|d| self.most_trusted_third_party(d)).collect());
+        let rank = self.dyads.keys().position(|id| id == dyad)?;
+        leads[rank].map(|i| self.scenario.actors[i].id.as_str())
+    }
+
+    fn most_trusted_third_party(&self, dyad: &DyadState) -> Option<usize> {
+        let s = self.scenario;
+        let l = s.lookup();
+        let mut candidates: Vec<usize> = [ToolKind::Mediation, ToolKind::GoodOffices, ToolKind::ChairFacilitation]
+            .iter()
+            .flat_map(|t| l.holders(*t).iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .map(|rank| l.actor_at(rank))
+            .filter(|i| dyad.side_of(&s.actors[*i].id).is_none())
+            .map(|i| (dyad.sides.iter().map(|p| self.trust(p, &s.actors[i].id)).fold(100.0, f64::min), i))
+            .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| s.actors[y.1].id.cmp(&s.actors[x.1].id)))
+            .map(|(_, i)| i)
     }
 
     pub fn trust(&self, party: &str, third: &str) -> f64 {

@@ -15,13 +15,13 @@ use crate::engine::record::VoteRecord;
 use crate::scenario::{Actor, BodyKind, Chapter, Draft, DraftContent, Event, OrderSpec, ToolKind, Var};
 
 /// The closest tie a member has to a party of any dispute: (party, tie).
-fn closest_party_tie(ctx: &RuleCtx, member: &Actor) -> Option<(String, f64)> {
+fn closest_party_tie<'m>(ctx: &RuleCtx, member: &'m Actor) -> Option<(&'m str, f64)> {
     member
         .ties
         .iter()
         .filter(|(other, _)| ctx.view.dyads.values().any(|d| d.side_of(other).is_some()))
-        .map(|(o, t)| (o.clone(), *t))
-        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(o, t)| (o.as_str(), *t))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(a.0)))
 }
 
 /// Whether a member blocks a consensus statement, and why. A member objects when it is a close
@@ -29,10 +29,11 @@ fn closest_party_tie(ctx: &RuleCtx, member: &Actor) -> Option<(String, f64)> {
 fn objection(ctx: &RuleCtx, member: &Actor, tie_limit: f64) -> Option<String> {
     let (party, tie) = closest_party_tie(ctx, member)?;
     (tie >= tie_limit && member.attributes.interventionism < 30.0).then(|| {
-        format!(
+        explain!(
+            ctx,
             "{} objects: close to {} (tie {tie:.0}) and wary of intervention ({:.0})",
             member.name,
-            ctx.name(&party),
+            ctx.name(party),
             member.attributes.interventionism
         )
     })
@@ -41,7 +42,7 @@ fn objection(ctx: &RuleCtx, member: &Actor, tie_limit: f64) -> Option<String> {
 /// How far a member supports a draft, 0–1, with the reasons.
 pub fn draft_support(ctx: &RuleCtx, member: &Actor, draft: &Draft) -> (f64, String) {
     let mut score = member.attributes.interventionism / 100.0;
-    let mut reasons = vec![format!("readiness {:.2}", score)];
+    let mut reasons = vec![explain!(ctx, "readiness {:.2}", score)];
     let coercive = draft
         .contents
         .iter()
@@ -61,7 +62,7 @@ pub fn draft_support(ctx: &RuleCtx, member: &Actor, draft: &Draft) -> (f64, Stri
     }
     if coercive > 0 {
         score -= 0.15 * coercive as f64;
-        reasons.push(format!("coercive measures −{:.2}", 0.15 * coercive as f64));
+        reasons.push(explain!(ctx, "coercive measures −{:.2}", 0.15 * coercive as f64));
     } else {
         score += 0.15;
         reasons.push("mild text +0.15".into());
@@ -72,12 +73,12 @@ pub fn draft_support(ctx: &RuleCtx, member: &Actor, draft: &Draft) -> (f64, Stri
         let targeted = draft.contents.iter().any(|c| matches!(c, DraftContent::Sanctions(a, _) if *a == party));
         let cost = tie / 100.0 * if targeted { 0.8 } else { 0.4 };
         score -= cost;
-        reasons.push(format!("ties to {party} −{cost:.2}"));
+        reasons.push(explain!(ctx, "ties to {party} −{cost:.2}"));
     }
     let pressure = ctx.view.globals.public_pressure / 100.0 * 0.2;
     score += pressure;
-    reasons.push(format!("public pressure +{pressure:.2}"));
-    (score, reasons.join(", "))
+    reasons.push(explain!(ctx, "public pressure +{pressure:.2}"));
+    (score, if ctx.narrate { reasons.join(", ") } else { String::new() })
 }
 
 fn ballot_for(support: f64) -> Ballot {
@@ -91,10 +92,10 @@ fn ballot_for(support: f64) -> Ballot {
 }
 
 /// The Council in this scenario: (id, members, permanent).
-fn council(ctx: &RuleCtx) -> Option<(String, Vec<String>, Vec<String>)> {
+fn council<'s>(ctx: &RuleCtx<'s>) -> Option<(&'s str, &'s [String], &'s [String])> {
     ctx.view.scenario.bodies.iter().find_map(|b| match &b.kind {
         BodyKind::SecurityCouncil { members, permanent, .. } => {
-            Some((b.id.clone(), members.clone(), permanent.clone()))
+            Some((b.id.as_str(), members.as_slice(), permanent.as_slice()))
         }
         _ => None,
     })
@@ -171,7 +172,7 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     };
     let mut objections = Vec::new();
     let mut ballots = Vec::new();
-    for m in &members {
+    for m in members {
         let Some(member) = ctx.view.scenario.actor(m) else { continue };
         match objection(ctx, member, tie_limit) {
             Some(why) => {
@@ -198,7 +199,7 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
         }
     }
     let vote = VoteRecord {
-        body: council_id,
+        body: council_id.to_string(),
         sponsor: order.actor.clone(),
         subject: format!("{what} (consensus of all members)"),
         tally: format!("{yes}–{}–0", members.len() - yes),
@@ -240,21 +241,21 @@ fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -
     };
     let mut casts = Vec::new();
     let mut reasons = Vec::new();
-    for m in &members {
+    for m in members {
         let Some(member) = ctx.view.scenario.actor(m) else { continue };
         let ballot = match explicit.iter().find(|(who, _)| who == m) {
             Some((_, b)) => {
-                reasons.push(format!("{m}: {b:?} (given)"));
+                reasons.push(explain!(ctx, "{m}: {b:?} (given)"));
                 *b
             }
             None if *m == order.actor => {
-                reasons.push(format!("{m}: Yes (sponsor)"));
+                reasons.push(explain!(ctx, "{m}: Yes (sponsor)"));
                 Ballot::Yes
             }
             None => {
                 let (support, why) = draft_support(ctx, member, draft);
                 let b = ballot_for(support);
-                reasons.push(format!("{m}: {b:?} (support {support:.2}: {why})"));
+                reasons.push(explain!(ctx, "{m}: {b:?} (support {support:.2}: {why})"));
                 b
             }
         };
@@ -263,19 +264,19 @@ fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -
     let result = count(&casts, Matter::Substantive, Threshold::CHARTER, &parties);
     let mut effects = Vec::new();
     if result.adopted {
-        effects.push(Effect::happen(Event::ResolutionAdopted(council_id.clone()), &c));
+        effects.push(Effect::happen(Event::ResolutionAdopted(council_id.to_string()), &c));
         effects.push(Effect::shift(Var::PublicPressure, 12.0, &c));
         for content in &draft.contents {
             effects.extend(content_effects(ctx, content, draft.chapter, 1.0, &order.actor, &c));
         }
     } else if !result.vetoed_by.is_empty() {
-        effects.push(Effect::happen(Event::Vetoed(council_id.clone()), &c));
+        effects.push(Effect::happen(Event::Vetoed(council_id.to_string()), &c));
     }
     let subject = format!("draft resolution under Chapter {:?}: {:?}", draft.chapter, draft.contents);
     let mut ballots: Vec<(String, Ballot)> = casts.iter().map(|c| (c.member.clone(), c.ballot)).collect();
     ballots.sort();
     let vote = VoteRecord {
-        body: council_id,
+        body: council_id.to_string(),
         sponsor: order.actor.clone(),
         subject,
         tally: result.tally(),
@@ -368,7 +369,7 @@ fn emergency_session(
     if members.contains(&order.actor) {
         // A procedural vote of the Council: nine votes, no veto (resolution 377 A (V)).
         let mut casts = Vec::new();
-        for m in &members {
+        for m in members {
             let Some(member) = ctx.view.scenario.actor(m) else { continue };
             let ballot = explicit.iter().find(|(w, _)| w == m).map(|(_, b)| *b).unwrap_or(
                 if member.attributes.interventionism >= 40.0 {
@@ -387,7 +388,7 @@ fn emergency_session(
         let mut outcome = done(order, explain!(ctx, "Uniting for Peace: {}", result.explanation));
         outcome.result = if result.adopted { "adopted".into() } else { "rejected".into() };
         let vote = VoteRecord {
-            body: council_id,
+            body: council_id.to_string(),
             sponsor: order.actor.clone(),
             subject: "procedural: call an emergency special session of the Assembly".into(),
             tally: result.tally(),

@@ -187,16 +187,21 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[OutcomeRecord]) -> (Dynami
 pub fn drift(ctx: &RuleCtx) -> Vec<Effect> {
     let p = ctx.params;
     let mut effects = Vec::new();
-    for ((party, third), value) in ctx.view.globals.trust.iter() {
-        let base = crate::engine::state::baseline_trust(ctx.view.scenario, party, third);
-        // Only pairs that have moved drift back, so the log is not filled with unchanged pairs.
-        if (value - base).abs() > 1.0 {
-            effects.push(Effect::shift(
-                Var::Trust(party.to_string(), third.to_string()),
-                round4((base - value) * p.trust_drift),
-                CAUSE,
-            ));
-        }
+    // Only pairs that have moved drift back, so the log is not filled with unchanged pairs; they are
+    // found in storage order and then put in (party, third) order.
+    let mut moved: Vec<((&str, &str), f64)> = ctx
+        .view
+        .globals
+        .trust
+        .unordered()
+        .filter_map(|((party, third), value)| {
+            let base = crate::engine::state::baseline_trust(ctx.view.scenario, party, third);
+            ((value - base).abs() > 1.0).then_some(((party, third), round4((base - value) * p.trust_drift)))
+        })
+        .collect();
+    moved.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for ((party, third), delta) in moved {
+        effects.push(Effect::shift(Var::Trust(party.to_string(), third.to_string()), delta, CAUSE));
     }
     // Spoilers grow while a dispute they feed on rages and shrink when it calms or is settled: once a
     // turn per spoiler, by the hottest dispute it is listed in.
