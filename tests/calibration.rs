@@ -1,6 +1,7 @@
 //! Calibration over 200 seeds each (figures recorded in docs/rules.md): the built-in scenarios'
 //! historical courses reach the historical outcome classes, and the counterfactuals do clearly worse.
 
+use good_offices::scenario::Id;
 use std::sync::Arc;
 
 use good_offices::engine::{Game, OrderSource, play};
@@ -59,7 +60,7 @@ fn with_parallel_track(s: &Scenario) -> OrderSource {
                 let mut rival = panel.clone();
                 rival.actor = "united-states".into();
                 rival.style = Some(MediationStyle::Formulative);
-                rival.target = Some(Target::Dyad(s.conflict.dyads[0].id.clone()));
+                rival.target = Some(Target::Dyad(Id::from(s.conflict.dyads[0].id.as_str())));
                 rival.note = "a second, uncoordinated mediation track".into();
                 orders.push(rival);
             }

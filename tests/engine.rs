@@ -1,6 +1,7 @@
 //! The engine end to end: golden logs of each built-in scenario's historical course, determinism,
 //! bounds, replay, and the save file surviving a kill mid-turn.
 
+use good_offices::scenario::Id;
 use std::sync::Arc;
 
 use good_offices::engine::{Game, OrderSource, play};
@@ -156,17 +157,17 @@ fn random_orders(s: &Scenario) -> impl Strategy<Value = Vec<TurnOrders>> {
         proptest::sample::select(actors),
     )
         .prop_map(|(actor, tool, kind, dyad, body, other)| OrderSpec {
-            actor,
+            actor: Id::from(actor),
             tool,
             target: Some(match kind {
-                0 => Target::Dyad(dyad),
-                1 => Target::Body(body),
-                _ => Target::Actor(other.clone()),
+                0 => Target::Dyad(Id::from(dyad)),
+                1 => Target::Body(Id::from(body)),
+                _ => Target::Actor(Id::from(other.as_str())),
             }),
             style: Some(MediationStyle::Formulative),
             draft: None,
             sanction: None,
-            with: Some(other),
+            with: Some(Id::from(other)),
             note: String::new(),
         });
     proptest::collection::vec(proptest::collection::vec(order, 0..12), 1..6).prop_map(|turns| {
@@ -203,7 +204,7 @@ proptest! {
                     prop_assert!((0.0..=100.0).contains(x), "{} out of bounds in {}", x, d.id);
                 }
                 for g in &d.grievance {
-                    let (lo, hi) = var_bounds(&good_offices::scenario::Var::Grievance(String::new(), String::new()));
+                    let (lo, hi) = var_bounds(&good_offices::scenario::Var::Grievance(Id::default(), Id::default()));
                     prop_assert!((lo..=hi).contains(g));
                 }
             }

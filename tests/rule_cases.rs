@@ -84,7 +84,7 @@ fn check(case: &Case, records: &[TurnRecord]) -> Vec<String> {
                 let got: Vec<&str> = turn(*t)
                     .rejected
                     .iter()
-                    .filter(|r| &r.order.actor == actor && r.order.tool == *tool)
+                    .filter(|r| r.order.actor == actor && r.order.tool == *tool)
                     .map(|r| r.reason.as_str())
                     .collect();
                 (got != [reason.as_str()]).then(|| format!("{e:?}: rejections {got:?}"))

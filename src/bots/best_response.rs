@@ -7,6 +7,7 @@ use crate::engine::state::Snapshot;
 use crate::engine::view::View;
 use crate::orders::{TargetKind, passes, target_kind};
 use crate::rules::{RuleCtx, resolve};
+use crate::scenario::Id;
 use crate::scenario::{Condition, Event, MediationStyle, OrderSpec, Target, ToolKind};
 
 /// How far a condition is from holding, 0 (far) to 1 (holds): a graded score, so a bot can see
@@ -56,7 +57,7 @@ fn candidates(actor: &str, view: &View) -> Vec<OrderSpec> {
     let mut out = Vec::new();
     for &tool in &a.tools {
         let base = OrderSpec {
-            actor: actor.to_string(),
+            actor: Id::from(actor),
             tool,
             target: None,
             style: (tool == ToolKind::Mediation).then_some(MediationStyle::Formulative),
@@ -67,9 +68,9 @@ fn candidates(actor: &str, view: &View) -> Vec<OrderSpec> {
         };
         let targets: Vec<Option<Target>> = match target_kind(tool) {
             TargetKind::Nothing | TargetKind::Optional => vec![None],
-            TargetKind::Dyad => view.dyads.keys().map(|d| Some(Target::Dyad(d.to_string()))).collect(),
+            TargetKind::Dyad => view.dyads.keys().map(|d| Some(Target::Dyad(Id::from(d)))).collect(),
             TargetKind::Council | TargetKind::Assembly | TargetKind::AnyBody => {
-                s.bodies.iter().map(|b| Some(Target::Body(b.id.clone()))).collect()
+                s.bodies.iter().map(|b| Some(Target::Body(Id::from(b.id.as_str())))).collect()
             }
             // Sanctions, standby teams and mass action need more judgement than one step ahead.
             TargetKind::Actor => Vec::new(),

@@ -3,13 +3,14 @@
 
 use crate::engine::view::View;
 use crate::rules::ripeness::ripeness;
+use crate::scenario::Id;
 use crate::scenario::{MediationStyle, OrderSpec, Target, ToolKind};
 
 fn order(actor: &str, tool: ToolKind, dyad: &str) -> OrderSpec {
     OrderSpec {
-        actor: actor.to_string(),
+        actor: Id::from(actor),
         tool,
-        target: Some(Target::Dyad(dyad.to_string())),
+        target: Some(Target::Dyad(Id::from(dyad))),
         style: None,
         draft: None,
         sanction: None,
@@ -93,16 +94,13 @@ pub fn cautious_mediator(actor: &str, view: &View) -> Vec<OrderSpec> {
             ];
             out.extend(options.into_iter().find(|o| legal(o)));
         } else if let Some(lead) = lead {
-            let pair = if actor <= lead {
-                (actor.to_string(), lead.to_string())
-            } else {
-                (lead.to_string(), actor.to_string())
-            };
+            let pair =
+                if actor <= lead { (Id::from(actor), Id::from(lead)) } else { (Id::from(lead), Id::from(actor)) };
             if !view.globals.joint_tracks.contains(&pair) {
                 let options = [
-                    OrderSpec { with: Some(lead.to_string()), ..order(actor, ToolKind::JointEnvoy, &d.id) },
+                    OrderSpec { with: Some(Id::from(lead)), ..order(actor, ToolKind::JointEnvoy, &d.id) },
                     OrderSpec {
-                        target: Some(Target::Actor(lead.to_string())),
+                        target: Some(Target::Actor(Id::from(lead))),
                         ..order(actor, ToolKind::DeployStandbyTeam, &d.id)
                     },
                 ];

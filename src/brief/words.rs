@@ -329,7 +329,7 @@ impl<'a> Words<'a> {
                 (format!("the dispute is brought to {b}"), format!("the dispute is not brought to {b}"))
             }
             Event::InjectFired(i) => {
-                let title = self.s.injects.iter().find(|x| &x.id == i).map_or(i.as_str(), |x| x.title.as_str());
+                let title = self.s.injects.iter().find(|x| x.id == i).map_or(i.as_str(), |x| x.title.as_str());
                 (format!("the event “{title}” happens"), format!("the event “{title}” does not happen"))
             }
         };

@@ -6,6 +6,7 @@
 use super::names::{Names, count, count_change, level, stage};
 use crate::engine::record::TurnRecord;
 use crate::engine::state::{Snapshot, baseline_trust};
+use crate::scenario::Id;
 use crate::scenario::{Event, Var};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,7 +104,12 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
                 level(was),
                 level(now)
             ),
-            why: causes(names, r, &format!("{:?}", Var::Trust(party.clone(), third.clone())), None),
+            why: causes(
+                names,
+                r,
+                &format!("{:?}", Var::Trust(Id::from(party.as_str()), Id::from(third.as_str()))),
+                None,
+            ),
         });
     }
     if let Some((_, i)) = attention {

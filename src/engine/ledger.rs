@@ -7,29 +7,29 @@ use super::record::EffectRecord;
 use super::rows::{Rank, RowsMut};
 use super::state::{ActorState, DyadState, Globals};
 use crate::scenario::validate::ranges::var_bounds;
-use crate::scenario::{Event, SanctionKind, Scenario, ToolKind, Var};
+use crate::scenario::{Event, Id, SanctionKind, Scenario, ToolKind, Var};
 
 /// A state change that is not a number.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Flag {
     /// `(dyad, side)`
-    AcceptsMediation(String, String),
-    AcceptsObservers(String, String),
-    CeasefireOffered(String, String),
-    Signed(String, String),
-    Ceasefire(String),
-    Agreement(String),
-    Observers(String),
-    PeaceOperation(String),
-    ArmsEmbargo(String),
-    IcjPending(String),
-    ProvisionalMeasures(String),
+    AcceptsMediation(Id, Id),
+    AcceptsObservers(Id, Id),
+    CeasefireOffered(Id, Id),
+    Signed(Id, Id),
+    Ceasefire(Id),
+    Agreement(Id),
+    Observers(Id),
+    PeaceOperation(Id),
+    ArmsEmbargo(Id),
+    IcjPending(Id),
+    ProvisionalMeasures(Id),
     /// `(target actor, kind)`
-    Sanction(String, SanctionKind),
+    Sanction(Id, SanctionKind),
     /// Two mediators now share an envoy.
-    JointTrack(String, String),
+    JointTrack(Id, Id),
     /// A tool was used once more (for `max_uses`).
-    Used(String, ToolKind),
+    Used(Id, ToolKind),
 }
 
 #[derive(Debug, Clone, PartialEq)]

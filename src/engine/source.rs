@@ -35,7 +35,7 @@ impl OrderSource {
                 let mut t = base.orders(scenario, state, turn);
                 let view = super::view::View::of_snapshot(scenario, state, turn);
                 for (actor, policy) in policies {
-                    if *policy != BotPolicy::Hold && !t.orders.iter().any(|o| &o.actor == actor) {
+                    if *policy != BotPolicy::Hold && !t.orders.iter().any(|o| o.actor == actor) {
                         t.orders.extend(crate::bots::orders_in_view(*policy, actor, &view, state));
                     }
                 }

@@ -7,13 +7,13 @@ use bevy_ecs::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::trust::TrustTable;
-use crate::scenario::{Event, SanctionKind, Scenario, ToolKind};
+use crate::scenario::{Event, Id, SanctionKind, Scenario, ToolKind};
 
 /// One dyad: the escalation and ripeness numbers, consent, and what has been agreed.
 #[derive(Component, Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DyadState {
-    pub id: String,
-    pub sides: [String; 2],
+    pub id: Id,
+    pub sides: [Id; 2],
     pub stage: u8,
     pub arms: [f64; 2],
     pub grievance: [f64; 2],
@@ -46,7 +46,7 @@ impl DyadState {
 /// One actor's changing numbers.
 #[derive(Component, Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActorState {
-    pub id: String,
+    pub id: Id,
     pub leverage: f64,
     pub capacity: f64,
     pub domestic_pressure: f64,
@@ -72,7 +72,7 @@ pub struct Globals {
     /// Everything that has happened, including `InjectFired`.
     pub events: BTreeSet<Event>,
     /// Mediators who share an envoy (joint track), as sorted pairs.
-    pub joint_tracks: BTreeSet<(String, String)>,
+    pub joint_tracks: BTreeSet<(Id, Id)>,
 }
 
 /// Copying a row over another of the same id, reusing what it already holds: a game copies its state
@@ -180,8 +180,8 @@ impl Snapshot {
             .dyads
             .iter()
             .map(|d| DyadState {
-                id: d.id.clone(),
-                sides: [d.sides.0.clone(), d.sides.1.clone()],
+                id: Id::from(d.id.as_str()),
+                sides: [Id::from(d.sides.0.as_str()), Id::from(d.sides.1.as_str())],
                 stage: d.stage,
                 arms: [d.arms.0, d.arms.1],
                 grievance: [d.grievance.0, d.grievance.1],
@@ -206,7 +206,7 @@ impl Snapshot {
             .actors
             .iter()
             .map(|a| ActorState {
-                id: a.id.clone(),
+                id: Id::from(a.id.as_str()),
                 leverage: a.attributes.leverage,
                 capacity: a.attributes.capacity,
                 domestic_pressure: a.attributes.domestic_pressure,
@@ -274,9 +274,9 @@ impl Snapshot {
         let v = value.clamp(lo, hi);
         let side = |d: &mut DyadState, a: &str| d.side_of(a);
         match var {
-            Var::Stage(d) => self.dyads.iter_mut().filter(|x| &x.id == d).for_each(|x| x.stage = v as u8),
+            Var::Stage(d) => self.dyads.iter_mut().filter(|x| x.id == d).for_each(|x| x.stage = v as u8),
             Var::Arms(d, a) | Var::Grievance(d, a) | Var::Hurt(d, a) | Var::WinBelief(d, a) => {
-                for x in self.dyads.iter_mut().filter(|x| &x.id == d) {
+                for x in self.dyads.iter_mut().filter(|x| x.id == d) {
                     if let Some(i) = side(x, a) {
                         match var {
                             Var::Arms(..) => x.arms[i] = v,
@@ -287,16 +287,16 @@ impl Snapshot {
                     }
                 }
             }
-            Var::WayOut(d) => self.dyads.iter_mut().filter(|x| &x.id == d).for_each(|x| x.way_out = v),
-            Var::Enticement(d) => self.dyads.iter_mut().filter(|x| &x.id == d).for_each(|x| x.enticement = v),
+            Var::WayOut(d) => self.dyads.iter_mut().filter(|x| x.id == d).for_each(|x| x.way_out = v),
+            Var::Enticement(d) => self.dyads.iter_mut().filter(|x| x.id == d).for_each(|x| x.enticement = v),
             Var::Trust(p, t) => {
                 self.globals.trust.insert(p, t, v);
             }
-            Var::Spoiler(a) => self.actors.iter_mut().filter(|x| &x.id == a).for_each(|x| x.spoiler = v),
+            Var::Spoiler(a) => self.actors.iter_mut().filter(|x| x.id == a).for_each(|x| x.spoiler = v),
             Var::DomesticPressure(a) => {
-                self.actors.iter_mut().filter(|x| &x.id == a).for_each(|x| x.domestic_pressure = v)
+                self.actors.iter_mut().filter(|x| x.id == a).for_each(|x| x.domestic_pressure = v)
             }
-            Var::Leverage(a) => self.actors.iter_mut().filter(|x| &x.id == a).for_each(|x| x.leverage = v),
+            Var::Leverage(a) => self.actors.iter_mut().filter(|x| x.id == a).for_each(|x| x.leverage = v),
             Var::PublicPressure => self.globals.public_pressure = v,
             Var::Coherence => self.globals.coherence = v,
             Var::Deaths => self.globals.deaths = v as u64,

@@ -1,3 +1,4 @@
+use crate::scenario::Id;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -49,7 +50,7 @@ fn snapshot(turn: u32) -> Snapshot {
     if turn >= 2 {
         s.globals.events.insert(Event::Ceasefire("odm-pnu".into()));
     }
-    s.globals.joint_tracks.insert(("annan".to_string(), "au".to_string()));
+    s.globals.joint_tracks.insert((Id::from("annan"), Id::from("au")));
     if let Some(d) = s.dyads.first_mut() {
         d.stage = 5 - (turn % 3) as u8;
         d.hurt[1] = 1e-7;

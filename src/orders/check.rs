@@ -1,6 +1,7 @@
 //! `check`: may this order be carried out now? Every refusal says why, in words a group understands.
 
 use crate::engine::view::View;
+use crate::scenario::Id;
 use crate::scenario::{
     ActorKind, BodyKind, Chapter, CourtKind, DraftContent, Event, OrderSpec, Target as OrderTarget, ToolKind,
 };
@@ -272,7 +273,7 @@ fn check_with<E>(
             }
             if tool == AssemblyResolution {
                 let assembly = target_id.unwrap_or_default();
-                if !view.happened(&Event::Seized(assembly.to_string())) {
+                if !view.happened(&Event::Seized(Id::from(assembly))) {
                     return Err(refuse(format_args!(
                         "the Assembly can recommend on this dispute only in an emergency special session, after a veto (Art. 12; resolution 377 A (V)): request one first"
                     )));
@@ -280,7 +281,8 @@ fn check_with<E>(
             }
         }
         RequestEmergencySession => {
-            let vetoed = s.bodies.iter().any(|b| b.is_council() && view.happened(&Event::Vetoed(b.id.clone())));
+            let vetoed =
+                s.bodies.iter().any(|b| b.is_council() && view.happened(&Event::Vetoed(Id::from(b.id.as_str()))));
             if !vetoed {
                 return Err(refuse(format_args!(
                     "Uniting for Peace applies when a veto has blocked the Council: no draft has been vetoed"
@@ -302,7 +304,7 @@ fn check_with<E>(
                 return Err(refuse(format_args!("`JointEnvoy` needs the partner: `with: \"<actor id>\"`")));
             };
             let Some(p) = s.actor(partner) else { return Err(refuse(format_args!("there is no actor `{partner}`"))) };
-            if partner == &order.actor {
+            if partner == order.actor {
                 return Err(refuse(format_args!("a joint envoy needs a partner other than yourself")));
             }
             if ![Mediation, GoodOffices, ChairFacilitation].iter().any(|t| p.holds(*t)) {

@@ -13,6 +13,7 @@
 //! TARGET is `dyad:ID`, `body:ID`, `actor:ID`, or an id that names exactly one of them.
 
 use crate::rules::council_vote::Ballot;
+use crate::scenario::Id;
 use crate::scenario::{
     Chapter, Draft, DraftContent, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
 };
@@ -136,7 +137,7 @@ pub fn parse_command(line: &str, s: &Scenario) -> Result<Command, String> {
                             }
                         })
                     }
-                    Some(("with", v)) => order.with = Some(v.to_string()),
+                    Some(("with", v)) => order.with = Some(Id::from(v)),
                     Some(("sanction", v)) => {
                         order.sanction = Some(match v.to_ascii_lowercase().as_str() {
                             "armsembargo" | "arms-embargo" => SanctionKind::ArmsEmbargo,

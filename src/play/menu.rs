@@ -1,6 +1,7 @@
 //! Driving a session: numbered menus on a terminal, the line format otherwise. A typo never ends the
 //! game: the question is asked again with the valid choices.
 
+use crate::scenario::Id;
 use std::io::{BufRead, Write};
 
 use super::commands::{Command, parse_command};
@@ -138,16 +139,22 @@ pub fn run_lines(
 /// Candidate targets of the right sort for a tool, as (label, target).
 fn targets(session: &Session, tool: ToolKind) -> Vec<(String, Option<Target>)> {
     let s = &session.scenario;
-    let dyads =
-        || s.conflict.dyads.iter().map(|d| (format!("the dispute: {}", d.name), Some(Target::Dyad(d.id.clone()))));
+    let dyads = || {
+        s.conflict
+            .dyads
+            .iter()
+            .map(|d| (format!("the dispute: {}", d.name), Some(Target::Dyad(Id::from(d.id.as_str())))))
+    };
     match target_kind(tool) {
         TargetKind::Nothing => vec![("no target".into(), None)],
         TargetKind::Optional => std::iter::once(("no target".to_string(), None)).chain(dyads()).collect(),
         TargetKind::Dyad => dyads().collect(),
         TargetKind::Council | TargetKind::Assembly | TargetKind::AnyBody => {
-            s.bodies.iter().map(|b| (b.name.clone(), Some(Target::Body(b.id.clone())))).collect()
+            s.bodies.iter().map(|b| (b.name.clone(), Some(Target::Body(Id::from(b.id.as_str()))))).collect()
         }
-        TargetKind::Actor => s.actors.iter().map(|a| (a.name.clone(), Some(Target::Actor(a.id.clone())))).collect(),
+        TargetKind::Actor => {
+            s.actors.iter().map(|a| (a.name.clone(), Some(Target::Actor(Id::from(a.id.as_str()))))).collect()
+        }
     }
 }
 
@@ -205,7 +212,7 @@ fn group_menu(session: &mut Session, role: &str, input: &mut dyn BufRead, out: &
         let labels: Vec<String> = options.iter().map(|(l, _)| l.clone()).collect();
         let t = if options.len() == 1 { 1 } else { choose(input, out, &format!("{tool:?} aimed at?"), &labels, None)? };
         let mut order = OrderSpec {
-            actor: role.to_string(),
+            actor: Id::from(role),
             tool,
             target: options[t - 1].1.clone(),
             style: None,
@@ -241,7 +248,7 @@ fn group_menu(session: &mut Session, role: &str, input: &mut dyn BufRead, out: &
                 let names: Vec<String> = others.iter().map(|a| a.name.clone()).collect();
                 let zero = if tool == ToolKind::JointEnvoy { None } else { Some("nobody in particular") };
                 let k = choose(input, out, "With whom?", &names, zero)?;
-                order.with = (k > 0).then(|| others[k - 1].id.clone());
+                order.with = (k > 0).then(|| others[k - 1].id.clone()).map(Id::from);
             }
             ToolKind::DraftResolution | ToolKind::AssemblyResolution => {
                 let chapter = if tool == ToolKind::DraftResolution {

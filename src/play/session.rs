@@ -1,5 +1,6 @@
 //! The state of a game in the room: the game, its log, the seats, and the orders gathered so far.
 
+use crate::scenario::Id;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -89,7 +90,7 @@ impl Session {
 
     /// Adds a group's order if it passes the check now; otherwise says why, in the group's words.
     pub fn add_order(&mut self, order: OrderSpec) -> Result<(), String> {
-        if !self.seats.contains(&order.actor) {
+        if !self.seats.iter().any(|s| *s == order.actor) {
             return Err(format!(
                 "`{}` is not a seat played by a group; the seats are: {}",
                 order.actor,
@@ -128,7 +129,14 @@ impl Session {
             .injects
             .iter()
             .filter(|i| i.trigger == Trigger::Facilitator)
-            .filter(|i| !self.game.state().globals.events.contains(&crate::scenario::Event::InjectFired(i.id.clone())))
+            .filter(|i| {
+                !self
+                    .game
+                    .state()
+                    .globals
+                    .events
+                    .contains(&crate::scenario::Event::InjectFired(Id::from(i.id.as_str())))
+            })
             .filter(|i| !self.pending.injects.contains(&i.id))
             .map(|i| (i.id.clone(), i.title.clone()))
             .collect()
@@ -166,7 +174,7 @@ impl Session {
             .collect();
         let others = OrderSource::Bots { base: Box::new(base), policies };
         let theirs = others.orders(&self.scenario, self.game.state(), turn);
-        orders.orders.extend(theirs.orders.into_iter().filter(|o| !self.seats.contains(&o.actor)));
+        orders.orders.extend(theirs.orders.into_iter().filter(|o| !self.seats.iter().any(|s| *s == o.actor)));
         let record = self.game.play_turn(&orders);
         log::append(&self.log_path, &record)?;
         self.records.push(record);

@@ -12,6 +12,7 @@ use super::support::sanction_effects;
 use super::{Resolved, RuleCtx, done, factor};
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::VoteRecord;
+use crate::scenario::Id;
 use crate::scenario::{Actor, BodyKind, Chapter, Draft, DraftContent, Event, OrderSpec, ToolKind, Var};
 
 /// The closest tie a member has to a party of any dispute: (party, tie).
@@ -116,7 +117,7 @@ pub fn deliberate(
         let r = match order.tool {
             ToolKind::RaiseAtCouncil => {
                 let effects = vec![
-                    Effect::happen(Event::Seized(target.clone()), &c),
+                    Effect::happen(Event::Seized(Id::from(target.as_str())), &c),
                     Effect::shift(Var::PublicPressure, 8.0, &c),
                 ];
                 Resolved {
@@ -193,14 +194,14 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     let mut effects = Vec::new();
     if agreed {
         effects.push(Effect::shift(Var::PublicPressure, pressure, &c));
-        effects.push(Effect::shift(Var::WayOut(dyad.clone()), way_out, &c));
+        effects.push(Effect::shift(Var::WayOut(Id::from(dyad.as_str())), way_out, &c));
         if endorses_region {
             effects.push(Effect::shift(Var::Coherence, coherence, &c));
         }
     }
     let vote = VoteRecord {
         body: council_id.to_string(),
-        sponsor: order.actor.clone(),
+        sponsor: order.actor.to_string(),
         subject: format!("{what} (consensus of all members)"),
         tally: format!("{yes}–{}–0", members.len() - yes),
         adopted: agreed,
@@ -264,20 +265,20 @@ fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -
     let result = count(&casts, Matter::Substantive, Threshold::CHARTER, &parties);
     let mut effects = Vec::new();
     if result.adopted {
-        effects.push(Effect::happen(Event::ResolutionAdopted(council_id.to_string()), &c));
+        effects.push(Effect::happen(Event::ResolutionAdopted(Id::from(council_id)), &c));
         effects.push(Effect::shift(Var::PublicPressure, 12.0, &c));
         for content in &draft.contents {
             effects.extend(content_effects(ctx, content, draft.chapter, 1.0, &order.actor, &c));
         }
     } else if !result.vetoed_by.is_empty() {
-        effects.push(Effect::happen(Event::Vetoed(council_id.to_string()), &c));
+        effects.push(Effect::happen(Event::Vetoed(Id::from(council_id)), &c));
     }
     let subject = format!("draft resolution under Chapter {:?}: {:?}", draft.chapter, draft.contents);
     let mut ballots: Vec<(String, Ballot)> = casts.iter().map(|c| (c.member.clone(), c.ballot)).collect();
     ballots.sort();
     let vote = VoteRecord {
         body: council_id.to_string(),
-        sponsor: order.actor.clone(),
+        sponsor: order.actor.to_string(),
         subject,
         tally: result.tally(),
         adopted: result.adopted,
@@ -314,10 +315,10 @@ fn content_effects(
     let binding = if chapter == Chapter::VII { 1.5 } else { 1.0 };
     match content {
         DraftContent::Ceasefire(d) => {
-            effects.push(Effect::shift(Var::WayOut(d.clone()), 6.0 * k * binding, c));
+            effects.push(Effect::shift(Var::WayOut(Id::from(d.as_str())), 6.0 * k * binding, c));
             if let Some(ds) = ctx.view.dyad(d) {
                 for s in &ds.sides {
-                    effects.push(Effect::shift(Var::Grievance(d.clone(), s.clone()), -k * binding, c));
+                    effects.push(Effect::shift(Var::Grievance(Id::from(d.as_str()), s.clone()), -k * binding, c));
                 }
             }
         }
@@ -325,7 +326,7 @@ fn content_effects(
         DraftContent::Sanctions(a, kind) => effects.extend(sanction_effects(ctx, a, *kind, k, sponsor, c)),
         DraftContent::CommissionOfInquiry(d) => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| &s.dyad == d) {
-                effects.push(Effect::shift(Var::Spoiler(sp.actor.clone()), -8.0 * k, c));
+                effects.push(Effect::shift(Var::Spoiler(Id::from(sp.actor.as_str())), -8.0 * k, c));
             }
         }
         DraftContent::Observers(d, _) | DraftContent::PeaceOperation(d, _) => {
@@ -334,22 +335,22 @@ fn content_effects(
             // Consent is the rule for deployment; under Chapter VII a force may deploy without it.
             if consent || (peace_op && chapter == Chapter::VII) {
                 if peace_op {
-                    effects.push(Effect::flag(Flag::PeaceOperation(d.clone()), true, c));
-                    effects.push(Effect::happen(Event::PeaceOperation(d.clone()), c));
+                    effects.push(Effect::flag(Flag::PeaceOperation(Id::from(d.as_str())), true, c));
+                    effects.push(Effect::happen(Event::PeaceOperation(Id::from(d.as_str())), c));
                 } else {
-                    effects.push(Effect::flag(Flag::Observers(d.clone()), true, c));
-                    effects.push(Effect::happen(Event::ObserversDeployed(d.clone()), c));
+                    effects.push(Effect::flag(Flag::Observers(Id::from(d.as_str())), true, c));
+                    effects.push(Effect::happen(Event::ObserversDeployed(Id::from(d.as_str())), c));
                 }
             }
         }
         DraftContent::AuthoriseRegionalForce(_) => effects.push(Effect::shift(Var::PublicPressure, 5.0, c)),
         DraftContent::IccReferral(d) => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| &s.dyad == d) {
-                effects.push(Effect::shift(Var::Spoiler(sp.actor.clone()), -10.0, c));
+                effects.push(Effect::shift(Var::Spoiler(Id::from(sp.actor.as_str())), -10.0, c));
             }
             if let Some(ds) = ctx.view.dyad(d) {
                 for s in &ds.sides {
-                    effects.push(Effect::shift(Var::Grievance(d.clone(), s.clone()), 2.0, c));
+                    effects.push(Effect::shift(Var::Grievance(Id::from(d.as_str()), s.clone()), 2.0, c));
                 }
             }
         }
@@ -366,7 +367,7 @@ fn emergency_session(
     let assembly = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
     let name = ctx.name(&order.actor);
     let (council_id, members, permanent) = council(ctx).unwrap_or_default();
-    if members.contains(&order.actor) {
+    if members.iter().any(|m| *m == order.actor) {
         // A procedural vote of the Council: nine votes, no veto (resolution 377 A (V)).
         let mut casts = Vec::new();
         for m in members {
@@ -383,13 +384,16 @@ fn emergency_session(
             casts.push(Cast { member: m.clone(), permanent: permanent.contains(m), ballot });
         }
         let result = count(&casts, Matter::Procedural, Threshold::CHARTER, &[]);
-        let effects =
-            if result.adopted { vec![Effect::happen(Event::Seized(assembly.clone()), &c)] } else { Vec::new() };
+        let effects = if result.adopted {
+            vec![Effect::happen(Event::Seized(Id::from(assembly.as_str())), &c)]
+        } else {
+            Vec::new()
+        };
         let mut outcome = done(order, explain!(ctx, "Uniting for Peace: {}", result.explanation));
         outcome.result = if result.adopted { "adopted".into() } else { "rejected".into() };
         let vote = VoteRecord {
             body: council_id.to_string(),
-            sponsor: order.actor.clone(),
+            sponsor: order.actor.to_string(),
             subject: "procedural: call an emergency special session of the Assembly".into(),
             tally: result.tally(),
             adopted: result.adopted,
@@ -405,7 +409,8 @@ fn emergency_session(
         _ => None,
     });
     let concur = shares.unwrap_or(0.0) > 50.0;
-    let effects = if concur { vec![Effect::happen(Event::Seized(assembly.clone()), &c)] } else { Vec::new() };
+    let effects =
+        if concur { vec![Effect::happen(Event::Seized(Id::from(assembly.as_str())), &c)] } else { Vec::new() };
     let mut outcome = done(
         order,
         if concur {
@@ -459,7 +464,7 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     );
     let mut effects = Vec::new();
     if adopted {
-        effects.push(Effect::happen(Event::ResolutionAdopted(assembly_id.clone()), &c));
+        effects.push(Effect::happen(Event::ResolutionAdopted(Id::from(assembly_id.as_str())), &c));
         effects.push(Effect::shift(Var::PublicPressure, 15.0, &c));
         for content in &draft.contents {
             effects.extend(content_effects(ctx, content, Chapter::VI, 0.6, &order.actor, &c));
@@ -467,7 +472,7 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     }
     let vote = VoteRecord {
         body: assembly_id,
-        sponsor: order.actor.clone(),
+        sponsor: order.actor.to_string(),
         subject: format!("recommendation: {:?}", draft.contents),
         tally: format!("{yes}–{no}–{abstain}"),
         adopted,

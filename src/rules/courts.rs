@@ -5,6 +5,7 @@
 use super::explain;
 use super::{Resolved, RuleCtx, done};
 use crate::engine::ledger::{Effect, Flag};
+use crate::scenario::Id;
 use crate::scenario::{Event, OrderSpec, ToolKind, Var};
 
 pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
@@ -16,19 +17,19 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
     let mut effects = Vec::new();
     let text = match order.tool {
         ToolKind::IcjApplication => {
-            effects.push(Effect::flag(Flag::IcjPending(dyad_id.clone()), true, &c));
+            effects.push(Effect::flag(Flag::IcjPending(Id::from(dyad_id.as_str())), true, &c));
             effects.push(Effect::shift(Var::PublicPressure, 5.0, &c));
             explain!(ctx, "{name} applies to the International Court of Justice and asks for provisional measures.")
         }
         ToolKind::ProvisionalMeasures => {
-            effects.push(Effect::flag(Flag::ProvisionalMeasures(dyad_id.clone()), true, &c));
-            effects.push(Effect::flag(Flag::IcjPending(dyad_id.clone()), false, &c));
-            effects.push(Effect::happen(Event::ProvisionalMeasures(dyad_id.clone()), &c));
-            effects.push(Effect::shift(Var::Stage(dyad_id.clone()), -1.0, &c));
-            effects.push(Effect::shift(Var::WayOut(dyad_id.clone()), 10.0 * k, &c));
+            effects.push(Effect::flag(Flag::ProvisionalMeasures(Id::from(dyad_id.as_str())), true, &c));
+            effects.push(Effect::flag(Flag::IcjPending(Id::from(dyad_id.as_str())), false, &c));
+            effects.push(Effect::happen(Event::ProvisionalMeasures(Id::from(dyad_id.as_str())), &c));
+            effects.push(Effect::shift(Var::Stage(Id::from(dyad_id.as_str())), -1.0, &c));
+            effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id.as_str())), 10.0 * k, &c));
             for s in &d.sides {
-                effects.push(Effect::shift(Var::Arms(dyad_id.clone(), s.clone()), -10.0 * k, &c));
-                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), s.clone()), -2.0 * k, &c));
+                effects.push(Effect::shift(Var::Arms(Id::from(dyad_id.as_str()), s.clone()), -10.0 * k, &c));
+                effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id.as_str()), s.clone()), -2.0 * k, &c));
             }
             explain!(
                 ctx,
@@ -37,10 +38,10 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
         }
         ToolKind::CommissionOfInquiry => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == dyad_id) {
-                effects.push(Effect::shift(Var::Spoiler(sp.actor.clone()), -8.0 * k, &c));
+                effects.push(Effect::shift(Var::Spoiler(Id::from(sp.actor.as_str())), -8.0 * k, &c));
             }
             for s in &d.sides {
-                if s != &order.actor {
+                if s != order.actor {
                     effects.push(Effect::shift(Var::Trust(s.clone(), order.actor.clone()), -3.0, &c));
                 }
             }
@@ -49,7 +50,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
         }
         _ => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == dyad_id) {
-                effects.push(Effect::shift(Var::Spoiler(sp.actor.clone()), -4.0 * k, &c));
+                effects.push(Effect::shift(Var::Spoiler(Id::from(sp.actor.as_str())), -4.0 * k, &c));
             }
             effects.push(Effect::shift(Var::PublicPressure, 4.0 * k, &c));
             explain!(ctx, "{name} monitors and reports on human rights in `{dyad_id}`.")

@@ -9,6 +9,7 @@ use crate::engine::ledger::Effect;
 use crate::engine::record::{DynamicsRecord, OutcomeRecord};
 use crate::engine::rng::{roll, round4, stream};
 use crate::engine::state::DyadState;
+use crate::scenario::Id;
 use crate::scenario::{ToolKind, Var};
 
 const CAUSE: &str = "dynamics";
@@ -172,7 +173,7 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[OutcomeRecord]) -> (Dynami
     ];
     factors.extend(terms);
     let record = DynamicsRecord {
-        dyad: d.id.clone(),
+        dyad: d.id.to_string(),
         incident_probability: p_incident,
         incident_roll: r,
         escalation_pressure: pressure,
@@ -201,7 +202,7 @@ pub fn drift(ctx: &RuleCtx) -> Vec<Effect> {
         .collect();
     moved.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for ((party, third), delta) in moved {
-        effects.push(Effect::shift(Var::Trust(party.to_string(), third.to_string()), delta, CAUSE));
+        effects.push(Effect::shift(Var::Trust(Id::from(party), Id::from(third)), delta, CAUSE));
     }
     // Spoilers grow while a dispute they feed on rages and shrink when it calms or is settled: once a
     // turn per spoiler, by the hottest dispute it is listed in.
@@ -225,7 +226,7 @@ pub fn drift(ctx: &RuleCtx) -> Vec<Effect> {
         } else {
             -1.0
         };
-        effects.push(Effect::shift(Var::Spoiler(actor.to_string()), delta, CAUSE));
+        effects.push(Effect::shift(Var::Spoiler(Id::from(actor)), delta, CAUSE));
     }
     let g = ctx.view.globals;
     effects.push(Effect::shift(Var::PublicPressure, round4(-g.public_pressure * p.pressure_decay), CAUSE));

@@ -7,6 +7,7 @@ use super::{Resolved, RuleCtx, done, factor};
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::OutcomeRecord;
 use crate::engine::rng::{roll, round4, stream};
+use crate::scenario::Id;
 use crate::scenario::{OrderSpec, ToolKind, Var};
 
 /// Deaths of a clash: the rule's deaths per incident, times the stage, times 0.5–1.5 by the roll.
@@ -27,7 +28,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     let other = side.map(|i| d.sides[1 - i].clone());
     let me = order.actor.clone();
     let k = ctx.potency(order);
-    let arms = |delta: f64| Effect::shift(Var::Arms(dyad_id.clone(), me.clone()), delta * k, &c);
+    let arms = |delta: f64| Effect::shift(Var::Arms(Id::from(dyad_id.as_str()), me.clone()), delta * k, &c);
     let mut effects = Vec::new();
     let explanation = match order.tool {
         Reinforce => {
@@ -37,14 +38,14 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
         ShowOfForce => {
             effects.push(arms(5.0));
             if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 2.0 * k, &c));
+                effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id.as_str()), o.clone()), 2.0 * k, &c));
             }
             explain!(ctx, "{name} makes a show of force: a threshold act that can carry the dispute past stage 3.")
         }
         Mobilise => {
             effects.push(arms(15.0));
             if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 3.0 * k, &c));
+                effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id.as_str()), o.clone()), 3.0 * k, &c));
             }
             explain!(
                 ctx,
@@ -56,27 +57,27 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
         Withdraw => {
             effects.push(arms(-10.0));
             if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), -1.0, &c));
+                effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id.as_str()), o.clone()), -1.0, &c));
             }
             explain!(ctx, "{name} pulls troops back (arms −{:.0}).", 10.0 * k)
         }
         OfferCeasefire => {
-            effects.push(Effect::flag(Flag::CeasefireOffered(dyad_id.clone(), me.clone()), true, &c));
+            effects.push(Effect::flag(Flag::CeasefireOffered(Id::from(dyad_id.as_str()), me.clone()), true, &c));
             let other_offered = other.as_ref().is_some_and(|o| offered(ctx, &dyad_id, o));
             // When both offer in the same turn, the second offer (by id) makes the ceasefire, once.
             let other_now = other.as_ref().is_some_and(|o| {
                 ctx.accepted.iter().any(|x| {
                     x.tool == OfferCeasefire
-                        && &x.actor == o
+                        && x.actor == o
                         && x.target.as_ref().map(|t| t.id()) == Some(dyad_id.as_str())
                 })
             });
             let completes = !other_now || other.as_ref().is_some_and(|o| me > *o);
             if other_offered && !d.ceasefire && completes {
-                effects.push(Effect::flag(Flag::Ceasefire(dyad_id.clone()), true, &c));
-                effects.push(Effect::happen(crate::scenario::Event::Ceasefire(dyad_id.clone()), &c));
+                effects.push(Effect::flag(Flag::Ceasefire(Id::from(dyad_id.as_str())), true, &c));
+                effects.push(Effect::happen(crate::scenario::Event::Ceasefire(Id::from(dyad_id.as_str())), &c));
                 for s in &d.sides {
-                    effects.push(Effect::shift(Var::Arms(dyad_id.clone(), s.clone()), -5.0, &c));
+                    effects.push(Effect::shift(Var::Arms(Id::from(dyad_id.as_str()), s.clone()), -5.0, &c));
                 }
                 explain!(ctx, "{name} offers a ceasefire; the other side has offered one too: a ceasefire holds.")
             } else {
@@ -84,7 +85,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
             }
         }
         AcceptMediation => {
-            effects.push(Effect::flag(Flag::AcceptsMediation(dyad_id.clone(), me.clone()), true, &c));
+            effects.push(Effect::flag(Flag::AcceptsMediation(Id::from(dyad_id.as_str()), me.clone()), true, &c));
             if let Some(m) = &order.with {
                 effects.push(Effect::shift(Var::Trust(me.clone(), m.clone()), 3.0, &c));
             }
@@ -95,18 +96,18 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
             )
         }
         RefuseMediation => {
-            effects.push(Effect::flag(Flag::AcceptsMediation(dyad_id.clone(), me.clone()), false, &c));
+            effects.push(Effect::flag(Flag::AcceptsMediation(Id::from(dyad_id.as_str()), me.clone()), false, &c));
             if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 1.0, &c));
+                effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id.as_str()), o.clone()), 1.0, &c));
             }
             explain!(ctx, "{name} refuses mediation; no mediator can work in `{dyad_id}` without its consent.")
         }
         AcceptObservers => {
-            effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id.clone(), me.clone()), true, &c));
+            effects.push(Effect::flag(Flag::AcceptsObservers(Id::from(dyad_id.as_str()), me.clone()), true, &c));
             explain!(ctx, "{name} consents to observers.")
         }
         RefuseObservers => {
-            effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id.clone(), me.clone()), false, &c));
+            effects.push(Effect::flag(Flag::AcceptsObservers(Id::from(dyad_id.as_str()), me.clone()), false, &c));
             explain!(ctx, "{name} withholds consent to observers.")
         }
         Negotiate => return negotiate(order, index, ctx, &dyad_id),
@@ -141,7 +142,7 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
     let d = ctx.view.dyad(dyad_id).expect("checked");
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
-    let mut effects = vec![Effect::flag(Flag::Signed(dyad_id.to_string(), order.actor.clone()), true, &c)];
+    let mut effects = vec![Effect::flag(Flag::Signed(Id::from(dyad_id), order.actor.clone()), true, &c)];
     let i = d.side_of(&order.actor).expect("checked: a side");
     let other = d.sides[1 - i].clone();
     let both = signed(ctx, dyad_id, &other);
@@ -167,13 +168,13 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
         outcome.result = "agreement".into();
         outcome.explanation =
             explain!(ctx, "{name} and {} have both signed: an agreement on `{dyad_id}`.", ctx.name(&other));
-        effects.push(Effect::flag(Flag::Agreement(dyad_id.to_string()), true, &c));
-        effects.push(Effect::happen(crate::scenario::Event::AgreementSigned(dyad_id.to_string()), &c));
-        effects.push(Effect::shift(Var::Stage(dyad_id.to_string()), -2.0, &c));
-        effects.push(Effect::shift(Var::WayOut(dyad_id.to_string()), 10.0, &c));
+        effects.push(Effect::flag(Flag::Agreement(Id::from(dyad_id)), true, &c));
+        effects.push(Effect::happen(crate::scenario::Event::AgreementSigned(Id::from(dyad_id)), &c));
+        effects.push(Effect::shift(Var::Stage(Id::from(dyad_id)), -2.0, &c));
+        effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id)), 10.0, &c));
         for s in &d.sides {
-            effects.push(Effect::shift(Var::Arms(dyad_id.to_string(), s.clone()), -10.0, &c));
-            effects.push(Effect::shift(Var::Grievance(dyad_id.to_string(), s.clone()), -3.0, &c));
+            effects.push(Effect::shift(Var::Arms(Id::from(dyad_id), s.clone()), -10.0, &c));
+            effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id), s.clone()), -3.0, &c));
         }
     } else {
         outcome.result = "signed".into();
@@ -192,7 +193,7 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Res
         o.tool == ToolKind::Negotiate && o.actor == other && o.target.as_ref().map(|t| t.id()) == Some(dyad_id)
     });
     if !both {
-        let effects = vec![Effect::shift(Var::WayOut(dyad_id.to_string()), 2.0, &c)];
+        let effects = vec![Effect::shift(Var::WayOut(Id::from(dyad_id)), 2.0, &c)];
         let text = explain!(ctx, "{name} offers talks; {} does not come to the table this turn.", ctx.name(&other));
         return Resolved { outcome: done(order, text), effects };
     }
@@ -207,10 +208,10 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Res
     let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "negotiate"));
     // Each side's order rolls; each success moves the text half as far as a mediated one.
-    let effects = if success { vec![Effect::shift(Var::WayOut(dyad_id.to_string()), 5.0, &c)] } else { Vec::new() };
+    let effects = if success { vec![Effect::shift(Var::WayOut(Id::from(dyad_id)), 5.0, &c)] } else { Vec::new() };
     Resolved {
         outcome: OutcomeRecord {
-            actor: order.actor.clone(),
+            actor: order.actor.to_string(),
             tool: order.tool,
             target: Some(dyad_id.to_string()),
             result: if success { "succeeded".into() } else { "failed".into() },
@@ -251,20 +252,20 @@ fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Resolve
         effects.push(Effect::shift(Var::Deaths, deaths as f64, &c));
         effects.push(Effect::shift(Var::Displaced, (deaths as f64 * ctx.params.displaced_per_death).round(), &c));
         for s in &d.sides {
-            effects.push(Effect::shift(Var::Hurt(dyad_id.to_string(), s.clone()), 4.0, &c));
-            effects.push(Effect::shift(Var::Grievance(dyad_id.to_string(), s.clone()), 1.5, &c));
+            effects.push(Effect::shift(Var::Hurt(Id::from(dyad_id), s.clone()), 4.0, &c));
+            effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id), s.clone()), 1.5, &c));
         }
         effects.push(Effect::shift(Var::PublicPressure, 4.0, &c));
         if d.ceasefire {
-            effects.push(Effect::flag(Flag::Ceasefire(dyad_id.to_string()), false, &c));
+            effects.push(Effect::flag(Flag::Ceasefire(Id::from(dyad_id)), false, &c));
         }
         if order.tool == ToolKind::Spoil {
-            effects.push(Effect::shift(Var::WayOut(dyad_id.to_string()), -5.0, &c));
+            effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id)), -5.0, &c));
         }
     }
     Resolved {
         outcome: OutcomeRecord {
-            actor: order.actor.clone(),
+            actor: order.actor.to_string(),
             tool: order.tool,
             target: Some(dyad_id.to_string()),
             result: if hit { "clash".into() } else { "no contact".into() },

@@ -4,6 +4,7 @@
 use super::RuleCtx;
 use crate::engine::ledger::{Change, Effect};
 use crate::engine::record::InjectRecord;
+use crate::scenario::Id;
 use crate::scenario::{EffectSpec, Event, Trigger};
 
 /// The injects that fire this turn, in file order, and their effects.
@@ -11,7 +12,7 @@ pub fn fire(ctx: &RuleCtx, facilitator: &[String]) -> (Vec<InjectRecord>, Vec<Ef
     let mut records = Vec::new();
     let mut effects = Vec::new();
     for inject in &ctx.view.scenario.injects {
-        if ctx.view.happened(&Event::InjectFired(inject.id.clone())) {
+        if ctx.view.happened(&Event::InjectFired(Id::from(inject.id.as_str()))) {
             continue;
         }
         let fires = match &inject.trigger {
@@ -23,7 +24,7 @@ pub fn fire(ctx: &RuleCtx, facilitator: &[String]) -> (Vec<InjectRecord>, Vec<Ef
             continue;
         }
         let cause = format!("inject: {}", inject.id);
-        effects.push(Effect::happen(Event::InjectFired(inject.id.clone()), &cause));
+        effects.push(Effect::happen(Event::InjectFired(Id::from(inject.id.as_str())), &cause));
         for e in &inject.effects {
             let change = match e {
                 EffectSpec::Shift(v, x) => Change::Shift(v.clone(), *x),

@@ -11,6 +11,7 @@ use crate::engine::ledger::Effect;
 use crate::engine::record::OutcomeRecord;
 use crate::engine::rng::{round4, stream};
 use crate::engine::state::DyadState;
+use crate::scenario::Id;
 use crate::scenario::{IssueType, MediationStyle, OrderSpec, ToolKind, Var};
 
 /// Bercovitch's success rates by issue (resources 70%, ethnic 67%, ideology 50%, sovereignty 45%,
@@ -42,8 +43,8 @@ fn style_factor(style: MediationStyle) -> f64 {
 
 /// The mediation tracks on a dyad this turn: third parties mediating, facilitating or offering good
 /// offices, with partners in a joint envoy counted as one track.
-pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<String> {
-    let mut mediators: Vec<String> = ctx
+pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<Id> {
+    let mut mediators: Vec<Id> = ctx
         .accepted
         .iter()
         .filter(|o| matches!(o.tool, ToolKind::Mediation | ToolKind::GoodOffices | ToolKind::ChairFacilitation))
@@ -53,16 +54,16 @@ pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<String> {
     mediators.sort();
     mediators.dedup();
     // Joint envoys link mediators, also through a chain (a with b, b with c): one track per group.
-    let mut links: Vec<(String, String)> = ctx.view.globals.joint_tracks.iter().cloned().collect();
+    let mut links: Vec<(Id, Id)> = ctx.view.globals.joint_tracks.iter().cloned().collect();
     links.extend(
         ctx.accepted
             .iter()
             .filter(|o| o.tool == ToolKind::JointEnvoy)
             .filter_map(|o| o.with.clone().map(|w| (o.actor.clone(), w))),
     );
-    let mut group: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
-    fn root(group: &std::collections::BTreeMap<String, String>, x: &str) -> String {
-        let mut x = x.to_string();
+    let mut group: std::collections::BTreeMap<Id, Id> = std::collections::BTreeMap::new();
+    fn root(group: &std::collections::BTreeMap<Id, Id>, x: &str) -> Id {
+        let mut x = Id::from(x);
         while let Some(parent) = group.get(&x).filter(|p| **p != x) {
             x = parent.clone();
         }
@@ -76,7 +77,7 @@ pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<String> {
             group.insert(other, lead);
         }
     }
-    let mut heads: Vec<String> = mediators.iter().map(|m| root(&group, m)).collect();
+    let mut heads: Vec<Id> = mediators.iter().map(|m| root(&group, m)).collect();
     heads.sort();
     heads.dedup();
     heads
@@ -139,18 +140,18 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
             (_, MediationStyle::Formulative) => 16.0,
             (_, MediationStyle::Directive) => 18.0,
         };
-        effects.push(Effect::shift(Var::WayOut(dyad_id.clone()), gain * potency, &c));
-        effects.push(Effect::shift(Var::Enticement(dyad_id.clone()), 4.0 * potency, &c));
+        effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id.as_str())), gain * potency, &c));
+        effects.push(Effect::shift(Var::Enticement(Id::from(dyad_id.as_str())), 4.0 * potency, &c));
         if order.tool != ToolKind::GoodOffices && d.stage > 1 {
-            effects.push(Effect::shift(Var::Stage(dyad_id.clone()), -1.0, &c));
+            effects.push(Effect::shift(Var::Stage(Id::from(dyad_id.as_str())), -1.0, &c));
         }
         for side in &d.sides {
-            effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), side.clone()), -1.0, &c));
+            effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id.as_str()), side.clone()), -1.0, &c));
             effects.push(Effect::shift(Var::Trust(side.clone(), order.actor.clone()), 2.0, &c));
         }
         if style == MediationStyle::Directive {
             let side = d.sides[resisting].clone();
-            effects.push(Effect::shift(Var::Hurt(dyad_id.clone(), side.clone()), 8.0, &c));
+            effects.push(Effect::shift(Var::Hurt(Id::from(dyad_id.as_str()), side.clone()), 8.0, &c));
             effects.push(Effect::shift(Var::Trust(side, order.actor.clone()), -5.0, &c));
         }
     } else {
@@ -181,7 +182,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     all_factors.extend(ripe.factors);
     Resolved {
         outcome: OutcomeRecord {
-            actor: order.actor.clone(),
+            actor: order.actor.to_string(),
             tool: order.tool,
             target: Some(dyad_id),
             result: if success { "succeeded".into() } else { "failed".into() },

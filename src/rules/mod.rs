@@ -90,7 +90,7 @@ pub fn factor(name: &'static str, value: f64) -> Factor {
 /// An outcome with no roll.
 pub fn done(order: &OrderSpec, explanation: String) -> OutcomeRecord {
     OutcomeRecord {
-        actor: order.actor.clone(),
+        actor: order.actor.to_string(),
         tool: order.tool,
         target: order.target.as_ref().map(|t| t.id().to_string()),
         result: "done".into(),

@@ -3,6 +3,7 @@
 use super::explain;
 use super::{Resolved, RuleCtx, done};
 use crate::engine::ledger::Effect;
+use crate::scenario::Id;
 use crate::scenario::{Event, OrderSpec, Target, ToolKind, Var};
 
 pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
@@ -13,10 +14,10 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
     let target = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
     let text = match order.tool {
         ToolKind::MassAction => {
-            effects.push(Effect::shift(Var::DomesticPressure(target.clone()), 12.0 * k, &c));
+            effects.push(Effect::shift(Var::DomesticPressure(Id::from(target.as_str())), 12.0 * k, &c));
             // Pressure at home makes the deadlock hurt: a deadline for the leader.
             for d in ctx.view.dyads.values().filter(|d| d.side_of(&target).is_some()) {
-                effects.push(Effect::shift(Var::Hurt(d.id.clone(), target.clone()), 5.0 * k, &c));
+                effects.push(Effect::shift(Var::Hurt(d.id.clone(), Id::from(target.as_str())), 5.0 * k, &c));
             }
             effects.push(Effect::shift(Var::PublicPressure, 3.0 * k, &c));
             explain!(ctx, "{name} brings people onto the streets; the pressure on {} rises.", ctx.name(&target))
@@ -24,10 +25,10 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
         ToolKind::DialogueForum => {
             if let Some(d) = ctx.view.dyad(&target) {
                 for s in &d.sides {
-                    effects.push(Effect::shift(Var::Grievance(target.clone(), s.clone()), -1.5 * k, &c));
+                    effects.push(Effect::shift(Var::Grievance(Id::from(target.as_str()), s.clone()), -1.5 * k, &c));
                     effects.push(Effect::shift(Var::Trust(s.clone(), order.actor.clone()), 2.0, &c));
                 }
-                effects.push(Effect::shift(Var::Enticement(target.clone()), 2.0 * k, &c));
+                effects.push(Effect::shift(Var::Enticement(Id::from(target.as_str())), 2.0 * k, &c));
             }
             explain!(ctx, "{name} brings communities together to talk.")
         }

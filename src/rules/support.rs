@@ -4,6 +4,7 @@
 use super::explain;
 use super::{Resolved, RuleCtx, done};
 use crate::engine::ledger::{Effect, Flag};
+use crate::scenario::Id;
 use crate::scenario::{Event, OrderSpec, SanctionKind, ToolKind, Var};
 
 /// The effects of sanctions on `target`, scaled by `k` (Council sanctions 1, unilateral 0.6):
@@ -11,24 +12,24 @@ use crate::scenario::{Event, OrderSpec, SanctionKind, ToolKind, Var};
 /// spoilers, commodity bans cut spoilers' income; all harden the target's grievance and cost trust
 /// in the sanctioning side (domain brief §A).
 pub fn sanction_effects(ctx: &RuleCtx, target: &str, kind: SanctionKind, k: f64, by: &str, cause: &str) -> Vec<Effect> {
-    let mut effects = vec![Effect::flag(Flag::Sanction(target.to_string(), kind), true, cause)];
-    effects.push(Effect::happen(Event::Sanctioned(target.to_string()), cause));
+    let mut effects = vec![Effect::flag(Flag::Sanction(Id::from(target), kind), true, cause)];
+    effects.push(Effect::happen(Event::Sanctioned(Id::from(target)), cause));
     let is_spoiler = ctx.view.actor(target).is_some_and(|a| a.spoiler > 0.0);
     for d in ctx.view.dyads.values().filter(|d| d.side_of(target).is_some()) {
         match kind {
             SanctionKind::ArmsEmbargo => {
                 effects.push(Effect::flag(Flag::ArmsEmbargo(d.id.clone()), true, cause));
-                effects.push(Effect::shift(Var::Arms(d.id.clone(), target.to_string()), -5.0 * k, cause));
+                effects.push(Effect::shift(Var::Arms(d.id.clone(), Id::from(target)), -5.0 * k, cause));
             }
             SanctionKind::AssetFreeze | SanctionKind::TravelBan => {
-                effects.push(Effect::shift(Var::Hurt(d.id.clone(), target.to_string()), 8.0 * k, cause));
+                effects.push(Effect::shift(Var::Hurt(d.id.clone(), Id::from(target)), 8.0 * k, cause));
             }
             SanctionKind::CommodityBan => {
-                effects.push(Effect::shift(Var::Hurt(d.id.clone(), target.to_string()), 5.0 * k, cause));
+                effects.push(Effect::shift(Var::Hurt(d.id.clone(), Id::from(target)), 5.0 * k, cause));
             }
         }
-        effects.push(Effect::shift(Var::Grievance(d.id.clone(), target.to_string()), 2.0 * k, cause));
-        effects.push(Effect::shift(Var::Trust(target.to_string(), by.to_string()), -8.0 * k, cause));
+        effects.push(Effect::shift(Var::Grievance(d.id.clone(), Id::from(target)), 2.0 * k, cause));
+        effects.push(Effect::shift(Var::Trust(Id::from(target), Id::from(by)), -8.0 * k, cause));
     }
     if is_spoiler {
         let cut = match kind {
@@ -36,7 +37,7 @@ pub fn sanction_effects(ctx: &RuleCtx, target: &str, kind: SanctionKind, k: f64,
             SanctionKind::ArmsEmbargo => 8.0,
             _ => 10.0,
         };
-        effects.push(Effect::shift(Var::Spoiler(target.to_string()), -cut * k, cause));
+        effects.push(Effect::shift(Var::Spoiler(Id::from(target)), -cut * k, cause));
     }
     effects
 }
@@ -54,7 +55,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
             explain!(ctx, "{name} appoints {} as envoy for `{target}`.", ctx.name(&envoy))
         }
         ToolKind::DeployStandbyTeam => {
-            effects.push(Effect::shift(Var::Leverage(target.clone()), 4.0 * k, &c));
+            effects.push(Effect::shift(Var::Leverage(Id::from(target.as_str())), 4.0 * k, &c));
             effects.push(Effect::shift(Var::Coherence, 3.0, &c));
             explain!(ctx, "{name} sends the mediation support standby team to back {}.", ctx.name(&target))
         }
@@ -65,8 +66,8 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
             explain!(ctx, "{name} and {} share an envoy: one track, one voice.", ctx.name(&partner))
         }
         ToolKind::DeployObservers => {
-            effects.push(Effect::flag(Flag::Observers(target.clone()), true, &c));
-            effects.push(Effect::happen(Event::ObserversDeployed(target.clone()), &c));
+            effects.push(Effect::flag(Flag::Observers(Id::from(target.as_str())), true, &c));
+            effects.push(Effect::happen(Event::ObserversDeployed(Id::from(target.as_str())), &c));
             explain!(ctx, "{name} deploys observers in `{target}` with both parties' consent.")
         }
         ToolKind::UnilateralSanctions => {
@@ -75,7 +76,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
             explain!(ctx, "{name} imposes {kind:?} on {} on its own.", ctx.name(&target))
         }
         _ => {
-            effects.push(Effect::happen(Event::Seized(target.clone()), &c));
+            effects.push(Effect::happen(Event::Seized(Id::from(target.as_str())), &c));
             effects.push(Effect::shift(Var::PublicPressure, 3.0, &c));
             explain!(ctx, "{name} asks the Council to authorise enforcement action (Art. 53).")
         }

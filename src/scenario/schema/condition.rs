@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::Id;
+
 /// A test on the state of the game, used by triggers, objectives, outcomes and stop rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Condition {
@@ -20,18 +22,18 @@ pub enum Condition {
 /// A number in the state. Dyad sides are named by actor id: `Arms("border", "thailand")`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Var {
-    Stage(String),
-    Arms(String, String),
-    Grievance(String, String),
-    Hurt(String, String),
-    WinBelief(String, String),
-    WayOut(String),
-    Enticement(String),
+    Stage(Id),
+    Arms(Id, Id),
+    Grievance(Id, Id),
+    Hurt(Id, Id),
+    WinBelief(Id, Id),
+    WayOut(Id),
+    Enticement(Id),
     /// `Trust(party, third)`.
-    Trust(String, String),
-    Spoiler(String),
-    DomesticPressure(String),
-    Leverage(String),
+    Trust(Id, Id),
+    Spoiler(Id),
+    DomesticPressure(Id),
+    Leverage(Id),
     PublicPressure,
     Coherence,
     Deaths,
@@ -42,23 +44,23 @@ pub enum Var {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Event {
     /// Both sides of the dyad signed an agreement.
-    AgreementSigned(String),
+    AgreementSigned(Id),
     /// Both sides of the dyad accepted a ceasefire.
-    Ceasefire(String),
+    Ceasefire(Id),
     /// Observers are deployed in the dyad's area.
-    ObserversDeployed(String),
+    ObserversDeployed(Id),
     /// The body adopted a resolution.
-    ResolutionAdopted(String),
+    ResolutionAdopted(Id),
     /// A permanent member vetoed a draft in the body.
-    Vetoed(String),
+    Vetoed(Id),
     /// A peace operation was mandated for the dyad.
-    PeaceOperation(String),
+    PeaceOperation(Id),
     /// The court ordered provisional measures in the dyad.
-    ProvisionalMeasures(String),
+    ProvisionalMeasures(Id),
     /// Sanctions were imposed on the actor.
-    Sanctioned(String),
+    Sanctioned(Id),
     /// The dispute was brought to the body.
-    Seized(String),
+    Seized(Id),
     /// A scripted inject fired.
-    InjectFired(String),
+    InjectFired(Id),
 }

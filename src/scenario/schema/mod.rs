@@ -30,6 +30,10 @@ pub use tool::ToolKind;
 
 use serde::{Deserialize, Serialize};
 
+/// An id (of an actor, a body, a dyad, an inject) where the engine copies it often: a string kept
+/// inline when short (every id in the built-in scenarios is), so copying it allocates nothing.
+pub type Id = compact_str::CompactString;
+
 /// The only scenario format this engine reads.
 pub const FORMAT_VERSION: u32 = 1;
 

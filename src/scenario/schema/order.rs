@@ -1,12 +1,12 @@
 use serde::{Deserialize, Serialize};
 
-use super::ToolKind;
+use super::{Id, ToolKind};
 
 /// One use of a tool by one actor. The same shape is used in orders files and the historical course.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrderSpec {
-    pub actor: String,
+    pub actor: Id,
     pub tool: ToolKind,
     /// What the tool is aimed at; some tools need none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -23,7 +23,7 @@ pub struct OrderSpec {
     /// A second actor involved: the mediator for `AcceptMediation`/`RefuseMediation`, the envoy for
     /// `AppointEnvoy`, the partner for `JointEnvoy`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub with: Option<String>,
+    pub with: Option<Id>,
     /// Free text shown in the log.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -31,9 +31,9 @@ pub struct OrderSpec {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Target {
-    Actor(String),
-    Body(String),
-    Dyad(String),
+    Actor(Id),
+    Body(Id),
+    Dyad(Id),
 }
 
 impl Target {
