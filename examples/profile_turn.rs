@@ -1,8 +1,20 @@
-//! Plays many turns of a scenario with bots, for profiling: `cargo run --release --example profile_turn -- kenya-2008 2000`.
+//! Plays many games of a scenario with bots as a sweep does (one engine restarted for each game, no
+//! narrative), for profilers and quick measurements:
+//!
+//! ```text
+//! cargo run --release --example profile_turn -- cambodia-thailand-2011 2000
+//! cargo run --release --example profile_turn -- synthetic-240 20
+//! cargo run --release --example profile_turn -- kenya-2008 500 narrated   # with every turn's record
+//! ```
+//!
+//! Under `valgrind --tool=callgrind`, the instructions of a turn are those of `Game::advance` plus
+//! `OrderSource::orders`.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use good_offices::engine::{Game, OrderSource, play};
+use good_offices::engine::state::Snapshot;
+use good_offices::engine::{Game, OrderSource};
 use good_offices::scenario::builtin::find;
 use good_offices::scenario::synthetic::synthetic;
 
@@ -10,16 +22,40 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let id = args.get(1).map_or("cambodia-thailand-2011", String::as_str);
     let games: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(200);
+    let narrated = args.get(3).is_some_and(|a| a == "narrated");
     let s = Arc::new(match id.strip_prefix("synthetic-") {
         Some(n) => synthetic(n.parse().expect("a number of actors")),
         None => find(id).expect("built in").load().expect("valid").scenario,
     });
     let source = OrderSource::with_scenario_bots(OrderSource::Hold, &s);
-    let start = std::time::Instant::now();
-    let mut turns = 0;
+    let initial = Snapshot::initial(&s);
+    let mut game = Game::new(s.clone(), 0);
+    game.set_narrate(narrated);
+    let (mut turns, mut first_turns, mut in_bots) = (0u64, Duration::ZERO, Duration::ZERO);
+    let start = Instant::now();
     for seed in 0..games {
-        turns += play(&mut Game::new(s.clone(), seed), &source, None).len();
+        game.restart(seed, &initial);
+        while !game.is_over() {
+            let turn_start = Instant::now();
+            let orders = source.orders(&s, game.state(), game.next_turn());
+            in_bots += turn_start.elapsed();
+            if narrated {
+                game.play_turn(&orders);
+            } else {
+                game.advance(orders);
+            }
+            if game.state().globals.turn == 1 {
+                first_turns += turn_start.elapsed();
+            }
+            turns += 1;
+        }
     }
-    let per = start.elapsed().as_secs_f64() / turns as f64 * 1e6;
-    println!("{id}: {games} games, {turns} turns, {per:.1} µs per turn");
+    let per = |d: Duration, n: u64| d.as_secs_f64() / n.max(1) as f64 * 1e6;
+    println!(
+        "{id}: {games} games, {turns} turns, {:.1} µs per turn ({:.1} µs of it the bots' orders), {:.1} µs per first turn{}",
+        per(start.elapsed(), turns),
+        per(in_bots, turns),
+        per(first_turns, games),
+        if narrated { ", narrated" } else { "" }
+    );
 }

@@ -148,3 +148,38 @@ fn sweep_from_the_command_line_and_its_bad_arguments() {
         .expect_code(2)
         .stderr_has("write ROLE=POLICY");
 }
+
+/// Ctrl-C stops a sweep at once: a million games of the largest scenario would take hours, and the
+/// process must be gone well within the 30 s this test waits (it is killed by SIGINT, the default
+/// action, so no half-written summary is printed).
+#[cfg(unix)]
+#[test]
+fn an_interrupted_sweep_stops_promptly() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_good-offices"))
+        .args(["sweep", "uniting-for-peace-drill", "--runs", "1000000", "--format", "csv"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    // Let it load the scenario and start playing.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(child.try_wait().expect("waitable").is_none(), "the sweep is still running before the interrupt");
+    let sent = Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill runs");
+    assert!(sent.success());
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waitable") {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("the sweep was still running 30 s after Ctrl-C");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.signal(), Some(2), "stopped by SIGINT: {status:?}");
+}

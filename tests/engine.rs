@@ -1,14 +1,13 @@
 //! The engine end to end: golden logs of each built-in scenario's historical course, determinism,
 //! bounds, replay, and the save file surviving a kill mid-turn.
 
-use good_offices::scenario::Id;
 use std::sync::Arc;
 
 use good_offices::engine::{Game, OrderSource, play};
 use good_offices::log::{LogHeader, render_header, render_log};
 use good_offices::orders::{OrdersFile, TurnOrders};
 use good_offices::scenario::builtin::BUILT_INS;
-use good_offices::scenario::{MediationStyle, OrderSpec, Scenario, Target, ToolKind, validate::ranges::var_bounds};
+use good_offices::scenario::{Id, MediationStyle, OrderSpec, Scenario, Target, ToolKind, validate::ranges::var_bounds};
 use proptest::prelude::*;
 
 use crate::support::{good_offices as cli, scratch_dir};
@@ -181,6 +180,29 @@ fn random_orders(s: &Scenario) -> impl Strategy<Value = Vec<TurnOrders>> {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// `passes`, which bots use, accepts exactly what `check` accepts: for any orders, in any state a
+    /// game reaches, checked in turn against the orders accepted before them.
+    #[test]
+    fn passes_agrees_with_check(seed in any::<u64>(), turns in random_orders(&BUILT_INS[2].load().expect("valid").scenario)) {
+        let s = Arc::new(BUILT_INS[2].load().expect("valid").scenario);
+        let mut game = Game::new(s.clone(), seed);
+        for t in &turns {
+            let view = good_offices::engine::view::View::of_snapshot(&s, game.state(), game.next_turn());
+            let mut accepted = Vec::new();
+            for o in &t.orders {
+                let checked = good_offices::orders::check(o, &view, &accepted);
+                prop_assert_eq!(good_offices::orders::passes(o, &view, &accepted), checked.is_ok(), "{:?}: {:?}", o, checked);
+                if checked.is_ok() {
+                    accepted.push(o.clone());
+                }
+            }
+            if game.is_over() {
+                break;
+            }
+            game.play_turn(&TurnOrders { turn: game.next_turn(), ..t.clone() });
+        }
+    }
 
     #[test]
     fn any_game_is_deterministic_bounded_and_replays(

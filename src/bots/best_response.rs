@@ -3,6 +3,7 @@
 //! give the best orders. It uses the rules' expected effects, never the dice.
 
 use crate::engine::ledger::apply_to_snapshot;
+use crate::engine::state::Refresh;
 use crate::engine::state::Snapshot;
 use crate::engine::view::View;
 use crate::orders::{TargetKind, passes, target_kind};
@@ -86,6 +87,21 @@ fn candidates(actor: &str, view: &View) -> Vec<OrderSpec> {
 pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
     let now = objective_value(view, actor);
     let mut scored: Vec<(f64, OrderSpec)> = Vec::new();
+    // One scratch copy of the state for every option: effects are applied to it, the outcome valued,
+    // and the rows they touched put back (a copy per option would cost the whole state each time).
+    let mut scratch = state.clone();
+    let mut value_after = |effects: &[crate::engine::ledger::Effect]| {
+        let (dyads, actors) = apply_to_snapshot(view.scenario, &mut scratch, effects, view.turn);
+        let value = objective_value(&View::of_snapshot(view.scenario, &scratch, view.turn), actor);
+        for i in dyads {
+            scratch.dyads[i].refresh_from(&state.dyads[i]);
+        }
+        for i in actors {
+            scratch.actors[i].refresh_from(&state.actors[i]);
+        }
+        scratch.globals.refresh_from(&state.globals);
+        value
+    };
     for order in candidates(actor, view) {
         if !passes(&order, view, &[]) || crate::engine::schedule::is_deliberation(order.tool) {
             continue;
@@ -100,18 +116,15 @@ pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
                 accepted: &accepted,
                 forced: Some(success),
                 narrate: false,
+                on_dyad: Default::default(),
             };
             resolve(&order, 0, &ctx)
         };
         let win = branch(true);
         let p = win.outcome.probability.unwrap_or(1.0);
-        let value_after = |effects: &[crate::engine::ledger::Effect]| {
-            let mut next = state.clone();
-            apply_to_snapshot(view.scenario, &mut next, effects, view.turn);
-            objective_value(&View::of_snapshot(view.scenario, &next, view.turn), actor)
-        };
         let expected = if win.outcome.probability.is_some() {
-            p * value_after(&win.effects) + (1.0 - p) * value_after(&branch(false).effects)
+            let (won, lost) = (value_after(&win.effects), value_after(&branch(false).effects));
+            p * won + (1.0 - p) * lost
         } else {
             value_after(&win.effects)
         };

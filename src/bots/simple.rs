@@ -23,7 +23,7 @@ fn order(actor: &str, tool: ToolKind, dyad: &str) -> OrderSpec {
 /// refuses outside involvement, and attacks the peace where it is a spoiler.
 pub fn hawk(actor: &str, view: &View) -> Vec<OrderSpec> {
     let mut out = Vec::new();
-    for d in view.dyads.values() {
+    for d in view.dyads_involving(actor) {
         let Some(i) = d.side_of(actor) else {
             if view.scenario.conflict.spoilers.iter().any(|sp| sp.actor == actor && sp.dyad == d.id) {
                 out.push(order(actor, ToolKind::Spoil, &d.id));
@@ -52,7 +52,7 @@ pub fn hawk(actor: &str, view: &View) -> Vec<OrderSpec> {
 /// De-escalates where it is a party: consent, a ceasefire, talks, a signature once a deal is possible.
 pub fn dove(actor: &str, view: &View) -> Vec<OrderSpec> {
     let mut out = Vec::new();
-    for d in view.dyads.values() {
+    for d in view.dyads_involving(actor) {
         let Some(i) = d.side_of(actor) else { continue };
         if d.way_out >= crate::rules::ground::AGREEMENT_WAY_OUT && !d.agreement {
             out.push(order(actor, ToolKind::SignAgreement, &d.id));

@@ -35,7 +35,10 @@ impl Game {
     }
 
     /// A game continuing from a saved state (the `state` of the last completed turn's record).
-    pub fn resume(scenario: Arc<Scenario>, seed: u64, state: Snapshot, ended: bool) -> Game {
+    pub fn resume(scenario: Arc<Scenario>, seed: u64, mut state: Snapshot, ended: bool) -> Game {
+        // Rows are kept in id order (views rely on it); a saved state is put in order once.
+        state.dyads.sort_by(|a, b| a.id.cmp(&b.id));
+        state.actors.sort_by(|a, b| a.id.cmp(&b.id));
         let mut world = World::new();
         world.insert_resource(Setup { scenario: scenario.clone(), seed, narrate: true });
         Game {

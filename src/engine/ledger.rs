@@ -134,13 +134,20 @@ fn touches(change: &Change) -> (bool, bool) {
 }
 
 /// Applies effects to a copy of the state: how bots look one step ahead. Same rules as the game.
-pub fn apply_to_snapshot(scenario: &Scenario, snap: &mut super::state::Snapshot, effects: &[Effect], turn: u32) {
+/// Returns the positions of the dyads and the actors it wrote to, so the copy can be put back.
+pub fn apply_to_snapshot(
+    scenario: &Scenario,
+    snap: &mut super::state::Snapshot,
+    effects: &[Effect],
+    turn: u32,
+) -> (Vec<usize>, Vec<usize>) {
     let super::state::Snapshot { globals, dyads, actors } = snap;
-    let mut dyads = RowsMut::in_id_order(scenario, dyads.iter_mut());
-    let mut actors = RowsMut::in_id_order(scenario, actors.iter_mut());
+    let mut dyads = RowsMut::of_slice(scenario, dyads);
+    let mut actors = RowsMut::of_slice(scenario, actors);
     for effect in effects {
         apply(effect, &mut dyads, &mut actors, globals, turn, scenario, false);
     }
+    (dyads.touched().to_vec(), actors.touched().to_vec())
 }
 
 fn fmt(x: f64) -> String {

@@ -66,45 +66,76 @@ fn by_rank<R>(ranked: impl Iterator<Item = (usize, R)>) -> Vec<R> {
 }
 
 pub struct Rows<'a, T> {
-    rows: Vec<&'a T>,
+    rows: Store<'a, T>,
     scenario: &'a Scenario,
 }
 
+/// Rows gathered one by one (from the world), or a snapshot's own slice, borrowed as it is: a bot
+/// weighing its options views many copies of a state, and must not pay for the rows each time.
+enum Store<'a, T> {
+    Gathered(Vec<&'a T>),
+    Slice(&'a [T]),
+}
+
 impl<'a, T: Row> Rows<'a, T> {
+    /// A snapshot's rows, taken in the order it keeps them: id order (`Snapshot::initial` sorts them,
+    /// a game keeps them so, `Game::resume` sorts a saved state's). Checking would cost as much as
+    /// the view itself, which a bot builds for every option it weighs.
+    pub fn of_slice(scenario: &'a Scenario, rows: &'a [T]) -> Self {
+        Rows { rows: Store::Slice(rows), scenario }
+    }
+
     /// Rows in any order: sorted by id unless they already are.
     pub fn in_id_order(scenario: &'a Scenario, rows: impl Iterator<Item = &'a T>) -> Self {
         let mut rows: Vec<&'a T> = rows.collect();
         if !rows.is_sorted_by(|a, b| a.id() <= b.id()) {
             rows.sort_by(|a, b| a.id().cmp(b.id()));
         }
-        Rows { rows, scenario }
+        Rows { rows: Store::Gathered(rows), scenario }
     }
 
     /// Rows with their [`Rank`], as the world holds them.
     pub fn ranked(scenario: &'a Scenario, rows: impl Iterator<Item = (&'a Rank, &'a T)>) -> Self {
-        Rows { rows: by_rank(rows.map(|(r, row)| (r.0, row))), scenario }
+        Rows { rows: Store::Gathered(by_rank(rows.map(|(r, row)| (r.0, row)))), scenario }
+    }
+
+    fn at(&self, i: usize) -> &'a T {
+        match &self.rows {
+            Store::Gathered(v) => v[i],
+            Store::Slice(s) => &s[i],
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&'a T> {
-        position(self.scenario, &self.rows, id).map(|i| self.rows[i])
+        let i = match &self.rows {
+            Store::Gathered(v) => position(self.scenario, v, id),
+            Store::Slice(s) => match T::rank(self.scenario, id) {
+                Some(r) if s.get(r).is_some_and(|row| row.id() == id) => Some(r),
+                _ => s.iter().position(|row| row.id() == id),
+            },
+        }?;
+        Some(self.at(i))
     }
 
     /// Every row, in id order.
     pub fn values(&self) -> impl Iterator<Item = &'a T> + '_ {
-        self.rows.iter().copied()
+        (0..self.len()).map(|i| self.at(i))
     }
 
     /// Every id, in order.
     pub fn keys(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.rows.iter().map(|r| r.id())
+        self.values().map(|r| r.id())
     }
 
     pub fn len(&self) -> usize {
-        self.rows.len()
+        match &self.rows {
+            Store::Gathered(v) => v.len(),
+            Store::Slice(s) => s.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len() == 0
     }
 }
 
@@ -124,6 +155,11 @@ impl<'a, T: Row> RowsMut<'a, T> {
             rows.sort_by(|a, b| a.id().cmp(b.id()));
         }
         RowsMut { rows, scenario, touched: Vec::new() }
+    }
+
+    /// A snapshot's rows, in the id order it keeps them (see [`Rows::of_slice`]).
+    pub fn of_slice(scenario: &'a Scenario, rows: &'a mut [T]) -> Self {
+        RowsMut { rows: rows.iter_mut().collect(), scenario, touched: Vec::new() }
     }
 
     pub fn ranked(scenario: &'a Scenario, rows: impl Iterator<Item = (&'a Rank, &'a mut T)>) -> Self {

@@ -122,6 +122,7 @@ impl StateParam<'_, '_> {
             accepted,
             forced: None,
             narrate: self.setup.narrate,
+            on_dyad: Default::default(),
         }
     }
 }
@@ -130,12 +131,18 @@ pub use crate::rules::is_deliberation;
 
 fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
     let v = state.view();
-    for (i, order) in input.orders.iter().enumerate() {
+    // Per actor: how many orders it gave so far, and those accepted (every rule of `check` about
+    // earlier orders concerns the same actor's, so only those are shown to it).
+    let mut given: std::collections::HashMap<&str, (u32, Vec<OrderSpec>)> = std::collections::HashMap::new();
+    for order in &input.orders {
+        let (count, mine) = given.entry(order.actor.as_str()).or_default();
         // The dice of an order are keyed by its place among its own actor's orders, so what other
         // actors order (in a what-if branch, say) never changes them.
-        let own_index = input.orders[..i].iter().filter(|o| o.actor == order.actor).count() as u32;
-        match check(order, &v, &out.accepted) {
+        let own_index = *count;
+        *count += 1;
+        match check(order, &v, mine) {
             Ok(()) => {
+                mine.push(order.clone());
                 out.accepted.push(order.clone());
                 out.dice.push(own_index);
                 ledger.pending.push(super::ledger::Effect::flag(
@@ -148,7 +155,9 @@ fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>,
         }
     }
     // Actors with no accepted order other than `Hold` hold, in id order.
-    let acting = |id: &str| out.accepted.iter().any(|o| o.actor == id && o.tool != ToolKind::Hold);
+    let acting: std::collections::HashSet<&str> =
+        out.accepted.iter().filter(|o| o.tool != ToolKind::Hold).map(|o| o.actor.as_str()).collect();
+    let acting = |id: &str| acting.contains(id);
     let (s, l) = (&state.setup.scenario, state.setup.scenario.lookup());
     let holding = (0..l.actor_count()).map(|r| &s.actors[l.actor_at(r)].id).filter(|id| !acting(id)).cloned().collect();
     out.holding = holding;
@@ -183,9 +192,17 @@ fn resolution(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut
 fn dynamics(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
     let v = state.view();
     let ctx = state.ctx(&v, &out.accepted);
+    // Each dispute's dynamics read the outcomes aimed at it: indexed once, not searched per dispute.
+    let mut outcomes_on: std::collections::HashMap<&str, Vec<&OutcomeRecord>> = std::collections::HashMap::new();
+    for o in &out.outcomes {
+        if let Some(t) = o.target.as_deref() {
+            outcomes_on.entry(t).or_default().push(o);
+        }
+    }
     let mut records = Vec::new();
     for d in v.dyads.values() {
-        let (record, effects) = rules::dynamics::dyad(&ctx, d, &out.outcomes);
+        let on_this: Vec<&OutcomeRecord> = outcomes_on.get(d.id.as_str()).cloned().unwrap_or_default();
+        let (record, effects) = rules::dynamics::dyad(&ctx, d, &on_this);
         records.push(record);
         ledger.pending.extend(effects);
     }

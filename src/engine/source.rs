@@ -34,8 +34,11 @@ impl OrderSource {
             OrderSource::Bots { base, policies } => {
                 let mut t = base.orders(scenario, state, turn);
                 let view = super::view::View::of_snapshot(scenario, state, turn);
+                // The actors the base source gave orders for keep them; bots fill the other seats.
+                let given: std::collections::HashSet<crate::scenario::Id> =
+                    t.orders.iter().map(|o| o.actor.clone()).collect();
                 for (actor, policy) in policies {
-                    if *policy != BotPolicy::Hold && !t.orders.iter().any(|o| o.actor == actor) {
+                    if *policy != BotPolicy::Hold && !given.contains(actor.as_str()) {
                         t.orders.extend(crate::bots::orders_in_view(*policy, actor, &view, state));
                     }
                 }

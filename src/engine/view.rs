@@ -49,7 +49,8 @@ impl<'a> View<'a> {
     }
 
     pub fn of_snapshot(scenario: &'a Scenario, snap: &'a Snapshot, turn: u32) -> View<'a> {
-        View::new(scenario, &snap.globals, snap.dyads.iter(), snap.actors.iter(), turn)
+        let (dyads, actors) = (Rows::of_slice(scenario, &snap.dyads), Rows::of_slice(scenario, &snap.actors));
+        View::from_rows(scenario, &snap.globals, dyads, actors, turn)
     }
 
     pub fn dyad(&self, id: &str) -> Option<&'a DyadState> {
@@ -58,6 +59,13 @@ impl<'a> View<'a> {
 
     pub fn actor(&self, id: &str) -> Option<&'a ActorState> {
         self.actors.get(id)
+    }
+
+    /// The dyads `actor` is a side of or a spoiler in, in id order (a party's bot need not look at
+    /// every dispute of a large scenario).
+    pub fn dyads_involving(&self, actor: &str) -> impl Iterator<Item = &'a DyadState> + '_ {
+        let (s, l) = (self.scenario, self.scenario.lookup());
+        l.involving(actor).iter().filter_map(move |&rank| self.dyad(&s.conflict.dyads[l.dyad_at(rank)].id))
     }
 
     /// The third party the parties of `dyad` trust most (the higher of the two parties' lower trust),

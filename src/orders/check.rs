@@ -50,7 +50,8 @@ fn target_help(kind: Target) -> &'static str {
 }
 
 /// Checks one order against the scenario, the state and the orders already accepted this turn, and
-/// says why when it is refused.
+/// says why when it is refused. Of the accepted orders only the same actor's matter (limits per actor,
+/// repeats, one mediating order per dispute), so a caller may pass just those.
 pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(), String> {
     check_with(order, view, accepted, &|why| why.to_string())
 }

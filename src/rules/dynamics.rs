@@ -14,8 +14,9 @@ use crate::scenario::{ToolKind, Var};
 
 const CAUSE: &str = "dynamics";
 
-/// One dyad's turn of dynamics.
-pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[OutcomeRecord]) -> (DynamicsRecord, Vec<Effect>) {
+/// One dyad's turn of dynamics, given this turn's outcomes (those aimed at other disputes are ignored;
+/// the engine passes only this one's).
+pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord]) -> (DynamicsRecord, Vec<Effect>) {
     let p = ctx.params;
     let s = ctx.view.scenario.dyad(&d.id).expect("a dyad of the scenario");
     let id = d.id.clone();

@@ -65,13 +65,8 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
             effects.push(Effect::flag(Flag::CeasefireOffered(Id::from(dyad_id.as_str()), me.clone()), true, &c));
             let other_offered = other.as_ref().is_some_and(|o| offered(ctx, &dyad_id, o));
             // When both offer in the same turn, the second offer (by id) makes the ceasefire, once.
-            let other_now = other.as_ref().is_some_and(|o| {
-                ctx.accepted.iter().any(|x| {
-                    x.tool == OfferCeasefire
-                        && x.actor == o
-                        && x.target.as_ref().map(|t| t.id()) == Some(dyad_id.as_str())
-                })
-            });
+            let other_now =
+                other.as_ref().is_some_and(|o| ctx.on_dyad(&dyad_id).any(|x| x.tool == OfferCeasefire && x.actor == o));
             let completes = !other_now || other.as_ref().is_some_and(|o| me > *o);
             if other_offered && !d.ceasefire && completes {
                 effects.push(Effect::flag(Flag::Ceasefire(Id::from(dyad_id.as_str())), true, &c));
@@ -119,18 +114,14 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
 
 /// Whether `actor` offered a ceasefire this turn or the turn before.
 fn offered(ctx: &RuleCtx, dyad: &str, actor: &str) -> bool {
-    let now = ctx.accepted.iter().any(|o| {
-        o.tool == ToolKind::OfferCeasefire && o.actor == actor && o.target.as_ref().map(|t| t.id()) == Some(dyad)
-    });
+    let now = ctx.on_dyad(dyad).any(|o| o.tool == ToolKind::OfferCeasefire && o.actor == actor);
     let before = ctx.view.dyad(dyad).and_then(|d| d.side_of(actor).and_then(|i| d.ceasefire_offered[i]));
     now || before.is_some_and(|t| t + 1 >= ctx.turn)
 }
 
 /// Whether `actor` signed this turn or the turn before.
 fn signed(ctx: &RuleCtx, dyad: &str, actor: &str) -> bool {
-    let now = ctx.accepted.iter().any(|o| {
-        o.tool == ToolKind::SignAgreement && o.actor == actor && o.target.as_ref().map(|t| t.id()) == Some(dyad)
-    });
+    let now = ctx.on_dyad(dyad).any(|o| o.tool == ToolKind::SignAgreement && o.actor == actor);
     let before = ctx.view.dyad(dyad).and_then(|d| d.side_of(actor).and_then(|i| d.signed[i]));
     now || before.is_some_and(|t| t + 1 >= ctx.turn)
 }
@@ -147,9 +138,7 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
     let other = d.sides[1 - i].clone();
     let both = signed(ctx, dyad_id, &other);
     // Only the second signature completes the deal, so it is reported once.
-    let other_signs_now = ctx.accepted.iter().any(|o| {
-        o.tool == ToolKind::SignAgreement && o.actor == other && o.target.as_ref().map(|t| t.id()) == Some(dyad_id)
-    });
+    let other_signs_now = ctx.on_dyad(dyad_id).any(|o| o.tool == ToolKind::SignAgreement && o.actor == other);
     let completes = both && (order.actor > other || !other_signs_now);
     let mut outcome = done(order, String::new());
     outcome.factors = vec![factor("way out", d.way_out), factor("way out needed", AGREEMENT_WAY_OUT)];
@@ -189,9 +178,7 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Res
     let name = ctx.name(&order.actor);
     let i = d.side_of(&order.actor).expect("checked: a side");
     let other = d.sides[1 - i].clone();
-    let both = ctx.accepted.iter().any(|o| {
-        o.tool == ToolKind::Negotiate && o.actor == other && o.target.as_ref().map(|t| t.id()) == Some(dyad_id)
-    });
+    let both = ctx.on_dyad(dyad_id).any(|o| o.tool == ToolKind::Negotiate && o.actor == other);
     if !both {
         let effects = vec![Effect::shift(Var::WayOut(Id::from(dyad_id)), 2.0, &c)];
         let text = explain!(ctx, "{name} offers talks; {} does not come to the table this turn.", ctx.name(&other));

@@ -45,10 +45,8 @@ fn style_factor(style: MediationStyle) -> f64 {
 /// offices, with partners in a joint envoy counted as one track.
 pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<Id> {
     let mut mediators: Vec<Id> = ctx
-        .accepted
-        .iter()
+        .on_dyad(dyad)
         .filter(|o| matches!(o.tool, ToolKind::Mediation | ToolKind::GoodOffices | ToolKind::ChairFacilitation))
-        .filter(|o| o.target.as_ref().map(|t| t.id()) == Some(dyad))
         .map(|o| o.actor.clone())
         .collect();
     mediators.sort();
@@ -123,10 +121,9 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "mediation"));
     let mut effects = Vec::new();
     // The cost of forum shopping is charged once a turn per dispute, by its first mediating order.
-    let first = ctx.accepted.iter().find(|o| {
-        matches!(o.tool, ToolKind::Mediation | ToolKind::GoodOffices | ToolKind::ChairFacilitation)
-            && o.target.as_ref().map(|t| t.id()) == Some(dyad_id.as_str())
-    });
+    let first = ctx
+        .on_dyad(&dyad_id)
+        .find(|o| matches!(o.tool, ToolKind::Mediation | ToolKind::GoodOffices | ToolKind::ChairFacilitation));
     if tracks > 1 && first == Some(order) {
         effects.push(Effect::shift(Var::Coherence, -p.parallel_track_penalty * (tracks as f64 - 1.0), &c));
     }

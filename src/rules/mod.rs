@@ -41,7 +41,13 @@ pub struct RuleCtx<'a> {
     /// Whether outcomes are explained in words and effects name their cause. A sweep, which prints
     /// neither, turns this off; every number and every roll is the same either way.
     pub narrate: bool,
+    /// The accepted orders aimed at each dyad, by position in `accepted`, indexed on first use: rules
+    /// look for the other side's move on the same dispute, and a scan of every order for every order
+    /// would grow with the square of the number of actors.
+    pub on_dyad: std::cell::OnceCell<DyadOrders>,
 }
+
+pub type DyadOrders = std::collections::HashMap<crate::scenario::Id, Vec<usize>, foldhash::fast::FixedState>;
 
 /// `format!` for an explanation: nothing is formatted when the turn is not narrated.
 macro_rules! explain {
@@ -52,6 +58,20 @@ macro_rules! explain {
 pub(crate) use explain;
 
 impl RuleCtx<'_> {
+    /// The orders accepted this turn that are aimed at `dyad`, in the order given.
+    pub fn on_dyad(&self, dyad: &str) -> impl Iterator<Item = &OrderSpec> {
+        let index = self.on_dyad.get_or_init(|| {
+            let mut index = DyadOrders::default();
+            for (i, o) in self.accepted.iter().enumerate() {
+                if let Some(crate::scenario::Target::Dyad(d)) = &o.target {
+                    index.entry(d.clone()).or_default().push(i);
+                }
+            }
+            index
+        });
+        index.get(dyad).into_iter().flatten().map(|&i| &self.accepted[i])
+    }
+
     /// Decides a chance: the roll, and whether it falls under `probability` (or the forced branch).
     pub fn decide(&self, probability: f64, rng: &mut rand_chacha::ChaCha8Rng) -> (f64, bool) {
         match self.forced {

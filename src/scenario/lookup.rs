@@ -25,6 +25,8 @@ pub struct Lookup {
     links: Map<(usize, usize), f64>,
     /// For each tool, the ranks of the actors that hold it.
     holders: Map<ToolKind, Vec<usize>>,
+    /// For each actor (by rank), the ranks of the dyads it is a side of or a spoiler in.
+    involving: Vec<Vec<usize>>,
 }
 
 impl Lookup {
@@ -58,7 +60,25 @@ impl Lookup {
                 }
             }
         }
-        Lookup { actors_by_id, dyads_by_id, actor_rank, dyad_rank, links, holders }
+        let mut involving = vec![Vec::new(); actors_by_id.len()];
+        for (rank, &i) in dyads_by_id.iter().enumerate() {
+            let d = &s.conflict.dyads[i];
+            let spoilers = s.conflict.spoilers.iter().filter(|sp| sp.dyad == d.id).map(|sp| &sp.actor);
+            for a in [&d.sides.0, &d.sides.1].into_iter().chain(spoilers) {
+                if let Some(&r) = actor_rank.get(a) {
+                    let list: &mut Vec<usize> = &mut involving[r];
+                    if list.last() != Some(&rank) {
+                        list.push(rank);
+                    }
+                }
+            }
+        }
+        Lookup { actors_by_id, dyads_by_id, actor_rank, dyad_rank, links, holders, involving }
+    }
+
+    /// The ranks of the dyads `actor` is a side of or a spoiler in, in id order.
+    pub fn involving(&self, actor: &str) -> &[usize] {
+        self.actor_rank(actor).map_or(&[], |r| self.involving[r].as_slice())
     }
 
     /// The ranks of the actors that hold `tool`, in id order.
