@@ -107,14 +107,18 @@ impl<'a, T: Row> Rows<'a, T> {
     }
 
     pub fn get(&self, id: &str) -> Option<&'a T> {
-        let i = match &self.rows {
+        self.position(id).map(|i| self.at(i))
+    }
+
+    /// Where the row `id` is among the rows (its rank, when the state has every row).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        match &self.rows {
             Store::Gathered(v) => position(self.scenario, v, id),
             Store::Slice(s) => match T::rank(self.scenario, id) {
                 Some(r) if s.get(r).is_some_and(|row| row.id() == id) => Some(r),
                 _ => s.iter().position(|row| row.id() == id),
             },
-        }?;
-        Some(self.at(i))
+        }
     }
 
     /// Every row, in id order.

@@ -73,7 +73,7 @@ impl<'a> View<'a> {
     /// lead.
     pub fn lead_mediator(&self, dyad: &str) -> Option<&'a str> {
         let leads = self.leads.get_or_init(|| self.dyads.values().map(|d| self.most_trusted_third_party(d)).collect());
-        let rank = self.dyads.keys().position(|id| id == dyad)?;
+        let rank = self.dyads.position(dyad)?;
         leads[rank].map(|i| self.scenario.actors[i].id.as_str())
     }
 
