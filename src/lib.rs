@@ -9,6 +9,7 @@ pub mod cli;
 pub mod debrief;
 pub mod diagnostics;
 pub mod engine;
+pub mod fast_hash;
 pub mod log;
 pub mod model;
 pub mod orders;

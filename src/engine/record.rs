@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::state::Snapshot;
 use crate::rules::council_vote::Ballot;
-use crate::scenario::{OrderSpec, ToolKind};
+use crate::scenario::{Id, OrderSpec, ToolKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TurnRecord {
@@ -21,7 +21,7 @@ pub struct TurnRecord {
     pub facilitator_injects: Vec<String>,
     pub rejected: Vec<Rejection>,
     /// Actors that gave no accepted order: they hold.
-    pub holding: Vec<String>,
+    pub holding: Vec<Id>,
     pub votes: Vec<VoteRecord>,
     pub outcomes: Vec<OutcomeRecord>,
     /// What the dynamics of each dispute did this turn, with factors and rolls.

@@ -14,10 +14,11 @@ use super::record::{DynamicsRecord, EndRecord, InjectRecord, OutcomeRecord, Reje
 use super::rows::{Rank, Rows};
 use super::state::{ActorState, DyadState, Globals};
 use super::view::View;
+use crate::fast_hash::{FastMap, FastSet};
 use crate::orders::check;
 use crate::rules::council_vote::Ballot;
 use crate::rules::{self, RuleCtx};
-use crate::scenario::{OrderSpec, Scenario, ToolKind};
+use crate::scenario::{Id, OrderSpec, Scenario, ToolKind};
 
 #[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TurnSchedule;
@@ -63,7 +64,7 @@ pub struct TurnOutput {
     /// Each accepted order's index among the same actor's submitted orders: the key of its dice.
     pub dice: Vec<u32>,
     pub rejected: Vec<Rejection>,
-    pub holding: Vec<String>,
+    pub holding: Vec<Id>,
     pub votes: Vec<VoteRecord>,
     pub outcomes: Vec<OutcomeRecord>,
     pub dynamics: Vec<DynamicsRecord>,
@@ -133,7 +134,7 @@ fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>,
     let v = state.view();
     // Per actor: how many orders it gave so far, and those accepted (every rule of `check` about
     // earlier orders concerns the same actor's, so only those are shown to it).
-    let mut given: std::collections::HashMap<&str, (u32, Vec<OrderSpec>)> = std::collections::HashMap::new();
+    let mut given: FastMap<&str, (u32, Vec<OrderSpec>)> = FastMap::default();
     for order in &input.orders {
         let (count, mine) = given.entry(order.actor.as_str()).or_default();
         // The dice of an order are keyed by its place among its own actor's orders, so what other
@@ -155,11 +156,15 @@ fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>,
         }
     }
     // Actors with no accepted order other than `Hold` hold, in id order.
-    let acting: std::collections::HashSet<&str> =
+    let acting: FastSet<&str> =
         out.accepted.iter().filter(|o| o.tool != ToolKind::Hold).map(|o| o.actor.as_str()).collect();
     let acting = |id: &str| acting.contains(id);
     let (s, l) = (&state.setup.scenario, state.setup.scenario.lookup());
-    let holding = (0..l.actor_count()).map(|r| &s.actors[l.actor_at(r)].id).filter(|id| !acting(id)).cloned().collect();
+    let holding = (0..l.actor_count())
+        .map(|r| s.actors[l.actor_at(r)].id.as_str())
+        .filter(|id| !acting(id))
+        .map(Id::from)
+        .collect();
     out.holding = holding;
 }
 
@@ -193,7 +198,7 @@ fn dynamics(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut<L
     let v = state.view();
     let ctx = state.ctx(&v, &out.accepted);
     // Each dispute's dynamics read the outcomes aimed at it: indexed once, not searched per dispute.
-    let mut outcomes_on: std::collections::HashMap<&str, Vec<&OutcomeRecord>> = std::collections::HashMap::new();
+    let mut outcomes_on: FastMap<&str, Vec<&OutcomeRecord>> = FastMap::default();
     for o in &out.outcomes {
         if let Some(t) = o.target.as_deref() {
             outcomes_on.entry(t).or_default().push(o);

@@ -35,7 +35,7 @@ impl OrderSource {
                 let mut t = base.orders(scenario, state, turn);
                 let view = super::view::View::of_snapshot(scenario, state, turn);
                 // The actors the base source gave orders for keep them; bots fill the other seats.
-                let given: std::collections::HashSet<crate::scenario::Id> =
+                let given: crate::fast_hash::FastSet<crate::scenario::Id> =
                     t.orders.iter().map(|o| o.actor.clone()).collect();
                 for (actor, policy) in policies {
                     if *policy != BotPolicy::Hold && !given.contains(actor.as_str()) {

@@ -47,7 +47,7 @@ pub struct RuleCtx<'a> {
     pub on_dyad: std::cell::OnceCell<DyadOrders>,
 }
 
-pub type DyadOrders = std::collections::HashMap<crate::scenario::Id, Vec<usize>, foldhash::fast::FixedState>;
+pub type DyadOrders = crate::fast_hash::FastMap<crate::scenario::Id, Vec<usize>>;
 
 /// `format!` for an explanation: nothing is formatted when the turn is not narrated.
 macro_rules! explain {

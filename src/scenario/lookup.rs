@@ -5,11 +5,9 @@
 //! Ranks are positions in id order, the order in which a game's state keeps its rows, so the state's
 //! `n`-th actor is the scenario's actor of rank `n`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// A fixed, fast hash for short ids (the index is only looked up, never iterated).
-type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+use crate::fast_hash::FastMap as Map;
 
 use super::{Scenario, ToolKind};
 
