@@ -11,25 +11,25 @@ use crate::scenario::{Event, OrderSpec, ToolKind, Var};
 pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
-    let dyad_id = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let dyad_id: Id = order.target.as_ref().map(|t| Id::from(t.id())).unwrap_or_default();
     let d = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
     let k = ctx.potency(order);
     let mut effects = Vec::new();
     let text = match order.tool {
         ToolKind::IcjApplication => {
-            effects.push(Effect::flag(Flag::IcjPending(Id::from(dyad_id.as_str())), true, &c));
+            effects.push(Effect::flag(Flag::IcjPending(dyad_id.clone()), true, &c));
             effects.push(Effect::shift(Var::PublicPressure, 5.0, &c));
             explain!(ctx, "{name} applies to the International Court of Justice and asks for provisional measures.")
         }
         ToolKind::ProvisionalMeasures => {
-            effects.push(Effect::flag(Flag::ProvisionalMeasures(Id::from(dyad_id.as_str())), true, &c));
-            effects.push(Effect::flag(Flag::IcjPending(Id::from(dyad_id.as_str())), false, &c));
-            effects.push(Effect::happen(Event::ProvisionalMeasures(Id::from(dyad_id.as_str())), &c));
-            effects.push(Effect::shift(Var::Stage(Id::from(dyad_id.as_str())), -1.0, &c));
-            effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id.as_str())), 10.0 * k, &c));
+            effects.push(Effect::flag(Flag::ProvisionalMeasures(dyad_id.clone()), true, &c));
+            effects.push(Effect::flag(Flag::IcjPending(dyad_id.clone()), false, &c));
+            effects.push(Effect::happen(Event::ProvisionalMeasures(dyad_id.clone()), &c));
+            effects.push(Effect::shift(Var::Stage(dyad_id.clone()), -1.0, &c));
+            effects.push(Effect::shift(Var::WayOut(dyad_id.clone()), 10.0 * k, &c));
             for s in &d.sides {
-                effects.push(Effect::shift(Var::Arms(Id::from(dyad_id.as_str()), s.clone()), -10.0 * k, &c));
-                effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id.as_str()), s.clone()), -2.0 * k, &c));
+                effects.push(Effect::shift(Var::Arms(dyad_id.clone(), s.clone()), -10.0 * k, &c));
+                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), s.clone()), -2.0 * k, &c));
             }
             explain!(
                 ctx,

@@ -22,13 +22,13 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     if order.tool == Hold {
         return Resolved { outcome: done(order, explain!(ctx, "{name} holds.")), effects: Vec::new() };
     }
-    let dyad_id = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let dyad_id: Id = order.target.as_ref().map(|t| Id::from(t.id())).unwrap_or_default();
     let d = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
     let side = d.side_of(&order.actor);
     let other = side.map(|i| d.sides[1 - i].clone());
     let me = order.actor.clone();
     let k = ctx.potency(order);
-    let arms = |delta: f64| Effect::shift(Var::Arms(Id::from(dyad_id.as_str()), me.clone()), delta * k, &c);
+    let arms = |delta: f64| Effect::shift(Var::Arms(dyad_id.clone(), me.clone()), delta * k, &c);
     let mut effects = Vec::new();
     let explanation = match order.tool {
         Reinforce => {
@@ -38,14 +38,14 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
         ShowOfForce => {
             effects.push(arms(5.0));
             if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id.as_str()), o.clone()), 2.0 * k, &c));
+                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 2.0 * k, &c));
             }
             explain!(ctx, "{name} makes a show of force: a threshold act that can carry the dispute past stage 3.")
         }
         Mobilise => {
             effects.push(arms(15.0));
             if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id.as_str()), o.clone()), 3.0 * k, &c));
+                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 3.0 * k, &c));
             }
             explain!(
                 ctx,
@@ -57,22 +57,22 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
         Withdraw => {
             effects.push(arms(-10.0));
             if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id.as_str()), o.clone()), -1.0, &c));
+                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), -1.0, &c));
             }
             explain!(ctx, "{name} pulls troops back (arms −{:.0}).", 10.0 * k)
         }
         OfferCeasefire => {
-            effects.push(Effect::flag(Flag::CeasefireOffered(Id::from(dyad_id.as_str()), me.clone()), true, &c));
+            effects.push(Effect::flag(Flag::CeasefireOffered(dyad_id.clone(), me.clone()), true, &c));
             let other_offered = other.as_ref().is_some_and(|o| offered(ctx, &dyad_id, o));
             // When both offer in the same turn, the second offer (by id) makes the ceasefire, once.
             let other_now =
                 other.as_ref().is_some_and(|o| ctx.on_dyad(&dyad_id).any(|x| x.tool == OfferCeasefire && x.actor == o));
             let completes = !other_now || other.as_ref().is_some_and(|o| me > *o);
             if other_offered && !d.ceasefire && completes {
-                effects.push(Effect::flag(Flag::Ceasefire(Id::from(dyad_id.as_str())), true, &c));
-                effects.push(Effect::happen(crate::scenario::Event::Ceasefire(Id::from(dyad_id.as_str())), &c));
+                effects.push(Effect::flag(Flag::Ceasefire(dyad_id.clone()), true, &c));
+                effects.push(Effect::happen(crate::scenario::Event::Ceasefire(dyad_id.clone()), &c));
                 for s in &d.sides {
-                    effects.push(Effect::shift(Var::Arms(Id::from(dyad_id.as_str()), s.clone()), -5.0, &c));
+                    effects.push(Effect::shift(Var::Arms(dyad_id.clone(), s.clone()), -5.0, &c));
                 }
                 explain!(ctx, "{name} offers a ceasefire; the other side has offered one too: a ceasefire holds.")
             } else {
@@ -80,7 +80,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
             }
         }
         AcceptMediation => {
-            effects.push(Effect::flag(Flag::AcceptsMediation(Id::from(dyad_id.as_str()), me.clone()), true, &c));
+            effects.push(Effect::flag(Flag::AcceptsMediation(dyad_id.clone(), me.clone()), true, &c));
             if let Some(m) = &order.with {
                 effects.push(Effect::shift(Var::Trust(me.clone(), m.clone()), 3.0, &c));
             }
@@ -91,18 +91,18 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
             )
         }
         RefuseMediation => {
-            effects.push(Effect::flag(Flag::AcceptsMediation(Id::from(dyad_id.as_str()), me.clone()), false, &c));
+            effects.push(Effect::flag(Flag::AcceptsMediation(dyad_id.clone(), me.clone()), false, &c));
             if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id.as_str()), o.clone()), 1.0, &c));
+                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 1.0, &c));
             }
             explain!(ctx, "{name} refuses mediation; no mediator can work in `{dyad_id}` without its consent.")
         }
         AcceptObservers => {
-            effects.push(Effect::flag(Flag::AcceptsObservers(Id::from(dyad_id.as_str()), me.clone()), true, &c));
+            effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id.clone(), me.clone()), true, &c));
             explain!(ctx, "{name} consents to observers.")
         }
         RefuseObservers => {
-            effects.push(Effect::flag(Flag::AcceptsObservers(Id::from(dyad_id.as_str()), me.clone()), false, &c));
+            effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id.clone(), me.clone()), false, &c));
             explain!(ctx, "{name} withholds consent to observers.")
         }
         Negotiate => return negotiate(order, index, ctx, &dyad_id),

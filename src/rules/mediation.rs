@@ -83,7 +83,7 @@ pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<Id> {
 
 pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     let p = ctx.params;
-    let dyad_id = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let dyad_id: Id = order.target.as_ref().map(|t| Id::from(t.id())).unwrap_or_default();
     let d: &DyadState = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
     let actor = ctx.view.actor(&order.actor).expect("checked: the actor exists");
     let c = ctx.cause(order);
@@ -137,18 +137,18 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
             (_, MediationStyle::Formulative) => 16.0,
             (_, MediationStyle::Directive) => 18.0,
         };
-        effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id.as_str())), gain * potency, &c));
-        effects.push(Effect::shift(Var::Enticement(Id::from(dyad_id.as_str())), 4.0 * potency, &c));
+        effects.push(Effect::shift(Var::WayOut(dyad_id.clone()), gain * potency, &c));
+        effects.push(Effect::shift(Var::Enticement(dyad_id.clone()), 4.0 * potency, &c));
         if order.tool != ToolKind::GoodOffices && d.stage > 1 {
-            effects.push(Effect::shift(Var::Stage(Id::from(dyad_id.as_str())), -1.0, &c));
+            effects.push(Effect::shift(Var::Stage(dyad_id.clone()), -1.0, &c));
         }
         for side in &d.sides {
-            effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id.as_str()), side.clone()), -1.0, &c));
+            effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), side.clone()), -1.0, &c));
             effects.push(Effect::shift(Var::Trust(side.clone(), order.actor.clone()), 2.0, &c));
         }
         if style == MediationStyle::Directive {
             let side = d.sides[resisting].clone();
-            effects.push(Effect::shift(Var::Hurt(Id::from(dyad_id.as_str()), side.clone()), 8.0, &c));
+            effects.push(Effect::shift(Var::Hurt(dyad_id.clone(), side.clone()), 8.0, &c));
             effects.push(Effect::shift(Var::Trust(side, order.actor.clone()), -5.0, &c));
         }
     } else {
@@ -181,7 +181,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
         outcome: OutcomeRecord {
             actor: order.actor.to_string(),
             tool: order.tool,
-            target: Some(dyad_id),
+            target: Some(dyad_id.to_string()),
             result: if success { "succeeded".into() } else { "failed".into() },
             probability: Some(probability),
             roll: Some(r),
