@@ -58,24 +58,16 @@ impl Game {
     /// and the turn schedule (built and initialised once): what a sweep does between its games.
     pub fn restart(&mut self, seed: u64, initial: &Snapshot) {
         self.seed = seed;
-        for (d, from) in self.state.dyads.iter_mut().zip(&initial.dyads) {
-            d.refresh_from(from);
-        }
-        for (a, from) in self.state.actors.iter_mut().zip(&initial.actors) {
-            a.refresh_from(from);
-        }
-        if self.state.dyads.len() != initial.dyads.len() || self.state.actors.len() != initial.actors.len() {
-            self.state = initial.clone();
-        }
-        self.state.globals.refresh_from(&initial.globals);
+        self.state.refresh_from(initial);
         self.ended = false;
         self.world_current = false;
         let narrate = self.world.get_resource::<Setup>().is_none_or(|s| s.narrate);
         self.world.insert_resource(Setup { scenario: self.scenario.clone(), seed, narrate });
     }
 
-    /// Whether turn records list their effects. A sweep, which writes no log, turns this off; the
-    /// game itself (every number, every outcome) is the same either way.
+    /// Whether turns are narrated: outcomes explained in words, effects listed with their causes in the
+    /// record. A sweep, which prints neither, turns this off; the game itself (every number, every
+    /// roll, every outcome) is the same either way.
     pub fn set_narrate(&mut self, narrate: bool) {
         if let Some(mut setup) = self.world.get_resource_mut::<Setup>() {
             setup.narrate = narrate;

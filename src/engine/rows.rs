@@ -4,6 +4,8 @@
 //! In a game the world's entities carry their [`Rank`] (their place in id order), so the rows are put
 //! in order without comparing ids; a snapshot keeps its rows in id order already.
 
+use std::borrow::Borrow;
+
 use bevy_ecs::prelude::*;
 
 use super::state::{ActorState, DyadState};
@@ -42,10 +44,10 @@ impl Row for ActorState {
 
 /// Where the row `id` is in `rows`: at its rank when the state has every row of the scenario, else
 /// (a partial state, as some tests build) wherever a search finds it.
-fn position<T: Row, R: std::ops::Deref<Target = T>>(scenario: &Scenario, rows: &[R], id: &str) -> Option<usize> {
+fn position<T: Row, R: Borrow<T>>(scenario: &Scenario, rows: &[R], id: &str) -> Option<usize> {
     match T::rank(scenario, id) {
-        Some(r) if rows.get(r).is_some_and(|row| row.id() == id) => Some(r),
-        _ => rows.iter().position(|row| row.id() == id),
+        Some(r) if rows.get(r).is_some_and(|row| row.borrow().id() == id) => Some(r),
+        _ => rows.iter().position(|row| row.borrow().id() == id),
     }
 }
 
@@ -113,11 +115,8 @@ impl<'a, T: Row> Rows<'a, T> {
     /// Where the row `id` is among the rows (its rank, when the state has every row).
     pub fn position(&self, id: &str) -> Option<usize> {
         match &self.rows {
-            Store::Gathered(v) => position(self.scenario, v, id),
-            Store::Slice(s) => match T::rank(self.scenario, id) {
-                Some(r) if s.get(r).is_some_and(|row| row.id() == id) => Some(r),
-                _ => s.iter().position(|row| row.id() == id),
-            },
+            Store::Gathered(v) => position::<T, _>(self.scenario, v, id),
+            Store::Slice(s) => position::<T, _>(self.scenario, s, id),
         }
     }
 
@@ -176,7 +175,7 @@ impl<'a, T: Row> RowsMut<'a, T> {
     }
 
     pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
-        let i = position(self.scenario, &self.rows, id)?;
+        let i = position::<T, _>(self.scenario, &self.rows, id)?;
         self.touched.push(i);
         Some(&mut *self.rows[i])
     }

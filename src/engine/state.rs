@@ -164,6 +164,20 @@ impl Refresh for Globals {
     }
 }
 
+impl Refresh for Snapshot {
+    fn refresh_from(&mut self, from: &Snapshot) {
+        let Snapshot { globals, dyads, actors } = from;
+        if self.dyads.len() == dyads.len() && self.actors.len() == actors.len() {
+            self.dyads.iter_mut().zip(dyads).for_each(|(d, f)| d.refresh_from(f));
+            self.actors.iter_mut().zip(actors).for_each(|(a, f)| a.refresh_from(f));
+        } else {
+            self.dyads.clone_from(dyads);
+            self.actors.clone_from(actors);
+        }
+        self.globals.refresh_from(globals);
+    }
+}
+
 /// The whole state between two turns: what the log stores after each turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {

@@ -3,7 +3,7 @@
 //! (`ShowOfForce`/`Mobilise`, `Strike`); see `dynamics`.
 
 use super::explain;
-use super::{Resolved, RuleCtx, done, factor};
+use super::{Resolved, RuleCtx, done, factor, rolled};
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::OutcomeRecord;
 use crate::engine::rng::{roll, round4, stream};
@@ -197,15 +197,12 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Res
     // Each side's order rolls; each success moves the text half as far as a mediated one.
     let effects = if success { vec![Effect::shift(Var::WayOut(Id::from(dyad_id)), 5.0, &c)] } else { Vec::new() };
     Resolved {
-        outcome: OutcomeRecord {
-            actor: order.actor.to_string(),
-            tool: order.tool,
-            target: Some(dyad_id.to_string()),
-            result: if success { "succeeded".into() } else { "failed".into() },
-            probability: Some(probability),
-            roll: Some(r),
+        outcome: rolled(
+            order,
+            dyad_id,
+            (probability, r, success),
             factors,
-            explanation: explain!(
+            explain!(
                 ctx,
                 "{name} talks directly with {}: P = {:.0}%, roll {:.2} → {}",
                 ctx.name(&other),
@@ -213,7 +210,7 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Res
                 r,
                 if success { "progress" } else { "no progress" }
             ),
-        },
+        ),
         effects,
     }
 }

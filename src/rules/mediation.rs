@@ -6,9 +6,8 @@
 
 use super::explain;
 use super::ripeness::ripeness;
-use super::{Resolved, RuleCtx, factor};
+use super::{Resolved, RuleCtx, factor, rolled};
 use crate::engine::ledger::Effect;
-use crate::engine::record::OutcomeRecord;
 use crate::engine::rng::{round4, stream};
 use crate::engine::state::DyadState;
 use crate::scenario::Id;
@@ -177,17 +176,5 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     );
     let mut all_factors = factors;
     all_factors.extend(ripe.factors);
-    Resolved {
-        outcome: OutcomeRecord {
-            actor: order.actor.to_string(),
-            tool: order.tool,
-            target: Some(dyad_id.to_string()),
-            result: if success { "succeeded".into() } else { "failed".into() },
-            probability: Some(probability),
-            roll: Some(r),
-            factors: all_factors,
-            explanation,
-        },
-        effects,
-    }
+    Resolved { outcome: rolled(order, &dyad_id, (probability, r, success), all_factors, explanation), effects }
 }

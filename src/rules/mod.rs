@@ -121,6 +121,27 @@ pub fn done(order: &OrderSpec, explanation: String) -> OutcomeRecord {
     }
 }
 
+/// An outcome decided by a roll on a dyad: `succeeded` or `failed`, with its probability, roll and
+/// factors.
+pub fn rolled(
+    order: &OrderSpec,
+    dyad: &str,
+    (probability, roll, success): (f64, f64, bool),
+    factors: Vec<Factor>,
+    explanation: String,
+) -> OutcomeRecord {
+    OutcomeRecord {
+        actor: order.actor.to_string(),
+        tool: order.tool,
+        target: Some(dyad.to_string()),
+        result: if success { "succeeded".into() } else { "failed".into() },
+        probability: Some(probability),
+        roll: Some(roll),
+        factors,
+        explanation,
+    }
+}
+
 /// Council and Assembly business, resolved in the deliberation phase (`council::deliberate`); every
 /// other tool is resolved by [`resolve`], whose match lists the same tools as unreachable.
 pub fn is_deliberation(tool: crate::scenario::ToolKind) -> bool {
