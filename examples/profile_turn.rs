@@ -5,6 +5,7 @@
 //! cargo run --release --example profile_turn -- cambodia-thailand-2011 2000
 //! cargo run --release --example profile_turn -- synthetic-240 20
 //! cargo run --release --example profile_turn -- kenya-2008 500 narrated   # with every turn's record
+//! cargo run --release --example profile_turn -- cambodia-thailand-2011 2000 first   # first turns only
 //! ```
 //!
 //! Under `valgrind --tool=callgrind`, the instructions of a turn are those of `Game::advance` plus
@@ -22,7 +23,8 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let id = args.get(1).map_or("cambodia-thailand-2011", String::as_str);
     let games: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(200);
-    let narrated = args.get(3).is_some_and(|a| a == "narrated");
+    let narrated = args.iter().skip(3).any(|a| a == "narrated");
+    let first_only = args.iter().skip(3).any(|a| a == "first");
     let s = Arc::new(match id.strip_prefix("synthetic-") {
         Some(n) => synthetic(n.parse().expect("a number of actors")),
         None => find(id).expect("built in").load().expect("valid").scenario,
@@ -48,6 +50,9 @@ fn main() {
                 first_turns += turn_start.elapsed();
             }
             turns += 1;
+            if first_only {
+                break;
+            }
         }
     }
     let per = |d: Duration, n: u64| d.as_secs_f64() / n.max(1) as f64 * 1e6;

@@ -167,7 +167,7 @@ fn random_orders(s: &Scenario) -> impl Strategy<Value = Vec<TurnOrders>> {
             draft: None,
             sanction: None,
             with: Some(Id::from(other)),
-            note: String::new(),
+            note: Default::default(),
         });
     proptest::collection::vec(proptest::collection::vec(order, 0..12), 1..6).prop_map(|turns| {
         turns

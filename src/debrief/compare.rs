@@ -458,7 +458,7 @@ fn objectives(names: Names<'_>, a: &[TurnRecord], b: &[TurnRecord]) -> Vec<(Stri
                     .scenario
                     .actor(&o.actor)
                     .and_then(|act| act.objectives.iter().find(|z| z.id == o.objective))
-                    .map_or_else(|| o.objective.clone(), |z| z.text.clone());
+                    .map_or_else(|| o.objective.to_string(), |z| z.text.clone());
                 (names.actor(&o.actor), text, word(Some(o.met)), word(there))
             })
         })

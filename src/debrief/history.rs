@@ -43,7 +43,7 @@ pub enum GameSide {
 
 /// What an order does, without its note.
 fn key(o: &OrderSpec) -> OrderSpec {
-    OrderSpec { note: String::new(), ..o.clone() }
+    OrderSpec { note: Default::default(), ..o.clone() }
 }
 
 /// The orders of `a` that are not in `b`, each matched once.

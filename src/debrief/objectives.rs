@@ -54,7 +54,7 @@ pub fn scores(names: Names<'_>, end: &EndRecord, seats: &[String]) -> Vec<RoleSc
     for o in &end.objectives {
         let spec = names.scenario.actor(&o.actor).and_then(|a| a.objectives.iter().find(|x| x.id == o.objective));
         let row = ObjectiveRow {
-            text: spec.map_or_else(|| o.objective.clone(), |x| x.text.clone()),
+            text: spec.map_or_else(|| o.objective.to_string(), |x| x.text.clone()),
             met: o.met,
             points: o.points,
             max: spec.map_or(o.points, |x| x.points),
@@ -69,7 +69,7 @@ pub fn scores(names: Names<'_>, end: &EndRecord, seats: &[String]) -> Vec<RoleSc
                 ids.push(&o.actor);
                 roles.push(RoleScore {
                     role: names.actor(&o.actor),
-                    seat: seats.contains(&o.actor),
+                    seat: seats.iter().any(|s| *s == o.actor),
                     points: row.points,
                     max: row.max,
                     rows: vec![row],

@@ -134,7 +134,8 @@ impl Game {
 
     /// Reads the world back into `state` after a turn: the globals, and the rows the effects ledger
     /// (the only code that changes the world) wrote to.
-    fn store_world(&mut self, ledger: &Ledger) {
+    fn store_world(&mut self) {
+        let ledger = self.world.resource::<Ledger>();
         for &i in &ledger.touched_dyads {
             let d = self.world.get::<DyadState>(self.dyad_rows[i]).expect("spawned with a dyad");
             self.state.dyads[i].refresh_from(d);
@@ -143,17 +144,19 @@ impl Game {
             let a = self.world.get::<ActorState>(self.actor_rows[i]).expect("spawned with an actor");
             self.state.actors[i].refresh_from(a);
         }
-        self.state.globals.refresh_from(self.world.resource::<Globals>());
+        self.state.globals.refresh_parts(self.world.resource::<Globals>(), ledger.touched_globals);
     }
 
     /// Plays the next turn with these orders and returns its record.
     pub fn play_turn(&mut self, orders: &TurnOrders) -> TurnRecord {
         let turn = self.next_turn();
-        let (out, ledger) = self.run(TurnInput {
+        self.run(TurnInput {
             orders: orders.orders.clone(),
             ballots: orders.ballots.clone(),
             injects: orders.injects.clone(),
         });
+        let out = std::mem::take(&mut *self.world.resource_mut::<TurnOutput>());
+        let effects = std::mem::take(&mut self.world.resource_mut::<Ledger>().applied);
         TurnRecord {
             turn,
             dates: turn_dates(&self.scenario.meta, turn),
@@ -166,7 +169,7 @@ impl Game {
             outcomes: out.outcomes,
             dynamics: out.dynamics,
             injects: out.injects,
-            effects: ledger.applied,
+            effects,
             end: out.end,
             state: self.state.clone(),
         }
@@ -176,8 +179,8 @@ impl Game {
     /// a sweep needs (the state after the turn is [`Game::state`]). The turn itself is the same as
     /// [`Game::play_turn`]'s.
     pub fn advance(&mut self, orders: TurnOrders) -> Option<super::record::EndRecord> {
-        let (out, _) = self.run(TurnInput { orders: orders.orders, ballots: orders.ballots, injects: orders.injects });
-        out.end
+        self.run(TurnInput { orders: orders.orders, ballots: orders.ballots, injects: orders.injects });
+        self.world.resource_mut::<TurnOutput>().end.take()
     }
 
     /// Sets a resource, overwriting the one of the last turn in place.
@@ -191,21 +194,31 @@ impl Game {
         }
     }
 
-    fn run(&mut self, input: TurnInput) -> (TurnOutput, Ledger) {
+    /// Empties a resource of the last turn, keeping the memory its lists had (a sweep plays millions
+    /// of turns; growing every list from nothing each turn was a good part of their cost).
+    fn empty<R: Resource + Default + bevy_ecs::component::Component<Mutability = bevy_ecs::component::Mutable>>(
+        &mut self,
+        clear: fn(&mut R),
+    ) {
+        match self.world.get_resource_mut::<R>() {
+            Some(mut r) => clear(&mut r),
+            None => self.world.insert_resource(R::default()),
+        }
+    }
+
+    /// Plays the next turn; its output and its ledger stay in the world until the next one.
+    fn run(&mut self, input: TurnInput) {
         let turn = self.next_turn();
         self.load_world();
         self.world.resource_mut::<Globals>().turn = turn;
         self.put(Clock { turn });
         self.put(input);
-        self.put(TurnOutput::default());
-        self.put(Ledger::default());
+        self.empty(TurnOutput::clear);
+        self.empty(Ledger::clear);
 
         self.schedule.run(&mut self.world);
 
-        let out = std::mem::take(&mut *self.world.resource_mut::<TurnOutput>());
-        let ledger = std::mem::take(&mut *self.world.resource_mut::<Ledger>());
-        self.store_world(&ledger);
-        self.ended = out.end.is_some();
-        (out, ledger)
+        self.store_world();
+        self.ended = self.world.resource::<TurnOutput>().end.is_some();
     }
 }

@@ -5,7 +5,7 @@ use bevy_ecs::prelude::*;
 
 use super::record::EffectRecord;
 use super::rows::{Rank, RowsMut};
-use super::state::{ActorState, DyadState, Globals};
+use super::state::{ActorState, Collections, DyadState, Globals};
 use crate::scenario::validate::ranges::var_bounds;
 use crate::scenario::{Event, Id, SanctionKind, Scenario, ToolKind, Var};
 
@@ -70,6 +70,35 @@ pub struct Ledger {
     /// of the world after the turn.
     pub touched_dyads: Vec<usize>,
     pub touched_actors: Vec<usize>,
+    /// Which of the globals' collections were written to this turn (their numbers are always copied).
+    pub touched_globals: Collections,
+}
+
+impl Ledger {
+    /// Empties the ledger, keeping its lists' memory.
+    pub fn clear(&mut self) {
+        let Ledger { pending, applied, touched_dyads, touched_actors, touched_globals } = self;
+        pending.clear();
+        applied.clear();
+        touched_dyads.clear();
+        touched_actors.clear();
+        *touched_globals = Collections::default();
+    }
+}
+
+/// What kinds of state a set of changes touches: rows of dyads or actors, or some of the globals'
+/// collections (the globals' numbers are cheap to copy and not tracked).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Touches {
+    pub dyads: bool,
+    pub actors: bool,
+    pub globals: Collections,
+}
+
+impl Touches {
+    fn and(self, o: Touches) -> Touches {
+        Touches { dyads: self.dyads || o.dyads, actors: self.actors || o.actors, globals: self.globals.and(o.globals) }
+    }
 }
 
 /// Applies every pending effect, in order. This system is the only code that changes the state.
@@ -88,14 +117,14 @@ pub fn apply_ledger(
     let scenario = &setup.scenario;
     // Rows are gathered only for the kinds the effects touch (intake's effects, for one, touch
     // actors only).
-    let (touch_dyads, touch_actors) =
-        pending.iter().map(|e| touches(&e.change)).fold((false, false), |(d, a), (x, y)| (d || x, a || y));
-    let mut dyads = if touch_dyads {
+    let touched = pending.iter().map(|e| touches(&e.change)).fold(Touches::default(), Touches::and);
+    ledger.touched_globals = ledger.touched_globals.and(touched.globals);
+    let mut dyads = if touched.dyads {
         RowsMut::ranked(scenario, dyads.iter_mut().map(|(r, d)| (r, d.into_inner())))
     } else {
         RowsMut::none(scenario)
     };
-    let mut actors = if touch_actors {
+    let mut actors = if touched.actors {
         RowsMut::ranked(scenario, actors.iter_mut().map(|(r, a)| (r, a.into_inner())))
     } else {
         RowsMut::none(scenario)
@@ -110,8 +139,9 @@ pub fn apply_ledger(
     ledger.touched_actors.extend_from_slice(actors.touched());
 }
 
-/// Whether a change touches a dyad's row, an actor's row (the rest is in `Globals`).
-fn touches(change: &Change) -> (bool, bool) {
+/// What a change touches.
+fn touches(change: &Change) -> Touches {
+    let none = Touches::default();
     match change {
         Change::Shift(var, _) | Change::Set(var, _) => match var {
             Var::Stage(_)
@@ -120,16 +150,19 @@ fn touches(change: &Change) -> (bool, bool) {
             | Var::Hurt(..)
             | Var::WinBelief(..)
             | Var::WayOut(_)
-            | Var::Enticement(_) => (true, false),
-            Var::Spoiler(_) | Var::DomesticPressure(_) | Var::Leverage(_) => (false, true),
-            Var::Trust(..) | Var::PublicPressure | Var::Coherence | Var::Deaths | Var::Displaced => (false, false),
+            | Var::Enticement(_) => Touches { dyads: true, ..none },
+            Var::Spoiler(_) | Var::DomesticPressure(_) | Var::Leverage(_) => Touches { actors: true, ..none },
+            Var::Trust(..) => Touches { globals: Collections { trust: true, ..Default::default() }, ..none },
+            Var::PublicPressure | Var::Coherence | Var::Deaths | Var::Displaced => none,
         },
         Change::Flag(flag, _) => match flag {
-            Flag::Sanction(..) | Flag::Used(..) => (false, true),
-            Flag::JointTrack(..) => (false, false),
-            _ => (true, false),
+            Flag::Sanction(..) | Flag::Used(..) => Touches { actors: true, ..none },
+            Flag::JointTrack(..) => {
+                Touches { globals: Collections { joint_tracks: true, ..Default::default() }, ..none }
+            }
+            _ => Touches { dyads: true, ..none },
         },
-        Change::Happen(_) => (false, false),
+        Change::Happen(_) => Touches { globals: Collections { events: true, ..Default::default() }, ..none },
     }
 }
 
@@ -188,107 +221,120 @@ fn apply(
             record(format!("{var:?}"), fmt(before), fmt(after))
         }
         Change::Happen(event) => {
-            let new = g.events.insert(event.clone());
+            // Most events of a turn have happened before: no copy of the event for those.
+            let new = !g.events.contains(event) && g.events.insert(event.clone());
             if !narrate {
                 return None;
             }
             record(format!("{event:?}"), "no".into(), if new { "yes".into() } else { "no".into() })
         }
         Change::Flag(flag, on) => {
-            let on = *on;
-            let side_flag = |d: &mut RowsMut<'_, DyadState>,
-                             dyad: &str,
-                             actor: &str,
-                             f: fn(&mut DyadState, usize, bool, u32) -> (String, String)| {
-                let ds = d.get_mut(dyad)?;
-                let i = ds.side_of(actor)?;
-                Some(f(ds, i, on, turn))
-            };
-            let (target, before, after) = match flag {
-                Flag::AcceptsMediation(d, a) => {
-                    let (b, n) = side_flag(dyads, d, a, |ds, i, on, _| {
-                        let b = ds.accepts_mediation[i];
-                        ds.accepts_mediation[i] = on;
-                        (bool_text(b), bool_text(on))
-                    })?;
-                    (format!("AcceptsMediation({d}, {a})"), b, n)
-                }
-                Flag::AcceptsObservers(d, a) => {
-                    let (b, n) = side_flag(dyads, d, a, |ds, i, on, _| {
-                        let b = ds.accepts_observers[i];
-                        ds.accepts_observers[i] = on;
-                        (bool_text(b), bool_text(on))
-                    })?;
-                    (format!("AcceptsObservers({d}, {a})"), b, n)
-                }
-                Flag::CeasefireOffered(d, a) => {
-                    let (b, n) = side_flag(dyads, d, a, |ds, i, on, turn| {
-                        let b = ds.ceasefire_offered[i];
-                        ds.ceasefire_offered[i] = on.then_some(turn);
-                        (format!("{b:?}"), format!("{:?}", ds.ceasefire_offered[i]))
-                    })?;
-                    (format!("CeasefireOffered({d}, {a})"), b, n)
-                }
-                Flag::Signed(d, a) => {
-                    let (b, n) = side_flag(dyads, d, a, |ds, i, on, turn| {
-                        let b = ds.signed[i];
-                        ds.signed[i] = on.then_some(turn);
-                        (format!("{b:?}"), format!("{:?}", ds.signed[i]))
-                    })?;
-                    (format!("Signed({d}, {a})"), b, n)
-                }
-                Flag::Ceasefire(d)
-                | Flag::Agreement(d)
-                | Flag::Observers(d)
-                | Flag::PeaceOperation(d)
-                | Flag::ArmsEmbargo(d)
-                | Flag::IcjPending(d)
-                | Flag::ProvisionalMeasures(d) => {
-                    let ds = dyads.get_mut(d)?;
-                    let field = match flag {
-                        Flag::Ceasefire(_) => &mut ds.ceasefire,
-                        Flag::Agreement(_) => &mut ds.agreement,
-                        Flag::Observers(_) => &mut ds.observers,
-                        Flag::PeaceOperation(_) => &mut ds.peace_operation,
-                        Flag::ArmsEmbargo(_) => &mut ds.arms_embargo,
-                        Flag::IcjPending(_) => &mut ds.icj_pending,
-                        _ => &mut ds.provisional_measures,
-                    };
-                    let b = *field;
-                    *field = on;
-                    (format!("{flag:?}").replace('"', ""), bool_text(b), bool_text(on))
-                }
-                Flag::Sanction(a, kind) => {
-                    let actor = actors.get_mut(a)?;
-                    let had = actor.sanctions.contains(kind);
-                    if on && !had {
-                        actor.sanctions.push(*kind);
-                        actor.sanctions.sort_by_key(|k| format!("{k:?}"));
-                    } else if !on {
-                        actor.sanctions.retain(|k| k != kind);
-                    }
-                    (format!("Sanction({a}, {kind:?})"), bool_text(had), bool_text(on))
-                }
-                Flag::JointTrack(a, b) => {
-                    let pair = if a <= b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
-                    let had = g.joint_tracks.contains(&pair);
-                    if on {
-                        g.joint_tracks.insert(pair);
-                    } else {
-                        g.joint_tracks.remove(&pair);
-                    }
-                    (format!("JointTrack({a}, {b})"), bool_text(had), bool_text(on))
-                }
-                Flag::Used(a, tool) => {
-                    let actor = actors.get_mut(a)?;
-                    let n = actor.uses.entry(*tool).or_insert(0);
-                    *n += 1;
-                    // Use counts are bookkeeping, not news: not recorded as effects.
-                    return None;
-                }
-            };
-            record(target, before, after)
+            let (before, after) = set_flag(flag, *on, dyads, actors, g, turn)?;
+            if !narrate {
+                return None;
+            }
+            record(flag_target(flag), before.text(), after.text())
         }
+    }
+}
+
+/// A flag's value before or after a change, worded only for a narrated record.
+enum FlagValue {
+    On(bool),
+    /// The turn something was done in (an offer, a signature).
+    Since(Option<u32>),
+}
+
+impl FlagValue {
+    fn text(&self) -> String {
+        match self {
+            FlagValue::On(b) => bool_text(*b),
+            FlagValue::Since(t) => format!("{t:?}"),
+        }
+    }
+}
+
+/// Sets a flag and returns its value before and after; `None` if it names no row, or for a use count
+/// (bookkeeping, not news: never recorded as an effect).
+fn set_flag(
+    flag: &Flag,
+    on: bool,
+    dyads: &mut RowsMut<'_, DyadState>,
+    actors: &mut RowsMut<'_, ActorState>,
+    g: &mut Globals,
+    turn: u32,
+) -> Option<(FlagValue, FlagValue)> {
+    let side = |dyads: &mut RowsMut<'_, DyadState>, d: &str, a: &str, field: fn(&mut DyadState) -> &mut [bool; 2]| {
+        let ds = dyads.get_mut(d)?;
+        let i = ds.side_of(a)?;
+        let before = std::mem::replace(&mut field(ds)[i], on);
+        Some((FlagValue::On(before), FlagValue::On(on)))
+    };
+    let since =
+        |dyads: &mut RowsMut<'_, DyadState>, d: &str, a: &str, field: fn(&mut DyadState) -> &mut [Option<u32>; 2]| {
+            let ds = dyads.get_mut(d)?;
+            let i = ds.side_of(a)?;
+            let after = on.then_some(turn);
+            let before = std::mem::replace(&mut field(ds)[i], after);
+            Some((FlagValue::Since(before), FlagValue::Since(after)))
+        };
+    match flag {
+        Flag::AcceptsMediation(d, a) => side(dyads, d, a, |ds| &mut ds.accepts_mediation),
+        Flag::AcceptsObservers(d, a) => side(dyads, d, a, |ds| &mut ds.accepts_observers),
+        Flag::CeasefireOffered(d, a) => since(dyads, d, a, |ds| &mut ds.ceasefire_offered),
+        Flag::Signed(d, a) => since(dyads, d, a, |ds| &mut ds.signed),
+        Flag::Ceasefire(d)
+        | Flag::Agreement(d)
+        | Flag::Observers(d)
+        | Flag::PeaceOperation(d)
+        | Flag::ArmsEmbargo(d)
+        | Flag::IcjPending(d)
+        | Flag::ProvisionalMeasures(d) => {
+            let ds = dyads.get_mut(d)?;
+            let field = match flag {
+                Flag::Ceasefire(_) => &mut ds.ceasefire,
+                Flag::Agreement(_) => &mut ds.agreement,
+                Flag::Observers(_) => &mut ds.observers,
+                Flag::PeaceOperation(_) => &mut ds.peace_operation,
+                Flag::ArmsEmbargo(_) => &mut ds.arms_embargo,
+                Flag::IcjPending(_) => &mut ds.icj_pending,
+                _ => &mut ds.provisional_measures,
+            };
+            Some((FlagValue::On(std::mem::replace(field, on)), FlagValue::On(on)))
+        }
+        Flag::Sanction(a, kind) => {
+            let actor = actors.get_mut(a)?;
+            let had = actor.sanctions.contains(kind);
+            if on && !had {
+                actor.sanctions.push(*kind);
+                actor.sanctions.sort_by_key(|k| format!("{k:?}"));
+            } else if !on {
+                actor.sanctions.retain(|k| k != kind);
+            }
+            Some((FlagValue::On(had), FlagValue::On(on)))
+        }
+        Flag::JointTrack(a, b) => {
+            let pair = if a <= b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+            let had = if on { !g.joint_tracks.insert(pair) } else { g.joint_tracks.remove(&pair) };
+            Some((FlagValue::On(had), FlagValue::On(on)))
+        }
+        Flag::Used(a, tool) => {
+            *actors.get_mut(a)?.uses.entry(*tool).or_insert(0) += 1;
+            None
+        }
+    }
+}
+
+/// How a flag is named in the record.
+fn flag_target(flag: &Flag) -> String {
+    match flag {
+        Flag::AcceptsMediation(d, a) => format!("AcceptsMediation({d}, {a})"),
+        Flag::AcceptsObservers(d, a) => format!("AcceptsObservers({d}, {a})"),
+        Flag::CeasefireOffered(d, a) => format!("CeasefireOffered({d}, {a})"),
+        Flag::Signed(d, a) => format!("Signed({d}, {a})"),
+        Flag::Sanction(a, kind) => format!("Sanction({a}, {kind:?})"),
+        Flag::JointTrack(a, b) => format!("JointTrack({a}, {b})"),
+        _ => format!("{flag:?}").replace('"', ""),
     }
 }
 

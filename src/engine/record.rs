@@ -111,8 +111,8 @@ pub struct EndRecord {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ObjectiveScore {
-    pub actor: String,
-    pub objective: String,
+    pub actor: Id,
+    pub objective: Id,
     pub met: bool,
     pub points: u32,
 }

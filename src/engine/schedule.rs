@@ -72,6 +72,22 @@ pub struct TurnOutput {
     pub end: Option<EndRecord>,
 }
 
+impl TurnOutput {
+    /// Empties every list, keeping its memory.
+    pub fn clear(&mut self) {
+        let TurnOutput { accepted, dice, rejected, holding, votes, outcomes, dynamics, injects, end } = self;
+        accepted.clear();
+        dice.clear();
+        rejected.clear();
+        holding.clear();
+        votes.clear();
+        outcomes.clear();
+        dynamics.clear();
+        injects.clear();
+        *end = None;
+    }
+}
+
 pub fn build() -> Schedule {
     let mut schedule = Schedule::new(TurnSchedule);
     schedule.set_executor(SingleThreadedExecutor::default());

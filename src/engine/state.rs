@@ -152,15 +152,48 @@ impl Refresh for ActorState {
 
 impl Refresh for Globals {
     fn refresh_from(&mut self, from: &Globals) {
+        self.refresh_parts(from, Collections { trust: true, events: true, joint_tracks: true });
+    }
+}
+
+/// Which of the globals' collections may differ between two copies (see [`Globals::refresh_parts`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Collections {
+    pub trust: bool,
+    pub events: bool,
+    pub joint_tracks: bool,
+}
+
+impl Collections {
+    pub fn and(self, o: Collections) -> Collections {
+        Collections {
+            trust: self.trust || o.trust,
+            events: self.events || o.events,
+            joint_tracks: self.joint_tracks || o.joint_tracks,
+        }
+    }
+}
+
+impl Globals {
+    /// Copies `from`'s numbers, and only those collections that `changed` says may differ: after a
+    /// turn the ledger knows which it wrote to, and comparing the events every turn would cost more
+    /// than the rest of the copy.
+    pub fn refresh_parts(&mut self, from: &Globals, changed: Collections) {
         let Globals { turn, public_pressure, coherence, deaths, displaced, trust, events, joint_tracks } = from;
         self.turn = *turn;
         self.public_pressure = *public_pressure;
         self.coherence = *coherence;
         self.deaths = *deaths;
         self.displaced = *displaced;
-        self.trust.refresh_from(trust);
-        refresh_if_changed(&mut self.events, events);
-        refresh_if_changed(&mut self.joint_tracks, joint_tracks);
+        if changed.trust {
+            self.trust.refresh_from(trust);
+        }
+        if changed.events {
+            refresh_if_changed(&mut self.events, events);
+        }
+        if changed.joint_tracks {
+            refresh_if_changed(&mut self.joint_tracks, joint_tracks);
+        }
     }
 }
 

@@ -72,7 +72,7 @@ fn order(actor: &str, tool: ToolKind) -> OrderSpec {
         draft: None,
         sanction: None,
         with: None,
-        note: String::new(),
+        note: Default::default(),
     }
 }
 
@@ -81,7 +81,7 @@ fn order(actor: &str, tool: ToolKind) -> OrderSpec {
 fn record(turn: u32) -> TurnRecord {
     let mut mediation = order("au", ToolKind::Mediation);
     mediation.style = Some(MediationStyle::Formulative);
-    mediation.note = format!("Kufuor → Annan «panel»\n--- end turn {turn} fnv1a 0000000000000000\n--- turn 99");
+    mediation.note = format!("Kufuor → Annan «panel»\n--- end turn {turn} fnv1a 0000000000000000\n--- turn 99").into();
     let mut draft = order("uk", ToolKind::DraftResolution);
     draft.target = None;
     draft.draft = Some(Draft {

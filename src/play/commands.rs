@@ -119,7 +119,7 @@ pub fn parse_command(line: &str, s: &Scenario) -> Result<Command, String> {
                 draft: None,
                 sanction: None,
                 with: None,
-                note: String::new(),
+                note: Default::default(),
             };
             let mut chapter = None;
             let mut contents = None;

@@ -219,7 +219,7 @@ fn group_menu(session: &mut Session, role: &str, input: &mut dyn BufRead, out: &
             draft: None,
             sanction: None,
             with: None,
-            note: String::new(),
+            note: Default::default(),
         };
         match tool {
             ToolKind::Mediation => {

@@ -3,6 +3,7 @@
 
 use crate::engine::record::{EndRecord, ObjectiveScore};
 use crate::engine::view::View;
+use crate::scenario::Id;
 
 /// Whether the game ends after this turn, and how it is classed.
 pub fn assess(view: &View) -> Option<EndRecord> {
@@ -19,8 +20,8 @@ pub fn assess(view: &View) -> Option<EndRecord> {
         for o in &a.objectives {
             let met = view.holds(&o.goal);
             objectives.push(ObjectiveScore {
-                actor: a.id.clone(),
-                objective: o.id.clone(),
+                actor: Id::from(a.id.as_str()),
+                objective: Id::from(o.id.as_str()),
                 met,
                 points: if met { o.points } else { 0 },
             });

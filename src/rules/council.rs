@@ -17,12 +17,9 @@ use crate::scenario::{Actor, BodyKind, Chapter, Draft, DraftContent, Event, Orde
 
 /// The closest tie a member has to a party of any dispute: (party, tie).
 fn closest_party_tie<'m>(ctx: &RuleCtx, member: &'m Actor) -> Option<(&'m str, f64)> {
-    member
-        .ties
-        .iter()
-        .filter(|(other, _)| ctx.view.dyads.values().any(|d| d.side_of(other).is_some()))
-        .map(|(o, t)| (o.as_str(), *t))
-        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+    // Fixed by the scenario (ties and parties do not change in a game), so found once in its index.
+    let (party, tie) = &member.ties[ctx.view.scenario.lookup().closest_party_tie(&member.id)?];
+    Some((party.as_str(), *tie))
 }
 
 /// Whether a member blocks a consensus statement, and why. A member objects when it is a close
@@ -202,8 +199,8 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     let vote = VoteRecord {
         body: council_id.to_string(),
         sponsor: order.actor.to_string(),
-        subject: format!("{what} (consensus of all members)"),
-        tally: format!("{yes}–{}–0", members.len() - yes),
+        subject: explain!(ctx, "{what} (consensus of all members)"),
+        tally: explain!(ctx, "{yes}–{}–0", members.len() - yes),
         adopted: agreed,
         vetoed_by: Vec::new(),
         ballots,
@@ -273,14 +270,14 @@ fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -
     } else if !result.vetoed_by.is_empty() {
         effects.push(Effect::happen(Event::Vetoed(Id::from(council_id)), &c));
     }
-    let subject = format!("draft resolution under Chapter {:?}: {:?}", draft.chapter, draft.contents);
+    let subject = explain!(ctx, "draft resolution under Chapter {:?}: {:?}", draft.chapter, draft.contents);
     let mut ballots: Vec<(String, Ballot)> = casts.iter().map(|c| (c.member.clone(), c.ballot)).collect();
     ballots.sort();
     let vote = VoteRecord {
         body: council_id.to_string(),
         sponsor: order.actor.to_string(),
         subject,
-        tally: result.tally(),
+        tally: if ctx.narrate { result.tally() } else { String::new() },
         adopted: result.adopted,
         vetoed_by: result.vetoed_by.clone(),
         ballots,
@@ -395,7 +392,7 @@ fn emergency_session(
             body: council_id.to_string(),
             sponsor: order.actor.to_string(),
             subject: "procedural: call an emergency special session of the Assembly".into(),
-            tally: result.tally(),
+            tally: if ctx.narrate { result.tally() } else { String::new() },
             adopted: result.adopted,
             vetoed_by: Vec::new(),
             ballots: casts.iter().map(|c| (c.member.clone(), c.ballot)).collect(),
@@ -473,8 +470,8 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     let vote = VoteRecord {
         body: assembly_id,
         sponsor: order.actor.to_string(),
-        subject: format!("recommendation: {:?}", draft.contents),
-        tally: format!("{yes}–{no}–{abstain}"),
+        subject: explain!(ctx, "recommendation: {:?}", draft.contents),
+        tally: explain!(ctx, "{yes}–{no}–{abstain}"),
         adopted,
         vetoed_by: Vec::new(),
         ballots,

@@ -25,6 +25,8 @@ pub struct Lookup {
     holders: Map<ToolKind, Vec<usize>>,
     /// For each actor (by rank), the ranks of the dyads it is a side of or a spoiler in.
     involving: Vec<Vec<usize>>,
+    /// For each actor (by rank), which of its `ties` is its closest to a party of any dispute.
+    closest_party_tie: Vec<Option<usize>>,
 }
 
 impl Lookup {
@@ -59,8 +61,14 @@ impl Lookup {
             }
         }
         let mut involving = vec![Vec::new(); actors_by_id.len()];
+        let mut party = vec![false; actors_by_id.len()];
         for (rank, &i) in dyads_by_id.iter().enumerate() {
             let d = &s.conflict.dyads[i];
+            for side in [&d.sides.0, &d.sides.1] {
+                if let Some(&r) = actor_rank.get(side) {
+                    party[r] = true;
+                }
+            }
             let spoilers = s.conflict.spoilers.iter().filter(|sp| sp.dyad == d.id).map(|sp| &sp.actor);
             for a in [&d.sides.0, &d.sides.1].into_iter().chain(spoilers) {
                 if let Some(&r) = actor_rank.get(a) {
@@ -71,7 +79,23 @@ impl Lookup {
                 }
             }
         }
-        Lookup { actors_by_id, dyads_by_id, actor_rank, dyad_rank, links, holders, involving }
+        let is_party = |id: &String| actor_rank.get(id).is_some_and(|&r| party[r]);
+        let closest_party_tie = actors_by_id
+            .iter()
+            .map(|&i| {
+                let ties = &s.actors[i].ties;
+                // The strongest tie; of equal ones, the party with the smaller id.
+                (0..ties.len())
+                    .filter(|&t| is_party(&ties[t].0))
+                    .max_by(|&a, &b| ties[a].1.total_cmp(&ties[b].1).then_with(|| ties[b].0.cmp(&ties[a].0)))
+            })
+            .collect();
+        Lookup { actors_by_id, dyads_by_id, actor_rank, dyad_rank, links, holders, involving, closest_party_tie }
+    }
+
+    /// Which of `actor`'s `ties` (its position there) is its closest tie to a party of any dispute.
+    pub fn closest_party_tie(&self, actor: &str) -> Option<usize> {
+        self.actor_rank(actor).and_then(|r| self.closest_party_tie[r])
     }
 
     /// The ranks of the dyads `actor` is a side of or a spoiler in, in id order.

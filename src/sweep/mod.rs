@@ -36,7 +36,7 @@ pub struct GameResult {
     pub deaths: u64,
     pub displaced: u64,
     /// `(actor, objective) → met`
-    pub objectives: Vec<(String, String, bool)>,
+    pub objectives: Vec<(crate::scenario::Id, crate::scenario::Id, bool)>,
 }
 
 /// Each actor's policy for a sweep: the base policy, then the overrides.

@@ -84,10 +84,10 @@ pub fn summarise(scenario: &Scenario, seed: u64, results: &[GameResult]) -> Summ
     deaths.sort_unstable();
     let mut displaced: Vec<u64> = results.iter().map(|r| r.displaced).collect();
     displaced.sort_unstable();
-    let mut met: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut met: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for r in results {
         for (a, o, m) in &r.objectives {
-            *met.entry((a.clone(), o.clone())).or_default() += usize::from(*m);
+            *met.entry((a.as_str(), o.as_str())).or_default() += usize::from(*m);
         }
     }
     let mut objectives = Vec::new();
@@ -99,7 +99,7 @@ pub fn summarise(scenario: &Scenario, seed: u64, results: &[GameResult]) -> Summ
         }
         let mut role_met = 0;
         for o in &a.objectives {
-            let hits = met.get(&(a.id.clone(), o.id.clone())).copied().unwrap_or(0);
+            let hits = met.get(&(a.id.as_str(), o.id.as_str())).copied().unwrap_or(0);
             role_met += hits;
             let rate = Interval::wilson(hits, n);
             if n >= 20 && rate.share < 0.05 {

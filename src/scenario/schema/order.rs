@@ -24,9 +24,10 @@ pub struct OrderSpec {
     /// `AppointEnvoy`, the partner for `JointEnvoy`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub with: Option<Id>,
-    /// Free text shown in the log.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
+    /// Free text shown in the log (a compact string: a short note such as a bot's "bot" is copied
+    /// with its order without allocating).
+    #[serde(default, skip_serializing_if = "compact_str::CompactString::is_empty")]
+    pub note: compact_str::CompactString,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
