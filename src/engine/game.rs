@@ -7,7 +7,7 @@ use bevy_ecs::prelude::*;
 use super::dates::turn_dates;
 use super::ledger::Ledger;
 use super::record::TurnRecord;
-use super::rows::Rank;
+use super::rows::RowEntities;
 use super::schedule::{Clock, Setup, TurnInput, TurnOutput, build};
 use super::state::{ActorState, DyadState, Globals, Refresh, Snapshot};
 use crate::orders::TurnOrders;
@@ -20,7 +20,7 @@ pub struct Game {
     schedule: Schedule,
     state: Snapshot,
     ended: bool,
-    /// The world's dyad and actor entities, in id order (their `Rank`).
+    /// The world's dyad and actor entities, in id order (as the world's `RowEntities` lists them).
     dyad_rows: Vec<Entity>,
     actor_rows: Vec<Entity>,
     /// Whether the world holds `state` (it does after a turn; not after a restart).
@@ -98,8 +98,8 @@ impl Game {
     }
 
     /// Puts `state` into the world, unless the world already holds it. The entities are spawned once
-    /// (with their rank in id order) and written over afterwards, so a resumed game and an uninterrupted
-    /// one run from exactly the same data.
+    /// (and listed in id order, `RowEntities`) and written over afterwards, so a resumed game and an
+    /// uninterrupted one run from exactly the same data.
     fn load_world(&mut self) {
         if self.world_current {
             return;
@@ -108,15 +108,9 @@ impl Game {
             for e in self.dyad_rows.drain(..).chain(self.actor_rows.drain(..)) {
                 self.world.despawn(e);
             }
-            self.dyad_rows =
-                self.state.dyads.iter().enumerate().map(|(i, d)| self.world.spawn((Rank(i), d.clone())).id()).collect();
-            self.actor_rows = self
-                .state
-                .actors
-                .iter()
-                .enumerate()
-                .map(|(i, a)| self.world.spawn((Rank(i), a.clone())).id())
-                .collect();
+            self.dyad_rows = self.state.dyads.iter().map(|d| self.world.spawn(d.clone()).id()).collect();
+            self.actor_rows = self.state.actors.iter().map(|a| self.world.spawn(a.clone()).id()).collect();
+            self.world.insert_resource(RowEntities { dyads: self.dyad_rows.clone(), actors: self.actor_rows.clone() });
         } else {
             for (e, d) in self.dyad_rows.iter().zip(&self.state.dyads) {
                 self.world.get_mut::<DyadState>(*e).expect("spawned with a dyad").refresh_from(d);

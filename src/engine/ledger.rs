@@ -4,7 +4,7 @@
 use bevy_ecs::prelude::*;
 
 use super::record::EffectRecord;
-use super::rows::{Rank, RowsMut};
+use super::rows::{RowEntities, RowsMut};
 use super::state::{ActorState, Collections, DyadState, Globals};
 use crate::scenario::validate::ranges::var_bounds;
 use crate::scenario::{Event, Id, SanctionKind, Scenario, ToolKind, Var};
@@ -86,83 +86,43 @@ impl Ledger {
     }
 }
 
-/// What kinds of state a set of changes touches: rows of dyads or actors, or some of the globals'
-/// collections (the globals' numbers are cheap to copy and not tracked).
-#[derive(Debug, Default, Clone, Copy, PartialEq)]
-pub struct Touches {
-    pub dyads: bool,
-    pub actors: bool,
-    pub globals: Collections,
-}
-
-impl Touches {
-    fn and(self, o: Touches) -> Touches {
-        Touches { dyads: self.dyads || o.dyads, actors: self.actors || o.actors, globals: self.globals.and(o.globals) }
-    }
-}
-
 /// Applies every pending effect, in order. This system is the only code that changes the state.
 pub fn apply_ledger(
     mut ledger: ResMut<Ledger>,
     mut globals: ResMut<Globals>,
-    mut dyads: Query<(&Rank, &mut DyadState)>,
-    mut actors: Query<(&Rank, &mut ActorState)>,
+    entities: Res<RowEntities>,
+    mut dyads: Query<&mut DyadState>,
+    mut actors: Query<&mut ActorState>,
     clock: Res<super::schedule::Clock>,
     setup: Res<super::schedule::Setup>,
 ) {
-    let pending = std::mem::take(&mut ledger.pending);
-    if pending.is_empty() {
+    if ledger.pending.is_empty() {
         return;
     }
+    let ledger = &mut *ledger;
     let scenario = &setup.scenario;
-    // Rows are gathered only for the kinds the effects touch (intake's effects, for one, touch
-    // actors only).
-    let touched = pending.iter().map(|e| touches(&e.change)).fold(Touches::default(), Touches::and);
-    ledger.touched_globals = ledger.touched_globals.and(touched.globals);
-    let mut dyads = if touched.dyads {
-        RowsMut::ranked(scenario, dyads.iter_mut().map(|(r, d)| (r, d.into_inner())))
-    } else {
-        RowsMut::none(scenario)
-    };
-    let mut actors = if touched.actors {
-        RowsMut::ranked(scenario, actors.iter_mut().map(|(r, a)| (r, a.into_inner())))
-    } else {
-        RowsMut::none(scenario)
-    };
-    for effect in pending {
-        if let Some(record) = apply(&effect, &mut dyads, &mut actors, &mut globals, clock.turn, scenario, setup.narrate)
+    let mut dyads = RowsMut::world(scenario, &entities.dyads, &mut dyads);
+    let mut actors = RowsMut::world(scenario, &entities.actors, &mut actors);
+    for effect in &ledger.pending {
+        ledger.touched_globals = ledger.touched_globals.and(touches(&effect.change));
+        if let Some(record) = apply(effect, &mut dyads, &mut actors, &mut globals, clock.turn, scenario, setup.narrate)
         {
             ledger.applied.push(record);
         }
     }
+    ledger.pending.clear();
     ledger.touched_dyads.extend_from_slice(dyads.touched());
     ledger.touched_actors.extend_from_slice(actors.touched());
 }
 
-/// What a change touches.
-fn touches(change: &Change) -> Touches {
-    let none = Touches::default();
+/// Which of the globals' collections a change writes to (rows written are noted as they are).
+fn touches(change: &Change) -> Collections {
+    let none = Collections::default();
     match change {
-        Change::Shift(var, _) | Change::Set(var, _) => match var {
-            Var::Stage(_)
-            | Var::Arms(..)
-            | Var::Grievance(..)
-            | Var::Hurt(..)
-            | Var::WinBelief(..)
-            | Var::WayOut(_)
-            | Var::Enticement(_) => Touches { dyads: true, ..none },
-            Var::Spoiler(_) | Var::DomesticPressure(_) | Var::Leverage(_) => Touches { actors: true, ..none },
-            Var::Trust(..) => Touches { globals: Collections { trust: true, ..Default::default() }, ..none },
-            Var::PublicPressure | Var::Coherence | Var::Deaths | Var::Displaced => none,
-        },
-        Change::Flag(flag, _) => match flag {
-            Flag::Sanction(..) | Flag::Used(..) => Touches { actors: true, ..none },
-            Flag::JointTrack(..) => {
-                Touches { globals: Collections { joint_tracks: true, ..Default::default() }, ..none }
-            }
-            _ => Touches { dyads: true, ..none },
-        },
-        Change::Happen(_) => Touches { globals: Collections { events: true, ..Default::default() }, ..none },
+        Change::Shift(Var::Trust(..), _) | Change::Set(Var::Trust(..), _) => Collections { trust: true, ..none },
+        Change::Flag(Flag::JointTrack(..), _) => Collections { joint_tracks: true, ..none },
+        Change::Happen(_) => Collections { events: true, ..none },
+        _ => none,
     }
 }
 

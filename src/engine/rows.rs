@@ -1,19 +1,47 @@
 //! The state's rows (dyads, actors) of one kind, in id order, found by id through the scenario's index
 //! (`scenario::lookup`) instead of a map rebuilt for every phase of every turn.
 //!
-//! In a game the world's entities carry their [`Rank`] (their place in id order), so the rows are put
-//! in order without comparing ids; a snapshot keeps its rows in id order already.
+//! In a game the world's row entities are listed in id order once ([`RowEntities`]), so a phase reads
+//! a row by its rank straight from the world, and gathers nothing; a snapshot keeps its rows in id
+//! order already.
 
 use std::borrow::Borrow;
 
+use bevy_ecs::component::Mutable;
 use bevy_ecs::prelude::*;
 
 use super::state::{ActorState, DyadState};
 use crate::scenario::Scenario;
 
-/// An entity's place among the rows of its kind, in id order: fixed for the whole game.
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rank(pub usize);
+/// The world's row entities of each kind, in id order (the entity of rank `n` at `n`): spawned once
+/// for a game, so the rules never depend on the order the ECS stores or iterates them in.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct RowEntities {
+    pub dyads: Vec<Entity>,
+    pub actors: Vec<Entity>,
+}
+
+/// Reads a row of the world (a query for its component).
+pub trait Fetch<T> {
+    fn fetch(&self, row: Entity) -> &T;
+}
+
+impl<T: Component> Fetch<T> for Query<'_, '_, &'static T> {
+    fn fetch(&self, row: Entity) -> &T {
+        self.get(row).expect("a row entity keeps its row for the whole game")
+    }
+}
+
+/// Writes a row of the world.
+pub trait FetchMut<T> {
+    fn fetch_mut(&mut self, row: Entity) -> &mut T;
+}
+
+impl<T: Component<Mutability = Mutable>> FetchMut<T> for Query<'_, '_, &mut T> {
+    fn fetch_mut(&mut self, row: Entity) -> &mut T {
+        self.get_mut(row).expect("a row entity keeps its row for the whole game").into_inner()
+    }
+}
 
 /// A state row with a stable id.
 pub trait Row {
@@ -51,32 +79,18 @@ fn position<T: Row, R: Borrow<T>>(scenario: &Scenario, rows: &[R], id: &str) -> 
     }
 }
 
-/// Puts rows given with their rank in rank order. The world yields them in spawn order, which is
-/// rank order, so this is one pass that checks it; any other order is sorted.
-fn by_rank<R>(ranked: impl Iterator<Item = (usize, R)>) -> Vec<R> {
-    let mut ranked = ranked.peekable();
-    let mut rows = Vec::with_capacity(ranked.size_hint().0);
-    while let Some((rank, _)) = ranked.peek() {
-        if *rank != rows.len() {
-            let mut all: Vec<(usize, R)> = rows.into_iter().enumerate().chain(ranked).collect();
-            all.sort_by_key(|(rank, _)| *rank);
-            return all.into_iter().map(|(_, row)| row).collect();
-        }
-        rows.push(ranked.next().expect("peeked").1);
-    }
-    rows
-}
-
 pub struct Rows<'a, T> {
     rows: Store<'a, T>,
     scenario: &'a Scenario,
 }
 
-/// Rows gathered one by one (from the world), or a snapshot's own slice, borrowed as it is: a bot
-/// weighing its options views many copies of a state, and must not pay for the rows each time.
+/// Where the rows are: gathered, a snapshot's own slice (borrowed as it is: a bot weighing its options
+/// views many copies of a state, and must not pay for the rows each time), or the world's entities,
+/// read one by one as the rules ask for them (a phase reads few of them).
 enum Store<'a, T> {
     Gathered(Vec<&'a T>),
     Slice(&'a [T]),
+    World(&'a [Entity], &'a dyn Fetch<T>),
 }
 
 impl<'a, T: Row> Rows<'a, T> {
@@ -96,15 +110,16 @@ impl<'a, T: Row> Rows<'a, T> {
         Rows { rows: Store::Gathered(rows), scenario }
     }
 
-    /// Rows with their [`Rank`], as the world holds them.
-    pub fn ranked(scenario: &'a Scenario, rows: impl Iterator<Item = (&'a Rank, &'a T)>) -> Self {
-        Rows { rows: Store::Gathered(by_rank(rows.map(|(r, row)| (r.0, row)))), scenario }
+    /// The world's rows, read through `query` from the entities listed in id order.
+    pub fn world(scenario: &'a Scenario, entities: &'a [Entity], query: &'a dyn Fetch<T>) -> Self {
+        Rows { rows: Store::World(entities, query), scenario }
     }
 
     fn at(&self, i: usize) -> &'a T {
         match &self.rows {
             Store::Gathered(v) => v[i],
             Store::Slice(s) => &s[i],
+            Store::World(e, q) => q.fetch(e[i]),
         }
     }
 
@@ -117,6 +132,10 @@ impl<'a, T: Row> Rows<'a, T> {
         match &self.rows {
             Store::Gathered(v) => position::<T, _>(self.scenario, v, id),
             Store::Slice(s) => position::<T, _>(self.scenario, s, id),
+            Store::World(..) => match T::rank(self.scenario, id) {
+                Some(r) if r < self.len() && self.at(r).id() == id => Some(r),
+                _ => (0..self.len()).find(|&i| self.at(i).id() == id),
+            },
         }
     }
 
@@ -134,6 +153,7 @@ impl<'a, T: Row> Rows<'a, T> {
         match &self.rows {
             Store::Gathered(v) => v.len(),
             Store::Slice(s) => s.len(),
+            Store::World(e, _) => e.len(),
         }
     }
 
@@ -144,10 +164,15 @@ impl<'a, T: Row> Rows<'a, T> {
 
 /// The same, writable: what the effects ledger changes.
 pub struct RowsMut<'a, T> {
-    rows: Vec<&'a mut T>,
+    rows: StoreMut<'a, T>,
     scenario: &'a Scenario,
     /// The positions of the rows handed out for writing, in the order asked for (repeats included).
     touched: Vec<usize>,
+}
+
+enum StoreMut<'a, T> {
+    Refs(Vec<&'a mut T>),
+    World(&'a [Entity], &'a mut dyn FetchMut<T>),
 }
 
 impl<'a, T: Row> RowsMut<'a, T> {
@@ -157,27 +182,35 @@ impl<'a, T: Row> RowsMut<'a, T> {
         if !rows.is_sorted_by(|a, b| a.id() <= b.id()) {
             rows.sort_by(|a, b| a.id().cmp(b.id()));
         }
-        RowsMut { rows, scenario, touched: Vec::new() }
+        RowsMut { rows: StoreMut::Refs(rows), scenario, touched: Vec::new() }
     }
 
     /// A snapshot's rows, in the id order it keeps them (see [`Rows::of_slice`]).
     pub fn of_slice(scenario: &'a Scenario, rows: &'a mut [T]) -> Self {
-        RowsMut { rows: rows.iter_mut().collect(), scenario, touched: Vec::new() }
+        RowsMut { rows: StoreMut::Refs(rows.iter_mut().collect()), scenario, touched: Vec::new() }
     }
 
-    pub fn ranked(scenario: &'a Scenario, rows: impl Iterator<Item = (&'a Rank, &'a mut T)>) -> Self {
-        RowsMut { rows: by_rank(rows.map(|(r, row)| (r.0, row))), scenario, touched: Vec::new() }
-    }
-
-    /// No rows: for a batch of changes known not to touch this kind.
-    pub fn none(scenario: &'a Scenario) -> Self {
-        RowsMut { rows: Vec::new(), scenario, touched: Vec::new() }
+    /// The world's rows, written through `query` to the entities listed in id order.
+    pub fn world(scenario: &'a Scenario, entities: &'a [Entity], query: &'a mut dyn FetchMut<T>) -> Self {
+        RowsMut { rows: StoreMut::World(entities, query), scenario, touched: Vec::new() }
     }
 
     pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
-        let i = position::<T, _>(self.scenario, &self.rows, id)?;
+        let i = match &mut self.rows {
+            StoreMut::Refs(rows) => position::<T, _>(self.scenario, rows, id)?,
+            StoreMut::World(entities, query) => {
+                let has = |query: &mut &mut dyn FetchMut<T>, i: usize| query.fetch_mut(entities[i]).id() == id;
+                match T::rank(self.scenario, id) {
+                    Some(r) if r < entities.len() && has(query, r) => r,
+                    _ => (0..entities.len()).find(|&i| has(query, i))?,
+                }
+            }
+        };
         self.touched.push(i);
-        Some(&mut *self.rows[i])
+        Some(match &mut self.rows {
+            StoreMut::Refs(rows) => &mut *rows[i],
+            StoreMut::World(entities, query) => query.fetch_mut(entities[i]),
+        })
     }
 
     /// The positions (ranks, for rows from the world) of the rows written to.

@@ -11,7 +11,7 @@ use bevy_ecs::system::SystemParam;
 
 use super::ledger::{Ledger, apply_ledger};
 use super::record::{DynamicsRecord, EndRecord, InjectRecord, OutcomeRecord, Rejection, VoteRecord};
-use super::rows::{Rank, Rows};
+use super::rows::{RowEntities, Rows};
 use super::state::{ActorState, DyadState, Globals};
 use super::view::View;
 use crate::fast_hash::{FastMap, FastSet};
@@ -112,8 +112,9 @@ pub struct StateParam<'w, 's> {
     setup: Res<'w, Setup>,
     clock: Res<'w, Clock>,
     globals: Res<'w, Globals>,
-    dyads: Query<'w, 's, (&'static Rank, &'static DyadState)>,
-    actors: Query<'w, 's, (&'static Rank, &'static ActorState)>,
+    entities: Res<'w, RowEntities>,
+    dyads: Query<'w, 's, &'static DyadState>,
+    actors: Query<'w, 's, &'static ActorState>,
 }
 
 impl StateParam<'_, '_> {
@@ -123,8 +124,8 @@ impl StateParam<'_, '_> {
         View::from_rows(
             s,
             &self.globals,
-            Rows::ranked(s, self.dyads.iter()),
-            Rows::ranked(s, self.actors.iter()),
+            Rows::world(s, &self.entities.dyads, &self.dyads),
+            Rows::world(s, &self.entities.actors, &self.actors),
             self.clock.turn,
         )
     }
