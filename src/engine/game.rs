@@ -39,6 +39,8 @@ impl Game {
         // Rows are kept in id order (views rely on it); a saved state is put in order once.
         state.dyads.sort_by(|a, b| a.id.cmp(&b.id));
         state.actors.sort_by(|a, b| a.id.cmp(&b.id));
+        // A saved state does not keep the trust baselines that drift compares with.
+        state.globals.trust.learn_baselines(|party, third| super::state::baseline_trust(&scenario, party, third));
         let mut world = World::new();
         world.insert_resource(Setup { scenario: scenario.clone(), seed, narrate: true });
         Game {
@@ -138,7 +140,11 @@ impl Game {
             let a = self.world.get::<ActorState>(self.actor_rows[i]).expect("spawned with an actor");
             self.state.actors[i].refresh_from(a);
         }
-        self.state.globals.refresh_parts(self.world.resource::<Globals>(), ledger.touched_globals);
+        let globals = self.world.resource::<Globals>();
+        let mut changed = ledger.touched_globals;
+        // Events are only ever added, and the world's started the turn equal to the state's.
+        changed.events &= globals.events.len() != self.state.globals.events.len();
+        self.state.globals.refresh_parts(globals, changed);
     }
 
     /// Plays the next turn with these orders and returns its record.

@@ -101,8 +101,9 @@ pub fn apply_ledger(
     }
     let ledger = &mut *ledger;
     let scenario = &setup.scenario;
-    let mut dyads = RowsMut::world(scenario, &entities.dyads, &mut dyads);
-    let mut actors = RowsMut::world(scenario, &entities.actors, &mut actors);
+    let mut dyads = RowsMut::world(scenario, &entities.dyads, &mut dyads, std::mem::take(&mut ledger.touched_dyads));
+    let mut actors =
+        RowsMut::world(scenario, &entities.actors, &mut actors, std::mem::take(&mut ledger.touched_actors));
     for effect in &ledger.pending {
         ledger.touched_globals = ledger.touched_globals.and(touches(&effect.change));
         if let Some(record) = apply(effect, &mut dyads, &mut actors, &mut globals, clock.turn, scenario, setup.narrate)
@@ -111,8 +112,8 @@ pub fn apply_ledger(
         }
     }
     ledger.pending.clear();
-    ledger.touched_dyads.extend_from_slice(dyads.touched());
-    ledger.touched_actors.extend_from_slice(actors.touched());
+    ledger.touched_dyads = dyads.into_touched();
+    ledger.touched_actors = actors.into_touched();
 }
 
 /// Which of the globals' collections a change writes to (rows written are noted as they are).

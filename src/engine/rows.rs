@@ -34,10 +34,15 @@ impl<T: Component> Fetch<T> for Query<'_, '_, &'static T> {
 
 /// Writes a row of the world.
 pub trait FetchMut<T> {
+    fn fetch(&self, row: Entity) -> &T;
     fn fetch_mut(&mut self, row: Entity) -> &mut T;
 }
 
 impl<T: Component<Mutability = Mutable>> FetchMut<T> for Query<'_, '_, &mut T> {
+    fn fetch(&self, row: Entity) -> &T {
+        self.get(row).expect("a row entity keeps its row for the whole game")
+    }
+
     fn fetch_mut(&mut self, row: Entity) -> &mut T {
         self.get_mut(row).expect("a row entity keeps its row for the whole game").into_inner()
     }
@@ -190,16 +195,22 @@ impl<'a, T: Row> RowsMut<'a, T> {
         RowsMut { rows: StoreMut::Refs(rows.iter_mut().collect()), scenario, touched: Vec::new() }
     }
 
-    /// The world's rows, written through `query` to the entities listed in id order.
-    pub fn world(scenario: &'a Scenario, entities: &'a [Entity], query: &'a mut dyn FetchMut<T>) -> Self {
-        RowsMut { rows: StoreMut::World(entities, query), scenario, touched: Vec::new() }
+    /// The world's rows, written through `query` to the entities listed in id order; the positions
+    /// written to are added to `touched`.
+    pub fn world(
+        scenario: &'a Scenario,
+        entities: &'a [Entity],
+        query: &'a mut dyn FetchMut<T>,
+        touched: Vec<usize>,
+    ) -> Self {
+        RowsMut { rows: StoreMut::World(entities, query), scenario, touched }
     }
 
     pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
         let i = match &mut self.rows {
             StoreMut::Refs(rows) => position::<T, _>(self.scenario, rows, id)?,
             StoreMut::World(entities, query) => {
-                let has = |query: &mut &mut dyn FetchMut<T>, i: usize| query.fetch_mut(entities[i]).id() == id;
+                let has = |query: &mut &mut dyn FetchMut<T>, i: usize| query.fetch(entities[i]).id() == id;
                 match T::rank(self.scenario, id) {
                     Some(r) if r < entities.len() && has(query, r) => r,
                     _ => (0..entities.len()).find(|&i| has(query, i))?,
@@ -216,5 +227,10 @@ impl<'a, T: Row> RowsMut<'a, T> {
     /// The positions (ranks, for rows from the world) of the rows written to.
     pub fn touched(&self) -> &[usize] {
         &self.touched
+    }
+
+    /// The same, handed back.
+    pub fn into_touched(self) -> Vec<usize> {
+        self.touched
     }
 }

@@ -270,7 +270,9 @@ impl Snapshot {
             .collect();
         // Trust is stored only where it has been given or has moved: every other pair is at its
         // baseline (see `baseline_trust`), so the state grows with what happens, not with actors².
-        let trust = s.conflict.trust.iter().map(|t| ((t.party.clone(), t.third.clone()), t.value)).collect();
+        let mut trust: TrustTable =
+            s.conflict.trust.iter().map(|t| ((t.party.clone(), t.third.clone()), t.value)).collect();
+        trust.learn_baselines(|party, third| baseline_trust(s, party, third));
         let globals = Globals {
             turn: 0,
             public_pressure: s.conflict.public_pressure,

@@ -10,8 +10,35 @@ use std::hash::Hash;
 use hashbrown::{Equivalent, HashMap};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct TrustTable(HashMap<(String, String), f64, foldhash::fast::FixedState>);
+#[derive(Debug, Clone, Default)]
+pub struct TrustTable {
+    pairs: HashMap<(String, String), Trust, foldhash::fast::FixedState>,
+    /// Which key layout the map has: a fresh number whenever a key is added or removed, copied with
+    /// the map. Two tables with the same layout hold the same keys in the same buckets, so a game
+    /// copies its trust out of the world after each turn value by value, without looking keys up.
+    layout: u64,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Trust {
+    value: f64,
+    /// The pair's baseline (`state::baseline_trust`) when known: drift compares every stored pair
+    /// with it every turn. Not part of the table's value (not written, not compared).
+    baseline: Option<f64>,
+}
+
+/// Tables are equal when they hold the same values for the same pairs.
+impl PartialEq for TrustTable {
+    fn eq(&self, other: &TrustTable) -> bool {
+        self.pairs.len() == other.pairs.len()
+            && self.pairs.iter().all(|(k, t)| other.pairs.get(k).is_some_and(|o| o.value == t.value))
+    }
+}
+
+fn fresh_layout() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
 
 /// A `(party, third)` key made of borrowed ids; hashes as the owned key does.
 #[derive(Hash)]
@@ -38,32 +65,42 @@ fn same_hash(p: &str, t: &str) -> bool {
 
 impl TrustTable {
     pub fn get(&self, party: &str, third: &str) -> Option<f64> {
-        self.0.get(&Pair(party, third)).copied()
+        self.pairs.get(&Pair(party, third)).map(|t| t.value)
     }
 
     pub fn insert(&mut self, party: &str, third: &str, value: f64) {
         *self.slot(party, third, || value) = value;
     }
 
-    /// The stored value of a pair, inserted from `baseline` first if the pair is not stored yet.
+    /// The stored value of a pair, inserted at `baseline` first if the pair is not stored yet.
     pub fn slot(&mut self, party: &str, third: &str, baseline: impl FnOnce() -> f64) -> &mut f64 {
-        if !self.0.contains_key(&Pair(party, third)) {
-            self.0.insert((party.to_string(), third.to_string()), baseline());
+        if !self.pairs.contains_key(&Pair(party, third)) {
+            let b = baseline();
+            self.pairs.insert((party.to_string(), third.to_string()), Trust { value: b, baseline: Some(b) });
+            self.layout = fresh_layout();
         }
-        self.0.get_mut(&Pair(party, third)).expect("inserted above")
+        &mut self.pairs.get_mut(&Pair(party, third)).expect("inserted above").value
+    }
+
+    /// Notes every stored pair's baseline (as `baseline` gives it), for [`TrustTable::unordered`].
+    pub fn learn_baselines(&mut self, baseline: impl Fn(&str, &str) -> f64) {
+        for ((p, t), trust) in &mut self.pairs {
+            trust.baseline = Some(baseline(p, t));
+        }
     }
 
     /// Every stored pair, in `(party, third)` order.
     pub fn iter(&self) -> impl Iterator<Item = ((&str, &str), f64)> {
         let mut pairs: Vec<((&str, &str), f64)> =
-            self.0.iter().map(|((p, t), v)| ((p.as_str(), t.as_str()), *v)).collect();
+            self.pairs.iter().map(|((p, t), v)| ((p.as_str(), t.as_str()), v.value)).collect();
         pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         pairs.into_iter()
     }
 
-    /// Every stored pair, in no particular order (for sums and searches that do not depend on it).
-    pub fn unordered(&self) -> impl Iterator<Item = ((&str, &str), f64)> {
-        self.0.iter().map(|((p, t), v)| ((p.as_str(), t.as_str()), *v))
+    /// Every stored pair with its baseline if known, in no particular order (for sums and searches
+    /// that do not depend on it).
+    pub fn unordered(&self) -> impl Iterator<Item = ((&str, &str), f64, Option<f64>)> {
+        self.pairs.iter().map(|((p, t), v)| ((p.as_str(), t.as_str()), v.value, v.baseline))
     }
 
     pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -71,28 +108,39 @@ impl TrustTable {
     }
 
     pub fn retain(&mut self, mut keep: impl FnMut((&str, &str), f64) -> bool) {
-        self.0.retain(|(p, t), v| keep((p, t), *v));
+        self.pairs.retain(|(p, t), v| keep((p, t), v.value));
+        self.layout = fresh_layout();
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.pairs.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.pairs.is_empty()
     }
 
-    /// Copies `from`'s values over this table's, allocating only for pairs this table lacks.
+    /// Copies `from`'s values over this table's: value by value when both have the same key layout
+    /// (what a game's copies of its state have after the first copy), else allocating only for
+    /// pairs this table lacks.
     pub fn refresh_from(&mut self, from: &TrustTable) {
+        if self.layout == from.layout && self.pairs.len() == from.pairs.len() {
+            for ((key, to), (from_key, t)) in self.pairs.iter_mut().zip(&from.pairs) {
+                debug_assert_eq!(key, from_key, "tables of the same layout hold the same keys in order");
+                *to = *t;
+            }
+            return;
+        }
         let mut missing = false;
-        for (key, v) in &from.0 {
-            match self.0.get_mut(key) {
-                Some(slot) => *slot = *v,
+        for (key, t) in &from.pairs {
+            match self.pairs.get_mut(key) {
+                Some(slot) => *slot = *t,
                 None => missing = true,
             }
         }
-        if missing || self.0.len() != from.0.len() {
-            self.0.clone_from(&from.0);
+        if missing || self.pairs.len() != from.pairs.len() {
+            self.pairs.clone_from(&from.pairs);
+            self.layout = from.layout;
         }
     }
 }
@@ -102,6 +150,10 @@ impl FromIterator<((String, String), f64)> for TrustTable {
         let mut table = TrustTable::default();
         for ((p, t), v) in pairs {
             table.insert(&p, &t, v);
+        }
+        // Read from a file: the baselines are not known (`learn_baselines`).
+        for t in table.pairs.values_mut() {
+            t.baseline = None;
         }
         table
     }
@@ -137,6 +189,37 @@ mod tests {
         assert_eq!(back.get("a", "z"), None);
         assert_eq!(back.len(), 3);
         assert!(same_hash("a", "x") && same_hash("", "") && same_hash("ab", "c"));
+    }
+
+    #[test]
+    fn a_copy_kept_up_to_date_holds_the_same_values_whether_keys_were_added_or_not() {
+        let mut world: TrustTable = [(("a".to_string(), "x".to_string()), 40.0)].into_iter().collect();
+        let mut state = world.clone();
+        *world.slot("a", "x", || 0.0) += 5.0;
+        state.refresh_from(&world);
+        assert_eq!(state.get("a", "x"), Some(45.0));
+        *world.slot("b", "y", || 70.0) -= 1.0;
+        state.refresh_from(&world);
+        assert_eq!((state.get("b", "y"), state.len()), (Some(69.0), 2));
+        *world.slot("b", "y", || 0.0) -= 1.0;
+        state.refresh_from(&world);
+        assert_eq!(state, world);
+        assert_eq!(state.get("b", "y"), Some(68.0));
+        // A table with other keys in another layout is brought to the same values too.
+        let mut other: TrustTable = [(("c".to_string(), "z".to_string()), 1.0)].into_iter().collect();
+        other.refresh_from(&world);
+        assert_eq!(other, world);
+    }
+
+    #[test]
+    fn baselines_are_not_part_of_a_tables_value() {
+        let mut learned: TrustTable = [(("a".to_string(), "x".to_string()), 40.0)].into_iter().collect();
+        let read = learned.clone();
+        assert_eq!(read.unordered().next(), Some((("a", "x"), 40.0, None)));
+        learned.learn_baselines(|_, _| 40.0);
+        assert_eq!(learned.unordered().next(), Some((("a", "x"), 40.0, Some(40.0))));
+        assert_eq!(learned, read);
+        assert_eq!(ron::to_string(&learned).expect("writable"), ron::to_string(&read).expect("writable"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::cell::OnceCell;
 
 use super::rows::Rows;
-use super::state::{ActorState, DyadState, Globals, Snapshot, baseline_trust};
+use super::state::{ActorState, DyadState, Globals, Snapshot, baseline_by_rank, baseline_trust};
 use crate::scenario::{Condition, Event, Scenario, ToolKind, Var};
 
 pub struct View<'a> {
@@ -86,11 +86,22 @@ impl<'a> View<'a> {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
+        // `trust` by rank: the parties' ranks are looked up once, not once per candidate.
+        let parties: Vec<(&str, Option<usize>)> = dyad.sides.iter().map(|p| (p.as_str(), l.actor_rank(p))).collect();
+        let trust = |(party, party_rank): (&str, Option<usize>), rank: usize, third: &str| {
+            self.globals.trust.get(party, third).unwrap_or_else(|| match party_rank {
+                Some(p) => baseline_by_rank(s, p, rank),
+                None => s.actors[l.actor_at(rank)].attributes.impartiality,
+            })
+        };
         candidates
             .into_iter()
-            .map(|rank| l.actor_at(rank))
-            .filter(|i| dyad.side_of(&s.actors[*i].id).is_none())
-            .map(|i| (dyad.sides.iter().map(|p| self.trust(p, &s.actors[i].id)).fold(100.0, f64::min), i))
+            .map(|rank| (rank, l.actor_at(rank)))
+            .filter(|(_, i)| dyad.side_of(&s.actors[*i].id).is_none())
+            .map(|(rank, i)| {
+                let lowest = parties.iter().map(|&p| trust(p, rank, &s.actors[i].id)).fold(100.0, f64::min);
+                (lowest, i)
+            })
             .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| s.actors[y.1].id.cmp(&s.actors[x.1].id)))
             .map(|(_, i)| i)
     }
