@@ -103,7 +103,7 @@ pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
         value
     };
     for order in candidates(actor, view) {
-        if !passes(&order, view, &[]) || crate::engine::schedule::is_deliberation(order.tool) {
+        if !passes::<OrderSpec>(&order, view, &[]) || crate::engine::schedule::is_deliberation(order.tool) {
             continue;
         }
         let accepted = [order.clone()];

@@ -14,11 +14,14 @@ pub use best_response::{objective_value, satisfaction};
 
 /// The orders `actor` gives this turn under `policy`, all of which pass `check`.
 pub fn orders(policy: BotPolicy, actor: &str, scenario: &Scenario, state: &Snapshot, turn: u32) -> Vec<OrderSpec> {
-    orders_in_view(policy, actor, &View::of_snapshot(scenario, state, turn), state)
+    let mut out = Vec::new();
+    orders_into(policy, actor, &View::of_snapshot(scenario, state, turn), state, &mut out);
+    out
 }
 
-/// The same, with the view of the state already built (one view serves every bot of a turn).
-pub fn orders_in_view(policy: BotPolicy, actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
+/// The same, with the view of the state already built (one view serves every bot of a turn), added
+/// to the turn's orders `out`.
+pub fn orders_into(policy: BotPolicy, actor: &str, view: &View, state: &Snapshot, out: &mut Vec<OrderSpec>) {
     let scenario = view.scenario;
     let turn = view.turn;
     let proposed = match policy {
@@ -34,11 +37,11 @@ pub fn orders_in_view(policy: BotPolicy, actor: &str, view: &View, state: &Snaps
         BotPolicy::CautiousMediator => simple::cautious_mediator(actor, view),
         BotPolicy::BestResponse => best_response::choose(actor, view, state),
     };
-    let mut accepted = Vec::new();
+    // This bot's orders kept so far are the last ones in `out`.
+    let first = out.len();
     for order in proposed {
-        if passes(&order, view, &accepted) {
-            accepted.push(order);
+        if passes(&order, view, &out[first..]) {
+            out.push(order);
         }
     }
-    accepted
 }

@@ -77,7 +77,7 @@ pub fn dove(actor: &str, view: &View) -> Vec<OrderSpec> {
 /// offices while consent is missing); the others join its track (a joint envoy, the standby team)
 /// rather than open their own. Observers where both consent; a Council statement when blood is shed.
 pub fn cautious_mediator(actor: &str, view: &View) -> Vec<OrderSpec> {
-    let legal = |o: &OrderSpec| crate::orders::passes(o, view, &[]);
+    let legal = |o: &OrderSpec| crate::orders::passes::<OrderSpec>(o, view, &[]);
     let mut out = Vec::new();
     for d in view.dyads.values() {
         if d.side_of(actor).is_some() {

@@ -358,7 +358,7 @@ fn odds(o: &OutcomeRecord) -> String {
     if let Some(r) = o.roll {
         parts.push(format!("roll {}", num(r)));
     }
-    if parts.is_empty() { o.result.clone() } else { format!("{} ({})", o.result, parts.join(", ")) }
+    if parts.is_empty() { o.result.to_string() } else { format!("{} ({})", o.result, parts.join(", ")) }
 }
 
 fn turn_diff(names: Names<'_>, a: &TurnRecord, b: &TurnRecord, this: &str, other: &str) -> TurnDiff {

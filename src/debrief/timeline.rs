@@ -195,7 +195,7 @@ fn subject(names: Names<'_>, v: &crate::engine::record::VoteRecord, submitted: &
 }
 
 fn outcome(o: &crate::engine::record::OutcomeRecord) -> OutcomeEntry {
-    let mut numbers = vec![o.result.clone()];
+    let mut numbers = vec![o.result.to_string()];
     if let Some(p) = o.probability {
         numbers.push(format!("P {}", num(p)));
     }

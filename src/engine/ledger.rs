@@ -43,20 +43,21 @@ pub enum Change {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Effect {
     pub change: Change,
-    pub cause: String,
+    /// A compact string: most causes are short and copied into every effect of an order.
+    pub cause: Id,
 }
 
 impl Effect {
     pub fn shift(var: Var, delta: f64, cause: &str) -> Effect {
-        Effect { change: Change::Shift(var, delta), cause: cause.to_string() }
+        Effect { change: Change::Shift(var, delta), cause: Id::from(cause) }
     }
 
     pub fn flag(flag: Flag, on: bool, cause: &str) -> Effect {
-        Effect { change: Change::Flag(flag, on), cause: cause.to_string() }
+        Effect { change: Change::Flag(flag, on), cause: Id::from(cause) }
     }
 
     pub fn happen(event: Event, cause: &str) -> Effect {
-        Effect { change: Change::Happen(event), cause: cause.to_string() }
+        Effect { change: Change::Happen(event), cause: Id::from(cause) }
     }
 }
 
@@ -159,7 +160,7 @@ fn apply(
     narrate: bool,
 ) -> Option<EffectRecord> {
     let record = |target: String, before: String, after: String| {
-        (before != after).then(|| EffectRecord { target, before, after, cause: effect.cause.clone() })
+        (before != after).then(|| EffectRecord { target, before, after, cause: effect.cause.to_string() })
     };
     match &effect.change {
         Change::Shift(var, _) | Change::Set(var, _) => {

@@ -61,11 +61,11 @@ pub struct Factor {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutcomeRecord {
-    pub actor: String,
+    pub actor: Id,
     pub tool: ToolKind,
-    pub target: Option<String>,
+    pub target: Option<Id>,
     /// `succeeded`, `failed`, `done` (no roll), `adopted`, `blocked`, ...
-    pub result: String,
+    pub result: Id,
     pub probability: Option<f64>,
     pub roll: Option<f64>,
     pub factors: Vec<Factor>,

@@ -96,6 +96,8 @@ pub fn build() -> Schedule {
         (Phase::Intake, Phase::Deliberation, Phase::Resolution, Phase::Dynamics, Phase::Injects, Phase::Assessment)
             .chain(),
     );
+    // Most turns bring no Council or Assembly business: the phase (and its ledger) is skipped then.
+    schedule.configure_sets(Phase::Deliberation.run_if(council_business));
     schedule.add_systems((intake, apply_ledger).chain().in_set(Phase::Intake));
     schedule.add_systems((deliberation, apply_ledger).chain().in_set(Phase::Deliberation));
     schedule.add_systems((resolution, apply_ledger).chain().in_set(Phase::Resolution));
@@ -151,7 +153,7 @@ fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>,
     let v = state.view();
     // Per actor: how many orders it gave so far, and those accepted (every rule of `check` about
     // earlier orders concerns the same actor's, so only those are shown to it).
-    let mut given: FastMap<&str, (u32, Vec<OrderSpec>)> = FastMap::default();
+    let mut given: FastMap<&str, (u32, Vec<&OrderSpec>)> = FastMap::default();
     for order in &input.orders {
         let (count, mine) = given.entry(order.actor.as_str()).or_default();
         // The dice of an order are keyed by its place among its own actor's orders, so what other
@@ -160,7 +162,7 @@ fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>,
         *count += 1;
         match check(order, &v, mine) {
             Ok(()) => {
-                mine.push(order.clone());
+                mine.push(order);
                 out.accepted.push(order.clone());
                 out.dice.push(own_index);
                 ledger.pending.push(super::ledger::Effect::flag(
@@ -185,11 +187,13 @@ fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>,
     out.holding = holding;
 }
 
+/// Whether an accepted order is Council or Assembly business.
+fn council_business(out: Res<TurnOutput>) -> bool {
+    out.accepted.iter().any(|o| is_deliberation(o.tool))
+}
+
 fn deliberation(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
     let business: Vec<&OrderSpec> = out.accepted.iter().filter(|o| is_deliberation(o.tool)).collect();
-    if business.is_empty() {
-        return;
-    }
     let v = state.view();
     let (votes, resolved) = rules::council::deliberate(&state.ctx(&v, &out.accepted), &business, &input.ballots);
     out.votes.extend(votes);

@@ -39,7 +39,7 @@ impl OrderSource {
                     t.orders.iter().map(|o| o.actor.clone()).collect();
                 for (actor, policy) in policies {
                     if *policy != BotPolicy::Hold && !given.contains(actor.as_str()) {
-                        t.orders.extend(crate::bots::orders_in_view(*policy, actor, &view, state));
+                        crate::bots::orders_into(*policy, actor, &view, state, &mut t.orders);
                     }
                 }
                 t

@@ -1,5 +1,7 @@
 //! `check`: may this order be carried out now? Every refusal says why, in words a group understands.
 
+use std::borrow::Borrow;
+
 use crate::engine::view::View;
 use crate::scenario::Id;
 use crate::scenario::{
@@ -52,22 +54,24 @@ fn target_help(kind: Target) -> &'static str {
 /// Checks one order against the scenario, the state and the orders already accepted this turn, and
 /// says why when it is refused. Of the accepted orders only the same actor's matter (limits per actor,
 /// repeats, one mediating order per dispute), so a caller may pass just those.
-pub fn check(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> Result<(), String> {
+pub fn check<A: Borrow<OrderSpec>>(order: &OrderSpec, view: &View, accepted: &[A]) -> Result<(), String> {
     check_with(order, view, accepted, &|why| why.to_string())
 }
 
 /// Whether [`check`] would accept the order, without putting the refusal into words: bots try many
 /// orders a turn and only keep the legal ones.
-pub fn passes(order: &OrderSpec, view: &View, accepted: &[OrderSpec]) -> bool {
+pub fn passes<A: Borrow<OrderSpec>>(order: &OrderSpec, view: &View, accepted: &[A]) -> bool {
     check_with(order, view, accepted, &|_| ()).is_ok()
 }
 
-fn check_with<E>(
+fn check_with<E, A: Borrow<OrderSpec>>(
     order: &OrderSpec,
     view: &View,
-    accepted: &[OrderSpec],
+    accepted: &[A],
     refuse: &dyn Fn(std::fmt::Arguments) -> E,
 ) -> Result<(), E> {
+    // The orders accepted before, given as orders or as references to them.
+    let accepted = || accepted.iter().map(Borrow::borrow);
     let s = view.scenario;
     let tool = order.tool;
     let Some(actor) = s.actor(&order.actor) else {
@@ -78,7 +82,7 @@ fn check_with<E>(
     }
     if let Some(limit) = actor.tool_params.iter().find(|p| p.tool == tool).and_then(|p| p.max_uses) {
         let before = view.actor(&actor.id).and_then(|a| a.uses.get(&tool)).copied().unwrap_or(0);
-        let this_turn = accepted.iter().filter(|o| o.actor == order.actor && o.tool == tool).count() as u32;
+        let this_turn = accepted().filter(|o| o.actor == order.actor && o.tool == tool).count() as u32;
         let used = before + this_turn;
         if used >= limit {
             return Err(refuse(format_args!(
@@ -87,7 +91,7 @@ fn check_with<E>(
             )));
         }
     }
-    let mine = accepted.iter().filter(|o| o.actor == order.actor).count();
+    let mine = accepted().filter(|o| o.actor == order.actor).count();
     if mine >= MAX_ORDERS_PER_ACTOR {
         return Err(refuse(format_args!(
             "{} has already given {MAX_ORDERS_PER_ACTOR} orders this turn, the limit",
@@ -103,7 +107,7 @@ fn check_with<E>(
             && o.sanction == order.sanction
             && o.with == order.with
     };
-    if accepted.iter().any(same) {
+    if accepted().any(same) {
         return Err(refuse(format_args!("the same order was already given this turn")));
     }
 
@@ -166,7 +170,7 @@ fn check_with<E>(
         _ => {}
     }
     if matches!(tool, Mediation | GoodOffices | ChairFacilitation)
-        && accepted.iter().any(|o| {
+        && accepted().any(|o| {
             o.actor == order.actor
                 && matches!(o.tool, Mediation | GoodOffices | ChairFacilitation)
                 && o.target == order.target

@@ -249,9 +249,9 @@ fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Resolve
     }
     Resolved {
         outcome: OutcomeRecord {
-            actor: order.actor.to_string(),
+            actor: order.actor.clone(),
             tool: order.tool,
-            target: Some(dyad_id.to_string()),
+            target: Some(Id::from(dyad_id)),
             result: if hit { "clash".into() } else { "no contact".into() },
             probability: Some(chance),
             roll: Some(r),

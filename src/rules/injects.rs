@@ -30,7 +30,7 @@ pub fn fire(ctx: &RuleCtx, facilitator: &[String]) -> (Vec<InjectRecord>, Vec<Ef
                 EffectSpec::Shift(v, x) => Change::Shift(v.clone(), *x),
                 EffectSpec::Set(v, x) => Change::Set(v.clone(), *x),
             };
-            effects.push(Effect { change, cause: cause.clone() });
+            effects.push(Effect { change, cause: Id::from(cause.as_str()) });
         }
         records.push(InjectRecord { id: inject.id.clone(), title: inject.title.clone(), text: inject.text.clone() });
     }

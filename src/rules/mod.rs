@@ -18,7 +18,7 @@ pub mod support;
 use crate::engine::ledger::Effect;
 use crate::engine::record::{Factor, OutcomeRecord};
 use crate::engine::view::View;
-use crate::scenario::{OrderSpec, RuleParams};
+use crate::scenario::{Id, OrderSpec, RuleParams};
 
 /// What resolving one order produced.
 #[derive(Debug, Clone)]
@@ -110,9 +110,9 @@ pub fn factor(name: &'static str, value: f64) -> Factor {
 /// An outcome with no roll.
 pub fn done(order: &OrderSpec, explanation: String) -> OutcomeRecord {
     OutcomeRecord {
-        actor: order.actor.to_string(),
+        actor: order.actor.clone(),
         tool: order.tool,
-        target: order.target.as_ref().map(|t| t.id().to_string()),
+        target: order.target.as_ref().map(|t| Id::from(t.id())),
         result: "done".into(),
         probability: None,
         roll: None,
@@ -131,9 +131,9 @@ pub fn rolled(
     explanation: String,
 ) -> OutcomeRecord {
     OutcomeRecord {
-        actor: order.actor.to_string(),
+        actor: order.actor.clone(),
         tool: order.tool,
-        target: Some(dyad.to_string()),
+        target: Some(Id::from(dyad)),
         result: if success { "succeeded".into() } else { "failed".into() },
         probability: Some(probability),
         roll: Some(roll),
