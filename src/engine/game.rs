@@ -8,7 +8,7 @@ use super::dates::turn_dates;
 use super::ledger::Ledger;
 use super::record::TurnRecord;
 use super::rows::RowEntities;
-use super::schedule::{Clock, Setup, TurnInput, TurnOutput, build};
+use super::schedule::{Setup, TurnInput, TurnOutput, build};
 use super::state::{ActorState, DyadState, Globals, Refresh, Snapshot};
 use crate::orders::TurnOrders;
 use crate::scenario::Scenario;
@@ -42,7 +42,7 @@ impl Game {
         // A saved state does not keep the trust baselines that drift compares with.
         state.globals.trust.learn_baselines(|party, third| super::state::baseline_trust(&scenario, party, third));
         let mut world = World::new();
-        world.insert_resource(Setup { scenario: scenario.clone(), seed, narrate: true });
+        world.insert_resource(Setup { scenario: scenario.clone(), seed, narrate: true, rows: RowEntities::default() });
         Game {
             scenario,
             seed,
@@ -63,8 +63,7 @@ impl Game {
         self.state.refresh_from(initial);
         self.ended = false;
         self.world_current = false;
-        let narrate = self.world.get_resource::<Setup>().is_none_or(|s| s.narrate);
-        self.world.insert_resource(Setup { scenario: self.scenario.clone(), seed, narrate });
+        self.world.resource_mut::<Setup>().seed = seed;
     }
 
     /// Whether turns are narrated: outcomes explained in words, effects listed with their causes in the
@@ -112,7 +111,8 @@ impl Game {
             }
             self.dyad_rows = self.state.dyads.iter().map(|d| self.world.spawn(d.clone()).id()).collect();
             self.actor_rows = self.state.actors.iter().map(|a| self.world.spawn(a.clone()).id()).collect();
-            self.world.insert_resource(RowEntities { dyads: self.dyad_rows.clone(), actors: self.actor_rows.clone() });
+            self.world.resource_mut::<Setup>().rows =
+                RowEntities { dyads: self.dyad_rows.clone(), actors: self.actor_rows.clone() };
         } else {
             for (e, d) in self.dyad_rows.iter().zip(&self.state.dyads) {
                 self.world.get_mut::<DyadState>(*e).expect("spawned with a dyad").refresh_from(d);
@@ -211,7 +211,6 @@ impl Game {
         let turn = self.next_turn();
         self.load_world();
         self.world.resource_mut::<Globals>().turn = turn;
-        self.put(Clock { turn });
         self.put(input);
         self.empty(TurnOutput::clear);
         self.empty(Ledger::clear);

@@ -4,7 +4,7 @@
 use bevy_ecs::prelude::*;
 
 use super::record::EffectRecord;
-use super::rows::{RowEntities, RowsMut};
+use super::rows::RowsMut;
 use super::state::{ActorState, Collections, DyadState, Globals};
 use crate::scenario::validate::ranges::var_bounds;
 use crate::scenario::{Event, Id, SanctionKind, Scenario, ToolKind, Var};
@@ -91,24 +91,21 @@ impl Ledger {
 pub fn apply_ledger(
     mut ledger: ResMut<Ledger>,
     mut globals: ResMut<Globals>,
-    entities: Res<RowEntities>,
     mut dyads: Query<&mut DyadState>,
     mut actors: Query<&mut ActorState>,
-    clock: Res<super::schedule::Clock>,
     setup: Res<super::schedule::Setup>,
 ) {
     if ledger.pending.is_empty() {
         return;
     }
     let ledger = &mut *ledger;
-    let scenario = &setup.scenario;
+    let (scenario, entities, turn) = (&setup.scenario, &setup.rows, globals.turn);
     let mut dyads = RowsMut::world(scenario, &entities.dyads, &mut dyads, std::mem::take(&mut ledger.touched_dyads));
     let mut actors =
         RowsMut::world(scenario, &entities.actors, &mut actors, std::mem::take(&mut ledger.touched_actors));
     for effect in &ledger.pending {
         ledger.touched_globals = ledger.touched_globals.and(touches(&effect.change));
-        if let Some(record) = apply(effect, &mut dyads, &mut actors, &mut globals, clock.turn, scenario, setup.narrate)
-        {
+        if let Some(record) = apply(effect, &mut dyads, &mut actors, &mut globals, turn, scenario, setup.narrate) {
             ledger.applied.push(record);
         }
     }

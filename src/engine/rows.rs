@@ -13,9 +13,10 @@ use bevy_ecs::prelude::*;
 use super::state::{ActorState, DyadState};
 use crate::scenario::Scenario;
 
-/// The world's row entities of each kind, in id order (the entity of rank `n` at `n`): spawned once
-/// for a game, so the rules never depend on the order the ECS stores or iterates them in.
-#[derive(Resource, Debug, Default, Clone)]
+/// The world's row entities of each kind, in id order (the entity of rank `n` at `n`; kept in the
+/// game's `Setup`): spawned once for a game, so the rules never depend on the order the ECS stores or
+/// iterates them in.
+#[derive(Debug, Default, Clone)]
 pub struct RowEntities {
     pub dyads: Vec<Entity>,
     pub actors: Vec<Entity>,

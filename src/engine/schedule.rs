@@ -33,19 +33,16 @@ pub enum Phase {
     Assessment,
 }
 
-/// The turn being played.
-#[derive(Resource, Debug, Clone, Copy)]
-pub struct Clock {
-    pub turn: u32,
-}
-
-/// What does not change during a game.
+/// What does not change during a game. (The turn being played is the globals' `turn`, set when the
+/// turn starts: every system reads it there, one resource fewer to fetch in each.)
 #[derive(Resource, Clone)]
 pub struct Setup {
     pub scenario: Arc<Scenario>,
     pub seed: u64,
     /// Whether the turn's record lists the effects (a sweep, which prints none, skips them).
     pub narrate: bool,
+    /// The world's row entities in id order.
+    pub rows: RowEntities,
 }
 
 /// What the groups (or bots, or the course) decided for this turn.
@@ -112,9 +109,7 @@ pub fn build() -> Schedule {
 #[derive(SystemParam)]
 pub struct StateParam<'w, 's> {
     setup: Res<'w, Setup>,
-    clock: Res<'w, Clock>,
     globals: Res<'w, Globals>,
-    entities: Res<'w, RowEntities>,
     dyads: Query<'w, 's, &'static DyadState>,
     actors: Query<'w, 's, &'static ActorState>,
 }
@@ -126,9 +121,9 @@ impl StateParam<'_, '_> {
         View::from_rows(
             s,
             &self.globals,
-            Rows::world(s, &self.entities.dyads, &self.dyads),
-            Rows::world(s, &self.entities.actors, &self.actors),
-            self.clock.turn,
+            Rows::world(s, &self.setup.rows.dyads, &self.dyads),
+            Rows::world(s, &self.setup.rows.actors, &self.actors),
+            self.globals.turn,
         )
     }
 
@@ -138,7 +133,7 @@ impl StateParam<'_, '_> {
             view,
             params: &self.setup.scenario.rules,
             seed: self.setup.seed,
-            turn: self.clock.turn,
+            turn: self.globals.turn,
             accepted,
             forced: None,
             narrate: self.setup.narrate,

@@ -146,7 +146,17 @@ impl Refresh for ActorState {
         self.domestic_pressure = *domestic_pressure;
         self.spoiler = *spoiler;
         self.sanctions.clone_from(sanctions);
-        refresh_if_changed(&mut self.uses, uses);
+        refresh_counts(&mut self.uses, uses);
+    }
+}
+
+/// Copies counts over a map of the same keys value by value (a turn changes counts far more often
+/// than it adds a key), else clones it.
+fn refresh_counts<K: Ord + Clone, V: Copy>(to: &mut BTreeMap<K, V>, from: &BTreeMap<K, V>) {
+    if to.len() == from.len() && to.keys().eq(from.keys()) {
+        to.values_mut().zip(from.values()).for_each(|(t, f)| *t = *f);
+    } else {
+        to.clone_from(from);
     }
 }
 

@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 
 use super::rows::Rows;
 use super::state::{ActorState, DyadState, Globals, Snapshot, baseline_by_rank, baseline_trust};
-use crate::scenario::{Condition, Event, Scenario, ToolKind, Var};
+use crate::scenario::{Condition, Event, Scenario, Var};
 
 pub struct View<'a> {
     pub scenario: &'a Scenario,
@@ -80,24 +80,19 @@ impl<'a> View<'a> {
     fn most_trusted_third_party(&self, dyad: &DyadState) -> Option<usize> {
         let s = self.scenario;
         let l = s.lookup();
-        let mut candidates: Vec<usize> = [ToolKind::Mediation, ToolKind::GoodOffices, ToolKind::ChairFacilitation]
-            .iter()
-            .flat_map(|t| l.holders(*t).iter().copied())
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
         // `trust` by rank: the parties' ranks are looked up once, not once per candidate.
-        let parties: Vec<(&str, Option<usize>)> = dyad.sides.iter().map(|p| (p.as_str(), l.actor_rank(p))).collect();
+        let parties: [(&str, Option<usize>); 2] =
+            [0, 1].map(|i| (dyad.sides[i].as_str(), l.actor_rank(&dyad.sides[i])));
         let trust = |(party, party_rank): (&str, Option<usize>), rank: usize, third: &str| {
             self.globals.trust.get(party, third).unwrap_or_else(|| match party_rank {
                 Some(p) => baseline_by_rank(s, p, rank),
                 None => s.actors[l.actor_at(rank)].attributes.impartiality,
             })
         };
-        candidates
-            .into_iter()
-            .map(|rank| (rank, l.actor_at(rank)))
-            .filter(|(_, i)| dyad.side_of(&s.actors[*i].id).is_none())
+        l.mediators()
+            .iter()
+            .map(|&rank| (rank, l.actor_at(rank)))
+            .filter(|&(rank, _)| parties.iter().all(|p| p.1 != Some(rank)))
             .map(|(rank, i)| {
                 let lowest = parties.iter().map(|&p| trust(p, rank, &s.actors[i].id)).fold(100.0, f64::min);
                 (lowest, i)

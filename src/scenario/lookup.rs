@@ -23,6 +23,8 @@ pub struct Lookup {
     links: Map<(usize, usize), f64>,
     /// For each tool, the ranks of the actors that hold it.
     holders: Map<ToolKind, Vec<usize>>,
+    /// The ranks of the actors holding a mediating tool (mediation, good offices, chairing talks).
+    mediators: Vec<usize>,
     /// For each actor (by rank), the ranks of the dyads it is a side of or a spoiler in.
     involving: Vec<Vec<usize>>,
     /// For each actor (by rank), which of its `ties` is its closest to a party of any dispute.
@@ -60,6 +62,11 @@ impl Lookup {
                 }
             }
         }
+        let mediating = [ToolKind::Mediation, ToolKind::GoodOffices, ToolKind::ChairFacilitation];
+        let mut mediators: Vec<usize> =
+            mediating.iter().flat_map(|t| holders.get(t).into_iter().flatten().copied()).collect();
+        mediators.sort_unstable();
+        mediators.dedup();
         let mut involving = vec![Vec::new(); actors_by_id.len()];
         let mut party = vec![false; actors_by_id.len()];
         for (rank, &i) in dyads_by_id.iter().enumerate() {
@@ -90,7 +97,17 @@ impl Lookup {
                     .max_by(|&a, &b| ties[a].1.total_cmp(&ties[b].1).then_with(|| ties[b].0.cmp(&ties[a].0)))
             })
             .collect();
-        Lookup { actors_by_id, dyads_by_id, actor_rank, dyad_rank, links, holders, involving, closest_party_tie }
+        Lookup {
+            actors_by_id,
+            dyads_by_id,
+            actor_rank,
+            dyad_rank,
+            links,
+            holders,
+            mediators,
+            involving,
+            closest_party_tie,
+        }
     }
 
     /// Which of `actor`'s `ties` (its position there) is its closest tie to a party of any dispute.
@@ -106,6 +123,11 @@ impl Lookup {
     /// The ranks of the actors that hold `tool`, in id order.
     pub fn holders(&self, tool: ToolKind) -> &[usize] {
         self.holders.get(&tool).map_or(&[], Vec::as_slice)
+    }
+
+    /// The ranks of the actors that hold a mediating tool, in id order.
+    pub fn mediators(&self) -> &[usize] {
+        &self.mediators
     }
 
     pub fn actor_rank(&self, id: &str) -> Option<usize> {
