@@ -66,9 +66,9 @@ impl Game {
         self.world.resource_mut::<Setup>().seed = seed;
     }
 
-    /// Whether turns are narrated: outcomes explained in words, effects listed with their causes in the
-    /// record. A sweep, which prints neither, turns this off; the game itself (every number, every
-    /// roll, every outcome) is the same either way.
+    /// Whether turns are narrated: outcomes and votes explained in words, effects listed with their
+    /// causes, the actors who hold listed, in the record. A sweep, which prints none of it, turns this
+    /// off; the game itself (every number, every roll, every outcome) is the same either way.
     pub fn set_narrate(&mut self, narrate: bool) {
         if let Some(mut setup) = self.world.get_resource_mut::<Setup>() {
             setup.narrate = narrate;
@@ -131,6 +131,12 @@ impl Game {
     /// Reads the world back into `state` after a turn: the globals, and the rows the effects ledger
     /// (the only code that changes the world) wrote to.
     fn store_world(&mut self) {
+        // A row is written many times a turn (every effect on a dispute): copied once.
+        let ledger = &mut *self.world.resource_mut::<Ledger>();
+        for touched in [&mut ledger.touched_dyads, &mut ledger.touched_actors] {
+            touched.sort_unstable();
+            touched.dedup();
+        }
         let ledger = self.world.resource::<Ledger>();
         for &i in &ledger.touched_dyads {
             let d = self.world.get::<DyadState>(self.dyad_rows[i]).expect("spawned with a dyad");

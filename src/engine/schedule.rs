@@ -169,7 +169,11 @@ fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>,
             Err(reason) => out.rejected.push(Rejection { order: order.clone(), reason }),
         }
     }
-    // Actors with no accepted order other than `Hold` hold, in id order.
+    // Actors with no accepted order other than `Hold` hold, in id order: for the record only, so not
+    // listed when the turn is not narrated.
+    if !state.setup.narrate {
+        return;
+    }
     let acting: FastSet<&str> =
         out.accepted.iter().filter(|o| o.tool != ToolKind::Hold).map(|o| o.actor.as_str()).collect();
     let acting = |id: &str| acting.contains(id);

@@ -19,6 +19,8 @@ pub struct Lookup {
     dyads_by_id: Vec<usize>,
     actor_rank: Map<String, usize>,
     dyad_rank: Map<String, usize>,
+    /// Dyad ids in id order.
+    dyad_ids: Vec<String>,
     /// The scenario's trust links, by `(party, third)` rank.
     links: Map<(usize, usize), f64>,
     /// For each tool, the ranks of the actors that hold it.
@@ -46,6 +48,7 @@ impl Lookup {
         for (rank, &i) in dyads_by_id.iter().enumerate() {
             dyad_rank.entry(s.conflict.dyads[i].id.clone()).or_insert(rank);
         }
+        let dyad_ids = dyads_by_id.iter().map(|&i| s.conflict.dyads[i].id.clone()).collect();
         let mut links = Map::default();
         for l in &s.conflict.trust {
             if let (Some(&p), Some(&t)) = (actor_rank.get(&l.party), actor_rank.get(&l.third)) {
@@ -102,6 +105,7 @@ impl Lookup {
             dyads_by_id,
             actor_rank,
             dyad_rank,
+            dyad_ids,
             links,
             holders,
             mediators,
@@ -135,6 +139,11 @@ impl Lookup {
     }
 
     pub fn dyad_rank(&self, id: &str) -> Option<usize> {
+        // Most scenarios have one to three disputes, named many times a turn: comparing the ids one
+        // by one is then cheaper than hashing.
+        if self.dyads_by_id.len() <= 4 {
+            return self.dyad_ids.iter().position(|d| d == id);
+        }
         self.dyad_rank.get(id).copied()
     }
 
