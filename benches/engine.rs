@@ -61,12 +61,38 @@ fn first_turn(bench: &mut criterion::Bencher, s: &Arc<Scenario>, narrate: bool) 
     })
 }
 
+/// A turn after the first (bots' orders and the turn), over whole games: one timed "iteration" is one
+/// such turn, taken in order from games of successive seeds; each game's first turn is played untimed.
+fn later_turn(bench: &mut criterion::Bencher, s: &Arc<Scenario>) {
+    let source = bots(s);
+    let initial = Snapshot::initial(s);
+    let mut game = warm_engine(s, &source, false);
+    let mut seed = 0;
+    bench.iter_custom(|iters| {
+        let mut timed = Duration::ZERO;
+        for _ in 0..iters {
+            while game.is_over() || game.next_turn() == 1 {
+                seed += 1;
+                game.restart(seed, &initial);
+                let orders = source.orders(s, game.state(), 1);
+                game.advance(orders);
+            }
+            let start = Instant::now();
+            let orders = source.orders(s, game.state(), game.next_turn());
+            black_box(game.advance(orders));
+            timed += start.elapsed();
+        }
+        timed
+    })
+}
+
 fn one_turn(c: &mut Criterion) {
     for b in BUILT_INS {
         let s = Arc::new(b.load().expect("valid").scenario);
         c.bench_function(&format!("turn/{}", b.id), |bench| first_turn(bench, &s, false));
     }
     let s = built_in("cambodia-thailand-2011");
+    c.bench_function("turn-after-the-first/cambodia-thailand-2011", |bench| later_turn(bench, &s));
     c.bench_function("turn-narrated/cambodia-thailand-2011", |bench| first_turn(bench, &s, true));
 }
 

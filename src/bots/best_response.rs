@@ -91,7 +91,7 @@ pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
     // and the rows they touched put back (a copy per option would cost the whole state each time).
     let mut scratch = state.clone();
     let mut value_after = |effects: &[crate::engine::ledger::Effect]| {
-        let (dyads, actors) = apply_to_snapshot(view.scenario, &mut scratch, effects, view.turn);
+        let (dyads, actors, mut globals) = apply_to_snapshot(view.scenario, &mut scratch, effects, view.turn);
         let value = objective_value(&View::of_snapshot(view.scenario, &scratch, view.turn), actor);
         for i in dyads {
             scratch.dyads[i].refresh_from(&state.dyads[i]);
@@ -99,7 +99,9 @@ pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
         for i in actors {
             scratch.actors[i].refresh_from(&state.actors[i]);
         }
-        scratch.globals.refresh_from(&state.globals);
+        // Events are only ever added: the copy has more of them only if one was.
+        globals.events &= scratch.globals.events.len() != state.globals.events.len();
+        scratch.globals.refresh_parts(&state.globals, globals);
         value
     };
     for order in candidates(actor, view) {
@@ -132,7 +134,9 @@ pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
             scored.push((expected - now, order));
         }
     }
-    // Best first; ties broken by tool and target so the choice never depends on iteration order.
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| format!("{:?}", a.1).cmp(&format!("{:?}", b.1))));
-    scored.into_iter().take(crate::orders::MAX_ORDERS_PER_ACTOR).map(|(_, o)| o).collect()
+    // Best first; ties broken by the order's written form (tool, then target, ...) so the choice never
+    // depends on iteration order. The written form is made once per option, not once per comparison.
+    let mut keyed: Vec<(f64, String, OrderSpec)> = scored.into_iter().map(|(v, o)| (v, format!("{o:?}"), o)).collect();
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    keyed.into_iter().take(crate::orders::MAX_ORDERS_PER_ACTOR).map(|(_, _, o)| o).collect()
 }

@@ -126,20 +126,23 @@ fn touches(change: &Change) -> Collections {
 }
 
 /// Applies effects to a copy of the state: how bots look one step ahead. Same rules as the game.
-/// Returns the positions of the dyads and the actors it wrote to, so the copy can be put back.
+/// Returns the positions of the dyads and the actors it wrote to and the globals' collections it
+/// wrote to, so the copy can be put back.
 pub fn apply_to_snapshot(
     scenario: &Scenario,
     snap: &mut super::state::Snapshot,
     effects: &[Effect],
     turn: u32,
-) -> (Vec<usize>, Vec<usize>) {
+) -> (Vec<usize>, Vec<usize>, Collections) {
     let super::state::Snapshot { globals, dyads, actors } = snap;
     let mut dyads = RowsMut::of_slice(scenario, dyads);
     let mut actors = RowsMut::of_slice(scenario, actors);
+    let mut written = Collections::default();
     for effect in effects {
+        written = written.and(touches(&effect.change));
         apply(effect, &mut dyads, &mut actors, globals, turn, scenario, false);
     }
-    (dyads.touched().to_vec(), actors.touched().to_vec())
+    (dyads.into_touched(), actors.into_touched(), written)
 }
 
 fn fmt(x: f64) -> String {

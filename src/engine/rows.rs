@@ -178,6 +178,8 @@ pub struct RowsMut<'a, T> {
 
 enum StoreMut<'a, T> {
     Refs(Vec<&'a mut T>),
+    /// A snapshot's rows, borrowed as they are (a bot applies each option's effects to one copy).
+    Slice(&'a mut [T]),
     World(&'a [Entity], &'a mut dyn FetchMut<T>),
 }
 
@@ -193,7 +195,7 @@ impl<'a, T: Row> RowsMut<'a, T> {
 
     /// A snapshot's rows, in the id order it keeps them (see [`Rows::of_slice`]).
     pub fn of_slice(scenario: &'a Scenario, rows: &'a mut [T]) -> Self {
-        RowsMut { rows: StoreMut::Refs(rows.iter_mut().collect()), scenario, touched: Vec::new() }
+        RowsMut { rows: StoreMut::Slice(rows), scenario, touched: Vec::new() }
     }
 
     /// The world's rows, written through `query` to the entities listed in id order; the positions
@@ -210,6 +212,7 @@ impl<'a, T: Row> RowsMut<'a, T> {
     pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
         let i = match &mut self.rows {
             StoreMut::Refs(rows) => position::<T, _>(self.scenario, rows, id)?,
+            StoreMut::Slice(rows) => position::<T, _>(self.scenario, rows, id)?,
             StoreMut::World(entities, query) => {
                 let has = |query: &mut &mut dyn FetchMut<T>, i: usize| query.fetch(entities[i]).id() == id;
                 match T::rank(self.scenario, id) {
@@ -221,6 +224,7 @@ impl<'a, T: Row> RowsMut<'a, T> {
         self.touched.push(i);
         Some(match &mut self.rows {
             StoreMut::Refs(rows) => &mut *rows[i],
+            StoreMut::Slice(rows) => &mut rows[i],
             StoreMut::World(entities, query) => query.fetch_mut(entities[i]),
         })
     }
