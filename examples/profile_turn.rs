@@ -8,8 +8,8 @@
 //! cargo run --release --example profile_turn -- cambodia-thailand-2011 2000 first   # first turns only
 //! ```
 //!
-//! Under `valgrind --tool=callgrind`, the instructions of a turn are those of `Game::advance` plus
-//! `OrderSource::orders`.
+//! Under valgrind, the instructions of N games are those of a run of N games less those of a run of
+//! none (the scenario's loading); see docs/performance.md.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
