@@ -130,6 +130,15 @@ impl<'a, T: Row> Rows<'a, T> {
     }
 
     pub fn get(&self, id: &str) -> Option<&'a T> {
+        if let Store::World(..) = self.rows {
+            // Each row read from the world is a fetch: the row checked at the id's rank is the one
+            // returned.
+            let at_rank = T::rank(self.scenario, id).filter(|&r| r < self.len()).map(|r| self.at(r));
+            return match at_rank {
+                Some(row) if row.id() == id => Some(row),
+                _ => self.values().find(|row| row.id() == id),
+            };
+        }
         self.position(id).map(|i| self.at(i))
     }
 

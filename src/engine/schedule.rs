@@ -144,29 +144,37 @@ impl StateParam<'_, '_> {
 
 pub use crate::rules::is_deliberation;
 
-fn intake(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
+fn intake(state: StateParam, mut input: ResMut<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
     let v = state.view();
+    // The orders are checked in place, then the accepted ones moved (not copied) to the turn's list.
+    let orders = std::mem::take(&mut input.orders);
+    let mut accepted = Vec::with_capacity(orders.len());
     // Per actor: how many orders it gave so far, and those accepted (every rule of `check` about
     // earlier orders concerns the same actor's, so only those are shown to it).
     let mut given: FastMap<&str, (u32, Vec<&OrderSpec>)> = FastMap::default();
-    for order in &input.orders {
+    for order in &orders {
         let (count, mine) = given.entry(order.actor.as_str()).or_default();
         // The dice of an order are keyed by its place among its own actor's orders, so what other
         // actors order (in a what-if branch, say) never changes them.
         let own_index = *count;
         *count += 1;
-        match check(order, &v, mine) {
-            Ok(()) => {
-                mine.push(order);
-                out.accepted.push(order.clone());
-                out.dice.push(own_index);
-                ledger.pending.push(super::ledger::Effect::flag(
-                    super::ledger::Flag::Used(order.actor.clone(), order.tool),
-                    true,
-                    "use",
-                ));
-            }
-            Err(reason) => out.rejected.push(Rejection { order: order.clone(), reason }),
+        let verdict = check(order, &v, mine);
+        if verdict.is_ok() {
+            mine.push(order);
+            out.dice.push(own_index);
+            ledger.pending.push(super::ledger::Effect::flag(
+                super::ledger::Flag::Used(order.actor.clone(), order.tool),
+                true,
+                "use",
+            ));
+        }
+        accepted.push(verdict);
+    }
+    drop(given);
+    for (order, verdict) in orders.into_iter().zip(accepted) {
+        match verdict {
+            Ok(()) => out.accepted.push(order),
+            Err(reason) => out.rejected.push(Rejection { order, reason }),
         }
     }
     // Actors with no accepted order other than `Hold` hold, in id order: for the record only, so not

@@ -161,7 +161,7 @@ pub fn deliberate(
 
 fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     let c = ctx.cause(order);
-    let dyad = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let dyad = order.target.as_ref().map_or("", |t| t.id());
     let (council_id, members, _) = council(ctx).expect("checked: a Council member, so a Council exists");
     let (what, tie_limit, pressure, way_out, coherence) = match order.tool {
         ToolKind::PressElements => ("elements to the press", 85.0, 6.0, 2.0, 3.0),
@@ -169,19 +169,26 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
         _ => ("a presidential statement", 70.0, 14.0, 4.0, 6.0),
     };
     let mut objections = Vec::new();
+    // Each member's ballot is listed for the record only (a sweep counts them).
     let mut ballots = Vec::new();
+    let mut yes = 0;
     for m in members {
         let Some(member) = ctx.view.scenario.actor(m) else { continue };
-        match objection(ctx, member, tie_limit) {
+        let ballot = match objection(ctx, member, tie_limit) {
             Some(why) => {
                 objections.push(why);
-                ballots.push((m.clone(), Ballot::No));
+                Ballot::No
             }
-            None => ballots.push((m.clone(), Ballot::Yes)),
+            None => {
+                yes += 1;
+                Ballot::Yes
+            }
+        };
+        if ctx.narrate {
+            ballots.push((m.clone(), ballot));
         }
     }
     let agreed = objections.is_empty();
-    let yes = ballots.iter().filter(|(_, b)| *b == Ballot::Yes).count();
     let explanation = if agreed {
         explain!(ctx, "All {} members agree to {what} on `{dyad}`.", members.len())
     } else {
@@ -191,14 +198,14 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     let mut effects = Vec::new();
     if agreed {
         effects.push(Effect::shift(Var::PublicPressure, pressure, &c));
-        effects.push(Effect::shift(Var::WayOut(Id::from(dyad.as_str())), way_out, &c));
+        effects.push(Effect::shift(Var::WayOut(Id::from(dyad)), way_out, &c));
         if endorses_region {
             effects.push(Effect::shift(Var::Coherence, coherence, &c));
         }
     }
     let vote = VoteRecord {
         body: council_id.to_string(),
-        sponsor: order.actor.to_string(),
+        sponsor: order.actor.as_str().to_string(),
         subject: explain!(ctx, "{what} (consensus of all members)"),
         tally: explain!(ctx, "{yes}–{}–0", members.len() - yes),
         adopted: agreed,
@@ -275,7 +282,7 @@ fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -
     ballots.sort();
     let vote = VoteRecord {
         body: council_id.to_string(),
-        sponsor: order.actor.to_string(),
+        sponsor: order.actor.as_str().to_string(),
         subject,
         tally: if ctx.narrate { result.tally() } else { String::new() },
         adopted: result.adopted,
@@ -390,7 +397,7 @@ fn emergency_session(
         outcome.result = if result.adopted { "adopted".into() } else { "rejected".into() };
         let vote = VoteRecord {
             body: council_id.to_string(),
-            sponsor: order.actor.to_string(),
+            sponsor: order.actor.as_str().to_string(),
             subject: "procedural: call an emergency special session of the Assembly".into(),
             tally: if ctx.narrate { result.tally() } else { String::new() },
             adopted: result.adopted,
@@ -469,7 +476,7 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     }
     let vote = VoteRecord {
         body: assembly_id,
-        sponsor: order.actor.to_string(),
+        sponsor: order.actor.as_str().to_string(),
         subject: explain!(ctx, "recommendation: {:?}", draft.contents),
         tally: explain!(ctx, "{yes}–{no}–{abstain}"),
         adopted,
