@@ -15,7 +15,7 @@ use super::rows::{RowEntities, Rows};
 use super::state::{ActorState, DyadState, Globals};
 use super::view::View;
 use crate::fast_hash::{FastMap, FastSet};
-use crate::orders::check;
+use crate::orders::{MAX_ORDERS_PER_ACTOR, check};
 use crate::rules::council_vote::Ballot;
 use crate::rules::{self, RuleCtx};
 use crate::scenario::{Id, OrderSpec, Scenario, ToolKind};
@@ -150,17 +150,23 @@ fn intake(state: StateParam, mut input: ResMut<TurnInput>, mut out: ResMut<TurnO
     let orders = std::mem::take(&mut input.orders);
     let mut accepted = Vec::with_capacity(orders.len());
     // Per actor: how many orders it gave so far, and those accepted (every rule of `check` about
-    // earlier orders concerns the same actor's, so only those are shown to it).
-    let mut given: FastMap<&str, (u32, Vec<&OrderSpec>)> = FastMap::default();
+    // earlier orders concerns the same actor's, so only those are shown to it). `check` accepts at
+    // most `MAX_ORDERS_PER_ACTOR` of an actor's orders, so they fit in a small array.
+    type Mine<'o> = (u32, [&'o OrderSpec; MAX_ORDERS_PER_ACTOR], usize);
+    let mut given: FastMap<&str, Mine> = FastMap::with_capacity_and_hasher(orders.len(), Default::default());
     for order in &orders {
-        let (count, mine) = given.entry(order.actor.as_str()).or_default();
+        let (count, mine, kept) = given.entry(order.actor.as_str()).or_insert((0, [order; MAX_ORDERS_PER_ACTOR], 0));
         // The dice of an order are keyed by its place among its own actor's orders, so what other
         // actors order (in a what-if branch, say) never changes them.
         let own_index = *count;
         *count += 1;
-        let verdict = check(order, &v, mine);
+        let verdict = check(order, &v, &mine[..*kept]);
         if verdict.is_ok() {
-            mine.push(order);
+            // (`check` refuses an actor's order beyond the limit, so there is always room.)
+            if let Some(slot) = mine.get_mut(*kept) {
+                *slot = order;
+                *kept += 1;
+            }
             out.dice.push(own_index);
             ledger.pending.push(super::ledger::Effect::flag(
                 super::ledger::Flag::Used(order.actor.clone(), order.tool),
