@@ -247,25 +247,16 @@ fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Resolve
             effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id)), -5.0, &c));
         }
     }
-    Resolved {
-        outcome: OutcomeRecord {
-            actor: order.actor.clone(),
-            tool: order.tool,
-            target: Some(Id::from(dyad_id)),
-            result: if hit { "clash".into() } else { "no contact".into() },
-            probability: Some(chance),
-            roll: Some(r),
-            factors: vec![
-                factor("chance of a clash", chance),
-                factor("severity", severity * k),
-                factor("toll roll", r2),
-            ],
-            explanation: if hit {
-                explain!(ctx, "{name} {what}: {deaths} killed (roll {r:.2} < {chance:.2}).")
-            } else {
-                explain!(ctx, "{name} {what}, but there is no clash (roll {r:.2} ≥ {chance:.2}).")
-            },
-        },
-        effects,
-    }
+    let factors = vec![factor("chance of a clash", chance), factor("severity", severity * k), factor("toll roll", r2)];
+    let explanation = if hit {
+        explain!(ctx, "{name} {what}: {deaths} killed (roll {r:.2} < {chance:.2}).")
+    } else {
+        explain!(ctx, "{name} {what}, but there is no clash (roll {r:.2} ≥ {chance:.2}).")
+    };
+    // A rolled outcome whose result names what the roll decided: a clash or none.
+    let outcome = OutcomeRecord {
+        result: if hit { "clash".into() } else { "no contact".into() },
+        ..rolled(order, dyad_id, (chance, r, hit), factors, explanation)
+    };
+    Resolved { outcome, effects }
 }
