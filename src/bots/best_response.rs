@@ -91,7 +91,7 @@ pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
     // and the rows they touched put back (a copy per option would cost the whole state each time).
     let mut scratch = state.clone();
     let mut value_after = |effects: &[crate::engine::ledger::Effect]| {
-        let (dyads, actors, mut globals) = apply_to_snapshot(view.scenario, &mut scratch, effects, view.turn);
+        let (dyads, actors, globals) = apply_to_snapshot(view.scenario, &mut scratch, effects, view.turn);
         let value = objective_value(&View::of_snapshot(view.scenario, &scratch, view.turn), actor);
         for i in dyads {
             scratch.dyads[i].refresh_from(&state.dyads[i]);
@@ -99,9 +99,7 @@ pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
         for i in actors {
             scratch.actors[i].refresh_from(&state.actors[i]);
         }
-        // Events are only ever added: the copy has more of them only if one was.
-        globals.events &= scratch.globals.events.len() != state.globals.events.len();
-        scratch.globals.refresh_parts(&state.globals, globals);
+        scratch.globals.resync(&state.globals, globals);
         value
     };
     for order in candidates(actor, view) {

@@ -146,11 +146,8 @@ impl Game {
             let a = self.world.get::<ActorState>(self.actor_rows[i]).expect("spawned with an actor");
             self.state.actors[i].refresh_from(a);
         }
-        let globals = self.world.resource::<Globals>();
-        let mut changed = ledger.touched_globals;
-        // Events are only ever added, and the world's started the turn equal to the state's.
-        changed.events &= globals.events.len() != self.state.globals.events.len();
-        self.state.globals.refresh_parts(globals, changed);
+        // The world's globals started the turn equal to the state's.
+        self.state.globals.resync(self.world.resource::<Globals>(), ledger.touched_globals);
     }
 
     /// Plays the next turn with these orders and returns its record.

@@ -76,13 +76,19 @@ impl Row for ActorState {
     }
 }
 
-/// Where the row `id` is in `rows`: at its rank when the state has every row of the scenario, else
-/// (a partial state, as some tests build) wherever a search finds it.
-fn position<T: Row, R: Borrow<T>>(scenario: &Scenario, rows: &[R], id: &str) -> Option<usize> {
+/// Where the row `id` is among `len` rows, `is_at(i)` telling whether row `i` has that id: at its rank
+/// when the state has every row of the scenario, else (a partial state, as some tests build) wherever
+/// a search finds it.
+fn locate<T: Row>(scenario: &Scenario, len: usize, id: &str, mut is_at: impl FnMut(usize) -> bool) -> Option<usize> {
     match T::rank(scenario, id) {
-        Some(r) if rows.get(r).is_some_and(|row| row.borrow().id() == id) => Some(r),
-        _ => rows.iter().position(|row| row.borrow().id() == id),
+        Some(r) if r < len && is_at(r) => Some(r),
+        _ => (0..len).find(|&i| is_at(i)),
     }
+}
+
+/// [`locate`] in a slice of rows.
+fn position<T: Row, R: Borrow<T>>(scenario: &Scenario, rows: &[R], id: &str) -> Option<usize> {
+    locate::<T>(scenario, rows.len(), id, |i| rows[i].borrow().id() == id)
 }
 
 pub struct Rows<'a, T> {
@@ -130,28 +136,24 @@ impl<'a, T: Row> Rows<'a, T> {
     }
 
     pub fn get(&self, id: &str) -> Option<&'a T> {
-        if let Store::World(..) = self.rows {
-            // Each row read from the world is a fetch: the row checked at the id's rank is the one
-            // returned.
-            let at_rank = T::rank(self.scenario, id).filter(|&r| r < self.len()).map(|r| self.at(r));
-            return match at_rank {
-                Some(row) if row.id() == id => Some(row),
-                _ => self.values().find(|row| row.id() == id),
-            };
-        }
-        self.position(id).map(|i| self.at(i))
+        self.find(id).map(|(_, row)| row)
     }
 
     /// Where the row `id` is among the rows (its rank, when the state has every row).
     pub fn position(&self, id: &str) -> Option<usize> {
-        match &self.rows {
-            Store::Gathered(v) => position::<T, _>(self.scenario, v, id),
-            Store::Slice(s) => position::<T, _>(self.scenario, s, id),
-            Store::World(..) => match T::rank(self.scenario, id) {
-                Some(r) if r < self.len() && self.at(r).id() == id => Some(r),
-                _ => (0..self.len()).find(|&i| self.at(i).id() == id),
-            },
-        }
+        self.find(id).map(|(i, _)| i)
+    }
+
+    /// The row `id` and its position. Reading a row from the world is a fetch, so the row checked
+    /// is the one returned.
+    fn find(&self, id: &str) -> Option<(usize, &'a T)> {
+        let mut found = None;
+        let i = locate::<T>(self.scenario, self.len(), id, |i| {
+            let row = self.at(i);
+            found = Some(row);
+            row.id() == id
+        })?;
+        found.map(|row| (i, row))
     }
 
     /// Every row, in id order.
@@ -186,22 +188,12 @@ pub struct RowsMut<'a, T> {
 }
 
 enum StoreMut<'a, T> {
-    Refs(Vec<&'a mut T>),
     /// A snapshot's rows, borrowed as they are (a bot applies each option's effects to one copy).
     Slice(&'a mut [T]),
     World(&'a [Entity], &'a mut dyn FetchMut<T>),
 }
 
 impl<'a, T: Row> RowsMut<'a, T> {
-    /// Rows already in id order (a snapshot's).
-    pub fn in_id_order(scenario: &'a Scenario, rows: impl Iterator<Item = &'a mut T>) -> Self {
-        let mut rows: Vec<&'a mut T> = rows.collect();
-        if !rows.is_sorted_by(|a, b| a.id() <= b.id()) {
-            rows.sort_by(|a, b| a.id().cmp(b.id()));
-        }
-        RowsMut { rows: StoreMut::Refs(rows), scenario, touched: Vec::new() }
-    }
-
     /// A snapshot's rows, in the id order it keeps them (see [`Rows::of_slice`]).
     pub fn of_slice(scenario: &'a Scenario, rows: &'a mut [T]) -> Self {
         RowsMut { rows: StoreMut::Slice(rows), scenario, touched: Vec::new() }
@@ -220,30 +212,20 @@ impl<'a, T: Row> RowsMut<'a, T> {
 
     pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
         let i = match &mut self.rows {
-            StoreMut::Refs(rows) => position::<T, _>(self.scenario, rows, id)?,
             StoreMut::Slice(rows) => position::<T, _>(self.scenario, rows, id)?,
             StoreMut::World(entities, query) => {
-                let has = |query: &mut &mut dyn FetchMut<T>, i: usize| query.fetch(entities[i]).id() == id;
-                match T::rank(self.scenario, id) {
-                    Some(r) if r < entities.len() && has(query, r) => r,
-                    _ => (0..entities.len()).find(|&i| has(query, i))?,
-                }
+                locate::<T>(self.scenario, entities.len(), id, |i| query.fetch(entities[i]).id() == id)?
             }
         };
         self.touched.push(i);
         Some(match &mut self.rows {
-            StoreMut::Refs(rows) => &mut *rows[i],
             StoreMut::Slice(rows) => &mut rows[i],
             StoreMut::World(entities, query) => query.fetch_mut(entities[i]),
         })
     }
 
-    /// The positions (ranks, for rows from the world) of the rows written to.
-    pub fn touched(&self) -> &[usize] {
-        &self.touched
-    }
-
-    /// The same, handed back.
+    /// The positions (ranks, for rows from the world) of the rows written to, in the order asked
+    /// for (repeats included).
     pub fn into_touched(self) -> Vec<usize> {
         self.touched
     }

@@ -148,7 +148,7 @@ fn intake(state: StateParam, mut input: ResMut<TurnInput>, mut out: ResMut<TurnO
     let v = state.view();
     // The orders are checked in place, then the accepted ones moved (not copied) to the turn's list.
     let orders = std::mem::take(&mut input.orders);
-    let mut accepted = Vec::with_capacity(orders.len());
+    let mut verdicts = Vec::with_capacity(orders.len());
     // Per actor: how many orders it gave so far, and those accepted (every rule of `check` about
     // earlier orders concerns the same actor's, so only those are shown to it). `check` accepts at
     // most `MAX_ORDERS_PER_ACTOR` of an actor's orders, so they fit in a small array.
@@ -174,10 +174,10 @@ fn intake(state: StateParam, mut input: ResMut<TurnInput>, mut out: ResMut<TurnO
                 "use",
             ));
         }
-        accepted.push(verdict);
+        verdicts.push(verdict);
     }
     drop(given);
-    for (order, verdict) in orders.into_iter().zip(accepted) {
+    for (order, verdict) in orders.into_iter().zip(verdicts) {
         match verdict {
             Ok(()) => out.accepted.push(order),
             Err(reason) => out.rejected.push(Rejection { order, reason }),

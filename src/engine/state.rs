@@ -185,6 +185,14 @@ impl Collections {
 }
 
 impl Globals {
+    /// Brings this copy back to `other`'s values, the two having been equal until one of them was
+    /// written as `written` says (a turn's world, a bot's scratch state). Events are only ever added,
+    /// so they differ only if one copy has more of them.
+    pub fn resync(&mut self, other: &Globals, written: Collections) {
+        let events = written.events && self.events.len() != other.events.len();
+        self.refresh_parts(other, Collections { events, ..written });
+    }
+
     /// Copies `from`'s numbers, and only those collections that `changed` says may differ: after a
     /// turn the ledger knows which it wrote to, and comparing the events every turn would cost more
     /// than the rest of the copy.
