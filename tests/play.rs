@@ -148,7 +148,7 @@ fn the_menus_re_ask_after_a_typo_and_hide_each_groups_orders() {
     good_offices::play::run_menus(&mut session, &mut std::io::Cursor::new(answers), &mut out).expect("menus run");
     let text = String::from_utf8(out).expect("utf8");
     assert!(text.contains("`x` is not one of the choices: type a number from 0 to"), "{text}");
-    assert!(text.contains("Give this order? Reinforce → mirra"), "{text}");
+    assert!(text.contains("Give this order? Reinforce → The Mirra water dispute"), "{text}");
     assert!(text.contains("\x1b[2J"), "the screen is cleared before the next group");
     assert!(text.contains("Turn 1 is resolved and saved to"), "{text}");
     let saved = good_offices::log::load(&log).expect("log");
@@ -158,5 +158,31 @@ fn the_menus_re_ask_after_a_typo_and_hide_each_groups_orders() {
             .submitted
             .iter()
             .any(|o| o.actor == "doravia" && o.tool == good_offices::scenario::ToolKind::Reinforce)
+    );
+}
+
+#[test]
+fn a_group_reads_its_order_back_in_words_not_in_file_syntax() {
+    use good_offices::scenario::{Chapter, Draft, DraftContent, OrderSpec, SanctionKind, Target, ToolKind};
+    let s = good_offices::scenario::builtin::find("uniting-for-peace-drill").expect("built in").load().expect("valid");
+    let order = OrderSpec {
+        actor: "norvane".into(),
+        tool: ToolKind::DraftResolution,
+        target: Some(Target::Body("council".into())),
+        style: None,
+        draft: Some(Draft {
+            chapter: Chapter::VII,
+            contents: vec![
+                DraftContent::Ceasefire("hesk".into()),
+                DraftContent::Sanctions("norvane".into(), SanctionKind::ArmsEmbargo),
+            ],
+        }),
+        sanction: None,
+        with: None,
+        note: Default::default(),
+    };
+    assert_eq!(
+        good_offices::play::describe(&s.scenario, &order),
+        "DraftResolution → UN Security Council [Chapter VII: a ceasefire in The Hesk valley crisis; arms embargo on Norvane]"
     );
 }

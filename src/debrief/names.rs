@@ -99,7 +99,7 @@ impl<'s> Names<'s> {
         d.contents.iter().map(|c| self.draft_content(c)).collect::<Vec<_>>().join("; ")
     }
 
-    fn draft_content(&self, c: &DraftContent) -> String {
+    pub fn draft_content(&self, c: &DraftContent) -> String {
         match c {
             DraftContent::Ceasefire(d) => format!("a ceasefire in {}", self.dyad(d)),
             DraftContent::EndorseRegional(b) => format!("endorse {}", self.any(b)),

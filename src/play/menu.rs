@@ -7,9 +7,12 @@ use std::io::{BufRead, Write};
 use super::commands::{Command, parse_command};
 use super::report::situation_report;
 use super::session::Session;
+use crate::debrief::names::Names;
 use crate::engine::record::TurnRecord;
 use crate::orders::{TargetKind, target_kind};
-use crate::scenario::{Chapter, Draft, DraftContent, MediationStyle, OrderSpec, SanctionKind, Target, ToolKind};
+use crate::scenario::{
+    Chapter, Draft, DraftContent, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
+};
 
 /// Reads one line; `None` at the end of input.
 fn read_line(input: &mut dyn BufRead) -> Option<String> {
@@ -191,7 +194,7 @@ fn group_menu(session: &mut Session, role: &str, input: &mut dyn BufRead, out: &
         ),
     );
     loop {
-        let given: Vec<String> = session.orders_of(role).iter().map(|o| describe(o)).collect();
+        let given: Vec<String> = session.orders_of(role).iter().map(|o| describe(&session.scenario, o)).collect();
         if !given.is_empty() {
             say(out, &format!("Your orders so far: {}", given.join("; ")));
         }
@@ -264,7 +267,8 @@ fn group_menu(session: &mut Session, role: &str, input: &mut dyn BufRead, out: &
                     Chapter::VI
                 };
                 let options = draft_options(session);
-                let labels: Vec<String> = options.iter().map(|c| format!("{c:?}")).collect();
+                let names = Names::new(&session.scenario);
+                let labels: Vec<String> = options.iter().map(|c| names.draft_content(c)).collect();
                 let mut contents = Vec::new();
                 loop {
                     let k = choose(
@@ -283,7 +287,7 @@ fn group_menu(session: &mut Session, role: &str, input: &mut dyn BufRead, out: &
             }
             _ => {}
         }
-        let summary = describe(&order);
+        let summary = describe(&session.scenario, &order);
         let k = choose(
             input,
             out,
@@ -300,22 +304,25 @@ fn group_menu(session: &mut Session, role: &str, input: &mut dyn BufRead, out: &
     }
 }
 
-pub fn describe(o: &OrderSpec) -> String {
+/// One order as the group chose it: the tool under the name the menu lists it by, what it is aimed
+/// at and what a draft would do in words (never the ids or the file syntax).
+pub fn describe(scenario: &Scenario, o: &OrderSpec) -> String {
+    let names = Names::new(scenario);
     let mut s = format!("{:?}", o.tool);
     if let Some(t) = &o.target {
-        s.push_str(&format!(" → {}", t.id()));
+        s.push_str(&format!(" → {}", names.target(t)));
     }
     if let Some(st) = o.style {
         s.push_str(&format!(" ({st:?})"));
     }
     if let Some(w) = &o.with {
-        s.push_str(&format!(" with {w}"));
+        s.push_str(&format!(" with {}", names.actor(w)));
     }
     if let Some(k) = o.sanction {
         s.push_str(&format!(" [{k:?}]"));
     }
     if let Some(d) = &o.draft {
-        s.push_str(&format!(" [Chapter {:?}: {:?}]", d.chapter, d.contents));
+        s.push_str(&format!(" [Chapter {:?}: {}]", d.chapter, names.draft_contents(d)));
     }
     s
 }

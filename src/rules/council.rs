@@ -10,6 +10,7 @@ use super::council_vote::{Ballot, Cast, Matter, Threshold, count};
 use super::explain;
 use super::support::sanction_effects;
 use super::{Resolved, RuleCtx, done, factor};
+use crate::debrief::names::Names;
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::VoteRecord;
 use crate::scenario::Id;
@@ -277,7 +278,12 @@ fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -
     } else if !result.vetoed_by.is_empty() {
         effects.push(Effect::happen(Event::Vetoed(Id::from(council_id)), &c));
     }
-    let subject = explain!(ctx, "draft resolution under Chapter {:?}: {:?}", draft.chapter, draft.contents);
+    let subject = explain!(
+        ctx,
+        "draft resolution under Chapter {:?}: {}",
+        draft.chapter,
+        Names::new(ctx.view.scenario).draft_contents(draft)
+    );
     let mut ballots: Vec<(String, Ballot)> = casts.iter().map(|c| (c.member.clone(), c.ballot)).collect();
     ballots.sort();
     let vote = VoteRecord {
@@ -477,7 +483,7 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     let vote = VoteRecord {
         body: assembly_id,
         sponsor: order.actor.as_str().to_string(),
-        subject: explain!(ctx, "recommendation: {:?}", draft.contents),
+        subject: explain!(ctx, "recommendation: {}", Names::new(ctx.view.scenario).draft_contents(draft)),
         tally: explain!(ctx, "{yes}–{no}–{abstain}"),
         adopted,
         vetoed_by: Vec::new(),
