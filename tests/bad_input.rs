@@ -90,6 +90,17 @@ fn a_missing_path_and_a_directory_are_named() {
         .expect_code(2)
         .stderr_has("is a directory, not a scenario file; give the path of a .ron file");
     good_offices(["validate", "kenya-2009"]).expect_code(2).stderr_has("did you mean `kenya-2008`?");
+    // A log or an orders file that is not there is invalid input too (exit 2), said the same way.
+    good_offices(["debrief", "no/such.log"])
+        .expect_code(2)
+        .stderr_has("error[unreadable-log]: the turn log cannot be read: no such file\n")
+        .stderr_has("--> no/such.log:1:1");
+    let log = dir.join("never-written.log");
+    good_offices(["run", "kenya-2008", "--orders", "no/such.ron", "--log", log.to_str().expect("utf8 path")])
+        .expect_code(2)
+        .stderr_has("error[unreadable]: cannot read `no/such.ron`: no such file\n")
+        .stderr_has("--> no/such.ron:1:1");
+    assert!(!log.exists(), "no log is started when the orders cannot be read");
 }
 
 #[test]

@@ -11,8 +11,10 @@ use crate::diagnostics::{Diagnostic, Report, SourceFile, render_human};
 /// file's text; [`LogError::into_report`] gives a report for `Io` too (located at the start of the file).
 #[derive(Debug, Clone)]
 pub enum LogError {
-    /// The file could not be read at all: missing, a directory, no permission, too large.
-    Io { path: String, reason: String },
+    /// The file could not be read at all: missing, a directory, too large, no permission.
+    /// `wrong_path` when the path names no log (missing, a directory, far too large): the user's
+    /// mistake, so invalid input; otherwise the system refused (no permission), a runtime failure.
+    Io { path: String, reason: String, wrong_path: bool },
     /// Not a Good Offices turn log: empty, binary, a scenario or orders file given by mistake, or a
     /// header line that cannot be read.
     NotALog(Report),
@@ -46,7 +48,7 @@ impl LogError {
     /// A report for every kind of error, so callers print all file problems the same way.
     pub fn into_report(self) -> Report {
         match self {
-            LogError::Io { path, reason } => {
+            LogError::Io { path, reason, .. } => {
                 let d = Diagnostic::error("unreadable-log", format!("the turn log cannot be read: {reason}"), (0, 0))
                     .help("check the path: a turn log is the file given to `--log` when the game was played");
                 Report { source: SourceFile::new(path, ""), diagnostics: vec![d] }
@@ -60,11 +62,12 @@ impl LogError {
         }
     }
 
-    /// The process exit code the design pins: 1 for a file that cannot be read (a runtime failure), 2 for a
-    /// file that is not a usable log (invalid input).
+    /// The process exit code the design pins: 2 for invalid input (a path that names no log, a file
+    /// that is not a usable log), as for a scenario or an orders file; 1 for a file the system will not
+    /// let us read (a runtime failure).
     pub fn exit_code(&self) -> u8 {
         match self {
-            LogError::Io { .. } => 1,
+            LogError::Io { wrong_path: false, .. } => 1,
             _ => 2,
         }
     }
@@ -84,7 +87,7 @@ impl LogError {
 impl fmt::Display for LogError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LogError::Io { path, reason } => write!(f, "{path}: {reason}"),
+            LogError::Io { path, reason, .. } => write!(f, "{path}: {reason}"),
             other => f.write_str(render_human(other.report().expect("every non-Io variant has a report")).trim_end()),
         }
     }
@@ -103,12 +106,19 @@ pub(super) fn report(name: &str, text: &str, d: Diagnostic) -> Report {
     Report { source: SourceFile::new(name, text), diagnostics: vec![d] }
 }
 
+/// Whether an I/O error means the path names no file (the user's mistake, not the system's).
+pub(super) fn is_wrong_path(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::IsADirectory | std::io::ErrorKind::NotADirectory
+    )
+}
+
 /// The reason an I/O error gives, in words that say what to do.
 pub(super) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            "no such file; check the path (a turn log is the file given to `--log` when the game was played)".into()
-        }
+        // The report's help says what to check.
+        std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".into(),
         std::io::ErrorKind::IsADirectory => "is a directory, not a turn log; give the path of the log file".into(),
         _ => format!("cannot be read: {e}"),

@@ -138,12 +138,17 @@ pub fn append(path: &Path, record: &TurnRecord) -> io::Result<()> {
 /// Reads a log file. See [`parse`].
 pub fn load(path: &Path) -> Result<LoadedLog, LogError> {
     let name = path.display().to_string();
-    let io_err = |e: &io::Error| LogError::Io { path: name.clone(), reason: error::io_reason(e) };
+    let io_err = |e: &io::Error| LogError::Io {
+        path: name.clone(),
+        reason: error::io_reason(e),
+        wrong_path: error::is_wrong_path(e),
+    };
     let meta = std::fs::metadata(path).map_err(|e| io_err(&e))?;
     if meta.is_dir() {
         return Err(LogError::Io {
             path: name,
             reason: "is a directory, not a turn log; give the path of the log file".into(),
+            wrong_path: true,
         });
     }
     if meta.len() > MAX_LOG_BYTES {
@@ -153,6 +158,7 @@ pub fn load(path: &Path) -> Result<LoadedLog, LogError> {
                 "is {:.0} MiB, too large for a turn log (at most 256 MiB); check that this is the file you meant",
                 meta.len() as f64 / (1024.0 * 1024.0)
             ),
+            wrong_path: true,
         });
     }
     let bytes = std::fs::read(path).map_err(|e| io_err(&e))?;

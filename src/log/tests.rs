@@ -667,11 +667,13 @@ fn unreadable_paths_are_io_errors_naming_the_path() {
     let dir = TempDir::new("io");
     let missing = dir.path("missing.log");
     let e = load(&missing).unwrap_err();
-    let LogError::Io { path, reason } = &e else { panic!("{e}") };
+    let LogError::Io { path, reason, wrong_path } = &e else { panic!("{e}") };
     assert!(path.ends_with("missing.log"));
-    assert!(reason.contains("no such file"), "{reason}");
-    assert!(e.to_string().contains("missing.log: no such file"), "{e}");
-    assert_eq!(e.exit_code(), 1);
+    assert_eq!(reason, "no such file");
+    assert!(wrong_path, "a path that names no file is the user's mistake");
+    assert!(e.to_string().ends_with("missing.log: no such file"), "{e}");
+    // Invalid input, as a missing scenario or orders file is.
+    assert_eq!(e.exit_code(), 2);
     let report = e.into_report();
     assert!(report.has_errors());
     assert!(report.location(&report.diagnostics[0]).ends_with("missing.log:1:1"));
@@ -679,6 +681,7 @@ fn unreadable_paths_are_io_errors_naming_the_path() {
 
     let e = load(&dir.0).unwrap_err();
     assert!(e.to_string().contains("is a directory, not a turn log"), "{e}");
+    assert_eq!(e.exit_code(), 2);
 }
 
 #[test]

@@ -52,7 +52,11 @@ pub fn load_orders(path: &Path) -> Result<OrdersFile, Report> {
             }
         },
         Err(e) => {
-            let reason = if path.is_dir() { "is a directory, not an orders file".to_string() } else { e.to_string() };
+            let reason = match e.kind() {
+                _ if path.is_dir() => "is a directory, not an orders file".to_string(),
+                std::io::ErrorKind::NotFound => "no such file".to_string(),
+                _ => e.to_string(),
+            };
             let d = Diagnostic::error("unreadable", format!("cannot read `{name}`: {reason}"), (0, 0))
                 .help("check the path of the orders file");
             return Err(Report { source: SourceFile::new(name, ""), diagnostics: vec![d] });
