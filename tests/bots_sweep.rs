@@ -64,9 +64,9 @@ fn a_sweep_is_the_same_on_one_thread_and_on_two() {
     );
     let p = policies(&s, Policy::Bots, &BTreeMap::new());
     let one = sweep(&s, p.clone(), 40, 9, 1, &|_| {});
-    let two = sweep(&s, p, 40, 9, 2, &|_| {});
+    let two = sweep(&s, p.clone(), 40, 9, 2, &|_| {});
     assert_eq!(one, two);
-    assert_eq!(render_table(&summarise(&s, 9, &one)), render_table(&summarise(&s, 9, &two)));
+    assert_eq!(render_table(&summarise(&s, 9, &p, &one)), render_table(&summarise(&s, 9, &p, &two)));
     let seeds: Vec<u64> = one.iter().map(|r| r.seed).collect();
     assert_eq!(seeds, (9..49).collect::<Vec<_>>(), "game i uses seed + i, in order");
     // A worker's restarted world plays each game exactly as a fresh one would.
@@ -88,8 +88,10 @@ fn csv_and_json_agree_with_the_table() {
             .expect("valid")
             .scenario,
     );
-    let results = sweep(&s, policies(&s, Policy::Bots, &BTreeMap::new()), 30, 1, 0, &|_| {});
-    let summary = summarise(&s, 1, &results);
+    let overrides = BTreeMap::from([("doravia".to_string(), good_offices::scenario::BotPolicy::Dove)]);
+    let seats = policies(&s, Policy::Bots, &overrides);
+    let results = sweep(&s, seats.clone(), 30, 1, 0, &|_| {});
+    let summary = summarise(&s, 1, &seats, &results);
     let json: serde_json::Value = serde_json::from_str(&render_json(&summary)).expect("valid JSON");
     let table = render_table(&summary);
     let csv = render_csv(&summary);
@@ -111,6 +113,22 @@ fn csv_and_json_agree_with_the_table() {
         let hits = results.iter().filter(|r| &r.outcome == class).count();
         assert_eq!(i.share, (hits as f64 / 30.0 * 10_000.0).round() / 10_000.0);
     }
+    // Every seat and the policy that played it, in all three: the shares hold for these policies only.
+    assert_eq!(summary.seats.len(), s.actors.len());
+    for (role, policy) in &summary.seats {
+        assert!(rows.iter().any(|r| r[..3] == ["seat", role.as_str(), policy.as_str()]), "CSV seat row for {role}");
+        let j = json["seats"].as_array().expect("array").iter().find(|x| x[0] == *role).expect("a JSON seat");
+        assert_eq!(j[1], *policy);
+    }
+    let seat_of = |role: &str| summary.seats.iter().find(|(r, _)| r == role).map(|(_, p)| p.as_str());
+    assert_eq!(seat_of("doravia"), Some("dove"), "the override (its own bot is a hawk)");
+    assert_eq!(seat_of("kessland"), Some("dove"), "the scenario's own bot");
+    assert!(
+        table.contains(
+            "Seats (policy: roles):\n  dove: doravia, kessland\n  cautious-mediator: community-chair, un-envoy, secretary-general\n  best-response: river-voices\n\n"
+        ),
+        "{table}"
+    );
     assert_eq!(json["turns_resolved"].as_u64(), Some(summary.turns_resolved));
     assert!(
         rows.iter().any(|r| r[0] == "games" && r[1] == "turns_resolved" && r[2] == summary.turns_resolved.to_string())

@@ -50,15 +50,6 @@ pub enum Format {
     Json,
 }
 
-const POLICY_NAMES: [(&str, BotPolicy); 6] = [
-    ("hold", BotPolicy::Hold),
-    ("historical", BotPolicy::Historical),
-    ("hawk", BotPolicy::Hawk),
-    ("dove", BotPolicy::Dove),
-    ("cautious-mediator", BotPolicy::CautiousMediator),
-    ("best-response", BotPolicy::BestResponse),
-];
-
 fn parse_seat(arg: &str, roles: &[&str]) -> Result<(String, BotPolicy), String> {
     let Some((role, policy)) = arg.split_once('=') else {
         return Err(format!("`--seat-policy {arg}`: write ROLE=POLICY, e.g. `--seat-policy thailand=dove`"));
@@ -68,10 +59,10 @@ fn parse_seat(arg: &str, roles: &[&str]) -> Result<(String, BotPolicy), String> 
             .map_or_else(|| format!("the roles are: {}", roles.join(", ")), |r| format!("did you mean `{r}`?"));
         return Err(format!("`--seat-policy {arg}`: there is no role `{role}`; {hint}"));
     }
-    match POLICY_NAMES.iter().find(|(n, _)| *n == policy) {
-        Some((_, p)) => Ok((role.to_string(), *p)),
+    match BotPolicy::ALL.into_iter().find(|p| p.cli_name() == policy) {
+        Some(p) => Ok((role.to_string(), p)),
         None => {
-            let names: Vec<&str> = POLICY_NAMES.iter().map(|(n, _)| *n).collect();
+            let names: Vec<&str> = BotPolicy::ALL.iter().map(|p| p.cli_name()).collect();
             let hint = did_you_mean(policy, names.iter().copied())
                 .map_or_else(|| format!("choose one of: {}", names.join(", ")), |p| format!("did you mean `{p}`?"));
             Err(format!("`--seat-policy {arg}`: there is no policy `{policy}`; {hint}"))
@@ -109,11 +100,10 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     } else {
         ProgressBar::hidden()
     };
-    let results = sweep(&scenario, policies(&scenario, base, &overrides), args.runs, args.seed, args.threads, &|n| {
-        bar.set_position(n)
-    });
+    let seats = policies(&scenario, base, &overrides);
+    let results = sweep(&scenario, seats.clone(), args.runs, args.seed, args.threads, &|n| bar.set_position(n));
     bar.finish_and_clear();
-    let summary = summarise(&scenario, args.seed, &results);
+    let summary = summarise(&scenario, args.seed, &seats, &results);
     let text = match args.format {
         Format::Table => render_table(&summary),
         Format::Csv => render_csv(&summary),

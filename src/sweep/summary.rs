@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::GameResult;
-use crate::scenario::Scenario;
+use crate::scenario::{BotPolicy, Scenario};
 
 /// A share with its Wilson 95% confidence interval.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -43,6 +43,9 @@ pub struct Summary {
     pub scenario: String,
     pub runs: usize,
     pub seed: u64,
+    /// Who played each seat: `[role, policy]` in the scenario's order of actors, the policy by its
+    /// command-line name (`cautious-mediator`). The shares below hold for these policies only.
+    pub seats: Vec<(String, String)>,
     /// Outcome class → share of games, in the scenario's order of classes.
     pub outcomes: Vec<(String, Interval)>,
     pub turns_mean: f64,
@@ -65,7 +68,14 @@ fn percentile(sorted: &[u64], q: f64) -> u64 {
     sorted[rank - 1]
 }
 
-pub fn summarise(scenario: &Scenario, seed: u64, results: &[GameResult]) -> Summary {
+/// The summary of `results`, games played with these `seats` (each role's policy; a role missing from
+/// it held).
+pub fn summarise(
+    scenario: &Scenario,
+    seed: u64,
+    seats: &BTreeMap<String, BotPolicy>,
+    results: &[GameResult],
+) -> Summary {
     let n = results.len();
     let mut classes: Vec<String> = scenario.ending.outcomes.iter().map(|o| o.id.clone()).collect();
     if results.iter().any(|r| r.outcome == "unclassified") {
@@ -117,6 +127,11 @@ pub fn summarise(scenario: &Scenario, seed: u64, results: &[GameResult]) -> Summ
         scenario: scenario.meta.id.clone(),
         runs: n,
         seed,
+        seats: scenario
+            .actors
+            .iter()
+            .map(|a| (a.id.clone(), seats.get(&a.id).copied().unwrap_or_default().cli_name().to_string()))
+            .collect(),
         outcomes,
         turns_mean: if n == 0 { 0.0 } else { ((total as f64 / n as f64) * 100.0).round() / 100.0 },
         turns_median: percentile(&turns, 0.5) as u32,
@@ -137,6 +152,7 @@ pub fn render_table(s: &Summary) -> String {
     let mut out = String::new();
     let _ =
         writeln!(out, "{}: {} games from seed {} ({} turns resolved)\n", s.scenario, s.runs, s.seed, s.turns_resolved);
+    render_seats(&mut out, &s.seats);
     let _ = writeln!(out, "Outcome classes (share, 95% interval):");
     let width = s.outcomes.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
     for (c, i) in &s.outcomes {
@@ -168,12 +184,36 @@ pub fn render_table(s: &Summary) -> String {
     out
 }
 
+/// The seats grouped by policy, the seats that act first and `hold` last; a group of more than
+/// `MAX_NAMED` roles (the Assembly's members in a large drill) is counted, not listed.
+fn render_seats(out: &mut String, seats: &[(String, String)]) {
+    const MAX_NAMED: usize = 12;
+    let _ = writeln!(out, "Seats (policy: roles):");
+    let order = BotPolicy::ALL.iter().skip(1).chain(BotPolicy::ALL.first());
+    for policy in order.map(|p| p.cli_name()) {
+        let roles: Vec<&str> = seats.iter().filter(|(_, p)| p == policy).map(|(r, _)| r.as_str()).collect();
+        match roles.len() {
+            0 => {}
+            n if n > MAX_NAMED => {
+                let _ = writeln!(out, "  {policy}: {n} roles (each is listed with --format csv or json)");
+            }
+            _ => {
+                let _ = writeln!(out, "  {policy}: {}", roles.join(", "));
+            }
+        }
+    }
+    out.push('\n');
+}
+
 /// One row per figure: `section,key,value,low,high`.
 pub fn render_csv(s: &Summary) -> String {
     let mut out = String::from("section,key,value,low,high\n");
     let _ = writeln!(out, "games,runs,{},,", s.runs);
     let _ = writeln!(out, "games,seed,{},,", s.seed);
     let _ = writeln!(out, "games,turns_resolved,{},,", s.turns_resolved);
+    for (role, policy) in &s.seats {
+        let _ = writeln!(out, "seat,{role},{policy},,");
+    }
     for (c, i) in &s.outcomes {
         let _ = writeln!(out, "outcome,{c},{},{},{}", i.share, i.low, i.high);
     }
@@ -201,4 +241,27 @@ pub fn render_csv(s: &Summary) -> String {
 
 pub fn render_json(s: &Summary) -> String {
     serde_json::to_string_pretty(s).expect("a summary serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seats_are_grouped_by_policy_and_a_large_group_is_counted() {
+        let mut seats: Vec<(String, String)> = (1..=13).map(|i| (format!("state-{i:02}"), "hold".into())).collect();
+        seats.insert(3, ("broker".into(), "cautious-mediator".into()));
+        seats.push(("party".into(), "historical".into()));
+        let mut out = String::new();
+        render_seats(&mut out, &seats);
+        assert_eq!(
+            out,
+            "Seats (policy: roles):\n  historical: party\n  cautious-mediator: broker\n  \
+             hold: 13 roles (each is listed with --format csv or json)\n\n"
+        );
+        seats.truncate(12);
+        let mut out = String::new();
+        render_seats(&mut out, &seats);
+        assert!(out.ends_with("  hold: state-01, state-02, state-03, state-04, state-05, state-06, state-07, state-08, state-09, state-10, state-11\n\n"), "{out}");
+    }
 }

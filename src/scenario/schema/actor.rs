@@ -153,3 +153,26 @@ pub enum BotPolicy {
     /// Picks the order with the best expected value for its objectives.
     BestResponse,
 }
+
+impl BotPolicy {
+    pub const ALL: [BotPolicy; 6] = [
+        BotPolicy::Hold,
+        BotPolicy::Historical,
+        BotPolicy::Hawk,
+        BotPolicy::Dove,
+        BotPolicy::CautiousMediator,
+        BotPolicy::BestResponse,
+    ];
+
+    /// The policy's name on the command line and in a sweep's summary: `cautious-mediator`.
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            BotPolicy::Hold => "hold",
+            BotPolicy::Historical => "historical",
+            BotPolicy::Hawk => "hawk",
+            BotPolicy::Dove => "dove",
+            BotPolicy::CautiousMediator => "cautious-mediator",
+            BotPolicy::BestResponse => "best-response",
+        }
+    }
+}
