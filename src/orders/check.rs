@@ -258,7 +258,8 @@ fn check_with<E, A: Borrow<OrderSpec>>(
                 );
                 if binding && (draft.chapter == Chapter::VI || tool == AssemblyResolution) {
                     return Err(refuse(format_args!(
-                        "{c:?} is a Chapter VII measure: only a Council resolution under Chapter VII can contain it"
+                        "{} is a Chapter VII measure: only a Council resolution under Chapter VII can contain it",
+                        crate::debrief::names::Names::new(s).draft_content(c)
                     )));
                 }
                 let (id, exists) = match c {

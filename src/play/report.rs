@@ -57,7 +57,8 @@ pub fn situation_report(s: &Scenario, state: &Snapshot, last: Option<&TurnRecord
             let _ = writeln!(out, "- NEWS: {}. {}", i.title, i.text);
         }
         for d in &r.dynamics {
-            let _ = writeln!(out, "- On the ground in `{}`: {}", d.dyad, d.explanation);
+            let place = s.dyad(&d.dyad).map_or(d.dyad.as_str(), |x| x.name.as_str());
+            let _ = writeln!(out, "- On the ground in {place}: {}", d.explanation);
         }
     }
     out

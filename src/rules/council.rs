@@ -191,7 +191,7 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     }
     let agreed = objections.is_empty();
     let explanation = if agreed {
-        explain!(ctx, "All {} members agree to {what} on `{dyad}`.", members.len())
+        explain!(ctx, "All {} members agree to {what} on {}.", members.len(), ctx.called(dyad))
     } else {
         explain!(ctx, "No consensus for {what}: {}.", objections.join("; "))
     };

@@ -53,7 +53,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
                 effects.push(Effect::shift(Var::Spoiler(Id::from(sp.actor.as_str())), -4.0 * k, &c));
             }
             effects.push(Effect::shift(Var::PublicPressure, 4.0 * k, &c));
-            explain!(ctx, "{name} monitors and reports on human rights in `{dyad_id}`.")
+            explain!(ctx, "{name} monitors and reports on human rights ({}).", ctx.called(&dyad_id))
         }
     };
     Resolved { outcome: done(order, text), effects }

@@ -95,7 +95,11 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
             if let Some(o) = &other {
                 effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 1.0, &c));
             }
-            explain!(ctx, "{name} refuses mediation; no mediator can work in `{dyad_id}` without its consent.")
+            explain!(
+                ctx,
+                "{name} refuses mediation; no mediator can work in {} without its consent.",
+                ctx.called(&dyad_id)
+            )
         }
         AcceptObservers => {
             effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id.clone(), me.clone()), true, &c));
@@ -156,7 +160,7 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
     } else if completes {
         outcome.result = "agreement".into();
         outcome.explanation =
-            explain!(ctx, "{name} and {} have both signed: an agreement on `{dyad_id}`.", ctx.name(&other));
+            explain!(ctx, "{name} and {} have both signed: an agreement on {}.", ctx.name(&other), ctx.called(dyad_id));
         effects.push(Effect::flag(Flag::Agreement(Id::from(dyad_id)), true, &c));
         effects.push(Effect::happen(crate::scenario::Event::AgreementSigned(Id::from(dyad_id)), &c));
         effects.push(Effect::shift(Var::Stage(Id::from(dyad_id)), -2.0, &c));

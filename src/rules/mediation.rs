@@ -164,9 +164,10 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     };
     let explanation = explain!(
         ctx,
-        "{} {} in `{dyad_id}`: P = {:.0}% (ripeness {:.2}, {} track{}), roll {:.2} → {}",
+        "{} — {} in {}: P = {:.0}% (ripeness {:.2}, {} track{}), roll {:.2} → {}",
         ctx.name(&order.actor),
         what,
+        ctx.called(&dyad_id),
         probability * 100.0,
         ripe.value,
         tracks,

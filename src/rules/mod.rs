@@ -97,6 +97,19 @@ impl RuleCtx<'_> {
         self.view.scenario.actor(id).map_or(id, |a| a.name.as_str())
     }
 
+    /// The name of a dispute, a body or an actor, whichever `id` is: explanations are read by the
+    /// groups, who know "The Mirra water dispute", not `mirra`.
+    pub fn called<'n>(&'n self, id: &'n str) -> &'n str {
+        let s = self.view.scenario;
+        if let Some(d) = s.dyad(id) {
+            &d.name
+        } else if let Some(b) = s.body(id) {
+            &b.name
+        } else {
+            self.name(id)
+        }
+    }
+
     /// The cause effects of `order` carry: `actor: Tool` (empty when the turn is not narrated).
     pub fn cause(&self, order: &OrderSpec) -> String {
         explain!(self, "{}: {:?}", order.actor, order.tool)

@@ -53,7 +53,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
             {
                 effects.push(Effect::happen(Event::Seized(b.clone()), &c));
             }
-            explain!(ctx, "{name} appeals to `{target}` to act.")
+            explain!(ctx, "{name} appeals to {} to act.", ctx.called(&target))
         }
     };
     Resolved { outcome: done(order, text), effects }

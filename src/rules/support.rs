@@ -52,7 +52,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
         ToolKind::AppointEnvoy => {
             let envoy = order.with.clone().unwrap_or_else(|| order.actor.clone());
             effects.push(Effect::shift(Var::Leverage(envoy.clone()), 5.0 * k, &c));
-            explain!(ctx, "{name} appoints {} as envoy for `{target}`.", ctx.name(&envoy))
+            explain!(ctx, "{name} appoints {} as envoy for {}.", ctx.name(&envoy), ctx.called(&target))
         }
         ToolKind::DeployStandbyTeam => {
             effects.push(Effect::shift(Var::Leverage(Id::from(target.as_str())), 4.0 * k, &c));
@@ -68,7 +68,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
         ToolKind::DeployObservers => {
             effects.push(Effect::flag(Flag::Observers(Id::from(target.as_str())), true, &c));
             effects.push(Effect::happen(Event::ObserversDeployed(Id::from(target.as_str())), &c));
-            explain!(ctx, "{name} deploys observers in `{target}` with both parties' consent.")
+            explain!(ctx, "{name} deploys observers in {} with both parties' consent.", ctx.called(&target))
         }
         ToolKind::UnilateralSanctions => {
             let kind = order.sanction.expect("checked: a sanction is given");
