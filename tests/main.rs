@@ -9,6 +9,7 @@ mod calibration;
 mod cli;
 mod council_votes;
 mod debrief;
+mod docs_examples;
 mod engine;
 mod malformed;
 mod play;
