@@ -24,21 +24,25 @@ pub fn orders(policy: BotPolicy, actor: &str, scenario: &Scenario, state: &Snaps
 pub fn orders_into(policy: BotPolicy, actor: &str, view: &View, state: &Snapshot, out: &mut Vec<OrderSpec>) {
     let scenario = view.scenario;
     let turn = view.turn;
+    // This bot's orders kept so far are the last ones in `out`.
+    let first = out.len();
     let proposed = match policy {
         BotPolicy::Hold => Vec::new(),
-        BotPolicy::Historical => scenario
-            .historical_course
-            .iter()
-            .find(|t| t.turn == turn)
-            .map(|t| t.orders.iter().filter(|o| o.actor == actor).cloned().collect())
-            .unwrap_or_default(),
+        BotPolicy::Historical => {
+            // The course's orders are checked where they stand and only the kept ones copied.
+            let course = scenario.historical_course.iter().find(|t| t.turn == turn);
+            for order in course.into_iter().flat_map(|t| &t.orders).filter(|o| o.actor == actor) {
+                if passes(order, view, &out[first..]) {
+                    out.push(order.clone());
+                }
+            }
+            return;
+        }
         BotPolicy::Hawk => simple::hawk(actor, view),
         BotPolicy::Dove => simple::dove(actor, view),
         BotPolicy::CautiousMediator => simple::cautious_mediator(actor, view),
         BotPolicy::BestResponse => best_response::choose(actor, view, state),
     };
-    // This bot's orders kept so far are the last ones in `out`.
-    let first = out.len();
     for order in proposed {
         if passes(&order, view, &out[first..]) {
             out.push(order);

@@ -218,35 +218,33 @@ fn deliberation(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOu
 
 fn resolution(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
     let v = state.view();
-    let ctx = state.ctx(&v, &out.accepted);
-    let mut outcomes = Vec::new();
-    for (order, index) in out.accepted.iter().zip(&out.dice).filter(|(o, _)| !is_deliberation(o.tool)) {
+    let TurnOutput { accepted, dice, outcomes, .. } = &mut *out;
+    let ctx = state.ctx(&v, accepted);
+    for (order, index) in accepted.iter().zip(dice.iter()).filter(|(o, _)| !is_deliberation(o.tool)) {
         let r = rules::resolve(order, *index, &ctx);
         outcomes.push(r.outcome);
         ledger.pending.extend(r.effects);
     }
-    out.outcomes.extend(outcomes);
 }
 
 fn dynamics(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
     let v = state.view();
-    let ctx = state.ctx(&v, &out.accepted);
+    let TurnOutput { accepted, outcomes, dynamics, .. } = &mut *out;
+    let ctx = state.ctx(&v, accepted);
     // Each dispute's dynamics read the outcomes aimed at it: indexed once, not searched per dispute.
     let mut outcomes_on: FastMap<&str, Vec<&OutcomeRecord>> = FastMap::default();
-    for o in &out.outcomes {
+    for o in outcomes.iter() {
         if let Some(t) = o.target.as_deref() {
             outcomes_on.entry(t).or_default().push(o);
         }
     }
-    let mut records = Vec::new();
     for d in v.dyads.values() {
-        let on_this: Vec<&OutcomeRecord> = outcomes_on.get(d.id.as_str()).cloned().unwrap_or_default();
-        let (record, effects) = rules::dynamics::dyad(&ctx, d, &on_this);
-        records.push(record);
+        let on_this = outcomes_on.get(d.id.as_str()).map_or(&[][..], Vec::as_slice);
+        let (record, effects) = rules::dynamics::dyad(&ctx, d, on_this);
+        dynamics.push(record);
         ledger.pending.extend(effects);
     }
     ledger.pending.extend(rules::dynamics::drift(&ctx));
-    out.dynamics.extend(records);
 }
 
 fn injects(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {

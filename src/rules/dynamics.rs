@@ -20,8 +20,16 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord]) -> (Dynam
     let p = ctx.params;
     let s = ctx.view.scenario.dyad(&d.id).expect("a dyad of the scenario");
     let id = d.id.clone();
-    let mut effects = Vec::new();
+    // Room for every effect a dispute's turn can have (arms, an incident, the stage, hurt, belief,
+    // way out): one allocation, not three growing ones.
+    let mut effects = Vec::with_capacity(16);
     let mut notes = Vec::new();
+    // Worded only when narrating: a quiet turn keeps no list of empty notes.
+    let mut note = |text: String| {
+        if ctx.narrate {
+            notes.push(text);
+        }
+    };
 
     // Richardson, a quarter of the model's time unit per turn: dx = k·y − a·x + g. The restraint term
     // is Richardson's "fatigue": it grows as the conflict hurts (a + hurt/500).
@@ -79,7 +87,7 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord]) -> (Dynam
             effects.push(Effect::shift(Var::Grievance(id.clone(), side.clone()), 1.0, "dynamics: incident"));
         }
         effects.push(Effect::shift(Var::PublicPressure, 3.0, "dynamics: incident"));
-        notes.push(explain!(ctx, "an incident: {deaths} killed (roll {r:.2} < {p_incident:.2})"));
+        note(explain!(ctx, "an incident: {deaths} killed (roll {r:.2} < {p_incident:.2})"));
     }
 
     // Escalation pressure against the threshold.
@@ -118,14 +126,15 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord]) -> (Dynam
             _ => (false, &[]),
         };
         if boundary && !act(acts) {
-            notes.push(explain!(ctx,
+            note(explain!(
+                ctx,
                 "escalation pressure {pressure:.1} (P {p_up:.2}, roll {r3:.2}) would carry the dispute past stage {}, but that needs a threshold act ({})",
                 d.stage,
                 acts.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>().join(" or ")
             ));
         } else {
             effects.push(Effect::shift(Var::Stage(id.clone()), 1.0, "dynamics: escalation"));
-            notes.push(explain!(
+            note(explain!(
                 ctx,
                 "escalation pressure {pressure:.1} (P {p_up:.2}, roll {r3:.2}): stage {} → {}",
                 d.stage,
@@ -134,14 +143,14 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord]) -> (Dynam
         }
     } else if r3 < p_down && d.stage > 1 {
         effects.push(Effect::shift(Var::Stage(id.clone()), -1.0, "dynamics: de-escalation"));
-        notes.push(explain!(
+        note(explain!(
             ctx,
             "escalation pressure {pressure:.1} (P down {p_down:.2}, roll {r3:.2}): stage {} → {}",
             d.stage,
             d.stage - 1
         ));
     } else {
-        notes.push(explain!(
+        note(explain!(
             ctx,
             "escalation pressure {pressure:.1} (P up {p_up:.2}, down {p_down:.2}, roll {r3:.2}): the stage holds at {}",
             d.stage
@@ -165,13 +174,14 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord]) -> (Dynam
     }
     effects.push(Effect::shift(Var::WayOut(id.clone()), if d.agreement { 1.0 } else { -1.0 }, CAUSE));
 
-    let mut factors = vec![
+    let mut factors = Vec::with_capacity(5 + terms.len());
+    factors.extend([
         factor("incident probability", p_incident),
         factor("toll roll", r2),
         factor("P(stage up)", p_up),
         factor("P(stage down)", p_down),
         factor("stage roll", r3),
-    ];
+    ]);
     factors.extend(terms);
     let record = DynamicsRecord {
         dyad: d.id.to_string(),
