@@ -26,8 +26,8 @@ pub fn orders_into(policy: BotPolicy, actor: &str, view: &View, state: &Snapshot
     let turn = view.turn;
     // This bot's orders kept so far are the last ones in `out`.
     let first = out.len();
-    let proposed = match policy {
-        BotPolicy::Hold => Vec::new(),
+    match policy {
+        BotPolicy::Hold => return,
         BotPolicy::Historical => {
             // The course's orders are checked where they stand and only the kept ones copied.
             let course = scenario.historical_course.iter().find(|t| t.turn == turn);
@@ -38,14 +38,19 @@ pub fn orders_into(policy: BotPolicy, actor: &str, view: &View, state: &Snapshot
             }
             return;
         }
-        BotPolicy::Hawk => simple::hawk(actor, view),
-        BotPolicy::Dove => simple::dove(actor, view),
-        BotPolicy::CautiousMediator => simple::cautious_mediator(actor, view),
-        BotPolicy::BestResponse => best_response::choose(actor, view, state),
-    };
-    for order in proposed {
-        if passes(&order, view, &out[first..]) {
-            out.push(order);
+        // Proposed straight onto the end of the turn's list (no list of their own to allocate).
+        BotPolicy::Hawk => simple::hawk(actor, view, out),
+        BotPolicy::Dove => simple::dove(actor, view, out),
+        BotPolicy::CautiousMediator => simple::cautious_mediator(actor, view, out),
+        BotPolicy::BestResponse => out.extend(best_response::choose(actor, view, state)),
+    }
+    // Keep, in order, the proposals that pass `check` given those kept before them.
+    let mut kept = first;
+    for i in first..out.len() {
+        if passes(&out[i], view, &out[first..kept]) {
+            out.swap(kept, i);
+            kept += 1;
         }
     }
+    out.truncate(kept);
 }

@@ -1,5 +1,6 @@
 //! The simple policies: hawk, dove, cautious mediator. Each reads the state and proposes orders in a
-//! fixed order of preference; `check` then keeps the legal ones.
+//! fixed order of preference, added to the end of the turn's list; `check` then keeps the legal ones
+//! (`bots::orders_into`).
 
 use crate::engine::view::View;
 use crate::rules::ripeness::ripeness;
@@ -21,8 +22,8 @@ fn order(actor: &str, tool: ToolKind, dyad: &str) -> OrderSpec {
 
 /// Escalates where it is a party — a threshold act when the dispute stands at a phase boundary —,
 /// refuses outside involvement, and attacks the peace where it is a spoiler.
-pub fn hawk(actor: &str, view: &View) -> Vec<OrderSpec> {
-    let mut out = Vec::new();
+pub fn hawk(actor: &str, view: &View, out: &mut Vec<OrderSpec>) {
+    let start = out.len();
     for d in view.dyads_involving(actor) {
         let Some(i) = d.side_of(actor) else {
             if view.scenario.conflict.spoilers.iter().any(|sp| sp.actor == actor && sp.dyad == d.id) {
@@ -43,15 +44,13 @@ pub fn hawk(actor: &str, view: &View) -> Vec<OrderSpec> {
         out.push(order(actor, ToolKind::Reinforce, &d.id));
         out.push(order(actor, ToolKind::ShowOfForce, &d.id));
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push(OrderSpec { target: None, ..order(actor, ToolKind::PublicStatement, "") });
     }
-    out
 }
 
 /// De-escalates where it is a party: consent, a ceasefire, talks, a signature once a deal is possible.
-pub fn dove(actor: &str, view: &View) -> Vec<OrderSpec> {
-    let mut out = Vec::new();
+pub fn dove(actor: &str, view: &View, out: &mut Vec<OrderSpec>) {
     for d in view.dyads_involving(actor) {
         let Some(i) = d.side_of(actor) else { continue };
         if d.way_out >= crate::rules::ground::AGREEMENT_WAY_OUT && !d.agreement {
@@ -69,16 +68,14 @@ pub fn dove(actor: &str, view: &View) -> Vec<OrderSpec> {
         out.push(order(actor, ToolKind::Negotiate, &d.id));
         out.push(order(actor, ToolKind::Withdraw, &d.id));
     }
-    out
 }
 
 /// A third party that helps where it is welcome, when the moment is ripe, and with one voice: the
 /// most trusted mediator mediates (formulative when ripe, facilitative before; facilitation or good
 /// offices while consent is missing); the others join its track (a joint envoy, the standby team)
 /// rather than open their own. Observers where both consent; a Council statement when blood is shed.
-pub fn cautious_mediator(actor: &str, view: &View) -> Vec<OrderSpec> {
+pub fn cautious_mediator(actor: &str, view: &View, out: &mut Vec<OrderSpec>) {
     let legal = |o: &OrderSpec| crate::orders::passes::<OrderSpec>(o, view, &[]);
-    let mut out = Vec::new();
     for d in view.dyads.values() {
         if d.side_of(actor).is_some() {
             continue;
@@ -114,5 +111,4 @@ pub fn cautious_mediator(actor: &str, view: &View) -> Vec<OrderSpec> {
             out.push(order(actor, ToolKind::PressStatement, &d.id));
         }
     }
-    out
 }

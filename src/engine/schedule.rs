@@ -144,11 +144,17 @@ impl StateParam<'_, '_> {
 
 pub use crate::rules::is_deliberation;
 
-fn intake(state: StateParam, mut input: ResMut<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
+fn intake(
+    state: StateParam,
+    mut input: ResMut<TurnInput>,
+    mut out: ResMut<TurnOutput>,
+    mut ledger: ResMut<Ledger>,
+    // Kept from turn to turn (emptied after each): its memory is reused.
+    mut verdicts: Local<Vec<Result<(), String>>>,
+) {
     let v = state.view();
     // The orders are checked in place, then the accepted ones moved (not copied) to the turn's list.
     let orders = std::mem::take(&mut input.orders);
-    let mut verdicts = Vec::with_capacity(orders.len());
     // Per actor: how many orders it gave so far, and those accepted (every rule of `check` about
     // earlier orders concerns the same actor's, so only those are shown to it). `check` accepts at
     // most `MAX_ORDERS_PER_ACTOR` of an actor's orders, so they fit in a small array.
@@ -177,7 +183,7 @@ fn intake(state: StateParam, mut input: ResMut<TurnInput>, mut out: ResMut<TurnO
         verdicts.push(verdict);
     }
     drop(given);
-    for (order, verdict) in orders.into_iter().zip(verdicts) {
+    for (order, verdict) in orders.into_iter().zip(verdicts.drain(..)) {
         match verdict {
             Ok(()) => out.accepted.push(order),
             Err(reason) => out.rejected.push(Rejection { order, reason }),
@@ -231,16 +237,22 @@ fn dynamics(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut<L
     let v = state.view();
     let TurnOutput { accepted, outcomes, dynamics, .. } = &mut *out;
     let ctx = state.ctx(&v, accepted);
-    // Each dispute's dynamics read the outcomes aimed at it: indexed once, not searched per dispute.
-    let mut outcomes_on: FastMap<&str, Vec<&OutcomeRecord>> = FastMap::default();
-    for o in outcomes.iter() {
-        if let Some(t) = o.target.as_deref() {
-            outcomes_on.entry(t).or_default().push(o);
-        }
-    }
+    // Each dispute's dynamics read the outcomes aimed at it: the outcomes are sorted by target once
+    // (stably, so each dispute's stay in the order given) and walked alongside the disputes, which
+    // come in id order, instead of being looked up per dispute.
+    let mut aimed: Vec<&OutcomeRecord> = outcomes.iter().filter(|o| o.target.is_some()).collect();
+    aimed.sort_by(|a, b| a.target.cmp(&b.target));
+    let mut next = 0;
     for d in v.dyads.values() {
-        let on_this = outcomes_on.get(d.id.as_str()).map_or(&[][..], Vec::as_slice);
-        let (record, effects) = rules::dynamics::dyad(&ctx, d, on_this);
+        let id = Some(d.id.as_str());
+        while next < aimed.len() && aimed[next].target.as_deref() < id {
+            next += 1;
+        }
+        let start = next;
+        while next < aimed.len() && aimed[next].target.as_deref() == id {
+            next += 1;
+        }
+        let (record, effects) = rules::dynamics::dyad(&ctx, d, &aimed[start..next]);
         dynamics.push(record);
         ledger.pending.extend(effects);
     }

@@ -37,6 +37,9 @@ impl OrderSource {
                 // The actors the base source gave orders for keep them; bots fill the other seats.
                 let given: crate::fast_hash::FastSet<crate::scenario::Id> =
                     t.orders.iter().map(|o| o.actor.clone()).collect();
+                // Room for every bot's proposals at once: the list grows once, not bot by bot.
+                let acting = policies.values().filter(|p| **p != BotPolicy::Hold).count();
+                t.orders.reserve(acting * crate::orders::MAX_ORDERS_PER_ACTOR);
                 for (actor, policy) in policies {
                     if *policy != BotPolicy::Hold && !given.contains(actor.as_str()) {
                         crate::bots::orders_into(*policy, actor, &view, state, &mut t.orders);
