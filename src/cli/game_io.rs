@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::resolve::load as load_scenario;
+use crate::debrief::names::count;
 use crate::diagnostics::{Report, render_human};
 use crate::engine::record::TurnRecord;
 use crate::engine::{Game, OrderSource};
@@ -253,7 +254,8 @@ pub fn print_turn(scenario: &Scenario, r: &TurnRecord) {
             d.way_out
         ));
     }
-    lines.push(format!("  toll: {} dead, {} displaced", r.state.globals.deaths, r.state.globals.displaced));
+    let g = &r.state.globals;
+    lines.push(format!("  toll: {} dead, {} displaced", count(g.deaths), count(g.displaced)));
     for v in &r.votes {
         lines.push(format!(
             "  vote: {} — {} ({})",

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use crate::debrief::names::count;
 use crate::engine::record::TurnRecord;
 use crate::engine::state::Snapshot;
 use crate::model::glasl::{phase_name, stage_name};
@@ -42,7 +43,9 @@ pub fn situation_report(s: &Scenario, state: &Snapshot, last: Option<&TurnRecord
     let _ = writeln!(
         out,
         "Toll so far: {} dead, {} displaced. International attention {:.0}/100.",
-        g.deaths, g.displaced, g.public_pressure
+        count(g.deaths),
+        count(g.displaced),
+        g.public_pressure
     );
     if let Some(r) = last {
         let _ = writeln!(out, "\nLast turn ({}):", r.dates);
