@@ -45,7 +45,10 @@ fn golden_logs_of_the_historical_courses() {
 fn the_cli_writes_the_same_bytes_as_the_library_and_replays_them() {
     let dir = scratch_dir("cli-golden");
     let b = good_offices::scenario::builtin::find("kenya-2008").expect("built in");
-    cli(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--log", "k.log"]).in_dir(&dir).expect_code(0);
+    cli(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--log", "k.log"])
+        .in_dir(&dir)
+        .expect_code(0)
+        .stdout_has("\n  toll: 68 dead, 30,600 displaced\n");
     let written = std::fs::read_to_string(dir.join("k.log")).expect("log");
     assert_eq!(written, historical_log(b));
     cli(["replay", "--verify", "k.log"]).in_dir(&dir).expect_code(0).stdout_has("re-resolve to the same bytes");
