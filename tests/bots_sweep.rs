@@ -14,14 +14,7 @@ use proptest::prelude::*;
 
 use crate::support::good_offices as cli;
 
-const ALL: [BotPolicy; 6] = [
-    BotPolicy::Hold,
-    BotPolicy::Historical,
-    BotPolicy::Hawk,
-    BotPolicy::Dove,
-    BotPolicy::CautiousMediator,
-    BotPolicy::BestResponse,
-];
+const ALL: [BotPolicy; 6] = BotPolicy::ALL;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
