@@ -29,6 +29,7 @@ pub struct Args {
     /// One role's policy instead: ROLE=POLICY (hold, historical, hawk, dove, cautious-mediator, best-response).
     #[arg(long = "seat-policy", value_name = "ROLE=POLICY")]
     pub seat_policy: Vec<String>,
+    /// How to print the summary: a table to read, or CSV or JSON for a spreadsheet or a script.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Worker threads (0: one per core). The result does not depend on it.
