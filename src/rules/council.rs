@@ -23,10 +23,12 @@ fn closest_party_tie<'m>(ctx: &RuleCtx, member: &'m Actor) -> Option<(&'m str, f
     Some((party.as_str(), *tie))
 }
 
-/// Whether a member blocks a consensus statement, and why. A member objects when it is a close
-/// friend of a party (tie ≥ `tie_limit`) and wary of intervention (interventionism < 30).
-fn objection(ctx: &RuleCtx, member: &Actor, tie_limit: f64) -> Option<String> {
-    let (party, tie) = closest_party_tie(ctx, member)?;
+/// Whether a member (of actor rank `rank`) blocks a consensus statement, and why. A member objects
+/// when it is a close friend of a party (tie ≥ `tie_limit`) and wary of intervention
+/// (interventionism < 30).
+fn objection(ctx: &RuleCtx, member: &Actor, rank: usize, tie_limit: f64) -> Option<String> {
+    let (party, tie) = &member.ties[ctx.view.scenario.lookup().closest_party_tie_at(rank)?];
+    let tie = *tie;
     (tie >= tie_limit && member.attributes.interventionism < 30.0).then(|| {
         explain!(
             ctx,
@@ -173,9 +175,12 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     // Each member's ballot is listed for the record only (a sweep counts them).
     let mut ballots = Vec::new();
     let mut yes = 0;
-    for m in members {
-        let Some(member) = ctx.view.scenario.actor(m) else { continue };
-        let ballot = match objection(ctx, member, tie_limit) {
+    // Members by rank from the scenario's index: a statement weighs all fifteen, looked up once.
+    let lookup = ctx.view.scenario.lookup();
+    for (m, rank) in members.iter().zip(lookup.council_members()) {
+        let Some(rank) = *rank else { continue };
+        let member = &ctx.view.scenario.actors[lookup.actor_at(rank)];
+        let ballot = match objection(ctx, member, rank, tie_limit) {
             Some(why) => {
                 objections.push(why);
                 Ballot::No

@@ -31,6 +31,9 @@ pub struct Lookup {
     involving: Vec<Vec<usize>>,
     /// For each actor (by rank), which of its `ties` is its closest to a party of any dispute.
     closest_party_tie: Vec<Option<usize>>,
+    /// The members of the scenario's (first) Security Council as actor ranks, in the order listed;
+    /// `None` for a member that is not an actor. Every consensus statement weighs each of them.
+    council_members: Vec<Option<usize>>,
 }
 
 impl Lookup {
@@ -100,6 +103,16 @@ impl Lookup {
                     .max_by(|&a, &b| ties[a].1.total_cmp(&ties[b].1).then_with(|| ties[b].0.cmp(&ties[a].0)))
             })
             .collect();
+        let council_members = s
+            .bodies
+            .iter()
+            .find_map(|b| match &b.kind {
+                super::BodyKind::SecurityCouncil { members, .. } => {
+                    Some(members.iter().map(|m| actor_rank.get(m).copied()).collect())
+                }
+                _ => None,
+            })
+            .unwrap_or_default();
         Lookup {
             actors_by_id,
             dyads_by_id,
@@ -111,12 +124,24 @@ impl Lookup {
             mediators,
             involving,
             closest_party_tie,
+            council_members,
         }
     }
 
     /// Which of `actor`'s `ties` (its position there) is its closest tie to a party of any dispute.
     pub fn closest_party_tie(&self, actor: &str) -> Option<usize> {
-        self.actor_rank(actor).and_then(|r| self.closest_party_tie[r])
+        self.actor_rank(actor).and_then(|r| self.closest_party_tie_at(r))
+    }
+
+    /// The same for the actor of rank `rank`.
+    pub fn closest_party_tie_at(&self, rank: usize) -> Option<usize> {
+        self.closest_party_tie[rank]
+    }
+
+    /// The Security Council's members as actor ranks, in the order the scenario lists them (`None`
+    /// for a member that is not an actor).
+    pub fn council_members(&self) -> &[Option<usize>] {
+        &self.council_members
     }
 
     /// The ranks of the dyads `actor` is a side of or a spoiler in, in id order.
