@@ -100,9 +100,11 @@ pub fn apply_ledger(
     }
     let ledger = &mut *ledger;
     let (scenario, entities, turn) = (&setup.scenario, &setup.rows, globals.turn);
-    let mut dyads = RowsMut::world(scenario, &entities.dyads, &mut dyads, std::mem::take(&mut ledger.touched_dyads));
+    let complete = entities.complete;
+    let mut dyads =
+        RowsMut::world(scenario, &entities.dyads, complete, &mut dyads, std::mem::take(&mut ledger.touched_dyads));
     let mut actors =
-        RowsMut::world(scenario, &entities.actors, &mut actors, std::mem::take(&mut ledger.touched_actors));
+        RowsMut::world(scenario, &entities.actors, complete, &mut actors, std::mem::take(&mut ledger.touched_actors));
     for effect in &ledger.pending {
         ledger.touched_globals = ledger.touched_globals.and(touches(&effect.change));
         if let Some(record) = apply(effect, &mut dyads, &mut actors, &mut globals, turn, scenario, setup.narrate) {

@@ -20,6 +20,9 @@ use crate::scenario::Scenario;
 pub struct RowEntities {
     pub dyads: Vec<Entity>,
     pub actors: Vec<Entity>,
+    /// Whether the world has every row of the scenario, so that the row of an id is always the one
+    /// at the id's rank (a partial state, as some tests build, has gaps: its rows are searched).
+    pub complete: bool,
 }
 
 /// Reads a row of the world (a query for its component).
@@ -190,7 +193,8 @@ pub struct RowsMut<'a, T> {
 enum StoreMut<'a, T> {
     /// A snapshot's rows, borrowed as they are (a bot applies each option's effects to one copy).
     Slice(&'a mut [T]),
-    World(&'a [Entity], &'a mut dyn FetchMut<T>),
+    /// The world's rows; `complete` as in [`RowEntities`].
+    World { entities: &'a [Entity], query: &'a mut dyn FetchMut<T>, complete: bool },
 }
 
 impl<'a, T: Row> RowsMut<'a, T> {
@@ -199,28 +203,34 @@ impl<'a, T: Row> RowsMut<'a, T> {
         RowsMut { rows: StoreMut::Slice(rows), scenario, touched: Vec::new() }
     }
 
-    /// The world's rows, written through `query` to the entities listed in id order; the positions
-    /// written to are added to `touched`.
+    /// The world's rows, written through `query` to the entities listed in id order (`complete` as
+    /// in [`RowEntities`]); the positions written to are added to `touched`.
     pub fn world(
         scenario: &'a Scenario,
         entities: &'a [Entity],
+        complete: bool,
         query: &'a mut dyn FetchMut<T>,
         touched: Vec<usize>,
     ) -> Self {
-        RowsMut { rows: StoreMut::World(entities, query), scenario, touched }
+        RowsMut { rows: StoreMut::World { entities, query, complete }, scenario, touched }
     }
 
     pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
         let i = match &mut self.rows {
             StoreMut::Slice(rows) => position::<T, _>(self.scenario, rows, id)?,
-            StoreMut::World(entities, query) => {
+            // Every row at its rank: the rank is the row, with no fetch to confirm it (the ledger
+            // asks for a row at every effect).
+            StoreMut::World { entities, complete: true, .. } => {
+                T::rank(self.scenario, id).filter(|&r| r < entities.len())?
+            }
+            StoreMut::World { entities, query, complete: false } => {
                 locate::<T>(self.scenario, entities.len(), id, |i| query.fetch(entities[i]).id() == id)?
             }
         };
         self.touched.push(i);
         Some(match &mut self.rows {
             StoreMut::Slice(rows) => &mut rows[i],
-            StoreMut::World(entities, query) => query.fetch_mut(entities[i]),
+            StoreMut::World { entities, query, .. } => query.fetch_mut(entities[i]),
         })
     }
 

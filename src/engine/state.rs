@@ -333,6 +333,16 @@ pub fn baseline_by_rank(s: &Scenario, party: usize, third: usize) -> f64 {
 }
 
 impl Snapshot {
+    /// Whether the state has every row of the scenario, each at its rank (its place in id order):
+    /// the state a game starts from and keeps; a test may build a partial one.
+    pub fn has_every_row(&self, s: &Scenario) -> bool {
+        let l = s.lookup();
+        self.dyads.len() == l.dyad_count()
+            && self.actors.len() == l.actor_count()
+            && self.dyads.iter().enumerate().all(|(r, d)| d.id == s.conflict.dyads[l.dyad_at(r)].id)
+            && self.actors.iter().enumerate().all(|(r, a)| a.id == s.actors[l.actor_at(r)].id)
+    }
+
     /// Sets a variable directly, within its range: for test cases and facilitator corrections, never
     /// during a turn (turns change the state only through the effects ledger).
     pub fn set_var(&mut self, var: &crate::scenario::Var, value: f64) {
