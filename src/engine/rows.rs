@@ -105,7 +105,12 @@ pub struct Rows<'a, T> {
 enum Store<'a, T> {
     Gathered(Vec<&'a T>),
     Slice(&'a [T]),
-    World(&'a [Entity], &'a dyn Fetch<T>),
+    /// The world's rows; `complete` as in [`RowEntities`].
+    World {
+        entities: &'a [Entity],
+        query: &'a dyn Fetch<T>,
+        complete: bool,
+    },
 }
 
 impl<'a, T: Row> Rows<'a, T> {
@@ -125,16 +130,17 @@ impl<'a, T: Row> Rows<'a, T> {
         Rows { rows: Store::Gathered(rows), scenario }
     }
 
-    /// The world's rows, read through `query` from the entities listed in id order.
-    pub fn world(scenario: &'a Scenario, entities: &'a [Entity], query: &'a dyn Fetch<T>) -> Self {
-        Rows { rows: Store::World(entities, query), scenario }
+    /// The world's rows, read through `query` from the entities listed in id order (`complete` as in
+    /// [`RowEntities`]).
+    pub fn world(scenario: &'a Scenario, entities: &'a [Entity], complete: bool, query: &'a dyn Fetch<T>) -> Self {
+        Rows { rows: Store::World { entities, query, complete }, scenario }
     }
 
     fn at(&self, i: usize) -> &'a T {
         match &self.rows {
             Store::Gathered(v) => v[i],
             Store::Slice(s) => &s[i],
-            Store::World(e, q) => q.fetch(e[i]),
+            Store::World { entities, query, .. } => query.fetch(entities[i]),
         }
     }
 
@@ -150,6 +156,11 @@ impl<'a, T: Row> Rows<'a, T> {
     /// The row `id` and its position. Reading a row from the world is a fetch, so the row checked
     /// is the one returned.
     fn find(&self, id: &str) -> Option<(usize, &'a T)> {
+        // Every row at its rank: the rank is the row.
+        if let Store::World { entities, query, complete: true } = &self.rows {
+            let r = T::rank(self.scenario, id).filter(|&r| r < entities.len())?;
+            return Some((r, query.fetch(entities[r])));
+        }
         let mut found = None;
         let i = locate::<T>(self.scenario, self.len(), id, |i| {
             let row = self.at(i);
@@ -173,7 +184,7 @@ impl<'a, T: Row> Rows<'a, T> {
         match &self.rows {
             Store::Gathered(v) => v.len(),
             Store::Slice(s) => s.len(),
-            Store::World(e, _) => e.len(),
+            Store::World { entities, .. } => entities.len(),
         }
     }
 

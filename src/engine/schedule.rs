@@ -121,8 +121,8 @@ impl StateParam<'_, '_> {
         View::from_rows(
             s,
             &self.globals,
-            Rows::world(s, &self.setup.rows.dyads, &self.dyads),
-            Rows::world(s, &self.setup.rows.actors, &self.actors),
+            Rows::world(s, &self.setup.rows.dyads, self.setup.rows.complete, &self.dyads),
+            Rows::world(s, &self.setup.rows.actors, self.setup.rows.complete, &self.actors),
             self.globals.turn,
         )
     }
