@@ -111,11 +111,8 @@ impl Game {
             }
             self.dyad_rows = self.state.dyads.iter().map(|d| self.world.spawn(d.clone()).id()).collect();
             self.actor_rows = self.state.actors.iter().map(|a| self.world.spawn(a.clone()).id()).collect();
-            self.world.resource_mut::<Setup>().rows = RowEntities {
-                dyads: self.dyad_rows.clone(),
-                actors: self.actor_rows.clone(),
-                complete: self.state.has_every_row(&self.scenario),
-            };
+            self.world.resource_mut::<Setup>().rows =
+                RowEntities { dyads: self.dyad_rows.clone(), actors: self.actor_rows.clone(), complete: false };
         } else {
             for (e, d) in self.dyad_rows.iter().zip(&self.state.dyads) {
                 self.world.get_mut::<DyadState>(*e).expect("spawned with a dyad").refresh_from(d);
@@ -123,10 +120,11 @@ impl Game {
             for (e, a) in self.actor_rows.iter().zip(&self.state.actors) {
                 self.world.get_mut::<ActorState>(*e).expect("spawned with an actor").refresh_from(a);
             }
-            // The rows written over may be another state's (a restart from another start).
-            let complete = self.state.has_every_row(&self.scenario);
-            self.world.resource_mut::<Setup>().rows.complete = complete;
         }
+        // Whether each row is at its rank, for the rows just written (a restart may bring another
+        // start than the last game's).
+        let complete = self.state.has_every_row(&self.scenario);
+        self.world.resource_mut::<Setup>().rows.complete = complete;
         match self.world.get_resource_mut::<Globals>() {
             Some(mut g) => g.refresh_from(&self.state.globals),
             None => self.world.insert_resource(self.state.globals.clone()),
