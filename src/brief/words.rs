@@ -91,14 +91,7 @@ pub fn capitalise(text: &str) -> String {
 pub fn number(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         let n = x as i64;
-        let digits = n.unsigned_abs().to_string();
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(c);
-        }
+        let grouped = crate::debrief::names::count(n.unsigned_abs());
         if n < 0 { format!("-{grouped}") } else { grouped }
     } else {
         let t = format!("{x:.2}");
@@ -511,5 +504,20 @@ pub fn bot_policy(p: BotPolicy) -> &'static str {
         BotPolicy::Dove => "de-escalates and accepts help",
         BotPolicy::CautiousMediator => "offers help only where it is welcome and the moment is ripe",
         BotPolicy::BestResponse => "picks the order with the best expected value for its objectives",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn numbers_read_as_a_group_writes_them() {
+        assert_eq!(number(3.0), "3");
+        assert_eq!(number(1500.0), "1,500");
+        assert_eq!(number(-2500.0), "-2,500");
+        assert_eq!(number(179_550.0), "179,550");
+        assert_eq!(number(2.5), "2.5");
+        assert_eq!(number(2.25), "2.25");
     }
 }
