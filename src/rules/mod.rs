@@ -98,16 +98,9 @@ impl RuleCtx<'_> {
     }
 
     /// The name of a dispute, a body or an actor, whichever `id` is: explanations are read by the
-    /// groups, who know "The Mirra water dispute", not `mirra`.
-    pub fn called<'n>(&'n self, id: &'n str) -> &'n str {
-        let s = self.view.scenario;
-        if let Some(d) = s.dyad(id) {
-            &d.name
-        } else if let Some(b) = s.body(id) {
-            &b.name
-        } else {
-            self.name(id)
-        }
+    /// groups, who know "The Mirra water dispute", not `mirra`. (Only called while wording one.)
+    pub fn called(&self, id: &str) -> String {
+        crate::debrief::names::Names::new(self.view.scenario).any(id)
     }
 
     /// The cause effects of `order` carry: `actor: Tool` (empty when the turn is not narrated).
