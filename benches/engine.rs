@@ -14,7 +14,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use good_offices::engine::state::Snapshot;
 use good_offices::engine::{Game, OrderSource, play};
 use good_offices::scenario::Scenario;
 use good_offices::scenario::builtin::BUILT_INS;
@@ -39,15 +38,15 @@ fn warm_engine(s: &Arc<Scenario>, source: &OrderSource, narrate: bool) -> Game {
 }
 
 /// The first turn of a game, every seat played by its bot policy: the bots' orders and the turn are
-/// timed, restarting the engine between iterations is not.
+/// timed, restarting the engine between iterations is not (a restart puts the start back into the
+/// rows the last game wrote, in the state and the world).
 fn first_turn(bench: &mut criterion::Bencher, s: &Arc<Scenario>, narrate: bool) {
     let source = bots(s);
-    let initial = Snapshot::initial(s);
     let mut game = warm_engine(s, &source, narrate);
     bench.iter_custom(|iters| {
         let mut timed = Duration::ZERO;
         for i in 0..iters {
-            game.restart(i, &initial);
+            game.restart(i);
             let start = Instant::now();
             let orders = source.orders(s, game.state(), 1);
             if narrate {
@@ -65,7 +64,6 @@ fn first_turn(bench: &mut criterion::Bencher, s: &Arc<Scenario>, narrate: bool) 
 /// such turn, taken in order from games of successive seeds; each game's first turn is played untimed.
 fn later_turn(bench: &mut criterion::Bencher, s: &Arc<Scenario>) {
     let source = bots(s);
-    let initial = Snapshot::initial(s);
     let mut game = warm_engine(s, &source, false);
     let mut seed = 0;
     bench.iter_custom(|iters| {
@@ -73,7 +71,7 @@ fn later_turn(bench: &mut criterion::Bencher, s: &Arc<Scenario>) {
         for _ in 0..iters {
             while game.is_over() || game.next_turn() == 1 {
                 seed += 1;
-                game.restart(seed, &initial);
+                game.restart(seed);
                 let orders = source.orders(s, game.state(), 1);
                 game.advance(orders);
             }
@@ -99,14 +97,13 @@ fn one_turn(c: &mut Criterion) {
 fn whole_game(c: &mut Criterion) {
     let s = built_in("cambodia-thailand-2011");
     let source = bots(&s);
-    let initial = Snapshot::initial(&s);
     // As a sweep plays it: the engine restarted, every turn played, no records kept.
     let mut game = warm_engine(&s, &source, false);
     let mut seed = 0;
     c.bench_function("game/cambodia-thailand-2011", |bench| {
         bench.iter(|| {
             seed += 1;
-            game.restart(seed, &initial);
+            game.restart(seed);
             let mut end = None;
             while !game.is_over() {
                 let orders = source.orders(&s, game.state(), game.next_turn());

@@ -14,7 +14,6 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use good_offices::engine::state::Snapshot;
 use good_offices::engine::{Game, OrderSource};
 use good_offices::scenario::builtin::find;
 use good_offices::scenario::synthetic::synthetic;
@@ -30,13 +29,12 @@ fn main() {
         None => find(id).expect("built in").load().expect("valid").scenario,
     });
     let source = OrderSource::with_scenario_bots(OrderSource::Hold, &s);
-    let initial = Snapshot::initial(&s);
     let mut game = Game::new(s.clone(), 0);
     game.set_narrate(narrated);
     let (mut turns, mut first_turns, mut in_bots) = (0u64, Duration::ZERO, Duration::ZERO);
     let start = Instant::now();
     for seed in 0..games {
-        game.restart(seed, &initial);
+        game.restart(seed);
         while !game.is_over() {
             let turn_start = Instant::now();
             let orders = source.orders(&s, game.state(), game.next_turn());

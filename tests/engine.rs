@@ -400,3 +400,36 @@ fn a_state_missing_a_row_plays_on_the_rows_it_has() {
     let others: Vec<_> = whole.state().actors.iter().filter(|a| a.id != gone).cloned().collect();
     assert_eq!(gapped.state().actors, others, "every other actor's row as in the whole game");
 }
+
+/// A restart goes back to the scenario's start whatever the game did before — a few turns, a whole
+/// game, a resumed saved state, a state missing a row — and the game then plays exactly as a new one
+/// (a restart copies back only the rows the game wrote to, so every way of getting there is tried).
+#[test]
+fn a_restarted_game_plays_as_a_new_one() {
+    let s = Arc::new(
+        good_offices::scenario::builtin::find("kenya-2008").expect("built in").load().expect("valid").scenario,
+    );
+    let bots = OrderSource::with_scenario_bots(OrderSource::Hold, &s);
+    let fresh = |seed| play(&mut Game::new(s.clone(), seed), &bots, None);
+    let mut game = Game::new(s.clone(), 1);
+    play(&mut game, &bots, Some(4));
+    game.restart(2);
+    assert_eq!(play(&mut game, &bots, None), fresh(2), "after four turns of another game");
+    game.restart(3);
+    game.restart(3);
+    assert_eq!(play(&mut game, &bots, None), fresh(3), "after a whole game, restarted twice");
+
+    let mut saved = Game::new(s.clone(), 5);
+    play(&mut saved, &bots, Some(3));
+    let mut resumed = Game::resume(s.clone(), 5, saved.state().clone(), false);
+    play(&mut resumed, &bots, Some(2));
+    resumed.restart(6);
+    assert_eq!(play(&mut resumed, &bots, None), fresh(6), "after a resumed game");
+
+    let mut partial = good_offices::engine::state::Snapshot::initial(&s);
+    partial.actors.retain(|a| a.id != "hd-centre");
+    let mut gapped = Game::resume(s.clone(), 7, partial, false);
+    gapped.advance(OrderSource::Historical.turn(&s, 1));
+    gapped.restart(8);
+    assert_eq!(play(&mut gapped, &bots, None), fresh(8), "after a state missing a row");
+}

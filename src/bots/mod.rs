@@ -24,33 +24,63 @@ pub fn orders(policy: BotPolicy, actor: &str, scenario: &Scenario, state: &Snaps
 pub fn orders_into(policy: BotPolicy, actor: &str, view: &View, state: &Snapshot, out: &mut Vec<OrderSpec>) {
     let scenario = view.scenario;
     let turn = view.turn;
-    // This bot's orders kept so far are the last ones in `out`.
-    let first = out.len();
+    let mut kept = Kept::new(view, out);
     match policy {
-        BotPolicy::Hold => return,
+        BotPolicy::Hold => {}
         BotPolicy::Historical => {
             // The course's orders are checked where they stand and only the kept ones copied.
             let course = scenario.historical_course.iter().find(|t| t.turn == turn);
             for order in course.into_iter().flat_map(|t| &t.orders).filter(|o| o.actor == actor) {
-                if passes(order, view, &out[first..]) {
-                    out.push(order.clone());
+                if kept.passes(order) {
+                    kept.out.push(order.clone());
                 }
             }
-            return;
         }
-        // Proposed straight onto the end of the turn's list (no list of their own to allocate).
-        BotPolicy::Hawk => simple::hawk(actor, view, out),
-        BotPolicy::Dove => simple::dove(actor, view, out),
-        BotPolicy::CautiousMediator => simple::cautious_mediator(actor, view, out),
-        BotPolicy::BestResponse => out.extend(best_response::choose(actor, view, state)),
-    }
-    // Keep, in order, the proposals that pass `check` given those kept before them.
-    let mut kept = first;
-    for i in first..out.len() {
-        if passes(&out[i], view, &out[first..kept]) {
-            out.swap(kept, i);
-            kept += 1;
+        BotPolicy::Hawk => simple::hawk(actor, &mut kept),
+        BotPolicy::Dove => simple::dove(actor, &mut kept),
+        BotPolicy::CautiousMediator => simple::cautious_mediator(actor, &mut kept),
+        BotPolicy::BestResponse => {
+            for order in best_response::choose(actor, view, state) {
+                kept.offer(order);
+            }
         }
     }
-    out.truncate(kept);
+}
+
+/// A bot's orders so far this turn (the last ones in the turn's list): a proposal is kept if it
+/// passes `check` given those kept before it, so every order is checked once, in the order proposed.
+pub(crate) struct Kept<'o, 'v> {
+    pub view: &'v View<'v>,
+    out: &'o mut Vec<OrderSpec>,
+    /// Where this bot's orders start in `out`.
+    first: usize,
+}
+
+impl<'o, 'v> Kept<'o, 'v> {
+    fn new(view: &'v View<'v>, out: &'o mut Vec<OrderSpec>) -> Self {
+        let first = out.len();
+        Kept { view, out, first }
+    }
+
+    fn passes(&self, order: &OrderSpec) -> bool {
+        passes(order, self.view, &self.out[self.first..])
+    }
+
+    /// Keeps `order` if it passes; says whether it did.
+    pub fn offer(&mut self, order: OrderSpec) -> bool {
+        let pass = self.passes(&order);
+        if pass {
+            self.out.push(order);
+        }
+        pass
+    }
+
+    /// Keeps the first of `options` that passes, if any.
+    pub fn offer_first(&mut self, options: impl IntoIterator<Item = OrderSpec>) {
+        for order in options {
+            if self.offer(order) {
+                return;
+            }
+        }
+    }
 }

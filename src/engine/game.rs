@@ -9,7 +9,7 @@ use super::ledger::Ledger;
 use super::record::TurnRecord;
 use super::rows::RowEntities;
 use super::schedule::{Setup, TurnInput, TurnOutput, build};
-use super::state::{ActorState, DyadState, Globals, Refresh, Snapshot};
+use super::state::{ActorState, Collections, DyadState, Globals, Refresh, Snapshot};
 use crate::orders::TurnOrders;
 use crate::scenario::Scenario;
 
@@ -23,24 +23,55 @@ pub struct Game {
     /// The world's dyad and actor entities, in id order (as the world's `RowEntities` lists them).
     dyad_rows: Vec<Entity>,
     actor_rows: Vec<Entity>,
-    /// Whether the world holds `state` (it does after a turn; not after a restart).
+    /// Whether the world holds `state` (it does after a turn, and after a restart from a world that
+    /// was at the start; not after a full copy that has not reached the world yet).
     world_current: bool,
+    /// The scenario's starting state, prepared as a game keeps it: what [`Game::restart`] goes back
+    /// to (made on the first restart).
+    start: Option<Box<Snapshot>>,
+    /// Whether `state` is the starting state with only `changed` written to since (so a restart need
+    /// copy back only those), or `None` when that is not known (a resumed game, a world not yet built).
+    since_start: Option<Changed>,
+    /// Whether `state` is exactly the starting state (a new game, a restart), so the world loaded from
+    /// it is too.
+    at_start: bool,
+}
+
+/// Which rows and collections of the globals a game has written since it was at its start.
+#[derive(Debug, Default)]
+struct Changed {
+    dyads: Vec<bool>,
+    actors: Vec<bool>,
+    globals: Collections,
+}
+
+impl Changed {
+    fn none(dyads: usize, actors: usize) -> Changed {
+        Changed { dyads: vec![false; dyads], actors: vec![false; actors], globals: Collections::default() }
+    }
+}
+
+/// A state put in the form a game keeps it in: rows in id order (views rely on it), and the trust
+/// baselines drift compares with (a saved state does not keep them).
+fn prepared(scenario: &Scenario, mut state: Snapshot) -> Snapshot {
+    state.dyads.sort_by(|a, b| a.id.cmp(&b.id));
+    state.actors.sort_by(|a, b| a.id.cmp(&b.id));
+    state.globals.trust.learn_baselines(|party, third| super::state::baseline_trust(scenario, party, third));
+    state
 }
 
 impl Game {
     /// A new game at the scenario's starting state.
     pub fn new(scenario: Arc<Scenario>, seed: u64) -> Game {
         let state = Snapshot::initial(&scenario);
-        Game::resume(scenario, seed, state, false)
+        let mut game = Game::resume(scenario, seed, state, false);
+        game.at_start = true;
+        game
     }
 
     /// A game continuing from a saved state (the `state` of the last completed turn's record).
-    pub fn resume(scenario: Arc<Scenario>, seed: u64, mut state: Snapshot, ended: bool) -> Game {
-        // Rows are kept in id order (views rely on it); a saved state is put in order once.
-        state.dyads.sort_by(|a, b| a.id.cmp(&b.id));
-        state.actors.sort_by(|a, b| a.id.cmp(&b.id));
-        // A saved state does not keep the trust baselines that drift compares with.
-        state.globals.trust.learn_baselines(|party, third| super::state::baseline_trust(&scenario, party, third));
+    pub fn resume(scenario: Arc<Scenario>, seed: u64, state: Snapshot, ended: bool) -> Game {
+        let state = prepared(&scenario, state);
         let mut world = World::new();
         world.insert_resource(Setup { scenario: scenario.clone(), seed, narrate: true, rows: RowEntities::default() });
         Game {
@@ -53,17 +84,51 @@ impl Game {
             dyad_rows: Vec::new(),
             actor_rows: Vec::new(),
             world_current: false,
+            start: None,
+            since_start: None,
+            at_start: false,
         }
     }
 
-    /// Starts another game of the same scenario from `initial` with another seed, keeping the world
-    /// and the turn schedule (built and initialised once): what a sweep does between its games.
-    pub fn restart(&mut self, seed: u64, initial: &Snapshot) {
+    /// Starts another game of the same scenario from its starting state with another seed, keeping
+    /// the world and the turn schedule (built and initialised once): what a sweep does between its
+    /// games. A game writes to few of the rows (in Cambodia–Thailand, the dispute and the actors who
+    /// acted), and the game notes which: only those are copied back, into the state and the world.
+    pub fn restart(&mut self, seed: u64) {
         self.seed = seed;
-        self.state.refresh_from(initial);
         self.ended = false;
-        self.world_current = false;
         self.world.resource_mut::<Setup>().seed = seed;
+        let start =
+            &**self.start.get_or_insert_with(|| Box::new(prepared(&self.scenario, Snapshot::initial(&self.scenario))));
+        match self.since_start.as_mut() {
+            Some(changed) if self.world_current => {
+                for (i, c) in changed.dyads.iter_mut().enumerate().filter(|(_, c)| **c) {
+                    self.state.dyads[i].refresh_from(&start.dyads[i]);
+                    self.world
+                        .get_mut::<DyadState>(self.dyad_rows[i])
+                        .expect("spawned with a dyad")
+                        .refresh_from(&start.dyads[i]);
+                    *c = false;
+                }
+                for (i, c) in changed.actors.iter_mut().enumerate().filter(|(_, c)| **c) {
+                    self.state.actors[i].refresh_from(&start.actors[i]);
+                    self.world
+                        .get_mut::<ActorState>(self.actor_rows[i])
+                        .expect("spawned with an actor")
+                        .refresh_from(&start.actors[i]);
+                    *c = false;
+                }
+                self.state.globals.refresh_parts(&start.globals, changed.globals);
+                self.world.resource_mut::<Globals>().refresh_parts(&start.globals, changed.globals);
+                changed.globals = Collections::default();
+            }
+            _ => {
+                self.state.refresh_from(start);
+                self.world_current = false;
+                self.since_start = None;
+            }
+        }
+        self.at_start = true;
     }
 
     /// Whether turns are narrated: outcomes and votes explained in words, effects listed with their
@@ -130,6 +195,7 @@ impl Game {
             None => self.world.insert_resource(self.state.globals.clone()),
         }
         self.world_current = true;
+        self.since_start = self.at_start.then(|| Changed::none(self.dyad_rows.len(), self.actor_rows.len()));
     }
 
     /// Reads the world back into `state` after a turn: the globals, and the rows the effects ledger
@@ -142,6 +208,11 @@ impl Game {
             touched.dedup();
         }
         let ledger = self.world.resource::<Ledger>();
+        if let Some(changed) = &mut self.since_start {
+            ledger.touched_dyads.iter().for_each(|&i| changed.dyads[i] = true);
+            ledger.touched_actors.iter().for_each(|&i| changed.actors[i] = true);
+            changed.globals = changed.globals.and(ledger.touched_globals);
+        }
         for &i in &ledger.touched_dyads {
             let d = self.world.get::<DyadState>(self.dyad_rows[i]).expect("spawned with a dyad");
             self.state.dyads[i].refresh_from(d);
@@ -225,6 +296,7 @@ impl Game {
         self.schedule.run(&mut self.world);
 
         self.store_world();
+        self.at_start = false;
         self.ended = self.world.resource::<TurnOutput>().end.is_some();
     }
 }

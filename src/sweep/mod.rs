@@ -91,7 +91,6 @@ pub fn sweep(
     let source = OrderSource::Bots { base: Box::new(OrderSource::Hold), policies };
     let done = AtomicU64::new(0);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
-    let initial = crate::engine::state::Snapshot::initial(scenario);
     pool.install(|| {
         (0..runs)
             .into_par_iter()
@@ -105,7 +104,7 @@ pub fn sweep(
                 },
                 |game, i| {
                     let game_seed = seed.wrapping_add(i);
-                    game.restart(game_seed, &initial);
+                    game.restart(game_seed);
                     let result = finish(game, game_seed, &source);
                     progress(done.fetch_add(1, Ordering::Relaxed) + 1);
                     result
