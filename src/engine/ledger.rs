@@ -197,7 +197,8 @@ fn apply(
             if !narrate {
                 return None;
             }
-            record(flag_target(flag), before.text(), after.text())
+            // Named as variables and events are: `Observers("preah-vihear")`.
+            record(format!("{flag:?}"), before.text(), after.text())
         }
     }
 }
@@ -286,19 +287,6 @@ fn set_flag(
             *actors.get_mut(a)?.uses.entry(*tool).or_insert(0) += 1;
             None
         }
-    }
-}
-
-/// How a flag is named in the record.
-fn flag_target(flag: &Flag) -> String {
-    match flag {
-        Flag::AcceptsMediation(d, a) => format!("AcceptsMediation({d}, {a})"),
-        Flag::AcceptsObservers(d, a) => format!("AcceptsObservers({d}, {a})"),
-        Flag::CeasefireOffered(d, a) => format!("CeasefireOffered({d}, {a})"),
-        Flag::Signed(d, a) => format!("Signed({d}, {a})"),
-        Flag::Sanction(a, kind) => format!("Sanction({a}, {kind:?})"),
-        Flag::JointTrack(a, b) => format!("JointTrack({a}, {b})"),
-        _ => format!("{flag:?}").replace('"', ""),
     }
 }
 

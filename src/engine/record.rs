@@ -97,7 +97,7 @@ pub struct EffectRecord {
     pub target: String,
     pub before: String,
     pub after: String,
-    /// Who or what caused it, e.g. `indonesia: Mediation` or `dynamics: incident`.
+    /// Who or what caused it, e.g. `indonesia: Mediation`, `dynamics: incident` or `inject: asean-summit`.
     pub cause: String,
 }
 
