@@ -433,3 +433,33 @@ fn a_restarted_game_plays_as_a_new_one() {
     gapped.restart(8);
     assert_eq!(play(&mut gapped, &bots, None), fresh(8), "after a state missing a row");
 }
+
+/// An order naming an id the scenario does not have is warned about at its line before the game
+/// starts (with the likely id), and the game goes on: the order is refused in its turn, as any.
+#[test]
+fn an_order_naming_an_unknown_id_is_warned_about_and_refused_in_its_turn() {
+    let dir = scratch_dir("orders-unknown-ids");
+    std::fs::write(
+        dir.join("o.ron"),
+        "(turns: [\n  (turn: 1, orders: [\n    (actor: \"doravai\", tool: Hold),\n    (actor: \"un-envoy\", tool: Mediation, target: Dyad(\"mira\"), style: Facilitative),\n    (actor: \"un-envoy\", tool: AppealToBody, target: Body(\"council\")),\n  ]),\n])",
+    )
+    .expect("write");
+    let out = cli(["run", "tutorial-river-dispute", "--orders", "o.ron", "--log", "o.log", "--turns", "1"])
+        .in_dir(&dir)
+        .expect_code(0);
+    let err = out.stderr();
+    for expected in [
+        "warning[unknown-id]: `doravai` is not an actor of this scenario: the order will be refused when its turn is played\n  --> o.ron:3:13",
+        "= help: did you mean `doravia`?",
+        "warning[unknown-id]: `mira` is not a dispute of this scenario: the order will be refused when its turn is played\n  --> o.ron:4:50",
+        "= help: did you mean `mirra`?",
+        "warning[unknown-id]: `council` is not a body of this scenario",
+        "= help: the bodies of this scenario are: valley-community",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert_eq!(err.matches("warning[unknown-id]").count(), 3, "{err}");
+    assert!(out.stdout().contains("3 order(s) rejected"), "{}", out.stdout());
+    let log = std::fs::read_to_string(dir.join("o.log")).expect("the game was played and logged");
+    assert!(log.contains("reason: \"there is no actor `doravai` in this scenario\""), "the refusal is logged");
+}

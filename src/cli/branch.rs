@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use super::game_io::{Failed, create_log, load_log, play_and_save, scenario_of};
 use crate::engine::state::Snapshot;
 use crate::engine::{Game, OrderSource};
-use crate::orders::{OrdersFile, TurnOrders, load_orders_for};
+use crate::orders::{OrdersFile, TurnOrders};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -55,7 +55,7 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     let trunk = load_log(&args.log)?;
     let scenario = scenario_of(&trunk.header, &args.log, args.scenario.as_deref())?;
     super::game_io::states_fit(&trunk, &scenario, &args.log)?;
-    let changes = load_orders_for(&args.orders, &scenario).map_err(|r| super::game_io::report(&r))?;
+    let changes = super::game_io::orders_for(&args.orders, &scenario)?;
     let available = trunk.records.len() as u32 + 1;
     if args.from_turn > available {
         eprintln!(

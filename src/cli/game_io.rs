@@ -46,7 +46,7 @@ impl SourceArgs {
     pub fn source(&self, scenario: &Scenario) -> Result<(OrderSource, String), Failed> {
         let path = self.orders.as_ref().map(|p| p.display().to_string());
         let mut source = match &self.orders {
-            Some(p) => OrderSource::File(load_orders_for(p, scenario).map_err(|r| report(&r))?),
+            Some(p) => OrderSource::File(orders_for(p, scenario)?),
             None if self.course.is_some() => OrderSource::Historical,
             None => OrderSource::Hold,
         };
@@ -83,11 +83,21 @@ pub fn source_from_header(header: &LogHeader, scenario: &Scenario, log_path: &Pa
         {
             path = beside;
         }
-        OrderSource::File(load_orders_for(&path, scenario).map_err(|r| report(&r))?)
+        OrderSource::File(orders_for(&path, scenario)?)
     } else {
         OrderSource::Hold
     };
     Ok(if bots { OrderSource::with_scenario_bots(source, scenario) } else { source })
+}
+
+/// Loads an orders file for `scenario`: its errors stop the command (exit 2), its warnings (orders
+/// naming ids the scenario does not have) are printed and the game goes on.
+pub fn orders_for(path: &Path, scenario: &Scenario) -> Result<crate::orders::OrdersFile, Failed> {
+    let checked = load_orders_for(path, scenario).map_err(|r| report(&r))?;
+    if let Some(w) = &checked.warnings {
+        eprint!("{}", render_human(w));
+    }
+    Ok(checked.file)
 }
 
 /// Prints a report to stderr and gives exit code 2.

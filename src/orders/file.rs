@@ -100,10 +100,20 @@ pub fn parse_orders(name: &str, text: &str) -> Result<OrdersFile, Report> {
     if diagnostics.is_empty() { Ok(parsed) } else { Err(Report { source, diagnostics }) }
 }
 
+/// An orders file checked against its scenario, with what it should be warned about.
+pub struct CheckedOrders {
+    pub file: OrdersFile,
+    /// Orders that name an actor, dispute or body the scenario does not have: each would be refused
+    /// when its turn is played. `None` if there are none.
+    pub warnings: Option<Report>,
+}
+
 /// Loads an orders file and checks what only makes sense against the scenario: turns within the game,
-/// facilitator injects that exist, ballots by Council members. (Orders themselves are checked when
-/// their turn is played, so a refused order is logged with its reason rather than stopping the game.)
-pub fn load_orders_for(path: &Path, scenario: &crate::scenario::Scenario) -> Result<OrdersFile, Report> {
+/// facilitator injects that exist, ballots by Council members (errors). Orders themselves are checked
+/// when their turn is played, so a refused order is logged with its reason rather than stopping the
+/// game; an order naming an id the scenario does not have (a typo, most likely) is also warned about
+/// now, at its line.
+pub fn load_orders_for(path: &Path, scenario: &crate::scenario::Scenario) -> Result<CheckedOrders, Report> {
     let file = load_orders(path)?;
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
@@ -162,9 +172,62 @@ pub fn load_orders_for(path: &Path, scenario: &crate::scenario::Scenario) -> Res
             }
         }
     }
-    if diagnostics.is_empty() {
-        Ok(file)
-    } else {
-        Err(Report { source: SourceFile::new(path.display().to_string(), text), diagnostics })
+    let source = SourceFile::new(path.display().to_string(), text);
+    if !diagnostics.is_empty() {
+        return Err(Report { source, diagnostics });
     }
+    let warnings = unknown_ids(&file, scenario, &spans);
+    let warnings = (!warnings.is_empty()).then_some(Report { source, diagnostics: warnings });
+    Ok(CheckedOrders { file, warnings })
+}
+
+/// Warnings for orders that name an actor, a dispute or a body the scenario does not have.
+fn unknown_ids(file: &OrdersFile, scenario: &crate::scenario::Scenario, spans: &SpanIndex) -> Vec<Diagnostic> {
+    use crate::scenario::Target;
+    let actors = || scenario.actors.iter().map(|a| a.id.as_str());
+    let dyads = || scenario.conflict.dyads.iter().map(|d| d.id.as_str());
+    let bodies = || scenario.bodies.iter().map(|b| b.id.as_str());
+    const ACTOR: (&str, &str) = ("an actor", "actors");
+    let mut out = Vec::new();
+    // `what`: the sort of thing, with its article and in the plural ("an actor", "actors").
+    let mut warn = |id: &str, (what, plural): (&str, &str), known: &mut dyn Iterator<Item = &str>, span| {
+        let known: Vec<&str> = known.collect();
+        let hint = match crate::diagnostics::did_you_mean(id, known.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if known.len() <= 12 => format!("the {plural} of this scenario are: {}", known.join(", ")),
+            None => format!("the {plural} and their ids are listed in the scenario file"),
+        };
+        out.push(
+            Diagnostic::warning(
+                "unknown-id",
+                format!("`{id}` is not {what} of this scenario: the order will be refused when its turn is played"),
+                span,
+            )
+            .help(hint),
+        );
+    };
+    for (ti, t) in file.turns.iter().enumerate() {
+        for (oi, o) in t.orders.iter().enumerate() {
+            let at = |field: &'static str| spans.span(&crate::path!["turns", ti, "orders", oi, field]);
+            if scenario.actor(&o.actor).is_none() {
+                warn(&o.actor, ACTOR, &mut actors(), at("actor"));
+            }
+            match &o.target {
+                Some(Target::Actor(a)) if scenario.actor(a).is_none() => warn(a, ACTOR, &mut actors(), at("target")),
+                Some(Target::Dyad(d)) if scenario.dyad(d).is_none() => {
+                    warn(d, ("a dispute", "disputes"), &mut dyads(), at("target"))
+                }
+                Some(Target::Body(b)) if scenario.body(b).is_none() => {
+                    warn(b, ("a body", "bodies"), &mut bodies(), at("target"))
+                }
+                _ => {}
+            }
+            if let Some(w) = &o.with
+                && scenario.actor(w).is_none()
+            {
+                warn(w, ACTOR, &mut actors(), at("with"));
+            }
+        }
+    }
+    out
 }
