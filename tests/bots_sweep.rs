@@ -194,3 +194,47 @@ fn an_interrupted_sweep_stops_promptly() {
     };
     assert_eq!(status.signal(), Some(2), "stopped by SIGINT: {status:?}");
 }
+
+/// A best-response party takes the first step toward a deal its objectives want — consent to
+/// mediation, a signature once a text both can live with is on the table — and refuses mediation when
+/// its objectives are against a deal. Two such parties reach the deal the tutorial's parties both want.
+#[test]
+fn best_response_takes_the_first_step_toward_a_deal_it_wants() {
+    use good_offices::scenario::{Condition, Event, Id, ToolKind};
+    let b = good_offices::scenario::builtin::find("tutorial-river-dispute").expect("built in");
+    let s = Arc::new(b.load().expect("valid").scenario);
+    let mut state = good_offices::engine::state::Snapshot::initial(&s);
+    let tools = |s: &good_offices::scenario::Scenario, state: &good_offices::engine::state::Snapshot| {
+        bots::orders(BotPolicy::BestResponse, "doravia", s, state, 1).iter().map(|o| o.tool).collect::<Vec<_>>()
+    };
+    // Doravia has not consented; its `power-deal` wants a signed agreement.
+    assert!(!state.dyads[0].accepts_mediation[0]);
+    assert!(tools(&s, &state).contains(&ToolKind::AcceptMediation), "{:?}", tools(&s, &state));
+    // A text both can live with: it signs first.
+    state.dyads[0].way_out = 55.0;
+    assert!(tools(&s, &state).contains(&ToolKind::SignAgreement), "{:?}", tools(&s, &state));
+    // Below that, a signature would be wasted.
+    state.dyads[0].way_out = 45.0;
+    assert!(!tools(&s, &state).contains(&ToolKind::SignAgreement), "{:?}", tools(&s, &state));
+
+    // The same party against any deal, having consented: it withdraws its consent.
+    let mut against = (*s).clone();
+    let doravia = against.actors.iter_mut().find(|a| a.id == "doravia").expect("doravia");
+    for o in &mut doravia.objectives {
+        o.goal = Condition::Not(Box::new(Condition::Happened(Event::AgreementSigned(Id::from("mirra")))));
+    }
+    let mut consented = good_offices::engine::state::Snapshot::initial(&against);
+    consented.dyads[0].accepts_mediation = [true, true];
+    let t = tools(&against, &consented);
+    assert!(t.contains(&ToolKind::RefuseMediation) && !t.contains(&ToolKind::AcceptMediation), "{t:?}");
+
+    // Two best-response parties, 200 games: the deal in 191 of them (exact, seeds 1–200; none before a best-response party consented or signed first).
+    let overrides = BTreeMap::from([
+        ("doravia".to_string(), BotPolicy::BestResponse),
+        ("kessland".to_string(), BotPolicy::BestResponse),
+    ]);
+    let p = policies(&s, Policy::Bots, &overrides);
+    let results = sweep(&s, p, 200, 1, 1, &|_| {});
+    let deals = results.iter().filter(|r| r.outcome == "shared-river" || r.outcome == "deal-at-a-cost").count();
+    assert_eq!(deals, 191);
+}

@@ -4,7 +4,7 @@
 
 use crate::engine::ledger::apply_to_snapshot;
 use crate::engine::state::Refresh;
-use crate::engine::state::Snapshot;
+use crate::engine::state::{DyadState, Snapshot};
 use crate::engine::view::View;
 use crate::orders::{TargetKind, passes, target_kind};
 use crate::rules::{RuleCtx, resolve};
@@ -31,8 +31,8 @@ pub fn satisfaction(view: &View, c: &Condition) -> f64 {
                 1.0
             } else {
                 match e {
-                    // Progress toward a deal is visible in the way out.
-                    Event::AgreementSigned(d) | Event::Ceasefire(d) => view.dyad(d).map_or(0.0, |d| d.way_out / 200.0),
+                    Event::AgreementSigned(d) => view.dyad(d).map_or(0.0, |d| deal_progress(d, view.turn)),
+                    Event::Ceasefire(d) => view.dyad(d).map_or(0.0, |d| ceasefire_progress(d, view.turn)),
                     _ => 0.0,
                 }
             }
@@ -42,6 +42,30 @@ pub fn satisfaction(view: &View, c: &Condition) -> f64 {
         Condition::Any(list) => list.iter().map(|c| satisfaction(view, c)).fold(0.0, f64::max),
         Condition::Not(c) => 1.0 - satisfaction(view, c),
     }
+}
+
+/// How far a dispute is on the way to a signed agreement, below 1: the way out (a text both can live
+/// with, worth up to 0.5), each party's consent to mediation (0.05: mediation is what opens a way out),
+/// and each party's standing signature once a text is on the table (0.1). The steps that only count
+/// when the other side takes them too are scored, so a bot looking one step ahead consents and signs
+/// first when a deal serves its objectives (and refuses when it does not).
+fn deal_progress(d: &DyadState, turn: u32) -> f64 {
+    let consents = d.accepts_mediation.iter().filter(|c| **c).count() as f64;
+    let text = d.way_out >= crate::rules::ground::AGREEMENT_WAY_OUT;
+    let signatures = if text { d.signed.iter().filter(|t| standing(**t, turn)).count() as f64 } else { 0.0 };
+    (d.way_out / 200.0 + 0.05 * consents + 0.1 * signatures).min(0.95)
+}
+
+/// The same for a ceasefire: the way out, and each party's standing offer (0.1).
+fn ceasefire_progress(d: &DyadState, turn: u32) -> f64 {
+    let offers = d.ceasefire_offered.iter().filter(|t| standing(**t, turn)).count() as f64;
+    (d.way_out / 200.0 + 0.1 * offers).min(0.95)
+}
+
+/// Whether a signature or an offer made in turn `made` still stands in `turn` (it stands for the turn
+/// it was made in and the next, as `rules::ground` counts it).
+fn standing(made: Option<u32>, turn: u32) -> bool {
+    made.is_some_and(|t| t + 1 >= turn)
 }
 
 /// The points-weighted satisfaction of an actor's objectives in a state.
