@@ -238,3 +238,23 @@ fn best_response_takes_the_first_step_toward_a_deal_it_wants() {
     let deals = results.iter().filter(|r| r.outcome == "shared-river" || r.outcome == "deal-at-a-cost").count();
     assert_eq!(deals, 191);
 }
+
+/// A cautious mediator that is not the lead and holds no joint envoy backs the lead with the standby
+/// team once in a game, not every turn (Kenya: the Secretary-General).
+#[test]
+fn a_cautious_mediator_sends_the_standby_team_once() {
+    use good_offices::scenario::ToolKind;
+    let s = Arc::new(
+        good_offices::scenario::builtin::find("kenya-2008").expect("built in").load().expect("valid").scenario,
+    );
+    let source = OrderSource::with_scenario_bots(OrderSource::Hold, &s);
+    for seed in 1..=5 {
+        let records = good_offices::engine::play(&mut Game::new(s.clone(), seed), &source, None);
+        let sent: Vec<u32> = records
+            .iter()
+            .filter(|r| r.submitted.iter().any(|o| o.actor == "un-sg" && o.tool == ToolKind::DeployStandbyTeam))
+            .map(|r| r.turn)
+            .collect();
+        assert_eq!(sent, vec![1], "seed {seed}: the team is sent in turn 1 only ({} turns played)", records.len());
+    }
+}

@@ -104,14 +104,15 @@ pub fn cautious_mediator(actor: &str, out: &mut Kept) {
             let pair =
                 if actor <= lead { (Id::from(actor), Id::from(lead)) } else { (Id::from(lead), Id::from(actor)) };
             if !view.globals.joint_tracks.contains(&pair) {
-                let options = [
-                    OrderSpec { with: Some(Id::from(lead)), ..order(actor, ToolKind::JointEnvoy, &d.id) },
-                    OrderSpec {
-                        target: Some(Target::Actor(Id::from(lead))),
-                        ..order(actor, ToolKind::DeployStandbyTeam, &d.id)
-                    },
-                ];
-                out.offer_first(options);
+                // The standby team is sent once in a game: it then stays with the mediation it backs
+                // (sent every turn, it would add its leverage and coherence again each time).
+                let team_sent = view.actor(actor).is_some_and(|a| a.uses.contains_key(&ToolKind::DeployStandbyTeam));
+                let joint = OrderSpec { with: Some(Id::from(lead)), ..order(actor, ToolKind::JointEnvoy, &d.id) };
+                let team = (!team_sent).then(|| OrderSpec {
+                    target: Some(Target::Actor(Id::from(lead))),
+                    ..order(actor, ToolKind::DeployStandbyTeam, &d.id)
+                });
+                out.offer_first(std::iter::once(joint).chain(team));
             }
         }
         if d.accepts_observers.iter().all(|x| *x) && !d.observers {
