@@ -45,7 +45,7 @@ pub fn merge(trunk: &[crate::engine::record::TurnRecord], changes: &OrdersFile, 
             }
             let mut injects = old.map(|r| r.facilitator_injects.clone()).unwrap_or_default();
             injects.extend(new.map(|n| n.injects.clone()).unwrap_or_default());
-            TurnOrders { turn, orders, ballots, injects }
+            TurnOrders { turn, orders, ballots, injects, checked_by_bots: 0 }
         })
         .collect();
     OrdersFile { turns }

@@ -28,6 +28,8 @@ pub fn run(args: &Args) -> Result<(), Failed> {
             orders: stored.submitted.clone(),
             ballots: stored.ballots.clone(),
             injects: stored.facilitator_injects.clone(),
+            // Replayed orders are checked again, whoever gave them.
+            checked_by_bots: 0,
         };
         let again = game.play_turn(&orders);
         let (a, b) = (render_record(stored), render_record(&again));

@@ -230,6 +230,7 @@ impl Game {
         let turn = self.next_turn();
         self.run(TurnInput {
             orders: orders.orders.clone(),
+            checked_by_bots: orders.checked_by_bots,
             ballots: orders.ballots.clone(),
             injects: orders.injects.clone(),
         });
@@ -257,7 +258,12 @@ impl Game {
     /// a sweep needs (the state after the turn is [`Game::state`]). The turn itself is the same as
     /// [`Game::play_turn`]'s.
     pub fn advance(&mut self, orders: TurnOrders) -> Option<super::record::EndRecord> {
-        self.run(TurnInput { orders: orders.orders, ballots: orders.ballots, injects: orders.injects });
+        self.run(TurnInput {
+            orders: orders.orders,
+            checked_by_bots: orders.checked_by_bots,
+            ballots: orders.ballots,
+            injects: orders.injects,
+        });
         self.world.resource_mut::<TurnOutput>().end.take()
     }
 

@@ -40,11 +40,13 @@ impl OrderSource {
                 // Room for every bot's proposals at once: the list grows once, not bot by bot.
                 let acting = policies.values().filter(|p| **p != BotPolicy::Hold).count();
                 t.orders.reserve(acting * crate::orders::MAX_ORDERS_PER_ACTOR);
+                let base_orders = t.orders.len();
                 for (actor, policy) in policies {
                     if *policy != BotPolicy::Hold && !given.contains(actor.as_str()) {
                         crate::bots::orders_into(*policy, actor, &view, state, &mut t.orders);
                     }
                 }
+                t.checked_by_bots = t.orders.len() - base_orders;
                 t
             }
             other => other.turn(scenario, turn),
