@@ -158,31 +158,45 @@ fn intake(
     // The orders are checked in place, then the accepted ones moved (not copied) to the turn's list.
     let orders = std::mem::take(&mut input.orders);
     // The bots' orders (the last ones) were each checked as proposed, against this state and their
-    // actor's orders before them: they pass (a debug build checks again that they do).
+    // actor's orders before them: they pass (a debug build checks again that they do). A bot gives
+    // all its orders together and is the only one to give orders for its actor, so its orders run
+    // from the first of its actor's to the last.
     let bots_from = orders.len().saturating_sub(input.checked_by_bots);
     // Per actor: how many orders it gave so far, and those accepted (every rule of `check` about
     // earlier orders concerns the same actor's, so only those are shown to it). `check` accepts at
     // most `MAX_ORDERS_PER_ACTOR` of an actor's orders, so they fit in a small array.
     type Mine<'o> = (u32, [&'o OrderSpec; MAX_ORDERS_PER_ACTOR], usize);
-    let mut given: FastMap<&str, Mine> = FastMap::with_capacity_and_hasher(orders.len(), Default::default());
+    let mut given: FastMap<&str, Mine> = FastMap::with_capacity_and_hasher(bots_from, Default::default());
+    let mut bot_run_start = bots_from;
     for (i, order) in orders.iter().enumerate() {
-        let (count, mine, kept) = given.entry(order.actor.as_str()).or_insert((0, [order; MAX_ORDERS_PER_ACTOR], 0));
         // The dice of an order are keyed by its place among its own actor's orders, so what other
         // actors order (in a what-if branch, say) never changes them.
-        let own_index = *count;
-        *count += 1;
-        let verdict = if i >= bots_from {
-            debug_assert_eq!(check(order, &v, &mine[..*kept]), Ok(()), "a bot's order passes the check");
-            Ok(())
+        let (own_index, verdict) = if i >= bots_from {
+            if orders[bot_run_start].actor != order.actor {
+                bot_run_start = i;
+            }
+            debug_assert_eq!(
+                check(order, &v, &orders[bot_run_start..i]),
+                Ok(()),
+                "a bot's order passes the check given its earlier ones"
+            );
+            ((i - bot_run_start) as u32, Ok(()))
         } else {
-            check(order, &v, &mine[..*kept])
-        };
-        if verdict.is_ok() {
+            let (count, mine, kept) =
+                given.entry(order.actor.as_str()).or_insert((0, [order; MAX_ORDERS_PER_ACTOR], 0));
+            let own_index = *count;
+            *count += 1;
+            let verdict = check(order, &v, &mine[..*kept]);
             // (`check` refuses an actor's order beyond the limit, so there is always room.)
-            if let Some(slot) = mine.get_mut(*kept) {
+            if verdict.is_ok()
+                && let Some(slot) = mine.get_mut(*kept)
+            {
                 *slot = order;
                 *kept += 1;
             }
+            (own_index, verdict)
+        };
+        if verdict.is_ok() {
             out.dice.push(own_index);
             ledger.pending.push(super::ledger::Effect::flag(
                 super::ledger::Flag::Used(order.actor.clone(), order.tool),

@@ -92,8 +92,12 @@ impl RuleCtx<'_> {
             .map_or(1.0, |p| p.potency)
     }
 
-    /// An actor's display name (its id if it has none).
+    /// An actor's display name (its id if it has none). Names only go into words, so a turn that is
+    /// not narrated gets the id without looking the actor up.
     pub fn name<'n>(&'n self, id: &'n str) -> &'n str {
+        if !self.narrate {
+            return id;
+        }
         self.view.scenario.actor(id).map_or(id, |a| a.name.as_str())
     }
 
