@@ -7,6 +7,7 @@ use super::{Resolved, RuleCtx, done, factor, rolled};
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::OutcomeRecord;
 use crate::engine::rng::{roll, round4, stream};
+use crate::engine::state::DyadState;
 use crate::scenario::Id;
 use crate::scenario::{OrderSpec, ToolKind, Var};
 
@@ -53,7 +54,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
                 15.0 * k
             )
         }
-        Skirmish | Strike | Spoil => return clash(order, index, ctx, &dyad_id),
+        Skirmish | Strike | Spoil => return clash(order, index, ctx, d, k),
         Withdraw => {
             effects.push(arms(-10.0));
             if let Some(o) = &other {
@@ -220,21 +221,24 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Res
 }
 
 /// Skirmishes, strikes and spoilers' attacks: a clash with a toll.
-fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
-    let d = ctx.view.dyad(dyad_id).expect("checked");
+/// (`d` is the dispute the order is aimed at, `k` the actor's potency with the tool.)
+fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, d: &DyadState, k: f64) -> Resolved {
+    let dyad_id = d.id.as_str();
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
-    let spoiler = ctx.view.actor(&order.actor).map_or(0.0, |a| a.spoiler);
     let (chance, severity, what) = match order.tool {
         ToolKind::Skirmish => (0.8, 1.0, "skirmishes"),
         ToolKind::Strike => (0.95, 3.0, "strikes"),
-        _ => ((0.3 + spoiler / 100.0 * 0.6).min(0.9), 1.5, "attacks to derail the peace"),
+        _ => {
+            let spoiler = ctx.view.actor(&order.actor).map_or(0.0, |a| a.spoiler);
+            ((0.3 + spoiler / 100.0 * 0.6).min(0.9), 1.5, "attacks to derail the peace")
+        }
     };
     let mut rng = stream(ctx.seed, ctx.turn, &order.actor, index, "clash");
     let (r, hit) = ctx.decide(chance, &mut rng);
     let r2 = if ctx.forced.is_some() { 0.5 } else { round4(roll(&mut rng)) };
-    let mut effects = Vec::new();
-    let k = ctx.potency(order);
+    // Toll, displaced, hurt and grievance on both sides, attention, and perhaps a broken ceasefire.
+    let mut effects = Vec::with_capacity(9);
     let deaths = if hit { clash_deaths(ctx, d.stage, severity * k, r2) } else { 0 };
     if hit {
         effects.push(Effect::shift(Var::Deaths, deaths as f64, &c));

@@ -50,6 +50,11 @@ pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<Id> {
         .collect();
     mediators.sort();
     mediators.dedup();
+    // Most turns nobody shares an envoy: each mediator is then a track of its own.
+    let joint_envoy_now = ctx.accepted.iter().any(|o| o.tool == ToolKind::JointEnvoy);
+    if ctx.view.globals.joint_tracks.is_empty() && !joint_envoy_now {
+        return mediators;
+    }
     // Joint envoys link mediators, also through a chain (a with b, b with c): one track per group.
     let mut links: Vec<(Id, Id)> = ctx.view.globals.joint_tracks.iter().cloned().collect();
     links.extend(
@@ -101,7 +106,10 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
         _ => 0.7,
     };
     let issue = ctx.view.scenario.dyad(&dyad_id).map_or(IssueType::Security, |s| s.issue);
-    let factors = vec![
+    let potency = ctx.potency(order);
+    // The rule's factors, then the ripeness factors behind its `ripeness` (one list, sized once).
+    let mut factors = Vec::with_capacity(13 + ripe.factors.len());
+    factors.extend([
         factor("base", p.mediation_base),
         factor("ripeness", 0.5 + ripe.value),
         factor("leverage", 0.7 + 0.6 * actor.leverage / 100.0),
@@ -113,12 +121,12 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
         factor("style", style_factor(style)),
         factor("tool", tool_factor),
         factor("capacity", 0.8 + 0.4 * actor.capacity / 100.0),
-        factor("potency", ctx.potency(order)),
+        factor("potency", potency),
         factor("parallel tracks", 1.0 / (tracks as f64).sqrt()),
-    ];
+    ]);
     let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "mediation"));
-    let mut effects = Vec::new();
+    let mut effects = Vec::with_capacity(8);
     // The cost of forum shopping is charged once a turn per dispute, by its first mediating order.
     let first = ctx
         .on_dyad(&dyad_id)
@@ -126,7 +134,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     if tracks > 1 && first == Some(order) {
         effects.push(Effect::shift(Var::Coherence, -p.parallel_track_penalty * (tracks as f64 - 1.0), &c));
     }
-    let potency = ctx.potency(order) / tracks as f64;
+    let potency = potency / tracks as f64;
     let resisting = if d.win_belief[0] >= d.win_belief[1] { 0 } else { 1 };
     if success {
         let gain = match (order.tool, style) {
@@ -175,7 +183,6 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
         r,
         if success { "success" } else { "no breakthrough" }
     );
-    let mut all_factors = factors;
-    all_factors.extend(ripe.factors);
-    Resolved { outcome: rolled(order, &dyad_id, (probability, r, success), all_factors, explanation), effects }
+    factors.extend(ripe.factors);
+    Resolved { outcome: rolled(order, &dyad_id, (probability, r, success), factors, explanation), effects }
 }
