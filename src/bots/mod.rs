@@ -66,21 +66,26 @@ impl<'o, 'v> Kept<'o, 'v> {
         passes(order, self.view, &self.out[self.first..])
     }
 
-    /// Keeps `order` if it passes; says whether it did.
-    pub fn offer(&mut self, order: OrderSpec) -> bool {
-        let pass = self.passes(&order);
-        if pass {
-            self.out.push(order);
-        }
-        pass
+    /// Keeps `order` if it passes.
+    pub fn offer(&mut self, order: OrderSpec) {
+        self.keep(order);
     }
 
     /// Keeps the first of `options` that passes, if any.
     pub fn offer_first(&mut self, options: impl IntoIterator<Item = OrderSpec>) {
         for order in options {
-            if self.offer(order) {
+            if self.keep(order) {
                 return;
             }
         }
+    }
+
+    /// Keeps `order` if it passes; says whether it did.
+    fn keep(&mut self, order: OrderSpec) -> bool {
+        let pass = self.passes(&order);
+        if pass {
+            self.out.push(order);
+        }
+        pass
     }
 }

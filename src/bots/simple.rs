@@ -39,15 +39,9 @@ pub fn hawk(actor: &str, out: &mut Kept) {
             out.offer(order(actor, ToolKind::RefuseMediation, &d.id));
         }
         match d.stage {
-            3 => {
-                out.offer(order(actor, ToolKind::ShowOfForce, &d.id));
-            }
-            6 => {
-                out.offer(order(actor, ToolKind::Strike, &d.id));
-            }
-            s if s >= 5 => {
-                out.offer(order(actor, ToolKind::Skirmish, &d.id));
-            }
+            3 => out.offer(order(actor, ToolKind::ShowOfForce, &d.id)),
+            6 => out.offer(order(actor, ToolKind::Strike, &d.id)),
+            s if s >= 5 => out.offer(order(actor, ToolKind::Skirmish, &d.id)),
             _ => {}
         }
         out.offer(order(actor, ToolKind::Reinforce, &d.id));

@@ -51,6 +51,22 @@ impl Changed {
     }
 }
 
+/// Copies the starting rows back over the rows marked `changed`, in the state and in the world (the
+/// row of rank `i` is the entity `entities[i]`), and clears the marks.
+fn restore<T: Refresh + bevy_ecs::component::Component<Mutability = bevy_ecs::component::Mutable>>(
+    world: &mut World,
+    entities: &[Entity],
+    rows: &mut [T],
+    start: &[T],
+    changed: &mut [bool],
+) {
+    for (i, c) in changed.iter_mut().enumerate().filter(|(_, c)| **c) {
+        rows[i].refresh_from(&start[i]);
+        world.get_mut::<T>(entities[i]).expect("a row entity keeps its row for the whole game").refresh_from(&start[i]);
+        *c = false;
+    }
+}
+
 /// A state put in the form a game keeps it in: rows in id order (views rely on it), and the trust
 /// baselines drift compares with (a saved state does not keep them).
 fn prepared(scenario: &Scenario, mut state: Snapshot) -> Snapshot {
@@ -102,22 +118,9 @@ impl Game {
             &**self.start.get_or_insert_with(|| Box::new(prepared(&self.scenario, Snapshot::initial(&self.scenario))));
         match self.since_start.as_mut() {
             Some(changed) if self.world_current => {
-                for (i, c) in changed.dyads.iter_mut().enumerate().filter(|(_, c)| **c) {
-                    self.state.dyads[i].refresh_from(&start.dyads[i]);
-                    self.world
-                        .get_mut::<DyadState>(self.dyad_rows[i])
-                        .expect("spawned with a dyad")
-                        .refresh_from(&start.dyads[i]);
-                    *c = false;
-                }
-                for (i, c) in changed.actors.iter_mut().enumerate().filter(|(_, c)| **c) {
-                    self.state.actors[i].refresh_from(&start.actors[i]);
-                    self.world
-                        .get_mut::<ActorState>(self.actor_rows[i])
-                        .expect("spawned with an actor")
-                        .refresh_from(&start.actors[i]);
-                    *c = false;
-                }
+                let world = &mut self.world;
+                restore(world, &self.dyad_rows, &mut self.state.dyads, &start.dyads, &mut changed.dyads);
+                restore(world, &self.actor_rows, &mut self.state.actors, &start.actors, &mut changed.actors);
                 self.state.globals.refresh_parts(&start.globals, changed.globals);
                 self.world.resource_mut::<Globals>().refresh_parts(&start.globals, changed.globals);
                 changed.globals = Collections::default();

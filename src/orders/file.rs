@@ -190,14 +190,13 @@ pub fn load_orders_for(path: &Path, scenario: &crate::scenario::Scenario) -> Res
 /// Warnings for orders that name an actor, a dispute or a body the scenario does not have.
 fn unknown_ids(file: &OrdersFile, scenario: &crate::scenario::Scenario, spans: &SpanIndex) -> Vec<Diagnostic> {
     use crate::scenario::Target;
-    let actors = || scenario.actors.iter().map(|a| a.id.as_str());
-    let dyads = || scenario.conflict.dyads.iter().map(|d| d.id.as_str());
-    let bodies = || scenario.bodies.iter().map(|b| b.id.as_str());
+    let actors: Vec<&str> = scenario.actors.iter().map(|a| a.id.as_str()).collect();
+    let dyads: Vec<&str> = scenario.conflict.dyads.iter().map(|d| d.id.as_str()).collect();
+    let bodies: Vec<&str> = scenario.bodies.iter().map(|b| b.id.as_str()).collect();
     const ACTOR: (&str, &str) = ("an actor", "actors");
     let mut out = Vec::new();
     // `what`: the sort of thing, with its article and in the plural ("an actor", "actors").
-    let mut warn = |id: &str, (what, plural): (&str, &str), known: &mut dyn Iterator<Item = &str>, span| {
-        let known: Vec<&str> = known.collect();
+    let mut warn = |id: &str, (what, plural): (&str, &str), known: &[&str], span| {
         let hint = match crate::diagnostics::did_you_mean(id, known.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None if known.len() <= 12 => format!("the {plural} of this scenario are: {}", known.join(", ")),
@@ -216,22 +215,22 @@ fn unknown_ids(file: &OrdersFile, scenario: &crate::scenario::Scenario, spans: &
         for (oi, o) in t.orders.iter().enumerate() {
             let at = |field: &'static str| spans.span(&crate::path!["turns", ti, "orders", oi, field]);
             if scenario.actor(&o.actor).is_none() {
-                warn(&o.actor, ACTOR, &mut actors(), at("actor"));
+                warn(&o.actor, ACTOR, &actors, at("actor"));
             }
             match &o.target {
-                Some(Target::Actor(a)) if scenario.actor(a).is_none() => warn(a, ACTOR, &mut actors(), at("target")),
+                Some(Target::Actor(a)) if scenario.actor(a).is_none() => warn(a, ACTOR, &actors, at("target")),
                 Some(Target::Dyad(d)) if scenario.dyad(d).is_none() => {
-                    warn(d, ("a dispute", "disputes"), &mut dyads(), at("target"))
+                    warn(d, ("a dispute", "disputes"), &dyads, at("target"))
                 }
                 Some(Target::Body(b)) if scenario.body(b).is_none() => {
-                    warn(b, ("a body", "bodies"), &mut bodies(), at("target"))
+                    warn(b, ("a body", "bodies"), &bodies, at("target"))
                 }
                 _ => {}
             }
             if let Some(w) = &o.with
                 && scenario.actor(w).is_none()
             {
-                warn(w, ACTOR, &mut actors(), at("with"));
+                warn(w, ACTOR, &actors, at("with"));
             }
         }
     }
