@@ -45,18 +45,20 @@ impl OrdersFile {
 }
 
 pub fn load_orders(path: &Path) -> Result<OrdersFile, Report> {
+    parse_orders(&path.display().to_string(), &read_orders(path)?)
+}
+
+/// The text of an orders file, or the error that says why it cannot be read.
+fn read_orders(path: &Path) -> Result<String, Report> {
     let name = path.display().to_string();
-    let text = match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
-                let at = valid.len();
-                let d = Diagnostic::error("not-utf8", "the file is not UTF-8 text", (at, at))
-                    .help("save the orders file as UTF-8");
-                return Err(Report { source: SourceFile::new(name, valid), diagnostics: vec![d] });
-            }
-        },
+    match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
+            let at = valid.len();
+            let d = Diagnostic::error("not-utf8", "the file is not UTF-8 text", (at, at))
+                .help("save the orders file as UTF-8");
+            Report { source: SourceFile::new(name, valid), diagnostics: vec![d] }
+        }),
         Err(e) => {
             let reason = match e.kind() {
                 _ if path.is_dir() => "is a directory, not an orders file".to_string(),
@@ -65,16 +67,19 @@ pub fn load_orders(path: &Path) -> Result<OrdersFile, Report> {
             };
             let d = Diagnostic::error("unreadable", format!("cannot read `{name}`: {reason}"), (0, 0))
                 .help("check the path of the orders file");
-            return Err(Report { source: SourceFile::new(name, ""), diagnostics: vec![d] });
+            Err(Report { source: SourceFile::new(name, ""), diagnostics: vec![d] })
         }
-    };
-    parse_orders(&name, &text)
+    }
+}
+
+/// The text as it is parsed and located: without a byte-order mark, with `\n` line ends.
+fn normalized(text: &str) -> String {
+    text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n")
 }
 
 /// Parses an orders file; turn numbers must be unique and at least 1.
 pub fn parse_orders(name: &str, text: &str) -> Result<OrdersFile, Report> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
-    let source = SourceFile::new(name, text);
+    let source = SourceFile::new(name, normalized(text));
     if source.text.trim().is_empty() {
         let d = Diagnostic::error("empty-file", "the orders file is empty", (0, 0))
             .help("write `(turns: [(turn: 1, orders: [...])])`; see docs/orders.md");
@@ -120,9 +125,10 @@ pub struct CheckedOrders {
 /// game; an order naming an id the scenario does not have (a typo, most likely) is also warned about
 /// now, at its line.
 pub fn load_orders_for(path: &Path, scenario: &crate::scenario::Scenario) -> Result<CheckedOrders, Report> {
-    let file = load_orders(path)?;
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    // Read once: parsed, then located again for the checks below.
+    let text = read_orders(path)?;
+    let file = parse_orders(&path.display().to_string(), &text)?;
+    let text = normalized(&text);
     let spans = SpanIndex::parse(&text);
     let mut diagnostics = Vec::new();
     let last = scenario.meta.turns;

@@ -50,11 +50,6 @@ pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<Id> {
         .collect();
     mediators.sort();
     mediators.dedup();
-    // Most turns nobody shares an envoy: each mediator is then a track of its own.
-    let joint_envoy_now = ctx.accepted.iter().any(|o| o.tool == ToolKind::JointEnvoy);
-    if ctx.view.globals.joint_tracks.is_empty() && !joint_envoy_now {
-        return mediators;
-    }
     // Joint envoys link mediators, also through a chain (a with b, b with c): one track per group.
     let mut links: Vec<(Id, Id)> = ctx.view.globals.joint_tracks.iter().cloned().collect();
     links.extend(
