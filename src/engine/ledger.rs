@@ -4,7 +4,7 @@
 use bevy_ecs::prelude::*;
 
 use super::record::EffectRecord;
-use super::rows::RowsMut;
+use super::rows::{FetchMut, RowsMut};
 use super::state::{ActorState, Collections, DyadState, Globals};
 use crate::scenario::validate::ranges::var_bounds;
 use crate::scenario::{Event, Id, SanctionKind, Scenario, ToolKind, Var};
@@ -87,27 +87,27 @@ impl Ledger {
     }
 }
 
-/// Applies every pending effect, in order. This system is the only code that changes the state.
-pub fn apply_ledger(
-    mut ledger: ResMut<Ledger>,
-    mut globals: ResMut<Globals>,
-    mut dyads: Query<&mut DyadState>,
-    mut actors: Query<&mut ActorState>,
-    setup: Res<super::schedule::Setup>,
+/// Applies every pending effect, in order, to the world's rows and globals: the only code that
+/// changes the state during a turn. Each phase calls it once its rules have emitted their effects.
+pub fn apply_pending(
+    ledger: &mut Ledger,
+    globals: &mut Globals,
+    dyads: &mut dyn FetchMut<DyadState>,
+    actors: &mut dyn FetchMut<ActorState>,
+    setup: &super::schedule::Setup,
 ) {
     if ledger.pending.is_empty() {
         return;
     }
-    let ledger = &mut *ledger;
     let (scenario, entities, turn) = (&setup.scenario, &setup.rows, globals.turn);
     let complete = entities.complete;
     let mut dyads =
-        RowsMut::world(scenario, &entities.dyads, complete, &mut dyads, std::mem::take(&mut ledger.touched_dyads));
+        RowsMut::world(scenario, &entities.dyads, complete, dyads, std::mem::take(&mut ledger.touched_dyads));
     let mut actors =
-        RowsMut::world(scenario, &entities.actors, complete, &mut actors, std::mem::take(&mut ledger.touched_actors));
+        RowsMut::world(scenario, &entities.actors, complete, actors, std::mem::take(&mut ledger.touched_actors));
     for effect in &ledger.pending {
         ledger.touched_globals = ledger.touched_globals.and(touches(&effect.change));
-        if let Some(record) = apply(effect, &mut dyads, &mut actors, &mut globals, turn, scenario, setup.narrate) {
+        if let Some(record) = apply(effect, &mut dyads, &mut actors, globals, turn, scenario, setup.narrate) {
             ledger.applied.push(record);
         }
     }
@@ -284,7 +284,7 @@ fn set_flag(
             Some((FlagValue::On(had), FlagValue::On(on)))
         }
         Flag::Used(a, tool) => {
-            *actors.get_mut(a)?.uses.entry(*tool).or_insert(0) += 1;
+            actors.get_mut(a)?.uses.add_one(*tool);
             None
         }
     }

@@ -9,6 +9,7 @@ pub mod rows;
 pub mod schedule;
 pub mod state;
 pub mod trust;
+pub mod uses;
 pub mod view;
 
 pub use dates::{pretty_date, turn_dates};

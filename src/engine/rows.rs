@@ -36,6 +36,13 @@ impl<T: Component> Fetch<T> for Query<'_, '_, &'static T> {
     }
 }
 
+/// A phase reads the rows through the same query it later writes them with.
+impl<T: Component<Mutability = Mutable>> Fetch<T> for Query<'_, '_, &'static mut T> {
+    fn fetch(&self, row: Entity) -> &T {
+        self.get(row).expect("a row entity keeps its row for the whole game")
+    }
+}
+
 /// Writes a row of the world.
 pub trait FetchMut<T> {
     fn fetch(&self, row: Entity) -> &T;

@@ -1,7 +1,8 @@
 //! One turn as a bevy `Schedule` of ordered phases over the world:
 //! intake → deliberation → resolution → dynamics → injects → assessment.
 //! Single-threaded, with ambiguity detection as an error, so no two systems touch the same data in
-//! an unspecified order. Each phase that emits effects is followed by the one system that applies them.
+//! an unspecified order. Each phase that emits effects ends by applying them through the ledger's one
+//! mutation point (`ledger::apply_pending`), so the next phase sees them.
 
 use std::sync::Arc;
 
@@ -9,7 +10,7 @@ use bevy_ecs::prelude::*;
 use bevy_ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel, SingleThreadedExecutor};
 use bevy_ecs::system::SystemParam;
 
-use super::ledger::{Ledger, apply_ledger};
+use super::ledger::{Effect, Flag, Ledger, apply_pending};
 use super::record::{DynamicsRecord, EndRecord, InjectRecord, OutcomeRecord, Rejection, VoteRecord};
 use super::rows::{RowEntities, Rows};
 use super::state::{ActorState, DyadState, Globals};
@@ -97,23 +98,26 @@ pub fn build() -> Schedule {
     );
     // Most turns bring no Council or Assembly business: the phase (and its ledger) is skipped then.
     schedule.configure_sets(Phase::Deliberation.run_if(council_business));
-    schedule.add_systems((intake, apply_ledger).chain().in_set(Phase::Intake));
-    schedule.add_systems((deliberation, apply_ledger).chain().in_set(Phase::Deliberation));
-    schedule.add_systems((resolution, apply_ledger).chain().in_set(Phase::Resolution));
-    schedule.add_systems((dynamics, apply_ledger).chain().in_set(Phase::Dynamics));
-    schedule.add_systems((injects, apply_ledger).chain().in_set(Phase::Injects));
+    // One system a phase (a separate system applying each phase's effects cost as much to run as the
+    // smaller phases themselves).
+    schedule.add_systems(intake.in_set(Phase::Intake));
+    schedule.add_systems(deliberation.in_set(Phase::Deliberation));
+    schedule.add_systems(resolution.in_set(Phase::Resolution));
+    schedule.add_systems(dynamics.in_set(Phase::Dynamics));
+    schedule.add_systems(injects.in_set(Phase::Injects));
     schedule.add_systems(assessment.in_set(Phase::Assessment));
     schedule
 }
 
-/// What every phase reads: the scenario, the clock, the state. One `SystemParam`, so each system
-/// builds the same `View` the same way.
+/// What every phase reads and writes: the scenario, the state, the ledger. One `SystemParam`, so each
+/// system builds the same `View` the same way and applies its effects the same way.
 #[derive(SystemParam)]
 pub struct StateParam<'w, 's> {
     setup: Res<'w, Setup>,
-    globals: Res<'w, Globals>,
-    dyads: Query<'w, 's, &'static DyadState>,
-    actors: Query<'w, 's, &'static ActorState>,
+    globals: ResMut<'w, Globals>,
+    dyads: Query<'w, 's, &'static mut DyadState>,
+    actors: Query<'w, 's, &'static mut ActorState>,
+    ledger: ResMut<'w, Ledger>,
 }
 
 impl StateParam<'_, '_> {
@@ -122,7 +126,7 @@ impl StateParam<'_, '_> {
         let s = &self.setup.scenario;
         View::from_rows(
             s,
-            &self.globals,
+            &*self.globals,
             Rows::world(s, &self.setup.rows.dyads, self.setup.rows.complete, &self.dyads),
             Rows::world(s, &self.setup.rows.actors, self.setup.rows.complete, &self.actors),
             self.globals.turn,
@@ -142,18 +146,31 @@ impl StateParam<'_, '_> {
             on_dyad: Default::default(),
         }
     }
+
+    /// The ledger's (empty) list of pending effects, for a phase to fill while it reads the state;
+    /// [`StateParam::apply`] gives it back.
+    fn take_pending(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.ledger.pending)
+    }
+
+    /// Applies the effects the phase emitted, through the ledger, keeping the list's memory.
+    fn apply(&mut self, pending: Vec<Effect>) {
+        let StateParam { setup, globals, dyads, actors, ledger } = self;
+        ledger.pending = pending;
+        apply_pending(ledger, globals, dyads, actors, setup);
+    }
 }
 
 pub use crate::rules::is_deliberation;
 
 fn intake(
-    state: StateParam,
+    mut state: StateParam,
     mut input: ResMut<TurnInput>,
     mut out: ResMut<TurnOutput>,
-    mut ledger: ResMut<Ledger>,
     // Kept from turn to turn (emptied after each): its memory is reused.
     mut verdicts: Local<Vec<Result<(), String>>>,
 ) {
+    let mut pending = state.take_pending();
     let v = state.view();
     // The orders are checked in place, then the accepted ones moved (not copied) to the turn's list.
     let orders = std::mem::take(&mut input.orders);
@@ -198,15 +215,13 @@ fn intake(
         };
         if verdict.is_ok() {
             out.dice.push(own_index);
-            ledger.pending.push(super::ledger::Effect::flag(
-                super::ledger::Flag::Used(order.actor.clone(), order.tool),
-                true,
-                "use",
-            ));
+            pending.push(Effect::flag(Flag::Used(order.actor.clone(), order.tool), true, "use"));
         }
         verdicts.push(verdict);
     }
     drop(given);
+    drop(v);
+    state.apply(pending);
     for (order, verdict) in orders.into_iter().zip(verdicts.drain(..)) {
         match verdict {
             Ok(()) => out.accepted.push(order),
@@ -235,59 +250,81 @@ fn council_business(out: Res<TurnOutput>) -> bool {
     out.accepted.iter().any(|o| is_deliberation(o.tool))
 }
 
-fn deliberation(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
+fn deliberation(mut state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>) {
+    let mut pending = state.take_pending();
     let business: Vec<&OrderSpec> = out.accepted.iter().filter(|o| is_deliberation(o.tool)).collect();
     let v = state.view();
     let (votes, resolved) = rules::council::deliberate(&state.ctx(&v, &out.accepted), &business, &input.ballots);
+    drop(v);
     out.votes.extend(votes);
     for r in resolved {
         out.outcomes.push(r.outcome);
-        ledger.pending.extend(r.effects);
+        pending.extend(r.effects);
     }
+    state.apply(pending);
 }
 
-fn resolution(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
+fn resolution(mut state: StateParam, mut out: ResMut<TurnOutput>) {
+    let mut pending = state.take_pending();
     let v = state.view();
     let TurnOutput { accepted, dice, outcomes, .. } = &mut *out;
     let ctx = state.ctx(&v, accepted);
     for (order, index) in accepted.iter().zip(dice.iter()).filter(|(o, _)| !is_deliberation(o.tool)) {
         let r = rules::resolve(order, *index, &ctx);
         outcomes.push(r.outcome);
-        ledger.pending.extend(r.effects);
+        pending.extend(r.effects);
     }
+    drop(v);
+    state.apply(pending);
 }
 
-fn dynamics(state: StateParam, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
+fn dynamics(mut state: StateParam, mut out: ResMut<TurnOutput>) {
+    let mut pending = state.take_pending();
     let v = state.view();
     let TurnOutput { accepted, outcomes, dynamics, .. } = &mut *out;
     let ctx = state.ctx(&v, accepted);
-    // Each dispute's dynamics read the outcomes aimed at it: the outcomes are sorted by target once
-    // (stably, so each dispute's stay in the order given) and walked alongside the disputes, which
-    // come in id order, instead of being looked up per dispute.
+    // Each dispute's dynamics read the outcomes aimed at it, in the order given. With a few disputes
+    // each picks its own out of the list; with many, the outcomes are sorted by target once (stably)
+    // and walked alongside the disputes, which come in id order.
     let mut aimed: Vec<&OutcomeRecord> = outcomes.iter().filter(|o| o.target.is_some()).collect();
-    aimed.sort_by(|a, b| a.target.cmp(&b.target));
-    let mut next = 0;
-    for d in v.dyads.values() {
-        let id = Some(d.id.as_str());
-        while next < aimed.len() && aimed[next].target.as_deref() < id {
-            next += 1;
+    if v.dyads.len() <= 4 {
+        for d in v.dyads.values() {
+            let mine: Vec<&OutcomeRecord> =
+                aimed.iter().copied().filter(|o| o.target.as_deref() == Some(d.id.as_str())).collect();
+            let (record, effects) = rules::dynamics::dyad(&ctx, d, &mine);
+            dynamics.push(record);
+            pending.extend(effects);
         }
-        let start = next;
-        while next < aimed.len() && aimed[next].target.as_deref() == id {
-            next += 1;
+    } else {
+        aimed.sort_by(|a, b| a.target.cmp(&b.target));
+        let mut next = 0;
+        for d in v.dyads.values() {
+            let id = Some(d.id.as_str());
+            while next < aimed.len() && aimed[next].target.as_deref() < id {
+                next += 1;
+            }
+            let start = next;
+            while next < aimed.len() && aimed[next].target.as_deref() == id {
+                next += 1;
+            }
+            let (record, effects) = rules::dynamics::dyad(&ctx, d, &aimed[start..next]);
+            dynamics.push(record);
+            pending.extend(effects);
         }
-        let (record, effects) = rules::dynamics::dyad(&ctx, d, &aimed[start..next]);
-        dynamics.push(record);
-        ledger.pending.extend(effects);
     }
-    ledger.pending.extend(rules::dynamics::drift(&ctx));
+    pending.extend(rules::dynamics::drift(&ctx));
+    drop(v);
+    state.apply(pending);
 }
 
-fn injects(state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>, mut ledger: ResMut<Ledger>) {
+fn injects(mut state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>) {
+    let mut pending = state.take_pending();
     let v = state.view();
     let (records, effects) = rules::injects::fire(&state.ctx(&v, &[]), &input.injects);
+    drop(v);
     out.injects.extend(records);
-    ledger.pending.extend(effects);
+    pending.extend(effects);
+    state.apply(pending);
 }
 
 fn assessment(state: StateParam, mut out: ResMut<TurnOutput>) {

@@ -1,13 +1,14 @@
 //! The dynamic state of a game. The same structs are ECS components and resources while a turn runs,
 //! and the rows of a [`Snapshot`] in the log between turns (sorted by stable id).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use bevy_ecs::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::trust::TrustTable;
-use crate::scenario::{Event, Id, SanctionKind, Scenario, ToolKind};
+use super::uses::UseCounts;
+use crate::scenario::{Event, Id, SanctionKind, Scenario};
 
 /// One dyad: the escalation and ripeness numbers, consent, and what has been agreed.
 #[derive(Component, Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,7 +55,7 @@ pub struct ActorState {
     pub spoiler: f64,
     pub sanctions: Vec<SanctionKind>,
     /// Tools used so far, for `max_uses`.
-    pub uses: BTreeMap<ToolKind, u32>,
+    pub uses: UseCounts,
 }
 
 /// Everything that is not one actor's or one dyad's.
@@ -146,17 +147,7 @@ impl Refresh for ActorState {
         self.domestic_pressure = *domestic_pressure;
         self.spoiler = *spoiler;
         self.sanctions.clone_from(sanctions);
-        refresh_counts(&mut self.uses, uses);
-    }
-}
-
-/// Copies counts over a map of the same keys value by value (a turn changes counts far more often
-/// than it adds a key), else clones it.
-fn refresh_counts<K: Ord + Clone, V: Copy>(to: &mut BTreeMap<K, V>, from: &BTreeMap<K, V>) {
-    if to.len() == from.len() && to.keys().eq(from.keys()) {
-        to.values_mut().zip(from.values()).for_each(|(t, f)| *t = *f);
-    } else {
-        to.clone_from(from);
+        self.uses.clone_from(uses);
     }
 }
 
@@ -283,7 +274,7 @@ impl Snapshot {
                     .map(|sp| sp.strength)
                     .fold(0.0, f64::max),
                 sanctions: Vec::new(),
-                uses: BTreeMap::new(),
+                uses: UseCounts::default(),
             })
             .collect();
         // Trust is stored only where it has been given or has moved: every other pair is at its

@@ -58,7 +58,7 @@ fn snapshot(turn: u32) -> Snapshot {
     }
     if let Some(a) = s.actors.first_mut() {
         a.sanctions.push(SanctionKind::TravelBan);
-        a.uses.insert(ToolKind::Mediation, turn);
+        a.uses.set(ToolKind::Mediation, turn);
     }
     s
 }

@@ -81,7 +81,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
         return Err(refuse(format_args!("{} does not hold `{tool:?}`", actor.name)));
     }
     if let Some(limit) = actor.tool_params.iter().find(|p| p.tool == tool).and_then(|p| p.max_uses) {
-        let before = view.actor(&actor.id).and_then(|a| a.uses.get(&tool)).copied().unwrap_or(0);
+        let before = view.actor(&actor.id).map_or(0, |a| a.uses.get(tool));
         let this_turn = accepted().filter(|o| o.actor == order.actor && o.tool == tool).count() as u32;
         let used = before + this_turn;
         if used >= limit {

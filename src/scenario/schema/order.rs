@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Id, ToolKind};
+use super::{Id, Note, ToolKind};
 
 /// One use of a tool by one actor. The same shape is used in orders files and the historical course.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,10 +24,9 @@ pub struct OrderSpec {
     /// `AppointEnvoy`, the partner for `JointEnvoy`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub with: Option<Id>,
-    /// Free text shown in the log (a compact string: a short note such as a bot's "bot" is copied
-    /// with its order without allocating).
-    #[serde(default, skip_serializing_if = "compact_str::CompactString::is_empty")]
-    pub note: compact_str::CompactString,
+    /// Free text shown in the log (see [`Note`]: copied with its order without allocating).
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub note: Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
