@@ -126,7 +126,7 @@ impl StateParam<'_, '_> {
         let s = &self.setup.scenario;
         View::from_rows(
             s,
-            &*self.globals,
+            &self.globals,
             Rows::world(s, &self.setup.rows.dyads, self.setup.rows.complete, &self.dyads),
             Rows::world(s, &self.setup.rows.actors, self.setup.rows.complete, &self.actors),
             self.globals.turn,
