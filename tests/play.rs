@@ -170,13 +170,13 @@ fn a_group_reads_its_order_back_in_words_not_in_file_syntax() {
         tool: ToolKind::DraftResolution,
         target: Some(Target::Body("council".into())),
         style: None,
-        draft: Some(Draft {
+        draft: Some(Box::new(Draft {
             chapter: Chapter::VII,
             contents: vec![
                 DraftContent::Ceasefire("hesk".into()),
                 DraftContent::Sanctions("norvane".into(), SanctionKind::ArmsEmbargo),
             ],
-        }),
+        })),
         sanction: None,
         with: None,
         note: Default::default(),

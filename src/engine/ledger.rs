@@ -176,7 +176,7 @@ fn apply(
             };
             let mut after = raw.clamp(lo, hi);
             if slot.whole() {
-                after = after.round();
+                after = super::rng::round(after);
             }
             slot.set(after);
             if !narrate {

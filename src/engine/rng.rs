@@ -56,12 +56,73 @@ pub fn roll(rng: &mut ChaCha8Rng) -> f64 {
 
 /// Rounds to 4 decimals, so logged probabilities and rolls read cleanly and compare exactly.
 pub fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
+    round(x * 10_000.0) / 10_000.0
+}
+
+/// `x.round()` (halves away from zero), to the bit, without calling the C library: the x86-64
+/// baseline has no rounding instruction, so `f64::round` is a library call, and a turn rounds dozens of
+/// rolls, shifts and values.
+pub fn round(x: f64) -> f64 {
+    // From 2^52 on every double is whole (and NaN and the infinities stay as they are).
+    if !(x.abs() < 4_503_599_627_370_496.0) {
+        return x;
+    }
+    // Truncation toward zero is exact in this range, and so is the fractional part.
+    let whole = x as i64 as f64;
+    let fraction = x - whole;
+    let rounded = if fraction >= 0.5 {
+        whole + 1.0
+    } else if fraction <= -0.5 {
+        whole - 1.0
+    } else {
+        whole
+    };
+    // -0.3 rounds to -0, as `f64::round` has it.
+    rounded.copysign(x)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn round_is_f64_round_to_the_bit() {
+        let cases = [
+            0.0,
+            -0.0,
+            0.3,
+            -0.3,
+            0.5,
+            -0.5,
+            1.5,
+            -2.5,
+            0.499_999_999_999_999_94,
+            -0.499_999_999_999_999_94,
+            4_503_599_627_370_495.5,
+            -4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            1e300,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for x in cases {
+            assert_eq!(round(x).to_bits(), x.round().to_bits(), "{x:e}");
+        }
+        assert!(round(f64::NAN).is_nan());
+        // And a million values spread over every magnitude and sign.
+        let mut rng = stream(1, 1, "round", 0, "test");
+        for _ in 0..1_000_000 {
+            let bits = rng.next_u64();
+            let x = f64::from_bits(bits);
+            let y = (roll(&mut rng) - 0.5) * 2e6;
+            for v in [x, y] {
+                if !v.is_nan() {
+                    assert_eq!(round(v).to_bits(), v.round().to_bits(), "{v:e}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn streams_are_stable_and_independent() {

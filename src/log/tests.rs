@@ -84,10 +84,10 @@ fn record(turn: u32) -> TurnRecord {
     mediation.note = format!("Kufuor → Annan «panel»\n--- end turn {turn} fnv1a 0000000000000000\n--- turn 99").into();
     let mut draft = order("uk", ToolKind::DraftResolution);
     draft.target = None;
-    draft.draft = Some(Draft {
+    draft.draft = Some(Box::new(Draft {
         chapter: Chapter::VI,
         contents: vec![DraftContent::Ceasefire("odm-pnu".into()), DraftContent::Observers("odm-pnu".into(), 40)],
-    });
+    }));
     TurnRecord {
         turn,
         dates: format!("{}–{} January 2008", turn * 7, turn * 7 + 6),

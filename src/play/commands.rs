@@ -169,7 +169,7 @@ pub fn parse_command(line: &str, s: &Scenario) -> Result<Command, String> {
                 }
             }
             if let Some(contents) = contents {
-                order.draft = Some(Draft { chapter: chapter.unwrap_or(Chapter::VI), contents });
+                order.draft = Some(Box::new(Draft { chapter: chapter.unwrap_or(Chapter::VI), contents }));
             }
             Ok(Command::Order(order))
         }

@@ -283,7 +283,7 @@ fn group_menu(session: &mut Session, role: &str, input: &mut dyn BufRead, out: &
                     }
                     contents.push(options[k - 1].clone());
                 }
-                order.draft = Some(Draft { chapter, contents });
+                order.draft = Some(Box::new(Draft { chapter, contents }));
             }
             _ => {}
         }

@@ -113,11 +113,11 @@ pub fn deliberate(
     for &order in orders {
         let c = ctx.cause(order);
         let name = ctx.name(&order.actor);
-        let target = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+        let target = order.target.as_ref().map_or("", |t| t.id());
         let r = match order.tool {
             ToolKind::RaiseAtCouncil => {
                 let effects = vec![
-                    Effect::happen(Event::Seized(Id::from(target.as_str())), &c),
+                    Effect::happen(Event::Seized(Id::from(target)), &c),
                     Effect::shift(Var::PublicPressure, 8.0, &c),
                 ];
                 Resolved {

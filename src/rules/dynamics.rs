@@ -79,7 +79,7 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord]) -> (Dynam
         effects.push(Effect::shift(Var::Deaths, deaths as f64, "dynamics: incident"));
         effects.push(Effect::shift(
             Var::Displaced,
-            (deaths as f64 * p.displaced_per_death).round(),
+            crate::engine::rng::round(deaths as f64 * p.displaced_per_death),
             "dynamics: incident",
         ));
         for side in &d.sides {

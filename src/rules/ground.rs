@@ -13,7 +13,7 @@ use crate::scenario::{OrderSpec, ToolKind, Var};
 
 /// Deaths of a clash: the rule's deaths per incident, times the stage, times 0.5–1.5 by the roll.
 pub fn clash_deaths(ctx: &RuleCtx, stage: u8, severity: f64, r: f64) -> u64 {
-    (ctx.params.deaths_per_incident * f64::from(stage) * severity * (0.5 + r)).round() as u64
+    crate::engine::rng::round(ctx.params.deaths_per_incident * f64::from(stage) * severity * (0.5 + r)) as u64
 }
 
 pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
@@ -242,7 +242,11 @@ fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, d: &DyadState, k: f64) ->
     let deaths = if hit { clash_deaths(ctx, d.stage, severity * k, r2) } else { 0 };
     if hit {
         effects.push(Effect::shift(Var::Deaths, deaths as f64, &c));
-        effects.push(Effect::shift(Var::Displaced, (deaths as f64 * ctx.params.displaced_per_death).round(), &c));
+        effects.push(Effect::shift(
+            Var::Displaced,
+            crate::engine::rng::round(deaths as f64 * ctx.params.displaced_per_death),
+            &c,
+        ));
         for s in &d.sides {
             effects.push(Effect::shift(Var::Hurt(Id::from(dyad_id), s.clone()), 4.0, &c));
             effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id), s.clone()), 1.5, &c));

@@ -14,9 +14,10 @@ pub struct OrderSpec {
     /// For `Mediation`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub style: Option<MediationStyle>,
-    /// For `DraftResolution` and `AssemblyResolution`.
+    /// For `DraftResolution` and `AssemblyResolution` (boxed: most orders have none, and an order
+    /// is moved several times a turn).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub draft: Option<Draft>,
+    pub draft: Option<Box<Draft>>,
     /// For `UnilateralSanctions`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sanction: Option<SanctionKind>,
