@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use crate::fast_hash::FastMap as Map;
 
+use super::id_index::IdIndex;
 use super::{Scenario, ToolKind};
 
 #[derive(Debug)]
@@ -17,10 +18,10 @@ pub struct Lookup {
     actors_by_id: Vec<usize>,
     /// `scenario.conflict.dyads` positions, in id order.
     dyads_by_id: Vec<usize>,
-    actor_rank: Map<String, usize>,
-    dyad_rank: Map<String, usize>,
-    /// Dyad ids in id order.
-    dyad_ids: Vec<String>,
+    actor_rank: IdIndex,
+    dyad_rank: IdIndex,
+    /// Each body's position in `scenario.bodies`, by id.
+    body_at: IdIndex,
     /// The scenario's trust links, by `(party, third)` rank.
     links: Map<(usize, usize), f64>,
     /// For each tool, the ranks of the actors that hold it.
@@ -43,18 +44,12 @@ impl Lookup {
         let mut dyads_by_id: Vec<usize> = (0..s.conflict.dyads.len()).collect();
         dyads_by_id.sort_by(|a, b| s.conflict.dyads[*a].id.cmp(&s.conflict.dyads[*b].id));
         // A duplicate id is refused by validation; should one slip through, the first keeps its rank.
-        let mut actor_rank = Map::with_capacity_and_hasher(s.actors.len(), Default::default());
-        for (rank, &i) in actors_by_id.iter().enumerate() {
-            actor_rank.entry(s.actors[i].id.clone()).or_insert(rank);
-        }
-        let mut dyad_rank = Map::with_capacity_and_hasher(s.conflict.dyads.len(), Default::default());
-        for (rank, &i) in dyads_by_id.iter().enumerate() {
-            dyad_rank.entry(s.conflict.dyads[i].id.clone()).or_insert(rank);
-        }
-        let dyad_ids = dyads_by_id.iter().map(|&i| s.conflict.dyads[i].id.clone()).collect();
+        let actor_rank = IdIndex::new(actors_by_id.iter().map(|&i| s.actors[i].id.as_str()));
+        let dyad_rank = IdIndex::new(dyads_by_id.iter().map(|&i| s.conflict.dyads[i].id.as_str()));
+        let body_at = IdIndex::new(s.bodies.iter().map(|b| b.id.as_str()));
         let mut links = Map::default();
         for l in &s.conflict.trust {
-            if let (Some(&p), Some(&t)) = (actor_rank.get(&l.party), actor_rank.get(&l.third)) {
+            if let (Some(p), Some(t)) = (actor_rank.get(&l.party), actor_rank.get(&l.third)) {
                 // The first link given for a pair counts, as it did when links were searched in order.
                 links.entry((p, t)).or_insert(l.value);
             }
@@ -78,13 +73,13 @@ impl Lookup {
         for (rank, &i) in dyads_by_id.iter().enumerate() {
             let d = &s.conflict.dyads[i];
             for side in [&d.sides.0, &d.sides.1] {
-                if let Some(&r) = actor_rank.get(side) {
+                if let Some(r) = actor_rank.get(side) {
                     party[r] = true;
                 }
             }
             let spoilers = s.conflict.spoilers.iter().filter(|sp| sp.dyad == d.id).map(|sp| &sp.actor);
             for a in [&d.sides.0, &d.sides.1].into_iter().chain(spoilers) {
-                if let Some(&r) = actor_rank.get(a) {
+                if let Some(r) = actor_rank.get(a) {
                     let list: &mut Vec<usize> = &mut involving[r];
                     if list.last() != Some(&rank) {
                         list.push(rank);
@@ -92,7 +87,7 @@ impl Lookup {
                 }
             }
         }
-        let is_party = |id: &String| actor_rank.get(id).is_some_and(|&r| party[r]);
+        let is_party = |id: &String| actor_rank.get(id).is_some_and(|r| party[r]);
         let closest_party_tie = actors_by_id
             .iter()
             .map(|&i| {
@@ -108,7 +103,7 @@ impl Lookup {
             .iter()
             .find_map(|b| match &b.kind {
                 super::BodyKind::SecurityCouncil { members, .. } => {
-                    Some(members.iter().map(|m| actor_rank.get(m).copied()).collect())
+                    Some(members.iter().map(|m| actor_rank.get(m)).collect())
                 }
                 _ => None,
             })
@@ -118,7 +113,7 @@ impl Lookup {
             dyads_by_id,
             actor_rank,
             dyad_rank,
-            dyad_ids,
+            body_at,
             links,
             holders,
             mediators,
@@ -160,16 +155,16 @@ impl Lookup {
     }
 
     pub fn actor_rank(&self, id: &str) -> Option<usize> {
-        self.actor_rank.get(id).copied()
+        self.actor_rank.get(id)
     }
 
     pub fn dyad_rank(&self, id: &str) -> Option<usize> {
-        // Most scenarios have one to three disputes, named many times a turn: comparing the ids one
-        // by one is then cheaper than hashing.
-        if self.dyads_by_id.len() <= 4 {
-            return self.dyad_ids.iter().position(|d| d == id);
-        }
-        self.dyad_rank.get(id).copied()
+        self.dyad_rank.get(id)
+    }
+
+    /// The position in `scenario.bodies` of the body `id`.
+    pub fn body_at(&self, id: &str) -> Option<usize> {
+        self.body_at.get(id)
     }
 
     /// The position in `scenario.actors` of the actor of this rank.

@@ -1,6 +1,7 @@
 //! Scenarios: the file format, loading with located diagnostics, semantic validation, built-ins.
 
 pub mod builtin;
+mod id_index;
 mod load;
 pub mod lookup;
 pub mod schema;

@@ -89,7 +89,7 @@ impl Scenario {
     }
 
     pub fn body(&self, id: &str) -> Option<&Body> {
-        self.bodies.iter().find(|b| b.id == id)
+        self.lookup().body_at(id).map(|i| &self.bodies[i])
     }
 
     pub fn dyad(&self, id: &str) -> Option<&Dyad> {
