@@ -64,7 +64,7 @@ pub fn round4(x: f64) -> f64 {
 /// rolls, shifts and values.
 pub fn round(x: f64) -> f64 {
     // From 2^52 on every double is whole (and NaN and the infinities stay as they are).
-    if !(x.abs() < 4_503_599_627_370_496.0) {
+    if x.is_nan() || x.abs() >= 4_503_599_627_370_496.0 {
         return x;
     }
     // Truncation toward zero is exact in this range, and so is the fractional part.
