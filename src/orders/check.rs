@@ -140,7 +140,8 @@ fn check_with<E, A: Borrow<OrderSpec>>(
         _ => return wrong(),
     };
 
-    let name = |id: &str| s.actor(id).map_or(id.to_string(), |a| a.name.clone());
+    // Looked up only when a refusal is put into words (`passes` never does).
+    let name = |id| Named(s, id);
     let side = dyad.and_then(|d| d.side_of(&order.actor));
     let is_spoiler = |d: &str| s.conflict.spoilers.iter().any(|sp| sp.actor == order.actor && sp.dyad == d);
     use ToolKind::*;
@@ -345,4 +346,14 @@ fn check_with<E, A: Borrow<OrderSpec>>(
         _ => {}
     }
     Ok(())
+}
+
+/// An actor's display name, looked up when formatted: a refusal's arguments are evaluated whether or
+/// not it is put into words.
+struct Named<'a>(&'a crate::scenario::Scenario, &'a str);
+
+impl std::fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.actor(self.1).map_or(self.1, |a| a.name.as_str()))
+    }
 }
