@@ -7,6 +7,7 @@ mod summary;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
@@ -91,25 +92,29 @@ pub fn sweep(
     let source = OrderSource::Bots { base: Box::new(OrderSource::Hold), policies };
     let done = AtomicU64::new(0);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
+    // One engine (world and schedule) per worker thread, built for its first game and restarted for
+    // each of the others: a game's result depends only on its seed, never on which worker played it
+    // or what it played before. (`map_init` builds one per rayon job, and rayon splits 1,000 games on
+    // two threads into ten jobs: eight engines more than needed, a few hundred µs of bevy's each.)
+    // Each thread only ever locks its own slot.
+    let engines: Vec<Mutex<Option<Game>>> = (0..pool.current_num_threads()).map(|_| Mutex::new(None)).collect();
     pool.install(|| {
         (0..runs)
             .into_par_iter()
-            // One world and schedule per worker, restarted for each game: a game's result depends
-            // only on its seed, never on which worker played it or what it played before.
-            .map_init(
-                || {
+            .map(|i| {
+                let worker = rayon::current_thread_index().expect("sweep games run on the sweep's pool");
+                let mut slot = engines[worker].lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                let game = slot.get_or_insert_with(|| {
                     let mut game = Game::new(scenario.clone(), seed);
                     game.set_narrate(false);
                     game
-                },
-                |game, i| {
-                    let game_seed = seed.wrapping_add(i);
-                    game.restart(game_seed);
-                    let result = finish(game, game_seed, &source);
-                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
-                    result
-                },
-            )
+                });
+                let game_seed = seed.wrapping_add(i);
+                game.restart(game_seed);
+                let result = finish(game, game_seed, &source);
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                result
+            })
             .collect()
     })
 }
