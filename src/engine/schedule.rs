@@ -96,7 +96,7 @@ pub fn build() -> Schedule {
         (Phase::Intake, Phase::Deliberation, Phase::Resolution, Phase::Dynamics, Phase::Injects, Phase::Assessment)
             .chain(),
     );
-    // Most turns bring no Council or Assembly business: the phase (and its ledger) is skipped then.
+    // Most turns bring no Council or Assembly business: the phase is skipped then.
     schedule.configure_sets(Phase::Deliberation.run_if(council_business));
     // One system a phase (a separate system applying each phase's effects cost as much to run as the
     // smaller phases themselves).
@@ -287,19 +287,18 @@ fn dynamics(mut state: StateParam, mut out: ResMut<TurnOutput>) {
     // each picks its own out of the list; with many, the outcomes are sorted by target once (stably)
     // and walked alongside the disputes, which come in id order.
     let mut aimed: Vec<&OutcomeRecord> = outcomes.iter().filter(|o| o.target.is_some()).collect();
-    if v.dyads.len() <= 4 {
-        for d in v.dyads.values() {
-            let mine: Vec<&OutcomeRecord> =
-                aimed.iter().copied().filter(|o| o.target.as_deref() == Some(d.id.as_str())).collect();
-            let (record, effects) = rules::dynamics::dyad(&ctx, d, &mine);
-            dynamics.push(record);
-            pending.extend(effects);
-        }
-    } else {
+    let few = v.dyads.len() <= 4;
+    if !few {
         aimed.sort_by(|a, b| a.target.cmp(&b.target));
-        let mut next = 0;
-        for d in v.dyads.values() {
-            let id = Some(d.id.as_str());
+    }
+    let (mut next, mut picked) = (0, Vec::new());
+    for d in v.dyads.values() {
+        let id = Some(d.id.as_str());
+        let theirs: &[&OutcomeRecord] = if few {
+            picked.clear();
+            picked.extend(aimed.iter().copied().filter(|o| o.target.as_deref() == id));
+            &picked
+        } else {
             while next < aimed.len() && aimed[next].target.as_deref() < id {
                 next += 1;
             }
@@ -307,10 +306,11 @@ fn dynamics(mut state: StateParam, mut out: ResMut<TurnOutput>) {
             while next < aimed.len() && aimed[next].target.as_deref() == id {
                 next += 1;
             }
-            let (record, effects) = rules::dynamics::dyad(&ctx, d, &aimed[start..next]);
-            dynamics.push(record);
-            pending.extend(effects);
-        }
+            &aimed[start..next]
+        };
+        let (record, effects) = rules::dynamics::dyad(&ctx, d, theirs);
+        dynamics.push(record);
+        pending.extend(effects);
     }
     pending.extend(rules::dynamics::drift(&ctx));
     drop(v);
