@@ -463,3 +463,54 @@ fn an_order_naming_an_unknown_id_is_warned_about_and_refused_in_its_turn() {
     let log = std::fs::read_to_string(dir.join("o.log")).expect("the game was played and logged");
     assert!(log.contains("reason: \"there is no actor `doravai` in this scenario\""), "the refusal is logged");
 }
+
+/// Each dispute's escalation counts every clash aimed at it (and none aimed elsewhere), whether the
+/// scenario has a few disputes (each picks its outcomes out of the turn's list) or many (the outcomes
+/// are sorted by target and walked alongside the disputes): the engine hands no dispute too few.
+#[test]
+fn each_dispute_counts_only_the_clashes_aimed_at_it() {
+    // The tutorial's actors, and three or eight pairs more with a dispute each.
+    let tutorial = good_offices::scenario::synthetic::synthetic(0).actors.len();
+    for (size, few) in [(tutorial + 6, true), (tutorial + 16, false)] {
+        let s = Arc::new(good_offices::scenario::synthetic::synthetic(size));
+        let disputes = s.conflict.dyads.len();
+        assert_eq!(disputes <= 4, few, "{size} actors: {disputes} disputes");
+        // The second side of every other generated dispute skirmishes (both sides in the last one).
+        let mut orders = Vec::new();
+        for (i, d) in s.conflict.dyads.iter().enumerate().skip(1).step_by(2) {
+            let skirmish = |actor: &str| OrderSpec {
+                actor: Id::from(actor),
+                tool: ToolKind::Skirmish,
+                target: Some(Target::Dyad(Id::from(d.id.as_str()))),
+                style: None,
+                draft: None,
+                sanction: None,
+                with: None,
+                note: Default::default(),
+            };
+            orders.push(skirmish(&d.sides.1));
+            if i + 2 >= disputes {
+                orders.push(skirmish(&d.sides.0));
+            }
+        }
+        let mut skirmished = 0;
+        for seed in 0..8 {
+            let mut game = Game::new(s.clone(), seed);
+            let record = game.play_turn(&TurnOrders { turn: 1, orders: orders.clone(), ..TurnOrders::default() });
+            assert!(record.rejected.is_empty(), "{:?}", record.rejected);
+            assert_eq!(record.dynamics.len(), disputes);
+            for dynamics in &record.dynamics {
+                let clashes = record
+                    .outcomes
+                    .iter()
+                    .filter(|o| o.target.as_deref() == Some(dynamics.dyad.as_str()) && o.result == "clash")
+                    .count();
+                let incident = usize::from(dynamics.incident_roll < dynamics.incident_probability);
+                let factor = dynamics.factors.iter().find(|f| f.name == "clashes").expect("a clashes factor");
+                assert_eq!(factor.value, 6.0 * (clashes + incident) as f64, "{size} actors, {}", dynamics.dyad);
+                skirmished += clashes;
+            }
+        }
+        assert!(skirmished > 0, "some skirmishes made contact");
+    }
+}
