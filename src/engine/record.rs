@@ -40,8 +40,9 @@ pub struct Rejection {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VoteRecord {
-    pub body: String,
-    pub sponsor: String,
+    /// Ids (compact strings): a vote is recorded in every turn, narrated or not.
+    pub body: Id,
+    pub sponsor: Id,
     /// What was voted: "draft resolution (Chapter VI: ...)", "press statement", ...
     pub subject: String,
     pub tally: String,

@@ -210,8 +210,8 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
         }
     }
     let vote = VoteRecord {
-        body: council_id.to_string(),
-        sponsor: order.actor.as_str().to_string(),
+        body: Id::from(council_id),
+        sponsor: order.actor.clone(),
         subject: explain!(ctx, "{what} (consensus of all members)"),
         tally: explain!(ctx, "{yes}–{}–0", members.len() - yes),
         adopted: agreed,
@@ -292,8 +292,8 @@ fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -
     let mut ballots: Vec<(String, Ballot)> = casts.iter().map(|c| (c.member.clone(), c.ballot)).collect();
     ballots.sort();
     let vote = VoteRecord {
-        body: council_id.to_string(),
-        sponsor: order.actor.as_str().to_string(),
+        body: Id::from(council_id),
+        sponsor: order.actor.clone(),
         subject,
         tally: if ctx.narrate { result.tally() } else { String::new() },
         adopted: result.adopted,
@@ -407,8 +407,8 @@ fn emergency_session(
         let mut outcome = done(order, explain!(ctx, "Uniting for Peace: {}", result.explanation));
         outcome.result = if result.adopted { "adopted".into() } else { "rejected".into() };
         let vote = VoteRecord {
-            body: council_id.to_string(),
-            sponsor: order.actor.as_str().to_string(),
+            body: Id::from(council_id),
+            sponsor: order.actor.clone(),
             subject: "procedural: call an emergency special session of the Assembly".into(),
             tally: if ctx.narrate { result.tally() } else { String::new() },
             adopted: result.adopted,
@@ -486,8 +486,8 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
         }
     }
     let vote = VoteRecord {
-        body: assembly_id,
-        sponsor: order.actor.as_str().to_string(),
+        body: Id::from(assembly_id),
+        sponsor: order.actor.clone(),
         subject: explain!(ctx, "recommendation: {}", Names::new(ctx.view.scenario).draft_contents(draft)),
         tally: explain!(ctx, "{yes}–{no}–{abstain}"),
         adopted,
