@@ -101,7 +101,7 @@ fn check(case: &Case, records: &[TurnRecord]) -> Vec<String> {
                 let got: Vec<_> = turn(*t)
                     .votes
                     .iter()
-                    .filter(|v| &v.sponsor == sponsor)
+                    .filter(|v| v.sponsor == *sponsor)
                     .map(|v| (v.tally.clone(), v.adopted, v.vetoed_by.clone()))
                     .collect();
                 (got != [(tally.clone(), *adopted, vetoed.clone())]).then(|| format!("{e:?}: got {got:?}"))
