@@ -43,17 +43,12 @@ impl<T: Component<Mutability = Mutable>> Fetch<T> for Query<'_, '_, &'static mut
     }
 }
 
-/// Writes a row of the world.
-pub trait FetchMut<T> {
-    fn fetch(&self, row: Entity) -> &T;
+/// Writes a row of the world (and reads it, as [`Fetch`]).
+pub trait FetchMut<T>: Fetch<T> {
     fn fetch_mut(&mut self, row: Entity) -> &mut T;
 }
 
-impl<T: Component<Mutability = Mutable>> FetchMut<T> for Query<'_, '_, &mut T> {
-    fn fetch(&self, row: Entity) -> &T {
-        self.get(row).expect("a row entity keeps its row for the whole game")
-    }
-
+impl<T: Component<Mutability = Mutable>> FetchMut<T> for Query<'_, '_, &'static mut T> {
     fn fetch_mut(&mut self, row: Entity) -> &mut T {
         self.get_mut(row).expect("a row entity keeps its row for the whole game").into_inner()
     }

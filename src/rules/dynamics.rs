@@ -7,7 +7,7 @@ use super::ground::clash_deaths;
 use super::{RuleCtx, factor};
 use crate::engine::ledger::Effect;
 use crate::engine::record::{DynamicsRecord, OutcomeRecord};
-use crate::engine::rng::{roll, round4, stream};
+use crate::engine::rng::{roll, round, round4, stream};
 use crate::engine::state::DyadState;
 use crate::scenario::Id;
 use crate::scenario::{ToolKind, Var};
@@ -77,11 +77,7 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord]) -> (Dynam
     if incident {
         let deaths = clash_deaths(ctx, d.stage, 1.0, r2);
         effects.push(Effect::shift(Var::Deaths, deaths as f64, "dynamics: incident"));
-        effects.push(Effect::shift(
-            Var::Displaced,
-            crate::engine::rng::round(deaths as f64 * p.displaced_per_death),
-            "dynamics: incident",
-        ));
+        effects.push(Effect::shift(Var::Displaced, round(deaths as f64 * p.displaced_per_death), "dynamics: incident"));
         for side in &d.sides {
             effects.push(Effect::shift(Var::Hurt(id.clone(), side.clone()), 4.0, "dynamics: incident"));
             effects.push(Effect::shift(Var::Grievance(id.clone(), side.clone()), 1.0, "dynamics: incident"));

@@ -6,14 +6,14 @@ use super::explain;
 use super::{Resolved, RuleCtx, done, factor, rolled};
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::OutcomeRecord;
-use crate::engine::rng::{roll, round4, stream};
+use crate::engine::rng::{roll, round, round4, stream};
 use crate::engine::state::DyadState;
 use crate::scenario::Id;
 use crate::scenario::{OrderSpec, ToolKind, Var};
 
 /// Deaths of a clash: the rule's deaths per incident, times the stage, times 0.5–1.5 by the roll.
 pub fn clash_deaths(ctx: &RuleCtx, stage: u8, severity: f64, r: f64) -> u64 {
-    crate::engine::rng::round(ctx.params.deaths_per_incident * f64::from(stage) * severity * (0.5 + r)) as u64
+    round(ctx.params.deaths_per_incident * f64::from(stage) * severity * (0.5 + r)) as u64
 }
 
 pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
@@ -242,11 +242,7 @@ fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, d: &DyadState, k: f64) ->
     let deaths = if hit { clash_deaths(ctx, d.stage, severity * k, r2) } else { 0 };
     if hit {
         effects.push(Effect::shift(Var::Deaths, deaths as f64, &c));
-        effects.push(Effect::shift(
-            Var::Displaced,
-            crate::engine::rng::round(deaths as f64 * ctx.params.displaced_per_death),
-            &c,
-        ));
+        effects.push(Effect::shift(Var::Displaced, round(deaths as f64 * ctx.params.displaced_per_death), &c));
         for s in &d.sides {
             effects.push(Effect::shift(Var::Hurt(Id::from(dyad_id), s.clone()), 4.0, &c));
             effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id), s.clone()), 1.5, &c));

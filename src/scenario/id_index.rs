@@ -65,20 +65,19 @@ impl IdIndex {
         let mut index = IdIndex {
             slots: vec![(Key { len: 0, head: 0, tail: 0 }, EMPTY); size],
             shift: 64 - size.trailing_zeros(),
-            ids: Vec::new(),
+            ids,
         };
-        for (rank, id) in ids.iter().enumerate() {
-            if index.find(id, &ids).is_some() {
+        for rank in 0..index.ids.len() {
+            if index.get(&index.ids[rank]).is_some() {
                 continue;
             }
-            let key = Key::of(id);
+            let key = Key::of(&index.ids[rank]);
             let mut slot = index.first_slot(&key);
             while index.slots[slot].1 != EMPTY {
                 slot = (slot + 1) & (size - 1);
             }
             index.slots[slot] = (key, rank as u32);
         }
-        index.ids = ids;
         index
     }
 
@@ -86,7 +85,8 @@ impl IdIndex {
         (key.hash() >> self.shift) as usize
     }
 
-    fn find(&self, id: &str, ids: &[String]) -> Option<usize> {
+    /// The rank of `id`, if it is one of the ids.
+    pub fn get(&self, id: &str) -> Option<usize> {
         let key = Key::of(id);
         let mask = self.slots.len() - 1;
         let mut slot = self.first_slot(&key);
@@ -95,17 +95,12 @@ impl IdIndex {
             if rank == EMPTY {
                 return None;
             }
-            if k == key && (key.exact() || ids[rank as usize] == id) {
+            if k == key && (key.exact() || self.ids[rank as usize] == id) {
                 return Some(rank as usize);
             }
             slot = (slot + 1) & mask;
         }
         None
-    }
-
-    /// The rank of `id`, if it is one of the ids.
-    pub fn get(&self, id: &str) -> Option<usize> {
-        self.find(id, &self.ids)
     }
 }
 
