@@ -126,12 +126,15 @@ pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
         scratch.globals.resync(&state.globals, globals);
         value
     };
+    // Each branch's effects, in one list emptied for the next.
+    let mut effects = Vec::new();
     for order in candidates(actor, view) {
         if !passes::<OrderSpec>(&order, view, &[]) || crate::engine::schedule::is_deliberation(order.tool) {
             continue;
         }
         let accepted = [order.clone()];
-        let branch = |success: bool| {
+        let branch = |success: bool, effects: &mut Vec<crate::engine::ledger::Effect>| {
+            effects.clear();
             let ctx = RuleCtx {
                 view,
                 params: &view.scenario.rules,
@@ -142,15 +145,15 @@ pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
                 narrate: false,
                 on_dyad: Default::default(),
             };
-            resolve(&order, 0, &ctx)
+            resolve(&order, 0, &ctx, effects)
         };
-        let win = branch(true);
-        let p = win.outcome.probability.unwrap_or(1.0);
-        let expected = if win.outcome.probability.is_some() {
-            let (won, lost) = (value_after(&win.effects), value_after(&branch(false).effects));
-            p * won + (1.0 - p) * lost
-        } else {
-            value_after(&win.effects)
+        let expected = match branch(true, &mut effects).probability {
+            Some(p) => {
+                let won = value_after(&effects);
+                branch(false, &mut effects);
+                p * won + (1.0 - p) * value_after(&effects)
+            }
+            None => value_after(&effects),
         };
         if expected > now + 1e-9 {
             scored.push((expected - now, order));

@@ -252,15 +252,12 @@ fn council_business(out: Res<TurnOutput>) -> bool {
 
 fn deliberation(mut state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>) {
     let mut pending = state.take_pending();
-    let business: Vec<&OrderSpec> = out.accepted.iter().filter(|o| is_deliberation(o.tool)).collect();
+    let TurnOutput { accepted, votes, outcomes, .. } = &mut *out;
+    let business: Vec<&OrderSpec> = accepted.iter().filter(|o| is_deliberation(o.tool)).collect();
     let v = state.view();
-    let (votes, resolved) = rules::council::deliberate(&state.ctx(&v, &out.accepted), &business, &input.ballots);
+    let ctx = state.ctx(&v, accepted);
+    rules::council::deliberate(&ctx, (&business, &input.ballots), votes, outcomes, &mut pending);
     drop(v);
-    out.votes.extend(votes);
-    for r in resolved {
-        out.outcomes.push(r.outcome);
-        pending.extend(r.effects);
-    }
     state.apply(pending);
 }
 
@@ -270,9 +267,7 @@ fn resolution(mut state: StateParam, mut out: ResMut<TurnOutput>) {
     let TurnOutput { accepted, dice, outcomes, .. } = &mut *out;
     let ctx = state.ctx(&v, accepted);
     for (order, index) in accepted.iter().zip(dice.iter()).filter(|(o, _)| !is_deliberation(o.tool)) {
-        let r = rules::resolve(order, *index, &ctx);
-        outcomes.push(r.outcome);
-        pending.extend(r.effects);
+        outcomes.push(rules::resolve(order, *index, &ctx, &mut pending));
     }
     drop(v);
     state.apply(pending);
@@ -308,11 +303,9 @@ fn dynamics(mut state: StateParam, mut out: ResMut<TurnOutput>) {
             }
             &aimed[start..next]
         };
-        let (record, effects) = rules::dynamics::dyad(&ctx, d, theirs);
-        dynamics.push(record);
-        pending.extend(effects);
+        dynamics.push(rules::dynamics::dyad(&ctx, d, theirs, &mut pending));
     }
-    pending.extend(rules::dynamics::drift(&ctx));
+    rules::dynamics::drift(&ctx, &mut pending);
     drop(v);
     state.apply(pending);
 }
@@ -320,10 +313,9 @@ fn dynamics(mut state: StateParam, mut out: ResMut<TurnOutput>) {
 fn injects(mut state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>) {
     let mut pending = state.take_pending();
     let v = state.view();
-    let (records, effects) = rules::injects::fire(&state.ctx(&v, &[]), &input.injects);
+    let records = rules::injects::fire(&state.ctx(&v, &[]), &input.injects, &mut pending);
     drop(v);
     out.injects.extend(records);
-    pending.extend(effects);
     state.apply(pending);
 }
 

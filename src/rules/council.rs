@@ -9,10 +9,10 @@
 use super::council_vote::{Ballot, Cast, Matter, Threshold, count};
 use super::explain;
 use super::support::sanction_effects;
-use super::{Resolved, RuleCtx, done, factor};
+use super::{RuleCtx, done, factor};
 use crate::debrief::names::Names;
 use crate::engine::ledger::{Effect, Flag};
-use crate::engine::record::VoteRecord;
+use crate::engine::record::{OutcomeRecord, VoteRecord};
 use crate::scenario::Id;
 use crate::scenario::{Actor, BodyKind, Chapter, Draft, DraftContent, Event, OrderSpec, ToolKind, Var};
 
@@ -102,67 +102,59 @@ fn council<'s>(ctx: &RuleCtx<'s>) -> Option<(&'s str, &'s [String], &'s [String]
     })
 }
 
-/// Resolves all Council and Assembly business of the turn, in order.
+/// Resolves all Council and Assembly business of the turn, in order: the votes taken and each order's
+/// outcome are added to `votes` and `outcomes`, the effects they cause to `effects`.
 pub fn deliberate(
     ctx: &RuleCtx,
-    orders: &[&OrderSpec],
-    ballots: &[(String, Ballot)],
-) -> (Vec<VoteRecord>, Vec<Resolved>) {
-    let mut votes = Vec::new();
-    let mut resolved = Vec::new();
+    (orders, ballots): (&[&OrderSpec], &[(String, Ballot)]),
+    votes: &mut Vec<VoteRecord>,
+    outcomes: &mut Vec<OutcomeRecord>,
+    effects: &mut Vec<Effect>,
+) {
     for &order in orders {
         let c = ctx.cause(order);
         let name = ctx.name(&order.actor);
         let target = order.target.as_ref().map_or("", |t| t.id());
         let r = match order.tool {
             ToolKind::RaiseAtCouncil => {
-                let effects = vec![
-                    Effect::happen(Event::Seized(Id::from(target)), &c),
-                    Effect::shift(Var::PublicPressure, 8.0, &c),
-                ];
-                Resolved {
-                    outcome: done(
-                        order,
-                        explain!(
-                            ctx,
-                            "{name} brings the dispute to the Council (Art. 35); the Council is seized of it."
-                        ),
-                    ),
-                    effects,
-                }
+                effects.push(Effect::happen(Event::Seized(Id::from(target)), &c));
+                effects.push(Effect::shift(Var::PublicPressure, 8.0, &c));
+                done(
+                    order,
+                    explain!(ctx, "{name} brings the dispute to the Council (Art. 35); the Council is seized of it."),
+                )
             }
             ToolKind::CouncilBriefing => {
-                let effects = vec![Effect::shift(Var::PublicPressure, 4.0, &c)];
-                Resolved { outcome: done(order, explain!(ctx, "{name} briefs the Council.")), effects }
+                effects.push(Effect::shift(Var::PublicPressure, 4.0, &c));
+                done(order, explain!(ctx, "{name} briefs the Council."))
             }
             ToolKind::PressElements | ToolKind::PressStatement | ToolKind::PresidentialStatement => {
-                let (vote, r) = statement(ctx, order);
+                let (vote, outcome) = statement(ctx, order, effects);
                 votes.push(vote);
-                r
+                outcome
             }
             ToolKind::DraftResolution => {
-                let (vote, r) = draft_vote(ctx, order, ballots);
+                let (vote, outcome) = draft_vote(ctx, order, ballots, effects);
                 votes.push(vote);
-                r
+                outcome
             }
             ToolKind::RequestEmergencySession => {
-                let (vote, r) = emergency_session(ctx, order, ballots);
+                let (vote, outcome) = emergency_session(ctx, order, ballots, effects);
                 votes.extend(vote);
-                r
+                outcome
             }
             ToolKind::AssemblyResolution => {
-                let (vote, r) = assembly(ctx, order);
+                let (vote, outcome) = assembly(ctx, order, effects);
                 votes.push(vote);
-                r
+                outcome
             }
             _ => unreachable!("only Council and Assembly business is deliberated"),
         };
-        resolved.push(r);
+        outcomes.push(r);
     }
-    (votes, resolved)
 }
 
-fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
+fn statement(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (VoteRecord, OutcomeRecord) {
     let c = ctx.cause(order);
     let dyad = order.target.as_ref().map_or("", |t| t.id());
     let (council_id, members, _) = council(ctx).expect("checked: a Council member, so a Council exists");
@@ -201,7 +193,6 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
         explain!(ctx, "No consensus for {what}: {}.", objections.join("; "))
     };
     let endorses_region = ctx.view.scenario.bodies.iter().any(|b| matches!(b.kind, BodyKind::Regional { .. }));
-    let mut effects = Vec::new();
     if agreed {
         effects.push(Effect::shift(Var::PublicPressure, pressure, &c));
         effects.push(Effect::shift(Var::WayOut(Id::from(dyad)), way_out, &c));
@@ -221,10 +212,15 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     };
     let mut outcome = done(order, explanation);
     outcome.result = if agreed { "adopted".into() } else { "blocked".into() };
-    (vote, Resolved { outcome, effects })
+    (vote, outcome)
 }
 
-fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -> (VoteRecord, Resolved) {
+fn draft_vote(
+    ctx: &RuleCtx,
+    order: &OrderSpec,
+    explicit: &[(String, Ballot)],
+    effects: &mut Vec<Effect>,
+) -> (VoteRecord, OutcomeRecord) {
     let c = ctx.cause(order);
     let draft = order.draft.as_ref().expect("checked: a draft is given");
     let (council_id, members, permanent) = council(ctx).expect("checked: the target is the Council");
@@ -273,12 +269,11 @@ fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -
         casts.push(Cast { member: m.clone(), permanent: permanent.contains(m), ballot });
     }
     let result = count(&casts, Matter::Substantive, Threshold::CHARTER, &parties);
-    let mut effects = Vec::new();
     if result.adopted {
         effects.push(Effect::happen(Event::ResolutionAdopted(Id::from(council_id)), &c));
         effects.push(Effect::shift(Var::PublicPressure, 12.0, &c));
         for content in &draft.contents {
-            effects.extend(content_effects(ctx, content, draft.chapter, 1.0, &order.actor, &c));
+            content_effects(ctx, (content, draft.chapter, 1.0), &order.actor, &c, effects);
         }
     } else if !result.vetoed_by.is_empty() {
         effects.push(Effect::happen(Event::Vetoed(Id::from(council_id)), &c));
@@ -314,19 +309,18 @@ fn draft_vote(ctx: &RuleCtx, order: &OrderSpec, explicit: &[(String, Ballot)]) -
         factor("no", f64::from(result.no)),
         factor("abstain", f64::from(result.abstain)),
     ];
-    (vote, Resolved { outcome, effects })
+    (vote, outcome)
 }
 
-/// What an adopted resolution does. `k` scales recommendations of the Assembly (weaker than the Council's).
+/// What an adopted resolution does, added to `effects`. `k` scales recommendations of the Assembly
+/// (weaker than the Council's).
 fn content_effects(
     ctx: &RuleCtx,
-    content: &DraftContent,
-    chapter: Chapter,
-    k: f64,
+    (content, chapter, k): (&DraftContent, Chapter, f64),
     sponsor: &str,
     c: &str,
-) -> Vec<Effect> {
-    let mut effects = Vec::new();
+    effects: &mut Vec<Effect>,
+) {
     let binding = if chapter == Chapter::VII { 1.5 } else { 1.0 };
     match content {
         DraftContent::Ceasefire(d) => {
@@ -338,7 +332,7 @@ fn content_effects(
             }
         }
         DraftContent::EndorseRegional(_) => effects.push(Effect::shift(Var::Coherence, 10.0 * k, c)),
-        DraftContent::Sanctions(a, kind) => effects.extend(sanction_effects(ctx, a, *kind, k, sponsor, c)),
+        DraftContent::Sanctions(a, kind) => sanction_effects(ctx, (a, *kind), k, sponsor, c, effects),
         DraftContent::CommissionOfInquiry(d) => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| &s.dyad == d) {
                 effects.push(Effect::shift(Var::Spoiler(Id::from(sp.actor.as_str())), -8.0 * k, c));
@@ -370,14 +364,14 @@ fn content_effects(
             }
         }
     }
-    effects
 }
 
 fn emergency_session(
     ctx: &RuleCtx,
     order: &OrderSpec,
     explicit: &[(String, Ballot)],
-) -> (Option<VoteRecord>, Resolved) {
+    effects: &mut Vec<Effect>,
+) -> (Option<VoteRecord>, OutcomeRecord) {
     let c = ctx.cause(order);
     let assembly = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
     let name = ctx.name(&order.actor);
@@ -399,11 +393,9 @@ fn emergency_session(
             casts.push(Cast { member: m.clone(), permanent: permanent.contains(m), ballot });
         }
         let result = count(&casts, Matter::Procedural, Threshold::CHARTER, &[]);
-        let effects = if result.adopted {
-            vec![Effect::happen(Event::Seized(Id::from(assembly.as_str())), &c)]
-        } else {
-            Vec::new()
-        };
+        if result.adopted {
+            effects.push(Effect::happen(Event::Seized(Id::from(assembly.as_str())), &c));
+        }
         let mut outcome = done(order, explain!(ctx, "Uniting for Peace: {}", result.explanation));
         outcome.result = if result.adopted { "adopted".into() } else { "rejected".into() };
         let vote = VoteRecord {
@@ -416,7 +408,7 @@ fn emergency_session(
             ballots: casts.iter().map(|c| (c.member.clone(), c.ballot)).collect(),
             explanation: result.explanation.clone(),
         };
-        return (Some(vote), Resolved { outcome, effects });
+        return (Some(vote), outcome);
     }
     // Requested by member states: convened when a majority of members concur.
     let shares = ctx.view.scenario.body(&assembly).and_then(|b| match &b.kind {
@@ -424,8 +416,9 @@ fn emergency_session(
         _ => None,
     });
     let concur = shares.unwrap_or(0.0) > 50.0;
-    let effects =
-        if concur { vec![Effect::happen(Event::Seized(Id::from(assembly.as_str())), &c)] } else { Vec::new() };
+    if concur {
+        effects.push(Effect::happen(Event::Seized(Id::from(assembly.as_str())), &c));
+    }
     let mut outcome = done(
         order,
         if concur {
@@ -435,10 +428,10 @@ fn emergency_session(
         },
     );
     outcome.result = if concur { "adopted".into() } else { "rejected".into() };
-    (None, Resolved { outcome, effects })
+    (None, outcome)
 }
 
-fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
+fn assembly(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (VoteRecord, OutcomeRecord) {
     let c = ctx.cause(order);
     let draft = order.draft.as_ref().expect("checked: a draft is given");
     let assembly_id = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
@@ -477,12 +470,11 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
         yes + no,
         if adopted { "Adopted." } else { "Not adopted." }
     );
-    let mut effects = Vec::new();
     if adopted {
         effects.push(Effect::happen(Event::ResolutionAdopted(Id::from(assembly_id.as_str())), &c));
         effects.push(Effect::shift(Var::PublicPressure, 15.0, &c));
         for content in &draft.contents {
-            effects.extend(content_effects(ctx, content, Chapter::VI, 0.6, &order.actor, &c));
+            content_effects(ctx, (content, Chapter::VI, 0.6), &order.actor, &c, effects);
         }
     }
     let vote = VoteRecord {
@@ -497,5 +489,5 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec) -> (VoteRecord, Resolved) {
     };
     let mut outcome = done(order, explanation);
     outcome.result = if adopted { "adopted".into() } else { "rejected".into() };
-    (vote, Resolved { outcome, effects })
+    (vote, outcome)
 }

@@ -3,18 +3,18 @@
 //! implicated side's trust (domain brief §A).
 
 use super::explain;
-use super::{Resolved, RuleCtx, done};
+use super::{RuleCtx, done};
 use crate::engine::ledger::{Effect, Flag};
+use crate::engine::record::OutcomeRecord;
 use crate::scenario::Id;
 use crate::scenario::{Event, OrderSpec, ToolKind, Var};
 
-pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
+pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> OutcomeRecord {
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let dyad_id: Id = order.target.as_ref().map(|t| Id::from(t.id())).unwrap_or_default();
     let d = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
     let k = ctx.potency(order);
-    let mut effects = Vec::new();
     let text = match order.tool {
         ToolKind::IcjApplication => {
             effects.push(Effect::flag(Flag::IcjPending(dyad_id.clone()), true, &c));
@@ -56,5 +56,5 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
             explain!(ctx, "{name} monitors and reports on human rights ({}).", ctx.called(&dyad_id))
         }
     };
-    Resolved { outcome: done(order, text), effects }
+    done(order, text)
 }

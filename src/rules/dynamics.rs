@@ -15,14 +15,11 @@ use crate::scenario::{ToolKind, Var};
 const CAUSE: &str = "dynamics";
 
 /// One dyad's turn of dynamics, given this turn's outcomes (those aimed at other disputes are ignored;
-/// the engine passes only this one's).
-pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord]) -> (DynamicsRecord, Vec<Effect>) {
+/// the engine passes only this one's); its effects are added to `effects`.
+pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: &mut Vec<Effect>) -> DynamicsRecord {
     let p = ctx.params;
     let s = ctx.view.scenario.dyad(&d.id).expect("a dyad of the scenario");
     let id = d.id.clone();
-    // Room for every effect a dispute's turn can have (arms, an incident, the stage, hurt, belief,
-    // way out): one allocation, not three growing ones.
-    let mut effects = Vec::with_capacity(16);
     let mut notes = Vec::new();
     // Worded only when narrating: a quiet turn keeps no list of empty notes.
     let mut note = |text: String| {
@@ -179,22 +176,20 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord]) -> (Dynam
         factor("stage roll", r3),
     ]);
     factors.extend(terms);
-    let record = DynamicsRecord {
+    DynamicsRecord {
         dyad: d.id.to_string(),
         incident_probability: p_incident,
         incident_roll: r,
         escalation_pressure: pressure,
         factors,
         explanation: if ctx.narrate { notes.join("; ") } else { String::new() },
-    };
-    (record, effects)
+    }
 }
 
 /// Drift that concerns no single dispute: trust back toward impartiality, attention fading,
-/// coherence settling (higher with joint tracks).
-pub fn drift(ctx: &RuleCtx) -> Vec<Effect> {
+/// coherence settling (higher with joint tracks). Added to `effects`.
+pub fn drift(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
     let p = ctx.params;
-    let mut effects = Vec::new();
     // Only pairs that have moved drift back, so the log is not filled with unchanged pairs; they are
     // found in storage order and then put in (party, third) order.
     let mut moved: Vec<((&str, &str), f64)> = ctx
@@ -240,5 +235,4 @@ pub fn drift(ctx: &RuleCtx) -> Vec<Effect> {
     effects.push(Effect::shift(Var::PublicPressure, round4(-g.public_pressure * p.pressure_decay), CAUSE));
     let coherence = if g.joint_tracks.is_empty() { round4((50.0 - g.coherence) * 0.05) } else { 2.0 };
     effects.push(Effect::shift(Var::Coherence, coherence, CAUSE));
-    effects
 }

@@ -3,7 +3,7 @@
 //! (`ShowOfForce`/`Mobilise`, `Strike`); see `dynamics`.
 
 use super::explain;
-use super::{Resolved, RuleCtx, done, factor, rolled};
+use super::{RuleCtx, done, factor, rolled};
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::OutcomeRecord;
 use crate::engine::rng::{roll, round, round4, stream};
@@ -16,12 +16,12 @@ pub fn clash_deaths(ctx: &RuleCtx, stage: u8, severity: f64, r: f64) -> u64 {
     round(ctx.params.deaths_per_incident * f64::from(stage) * severity * (0.5 + r)) as u64
 }
 
-pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
+pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> OutcomeRecord {
     use ToolKind::*;
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     if order.tool == Hold {
-        return Resolved { outcome: done(order, explain!(ctx, "{name} holds.")), effects: Vec::new() };
+        return done(order, explain!(ctx, "{name} holds."));
     }
     let dyad_id: Id = order.target.as_ref().map(|t| Id::from(t.id())).unwrap_or_default();
     let d = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
@@ -30,7 +30,6 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     let me = order.actor.clone();
     let k = ctx.potency(order);
     let arms = |delta: f64| Effect::shift(Var::Arms(dyad_id.clone(), me.clone()), delta * k, &c);
-    let mut effects = Vec::new();
     let explanation = match order.tool {
         Reinforce => {
             effects.push(arms(8.0));
@@ -54,7 +53,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
                 15.0 * k
             )
         }
-        Skirmish | Strike | Spoil => return clash(order, index, ctx, d, k),
+        Skirmish | Strike | Spoil => return clash(order, index, ctx, (d, k), effects),
         Withdraw => {
             effects.push(arms(-10.0));
             if let Some(o) = &other {
@@ -110,11 +109,11 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
             effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id.clone(), me.clone()), false, &c));
             explain!(ctx, "{name} withholds consent to observers.")
         }
-        Negotiate => return negotiate(order, index, ctx, &dyad_id),
-        SignAgreement => return sign(order, ctx, &dyad_id),
+        Negotiate => return negotiate(order, index, ctx, &dyad_id, effects),
+        SignAgreement => return sign(order, ctx, &dyad_id, effects),
         _ => unreachable!("routed to ground only for party moves"),
     };
-    Resolved { outcome: done(order, explanation), effects }
+    done(order, explanation)
 }
 
 /// Whether `actor` offered a ceasefire this turn or the turn before.
@@ -134,11 +133,11 @@ fn signed(ctx: &RuleCtx, dyad: &str, actor: &str) -> bool {
 /// A deal needs both signatures and a text both can live with: a way out of at least 50.
 pub const AGREEMENT_WAY_OUT: f64 = 50.0;
 
-fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
+fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str, effects: &mut Vec<Effect>) -> OutcomeRecord {
     let d = ctx.view.dyad(dyad_id).expect("checked");
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
-    let mut effects = vec![Effect::flag(Flag::Signed(Id::from(dyad_id), order.actor.clone()), true, &c)];
+    effects.push(Effect::flag(Flag::Signed(Id::from(dyad_id), order.actor.clone()), true, &c));
     let i = d.side_of(&order.actor).expect("checked: a side");
     let other = d.sides[1 - i].clone();
     let both = signed(ctx, dyad_id, &other);
@@ -174,10 +173,10 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
         outcome.result = "signed".into();
         outcome.explanation = explain!(ctx, "{name} signs alongside {}.", ctx.name(&other));
     }
-    Resolved { outcome, effects }
+    outcome
 }
 
-fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Resolved {
+fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str, effects: &mut Vec<Effect>) -> OutcomeRecord {
     let d = ctx.view.dyad(dyad_id).expect("checked");
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
@@ -185,9 +184,9 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Res
     let other = d.sides[1 - i].clone();
     let both = ctx.on_dyad(dyad_id).any(|o| o.tool == ToolKind::Negotiate && o.actor == other);
     if !both {
-        let effects = vec![Effect::shift(Var::WayOut(Id::from(dyad_id)), 2.0, &c)];
+        effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id)), 2.0, &c));
         let text = explain!(ctx, "{name} offers talks; {} does not come to the table this turn.", ctx.name(&other));
-        return Resolved { outcome: done(order, text), effects };
+        return done(order, text);
     }
     let ripe = super::ripeness::ripeness(d, ctx.params);
     let trust = (ctx.view.trust(&d.sides[0], &d.sides[1]) + ctx.view.trust(&d.sides[1], &d.sides[0])) / 2.0;
@@ -200,29 +199,34 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str) -> Res
     let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "negotiate"));
     // Each side's order rolls; each success moves the text half as far as a mediated one.
-    let effects = if success { vec![Effect::shift(Var::WayOut(Id::from(dyad_id)), 5.0, &c)] } else { Vec::new() };
-    Resolved {
-        outcome: rolled(
-            order,
-            dyad_id,
-            (probability, r, success),
-            factors,
-            explain!(
-                ctx,
-                "{name} talks directly with {}: P = {:.0}%, roll {:.2} → {}",
-                ctx.name(&other),
-                probability * 100.0,
-                r,
-                if success { "progress" } else { "no progress" }
-            ),
-        ),
-        effects,
+    if success {
+        effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id)), 5.0, &c));
     }
+    rolled(
+        order,
+        dyad_id,
+        (probability, r, success),
+        factors,
+        explain!(
+            ctx,
+            "{name} talks directly with {}: P = {:.0}%, roll {:.2} → {}",
+            ctx.name(&other),
+            probability * 100.0,
+            r,
+            if success { "progress" } else { "no progress" }
+        ),
+    )
 }
 
 /// Skirmishes, strikes and spoilers' attacks: a clash with a toll.
 /// (`d` is the dispute the order is aimed at, `k` the actor's potency with the tool.)
-fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, d: &DyadState, k: f64) -> Resolved {
+fn clash(
+    order: &OrderSpec,
+    index: u32,
+    ctx: &RuleCtx,
+    (d, k): (&DyadState, f64),
+    effects: &mut Vec<Effect>,
+) -> OutcomeRecord {
     let dyad_id = d.id.as_str();
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
@@ -238,7 +242,6 @@ fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, d: &DyadState, k: f64) ->
     let (r, hit) = ctx.decide(chance, &mut rng);
     let r2 = if ctx.forced.is_some() { 0.5 } else { round4(roll(&mut rng)) };
     // Toll, displaced, hurt and grievance on both sides, attention, and perhaps a broken ceasefire.
-    let mut effects = Vec::with_capacity(9);
     let deaths = if hit { clash_deaths(ctx, d.stage, severity * k, r2) } else { 0 };
     if hit {
         effects.push(Effect::shift(Var::Deaths, deaths as f64, &c));
@@ -262,9 +265,8 @@ fn clash(order: &OrderSpec, index: u32, ctx: &RuleCtx, d: &DyadState, k: f64) ->
         explain!(ctx, "{name} {what}, but there is no clash (roll {r:.2} ≥ {chance:.2}).")
     };
     // A rolled outcome whose result names what the roll decided: a clash or none.
-    let outcome = OutcomeRecord {
+    OutcomeRecord {
         result: if hit { "clash".into() } else { "no contact".into() },
         ..rolled(order, dyad_id, (chance, r, hit), factors, explanation)
-    };
-    Resolved { outcome, effects }
+    }
 }

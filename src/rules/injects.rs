@@ -7,10 +7,9 @@ use crate::engine::record::InjectRecord;
 use crate::scenario::Id;
 use crate::scenario::{EffectSpec, Event, Trigger};
 
-/// The injects that fire this turn, in file order, and their effects.
-pub fn fire(ctx: &RuleCtx, facilitator: &[String]) -> (Vec<InjectRecord>, Vec<Effect>) {
+/// The injects that fire this turn, in file order; their effects are added to `effects`.
+pub fn fire(ctx: &RuleCtx, facilitator: &[String], effects: &mut Vec<Effect>) -> Vec<InjectRecord> {
     let mut records = Vec::new();
-    let mut effects = Vec::new();
     for inject in &ctx.view.scenario.injects {
         if ctx.view.happened(&Event::InjectFired(Id::from(inject.id.as_str()))) {
             continue;
@@ -34,5 +33,5 @@ pub fn fire(ctx: &RuleCtx, facilitator: &[String]) -> (Vec<InjectRecord>, Vec<Ef
         }
         records.push(InjectRecord { id: inject.id.clone(), title: inject.title.clone(), text: inject.text.clone() });
     }
-    (records, effects)
+    records
 }

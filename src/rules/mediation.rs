@@ -6,8 +6,9 @@
 
 use super::explain;
 use super::ripeness::ripeness;
-use super::{Resolved, RuleCtx, factor, rolled};
+use super::{RuleCtx, factor, rolled};
 use crate::engine::ledger::Effect;
+use crate::engine::record::OutcomeRecord;
 use crate::engine::rng::{round4, stream};
 use crate::engine::state::DyadState;
 use crate::scenario::Id;
@@ -80,7 +81,7 @@ pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<Id> {
     heads
 }
 
-pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
+pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> OutcomeRecord {
     let p = ctx.params;
     let dyad_id: Id = order.target.as_ref().map(|t| Id::from(t.id())).unwrap_or_default();
     let d: &DyadState = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
@@ -121,7 +122,6 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
     ]);
     let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "mediation"));
-    let mut effects = Vec::with_capacity(8);
     // The cost of forum shopping is charged once a turn per dispute, by its first mediating order.
     let first = ctx
         .on_dyad(&dyad_id)
@@ -179,5 +179,5 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
         if success { "success" } else { "no breakthrough" }
     );
     factors.extend(ripe.factors);
-    Resolved { outcome: rolled(order, &dyad_id, (probability, r, success), factors, explanation), effects }
+    rolled(order, &dyad_id, (probability, r, success), factors, explanation)
 }

@@ -1,6 +1,7 @@
 //! The rules of resolution, one file per tool family. Procedures fixed by the Charter are code here;
 //! tunable numbers are in the scenario's `rules` (see `scenario::schema::RuleParams`). Every rule
-//! returns its outcome with the factors and roll that decided it, and the effects it causes; it never
+//! returns its outcome with the factors and roll that decided it, and adds the effects it causes to
+//! the list it is given (the phase's pending effects: no list made and copied per order); it never
 //! changes the state itself (see `engine::ledger`). Grounding and numbers: `docs/rules.md`.
 
 pub mod assessment;
@@ -19,13 +20,6 @@ use crate::engine::ledger::Effect;
 use crate::engine::record::{Factor, OutcomeRecord};
 use crate::engine::view::View;
 use crate::scenario::{Id, OrderSpec, RuleParams};
-
-/// What resolving one order produced.
-#[derive(Debug, Clone)]
-pub struct Resolved {
-    pub outcome: OutcomeRecord,
-    pub effects: Vec<Effect>,
-}
 
 /// Everything a rule may read.
 pub struct RuleCtx<'a> {
@@ -169,27 +163,28 @@ pub fn is_deliberation(tool: crate::scenario::ToolKind) -> bool {
     )
 }
 
-/// Resolves one order of the resolution phase (everything but Council and Assembly business).
-pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx) -> Resolved {
+/// Resolves one order of the resolution phase (everything but Council and Assembly business): its
+/// outcome, with the effects it causes added to `effects`.
+pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> OutcomeRecord {
     use crate::scenario::ToolKind::*;
     match order.tool {
-        Mediation | GoodOffices | ChairFacilitation => mediation::resolve(order, index, ctx),
+        Mediation | GoodOffices | ChairFacilitation => mediation::resolve(order, index, ctx, effects),
         Hold | Reinforce | ShowOfForce | Mobilise | Skirmish | Strike | Withdraw | OfferCeasefire | AcceptMediation
         | RefuseMediation | AcceptObservers | RefuseObservers | Negotiate | SignAgreement | Spoil => {
-            ground::resolve(order, index, ctx)
+            ground::resolve(order, index, ctx, effects)
         }
         IcjApplication | ProvisionalMeasures | CommissionOfInquiry | HumanRightsMonitoring => {
-            courts::resolve(order, ctx)
+            courts::resolve(order, ctx, effects)
         }
         MassAction | DialogueForum | EarlyWarningReport | PublicStatement | AppealToBody => {
-            society::resolve(order, ctx)
+            society::resolve(order, ctx, effects)
         }
         AppointEnvoy
         | DeployStandbyTeam
         | JointEnvoy
         | DeployObservers
         | UnilateralSanctions
-        | RequestCouncilAuthorisation => support::resolve(order, ctx),
+        | RequestCouncilAuthorisation => support::resolve(order, ctx, effects),
         RaiseAtCouncil
         | CouncilBriefing
         | PressElements

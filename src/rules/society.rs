@@ -1,16 +1,16 @@
 //! Civil society and public voice: mass action, dialogue forums, early warning, statements, appeals.
 
 use super::explain;
-use super::{Resolved, RuleCtx, done};
+use super::{RuleCtx, done};
 use crate::engine::ledger::Effect;
+use crate::engine::record::OutcomeRecord;
 use crate::scenario::Id;
 use crate::scenario::{Event, OrderSpec, Target, ToolKind, Var};
 
-pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
+pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> OutcomeRecord {
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let k = ctx.potency(order);
-    let mut effects = Vec::new();
     let target = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
     let text = match order.tool {
         ToolKind::MassAction => {
@@ -56,5 +56,5 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
             explain!(ctx, "{name} appeals to {} to act.", ctx.called(&target))
         }
     };
-    Resolved { outcome: done(order, text), effects }
+    done(order, text)
 }

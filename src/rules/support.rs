@@ -2,17 +2,25 @@
 //! observers, unilateral sanctions, a regional body's request for Council authorisation.
 
 use super::explain;
-use super::{Resolved, RuleCtx, done};
+use super::{RuleCtx, done};
 use crate::engine::ledger::{Effect, Flag};
+use crate::engine::record::OutcomeRecord;
 use crate::scenario::Id;
 use crate::scenario::{Event, OrderSpec, SanctionKind, ToolKind, Var};
 
 /// The effects of sanctions on `target`, scaled by `k` (Council sanctions 1, unilateral 0.6):
 /// arms embargoes slow the target's arms, asset freezes and travel bans make elites hurt and weaken
 /// spoilers, commodity bans cut spoilers' income; all harden the target's grievance and cost trust
-/// in the sanctioning side (domain brief §A).
-pub fn sanction_effects(ctx: &RuleCtx, target: &str, kind: SanctionKind, k: f64, by: &str, cause: &str) -> Vec<Effect> {
-    let mut effects = vec![Effect::flag(Flag::Sanction(Id::from(target), kind), true, cause)];
+/// in the sanctioning side (domain brief §A). Added to `effects`.
+pub fn sanction_effects(
+    ctx: &RuleCtx,
+    (target, kind): (&str, SanctionKind),
+    k: f64,
+    by: &str,
+    cause: &str,
+    effects: &mut Vec<Effect>,
+) {
+    effects.push(Effect::flag(Flag::Sanction(Id::from(target), kind), true, cause));
     effects.push(Effect::happen(Event::Sanctioned(Id::from(target)), cause));
     let is_spoiler = ctx.view.actor(target).is_some_and(|a| a.spoiler > 0.0);
     for d in ctx.view.dyads.values().filter(|d| d.side_of(target).is_some()) {
@@ -39,15 +47,13 @@ pub fn sanction_effects(ctx: &RuleCtx, target: &str, kind: SanctionKind, k: f64,
         };
         effects.push(Effect::shift(Var::Spoiler(Id::from(target)), -cut * k, cause));
     }
-    effects
 }
 
-pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
+pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> OutcomeRecord {
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let k = ctx.potency(order);
     let target = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
-    let mut effects = Vec::new();
     let text = match order.tool {
         ToolKind::AppointEnvoy => {
             let envoy = order.with.clone().unwrap_or_else(|| order.actor.clone());
@@ -72,7 +78,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
         }
         ToolKind::UnilateralSanctions => {
             let kind = order.sanction.expect("checked: a sanction is given");
-            effects.extend(sanction_effects(ctx, &target, kind, 0.6 * k, &order.actor, &c));
+            sanction_effects(ctx, (&target, kind), 0.6 * k, &order.actor, &c, effects);
             explain!(ctx, "{name} imposes {kind:?} on {} on its own.", ctx.name(&target))
         }
         _ => {
@@ -81,5 +87,5 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx) -> Resolved {
             explain!(ctx, "{name} asks the Council to authorise enforcement action (Art. 53).")
         }
     };
-    Resolved { outcome: done(order, text), effects }
+    done(order, text)
 }
