@@ -258,3 +258,86 @@ fn a_cautious_mediator_sends_the_standby_team_once() {
         assert_eq!(sent, vec![1], "seed {seed}: the team is sent in turn 1 only ({} turns played)", records.len());
     }
 }
+
+/// The orders a seat gives on turn 1 of Cambodia–Thailand with the scenario's bots and the given
+/// orders as the groups'; `accepts` sets whether Thailand accepts mediation at the start.
+fn cambodia_turn_one(given: Vec<good_offices::scenario::OrderSpec>, thailand_accepts: bool) -> Vec<(String, String)> {
+    use good_offices::orders::{OrdersFile, TurnOrders};
+    let s = Arc::new(
+        good_offices::scenario::builtin::find("cambodia-thailand-2011")
+            .expect("built in")
+            .load()
+            .expect("valid")
+            .scenario,
+    );
+    let mut state = good_offices::engine::state::Snapshot::initial(&s);
+    state.dyads[0].accepts_mediation = [true, thailand_accepts];
+    let file = OrdersFile { turns: vec![TurnOrders { turn: 1, orders: given, ..TurnOrders::default() }] };
+    let source = OrderSource::with_scenario_bots(OrderSource::File(file), &s);
+    let t = source.orders(&s, &state, 1);
+    let bots = &t.orders[t.orders.len() - t.checked_by_bots..];
+    assert!(bots.is_sorted_by(|a, b| a.actor <= b.actor), "the bots' orders are in id order of their actors");
+    t.orders
+        .iter()
+        .map(|o| {
+            (
+                o.actor.to_string(),
+                format!("{:?}{}", o.tool, o.with.as_ref().map(|w| format!(" with {w}")).unwrap_or_default()),
+            )
+        })
+        .filter(|(a, _)| ["indonesia", "asean-secretariat", "secretary-general", "china"].contains(&a.as_str()))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(a, o)| (a.to_string(), o.to_string())).collect()
+}
+
+/// Cautious mediators follow the most trusted third party *that mediates*: in Cambodia–Thailand the
+/// parties trust China more than Indonesia, but China's seat holds, so Indonesia (the ASEAN chair)
+/// leads and the ASEAN Secretariat and the Secretary-General join its track. A group that does
+/// mediate (here China, with both parties' consent) is followed; one whose mediation the engine will
+/// refuse (Thailand has not consented) is not.
+#[test]
+fn cautious_mediators_follow_a_lead_that_mediates() {
+    use good_offices::scenario::{MediationStyle, OrderSpec, Target, ToolKind};
+    let bots_alone = cambodia_turn_one(Vec::new(), false);
+    assert_eq!(
+        bots_alone,
+        pairs(&[
+            ("asean-secretariat", "JointEnvoy with indonesia"),
+            ("indonesia", "ChairFacilitation"),
+            ("secretary-general", "JointEnvoy with indonesia"),
+        ])
+    );
+    let china_mediates = || OrderSpec {
+        actor: "china".into(),
+        tool: ToolKind::Mediation,
+        target: Some(Target::Dyad("preah-vihear".into())),
+        style: Some(MediationStyle::Facilitative),
+        draft: None,
+        sanction: None,
+        with: None,
+        note: "".into(),
+    };
+    // With both parties' consent China's mediation stands, and China (trusted 70 and 55) leads.
+    // Indonesia holds neither a joint envoy nor the standby team, so it gives no order on the track.
+    assert_eq!(
+        cambodia_turn_one(vec![china_mediates()], true),
+        pairs(&[
+            ("china", "Mediation"),
+            ("asean-secretariat", "JointEnvoy with china"),
+            ("secretary-general", "JointEnvoy with china"),
+        ])
+    );
+    // Without Thailand's consent the engine would refuse it: Indonesia still leads.
+    assert_eq!(
+        cambodia_turn_one(vec![china_mediates()], false),
+        pairs(&[
+            ("china", "Mediation"),
+            ("asean-secretariat", "JointEnvoy with indonesia"),
+            ("indonesia", "ChairFacilitation"),
+            ("secretary-general", "JointEnvoy with indonesia"),
+        ])
+    );
+}

@@ -186,3 +186,57 @@ fn a_group_reads_its_order_back_in_words_not_in_file_syntax() {
         "DraftResolution → UN Security Council [Chapter VII: a ceasefire in The Hesk valley crisis; arms embargo on Norvane]"
     );
 }
+
+/// In the room, the bots see what the groups ordered: cautious mediators join the track of a group
+/// that mediates (Cambodia–Thailand: China, which both parties trust more than Indonesia) instead of
+/// opening a rival one, and follow Indonesia while China does not mediate.
+#[test]
+fn bots_follow_a_group_that_mediates() {
+    let dir = scratch_dir("play-follow");
+    let script = "order thailand AcceptMediation preah-vihear\nplay\n\
+                  order thailand Hold\norder china Mediation preah-vihear style=facilitative\nplay\nstop\n";
+    cli([
+        "play",
+        "cambodia-thailand-2011",
+        "--seat",
+        "china",
+        "--seat",
+        "thailand",
+        "--seed",
+        "2",
+        "--others",
+        "bots",
+        "--log",
+        "f.log",
+    ])
+    .in_dir(&dir)
+    .stdin(script)
+    .expect_code(0);
+    let log = good_offices::log::load(&dir.join("f.log")).expect("a log");
+    let mediating = |turn: usize| -> Vec<String> {
+        log.records[turn]
+            .submitted
+            .iter()
+            .filter(|o| o.actor != "thailand" && o.actor != "cambodia")
+            .filter(|o| {
+                use good_offices::scenario::ToolKind::*;
+                matches!(o.tool, Mediation | ChairFacilitation | GoodOffices | JointEnvoy)
+            })
+            .map(|o| {
+                format!("{} {:?}{}", o.actor, o.tool, o.with.as_ref().map(|w| format!(" with {w}")).unwrap_or_default())
+            })
+            .collect()
+    };
+    assert_eq!(
+        mediating(0),
+        [
+            "asean-secretariat JointEnvoy with indonesia",
+            "indonesia ChairFacilitation",
+            "secretary-general JointEnvoy with indonesia"
+        ]
+    );
+    assert_eq!(
+        mediating(1),
+        ["china Mediation", "asean-secretariat JointEnvoy with china", "secretary-general JointEnvoy with china"]
+    );
+}

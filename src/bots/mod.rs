@@ -3,7 +3,10 @@
 //! See `docs/bots.md`.
 
 mod best_response;
+mod lead;
 mod simple;
+
+use std::cell::OnceCell;
 
 use crate::engine::state::Snapshot;
 use crate::engine::view::View;
@@ -12,24 +15,64 @@ use crate::scenario::{BotPolicy, OrderSpec, Scenario};
 
 pub use best_response::{objective_value, satisfaction};
 
-/// The orders `actor` gives this turn under `policy`, all of which pass `check`.
+/// What the bots of one turn share: the state as everyone sees it, which seats cautious mediators
+/// play, and each dispute's lead mediator (worked out when the first cautious mediator asks).
+pub struct BotTurn<'v> {
+    pub view: &'v View<'v>,
+    state: &'v Snapshot,
+    /// By actor rank: whether a cautious mediator plays the seat this turn.
+    cautious: Vec<bool>,
+    /// Each dispute's lead, by dispute rank (a position in `scenario.actors`).
+    leads: OnceCell<Vec<Option<usize>>>,
+}
+
+impl<'v> BotTurn<'v> {
+    /// The bots' turn on `view` (of `state`), `cautious` telling which seats cautious mediators play.
+    pub fn new(view: &'v View<'v>, state: &'v Snapshot, cautious: impl Fn(&str) -> bool) -> Self {
+        let (s, l) = (view.scenario, view.scenario.lookup());
+        let cautious = (0..l.actor_count()).map(|r| cautious(&s.actors[l.actor_at(r)].id)).collect();
+        BotTurn { view, state, cautious, leads: OnceCell::new() }
+    }
+
+    /// The lead mediator of the dispute of rank `dyad`, given the turn's orders so far: the most
+    /// trusted third party among the cautious mediators and those giving a mediating order on it
+    /// (`lead::leads`). Worked out once a turn, when the first cautious mediator asks: they choose
+    /// after every other seat (see [`chooses_last`]).
+    fn lead(&self, dyad: usize, orders: &[OrderSpec]) -> Option<&'v str> {
+        let leads = self.leads.get_or_init(|| lead::leads(self.view, orders, &self.cautious));
+        leads.get(dyad).copied().flatten().map(|i| self.view.scenario.actors[i].id.as_str())
+    }
+}
+
+/// Whether a policy chooses after the other seats of the turn: a cautious mediator follows the lead
+/// among those who mediate this turn, so it looks at their orders first.
+pub fn chooses_last(policy: BotPolicy) -> bool {
+    policy == BotPolicy::CautiousMediator
+}
+
+/// The orders `actor` gives this turn under `policy`, all of which pass `check`, with the other seats
+/// as the scenario declares them (their `bot:` policies) and no other orders given.
 pub fn orders(policy: BotPolicy, actor: &str, scenario: &Scenario, state: &Snapshot, turn: u32) -> Vec<OrderSpec> {
     let mut out = Vec::new();
-    orders_into(policy, actor, &View::of_snapshot(scenario, state, turn), state, &mut out);
+    let view = View::of_snapshot(scenario, state, turn);
+    let cautious = |id: &str| {
+        scenario.actor(id).is_some_and(|a| a.bot == BotPolicy::CautiousMediator)
+            || (id == actor && chooses_last(policy))
+    };
+    orders_into(policy, actor, &BotTurn::new(&view, state, cautious), &mut out);
     out
 }
 
-/// The same, with the view of the state already built (one view serves every bot of a turn), added
-/// to the turn's orders `out`.
-pub fn orders_into(policy: BotPolicy, actor: &str, view: &View, state: &Snapshot, out: &mut Vec<OrderSpec>) {
-    let scenario = view.scenario;
-    let turn = view.turn;
-    let mut kept = Kept::new(view, out);
+/// The same, with the bots' turn already set up (one serves every bot of a turn), added to the
+/// turn's orders `out`.
+pub fn orders_into(policy: BotPolicy, actor: &str, turn: &BotTurn, out: &mut Vec<OrderSpec>) {
+    let scenario = turn.view.scenario;
+    let mut kept = Kept::new(turn, out);
     match policy {
         BotPolicy::Hold => {}
         BotPolicy::Historical => {
             // The course's orders are checked where they stand and only the kept ones copied.
-            let course = scenario.historical_course.iter().find(|t| t.turn == turn);
+            let course = scenario.historical_course.iter().find(|t| t.turn == turn.view.turn);
             for order in course.into_iter().flat_map(|t| &t.orders).filter(|o| o.actor == actor) {
                 if kept.passes(order) {
                     kept.out.push(order.clone());
@@ -40,7 +83,7 @@ pub fn orders_into(policy: BotPolicy, actor: &str, view: &View, state: &Snapshot
         BotPolicy::Dove => simple::dove(actor, &mut kept),
         BotPolicy::CautiousMediator => simple::cautious_mediator(actor, &mut kept),
         BotPolicy::BestResponse => {
-            for order in best_response::choose(actor, view, state) {
+            for order in best_response::choose(actor, turn.view, turn.state) {
                 kept.offer(order);
             }
         }
@@ -51,15 +94,22 @@ pub fn orders_into(policy: BotPolicy, actor: &str, view: &View, state: &Snapshot
 /// passes `check` given those kept before it, so every order is checked once, in the order proposed.
 pub(crate) struct Kept<'o, 'v> {
     pub view: &'v View<'v>,
+    turn: &'v BotTurn<'v>,
     out: &'o mut Vec<OrderSpec>,
     /// Where this bot's orders start in `out`.
     first: usize,
 }
 
 impl<'o, 'v> Kept<'o, 'v> {
-    fn new(view: &'v View<'v>, out: &'o mut Vec<OrderSpec>) -> Self {
+    fn new(turn: &'v BotTurn<'v>, out: &'o mut Vec<OrderSpec>) -> Self {
         let first = out.len();
-        Kept { view, out, first }
+        Kept { view: turn.view, turn, out, first }
+    }
+
+    /// The lead mediator of the dispute of rank `dyad` this turn (see [`BotTurn::lead`]): the turn's
+    /// orders so far are those before this bot's.
+    pub fn lead(&self, dyad: usize) -> Option<&'v str> {
+        self.turn.lead(dyad, &self.out[..self.first])
     }
 
     fn passes(&self, order: &OrderSpec) -> bool {

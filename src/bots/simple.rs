@@ -80,11 +80,11 @@ pub fn dove(actor: &str, out: &mut Kept) {
 /// rather than open their own. Observers where both consent; a Council statement when blood is shed.
 pub fn cautious_mediator(actor: &str, out: &mut Kept) {
     let view = out.view;
-    for d in view.dyads.values() {
+    for (rank, d) in view.dyads.values().enumerate() {
         if d.side_of(actor).is_some() {
             continue;
         }
-        let lead = view.lead_mediator(&d.id);
+        let lead = out.lead(rank);
         if lead == Some(actor) {
             let ripe = ripeness(d, &view.scenario.rules).value;
             let style = if ripe >= 0.45 { MediationStyle::Formulative } else { MediationStyle::Facilitative };

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::state::Snapshot;
+use crate::bots::{BotTurn, chooses_last, orders_into};
 use crate::orders::{OrdersFile, TurnOrders};
 use crate::scenario::{BotPolicy, Scenario};
 
@@ -41,11 +42,19 @@ impl OrderSource {
                 let acting = policies.values().filter(|p| **p != BotPolicy::Hold).count();
                 t.orders.reserve(acting * crate::orders::MAX_ORDERS_PER_ACTOR);
                 let base_orders = t.orders.len();
-                for (actor, policy) in policies {
-                    if *policy != BotPolicy::Hold && !given.contains(actor.as_str()) {
-                        crate::bots::orders_into(*policy, actor, &view, state, &mut t.orders);
+                let bot = |actor: &str| policies.get(actor).filter(|_| !given.contains(actor)).copied();
+                let bots = BotTurn::new(&view, state, |a| bot(a) == Some(BotPolicy::CautiousMediator));
+                // Cautious mediators choose last (they follow whoever mediates this turn); the bots'
+                // orders are then put in id order of their actors, as if each had chosen in turn (a
+                // stable sort: each actor's orders keep their order).
+                for last in [false, true] {
+                    for (actor, policy) in policies {
+                        if *policy != BotPolicy::Hold && bot(actor).is_some() && chooses_last(*policy) == last {
+                            orders_into(*policy, actor, &bots, &mut t.orders);
+                        }
                     }
                 }
+                t.orders[base_orders..].sort_by(|a, b| a.actor.cmp(&b.actor));
                 t.checked_by_bots = t.orders.len() - base_orders;
                 t
             }

@@ -1,10 +1,8 @@
 //! A read-only view of the state during a turn, built from the ECS world sorted by stable id.
 //! Rules read the state only through this, so they never depend on ECS iteration order.
 
-use std::cell::OnceCell;
-
 use super::rows::Rows;
-use super::state::{ActorState, DyadState, Globals, Snapshot, baseline_by_rank, baseline_trust};
+use super::state::{ActorState, DyadState, Globals, Snapshot, baseline_trust};
 use crate::scenario::{Condition, Event, Scenario, Var};
 
 pub struct View<'a> {
@@ -14,10 +12,6 @@ pub struct View<'a> {
     pub actors: Rows<'a, ActorState>,
     /// The turn being played (1-based).
     pub turn: u32,
-    /// Each dyad's lead mediator (in dyad rank order), worked out on first use: every mediating bot
-    /// of a turn asks for it.
-    /// (Positions in `scenario.actors`, so the view keeps no borrow in a cell.)
-    leads: OnceCell<Vec<Option<usize>>>,
 }
 
 impl<'a> View<'a> {
@@ -45,7 +39,7 @@ impl<'a> View<'a> {
         actors: Rows<'a, ActorState>,
         turn: u32,
     ) -> View<'a> {
-        View { scenario, globals, dyads, actors, turn, leads: OnceCell::new() }
+        View { scenario, globals, dyads, actors, turn }
     }
 
     pub fn of_snapshot(scenario: &'a Scenario, snap: &'a Snapshot, turn: u32) -> View<'a> {
@@ -66,39 +60,6 @@ impl<'a> View<'a> {
     pub fn dyads_involving(&self, actor: &str) -> impl Iterator<Item = &'a DyadState> + '_ {
         let (s, l) = (self.scenario, self.scenario.lookup());
         l.involving(actor).iter().filter_map(move |&rank| self.dyad(&s.conflict.dyads[l.dyad_at(rank)].id))
-    }
-
-    /// The third party the parties of `dyad` trust most (the higher of the two parties' lower trust),
-    /// among those holding a mediating tool; ties go to the smaller id, so every bot picks the same
-    /// lead.
-    pub fn lead_mediator(&self, dyad: &str) -> Option<&'a str> {
-        let leads = self.leads.get_or_init(|| self.dyads.values().map(|d| self.most_trusted_third_party(d)).collect());
-        let rank = self.dyads.position(dyad)?;
-        leads[rank].map(|i| self.scenario.actors[i].id.as_str())
-    }
-
-    fn most_trusted_third_party(&self, dyad: &DyadState) -> Option<usize> {
-        let s = self.scenario;
-        let l = s.lookup();
-        // `trust` by rank: the parties' ranks are looked up once, not once per candidate.
-        let parties: [(&str, Option<usize>); 2] =
-            [0, 1].map(|i| (dyad.sides[i].as_str(), l.actor_rank(&dyad.sides[i])));
-        let trust = |(party, party_rank): (&str, Option<usize>), rank: usize, third: &str| {
-            self.globals.trust.get(party, third).unwrap_or_else(|| match party_rank {
-                Some(p) => baseline_by_rank(s, p, rank),
-                None => s.actors[l.actor_at(rank)].attributes.impartiality,
-            })
-        };
-        l.mediators()
-            .iter()
-            .map(|&rank| (rank, l.actor_at(rank)))
-            .filter(|&(rank, _)| parties.iter().all(|p| p.1 != Some(rank)))
-            .map(|(rank, i)| {
-                let lowest = parties.iter().map(|&p| trust(p, rank, &s.actors[i].id)).fold(100.0, f64::min);
-                (lowest, i)
-            })
-            .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| s.actors[y.1].id.cmp(&s.actors[x.1].id)))
-            .map(|(_, i)| i)
     }
 
     pub fn trust(&self, party: &str, third: &str) -> f64 {

@@ -161,10 +161,15 @@ impl Session {
         let turn = self.game.next_turn();
         let mut orders = std::mem::replace(&mut self.pending, TurnOrders { turn: turn + 1, ..TurnOrders::default() });
         orders.turn = turn;
-        let base = match self.others {
-            Others::Historical => OrderSource::Historical,
-            _ => OrderSource::Hold,
+        // The other seats' base: the course's orders for them (or none), after the groups' own, so
+        // the bots see what the groups ordered (a cautious mediator follows a group that mediates).
+        let mut base = match self.others {
+            Others::Historical => OrderSource::Historical.turn(&self.scenario, turn),
+            _ => TurnOrders { turn, ..TurnOrders::default() },
         };
+        base.orders.retain(|o| !self.seats.iter().any(|s| *s == o.actor));
+        base.orders.splice(0..0, orders.orders.iter().cloned());
+        let base = OrderSource::File(crate::orders::OrdersFile { turns: vec![base] });
         let policies = self
             .scenario
             .actors

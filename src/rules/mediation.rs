@@ -41,14 +41,15 @@ fn style_factor(style: MediationStyle) -> f64 {
     }
 }
 
+/// Whether a tool is a mediating one: each such order on a dispute is a mediation track.
+pub fn is_mediating(tool: ToolKind) -> bool {
+    matches!(tool, ToolKind::Mediation | ToolKind::GoodOffices | ToolKind::ChairFacilitation)
+}
+
 /// The mediation tracks on a dyad this turn: third parties mediating, facilitating or offering good
 /// offices, with partners in a joint envoy counted as one track.
 pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<Id> {
-    let mut mediators: Vec<Id> = ctx
-        .on_dyad(dyad)
-        .filter(|o| matches!(o.tool, ToolKind::Mediation | ToolKind::GoodOffices | ToolKind::ChairFacilitation))
-        .map(|o| o.actor.clone())
-        .collect();
+    let mut mediators: Vec<Id> = ctx.on_dyad(dyad).filter(|o| is_mediating(o.tool)).map(|o| o.actor.clone()).collect();
     mediators.sort();
     mediators.dedup();
     // Joint envoys link mediators, also through a chain (a with b, b with c): one track per group.
@@ -123,9 +124,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
     let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "mediation"));
     // The cost of forum shopping is charged once a turn per dispute, by its first mediating order.
-    let first = ctx
-        .on_dyad(&dyad_id)
-        .find(|o| matches!(o.tool, ToolKind::Mediation | ToolKind::GoodOffices | ToolKind::ChairFacilitation));
+    let first = ctx.on_dyad(&dyad_id).find(|o| is_mediating(o.tool));
     if tracks > 1 && first == Some(order) {
         effects.push(Effect::shift(Var::Coherence, -p.parallel_track_penalty * (tracks as f64 - 1.0), &c));
     }
