@@ -28,9 +28,9 @@ fn most_trusted_mediator(view: &View, dyad: &DyadState, orders: &[OrderSpec], ca
     // make its actor a mediator this turn.
     let mediates_here = |id: &str| {
         orders.iter().enumerate().any(|(i, o)| {
-            o.actor == id
-                && is_mediating(o.tool)
+            is_mediating(o.tool)
                 && matches!(&o.target, Some(Target::Dyad(d)) if *d == dyad.id)
+                && o.actor == id
                 && passes(o, view, &orders[..i])
         })
     };

@@ -27,11 +27,14 @@ pub struct BotTurn<'v> {
 }
 
 impl<'v> BotTurn<'v> {
-    /// The bots' turn on `view` (of `state`), `cautious` telling which seats cautious mediators play.
-    pub fn new(view: &'v View<'v>, state: &'v Snapshot, cautious: impl Fn(&str) -> bool) -> Self {
-        let (s, l) = (view.scenario, view.scenario.lookup());
-        let cautious = (0..l.actor_count()).map(|r| cautious(&s.actors[l.actor_at(r)].id)).collect();
-        BotTurn { view, state, cautious, leads: OnceCell::new() }
+    /// The bots' turn on `view` (of `state`), `cautious` listing the seats cautious mediators play.
+    pub fn new<'a>(view: &'v View<'v>, state: &'v Snapshot, cautious: impl IntoIterator<Item = &'a str>) -> Self {
+        let l = view.scenario.lookup();
+        let mut by_rank = vec![false; l.actor_count()];
+        for rank in cautious.into_iter().filter_map(|id| l.actor_rank(id)) {
+            by_rank[rank] = true;
+        }
+        BotTurn { view, state, cautious: by_rank, leads: OnceCell::new() }
     }
 
     /// The lead mediator of the dispute of rank `dyad`, given the turn's orders so far: the most
@@ -55,10 +58,8 @@ pub fn chooses_last(policy: BotPolicy) -> bool {
 pub fn orders(policy: BotPolicy, actor: &str, scenario: &Scenario, state: &Snapshot, turn: u32) -> Vec<OrderSpec> {
     let mut out = Vec::new();
     let view = View::of_snapshot(scenario, state, turn);
-    let cautious = |id: &str| {
-        scenario.actor(id).is_some_and(|a| a.bot == BotPolicy::CautiousMediator)
-            || (id == actor && chooses_last(policy))
-    };
+    let declared = scenario.actors.iter().filter(|a| a.bot == BotPolicy::CautiousMediator).map(|a| a.id.as_str());
+    let cautious = declared.chain(chooses_last(policy).then_some(actor));
     orders_into(policy, actor, &BotTurn::new(&view, state, cautious), &mut out);
     out
 }

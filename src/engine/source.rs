@@ -42,16 +42,19 @@ impl OrderSource {
                 let acting = policies.values().filter(|p| **p != BotPolicy::Hold).count();
                 t.orders.reserve(acting * crate::orders::MAX_ORDERS_PER_ACTOR);
                 let base_orders = t.orders.len();
-                let bot = |actor: &str| policies.get(actor).filter(|_| !given.contains(actor)).copied();
-                let bots = BotTurn::new(&view, state, |a| bot(a) == Some(BotPolicy::CautiousMediator));
+                let seats: Vec<(&str, BotPolicy)> = policies
+                    .iter()
+                    .filter(|(actor, policy)| **policy != BotPolicy::Hold && !given.contains(actor.as_str()))
+                    .map(|(actor, policy)| (actor.as_str(), *policy))
+                    .collect();
+                let cautious = seats.iter().filter(|(_, p)| *p == BotPolicy::CautiousMediator).map(|(a, _)| *a);
+                let bots = BotTurn::new(&view, state, cautious);
                 // Cautious mediators choose last (they follow whoever mediates this turn); the bots'
                 // orders are then put in id order of their actors, as if each had chosen in turn (a
                 // stable sort: each actor's orders keep their order).
                 for last in [false, true] {
-                    for (actor, policy) in policies {
-                        if *policy != BotPolicy::Hold && bot(actor).is_some() && chooses_last(*policy) == last {
-                            orders_into(*policy, actor, &bots, &mut t.orders);
-                        }
+                    for &(actor, policy) in seats.iter().filter(|(_, p)| chooses_last(*p) == last) {
+                        orders_into(policy, actor, &bots, &mut t.orders);
                     }
                 }
                 t.orders[base_orders..].sort_by(|a, b| a.actor.cmp(&b.actor));

@@ -46,9 +46,14 @@ pub fn is_mediating(tool: ToolKind) -> bool {
     matches!(tool, ToolKind::Mediation | ToolKind::GoodOffices | ToolKind::ChairFacilitation)
 }
 
-/// The mediation tracks on a dyad this turn: third parties mediating, facilitating or offering good
-/// offices, with partners in a joint envoy counted as one track.
-pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<Id> {
+/// How many mediation tracks a dyad has this turn: third parties mediating, facilitating or offering
+/// good offices, with partners in a joint envoy counted as one track.
+pub fn track_count(ctx: &RuleCtx, dyad: &str) -> usize {
+    // One mediator (the usual case) is one track, whoever it shares an envoy with.
+    let mediating = ctx.on_dyad(dyad).filter(|o| is_mediating(o.tool)).count();
+    if mediating <= 1 {
+        return mediating;
+    }
     let mut mediators: Vec<Id> = ctx.on_dyad(dyad).filter(|o| is_mediating(o.tool)).map(|o| o.actor.clone()).collect();
     mediators.sort();
     mediators.dedup();
@@ -79,7 +84,7 @@ pub fn tracks(ctx: &RuleCtx, dyad: &str) -> Vec<Id> {
     let mut heads: Vec<Id> = mediators.iter().map(|m| root(&group, m)).collect();
     heads.sort();
     heads.dedup();
-    heads
+    heads.len()
 }
 
 pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> OutcomeRecord {
@@ -88,7 +93,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
     let d: &DyadState = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
     let actor = ctx.view.actor(&order.actor).expect("checked: the actor exists");
     let c = ctx.cause(order);
-    let tracks = tracks(ctx, &dyad_id).len().max(1);
+    let tracks = track_count(ctx, &dyad_id).max(1);
     let ripe = ripeness(d, p);
     let min_trust = d.sides.iter().map(|s| ctx.view.trust(s, &order.actor)).fold(100.0, f64::min);
     // Uncoordinated tracks cost coherence now, not only next turn: the parties shop between forums.

@@ -52,8 +52,18 @@ macro_rules! explain {
 pub(crate) use explain;
 
 impl RuleCtx<'_> {
-    /// The orders accepted this turn that are aimed at `dyad`, in the order given.
+    /// The orders accepted this turn that are aimed at `dyad`, in the order given. A turn of a few
+    /// orders is scanned (cheaper than indexing it); a larger one is indexed by dispute once.
     pub fn on_dyad(&self, dyad: &str) -> impl Iterator<Item = &OrderSpec> {
+        const SCAN_UP_TO: usize = 24;
+        let aimed_at = move |o: &&OrderSpec| matches!(&o.target, Some(crate::scenario::Target::Dyad(d)) if d == dyad);
+        let scanned = (self.accepted.len() <= SCAN_UP_TO).then(|| self.accepted.iter().filter(aimed_at));
+        let indexed = scanned.is_none().then(|| self.dyad_index(dyad));
+        scanned.into_iter().flatten().chain(indexed.into_iter().flatten())
+    }
+
+    /// The orders aimed at `dyad`, through the index of accepted orders by dispute (built on first use).
+    fn dyad_index(&self, dyad: &str) -> impl Iterator<Item = &OrderSpec> {
         let index = self.on_dyad.get_or_init(|| {
             let mut index = DyadOrders::default();
             for (i, o) in self.accepted.iter().enumerate() {
