@@ -121,8 +121,8 @@ impl TrustTable {
     }
 
     /// Copies `from`'s values over this table's: value by value when both have the same key layout
-    /// (what a game's copies of its state have after the first copy), else allocating only for
-    /// pairs this table lacks.
+    /// (what a game's copies of its state have after the first copy), else key by key, allocating
+    /// only if this table lacks a pair.
     pub fn refresh_from(&mut self, from: &TrustTable) {
         if self.layout == from.layout && self.pairs.len() == from.pairs.len() {
             for ((key, to), (from_key, t)) in self.pairs.iter_mut().zip(&from.pairs) {
@@ -140,6 +140,10 @@ impl TrustTable {
         }
         if missing || self.pairs.len() != from.pairs.len() {
             self.pairs.clone_from(&from.pairs);
+            self.layout = from.layout;
+        } else if self.pairs.keys().eq(from.pairs.keys()) {
+            // The same keys in the same order (two tables built alike, such as a game's state and the
+            // scenario's start it goes back to on a restart): the next copy can go value by value.
             self.layout = from.layout;
         }
     }
@@ -209,6 +213,27 @@ mod tests {
         let mut other: TrustTable = [(("c".to_string(), "z".to_string()), 1.0)].into_iter().collect();
         other.refresh_from(&world);
         assert_eq!(other, world);
+    }
+
+    #[test]
+    fn tables_built_alike_share_their_layout_after_one_copy() {
+        let build = || -> TrustTable {
+            [(("a".to_string(), "x".to_string()), 40.0), (("b".to_string(), "y".to_string()), 60.0)]
+                .into_iter()
+                .collect()
+        };
+        let (start, mut game) = (build(), build());
+        assert_ne!(start.layout, game.layout, "each table built gets its own layout number");
+        *game.slot("a", "x", || 0.0) += 5.0;
+        game.refresh_from(&start);
+        assert_eq!(
+            (game.layout, game.get("a", "x")),
+            (start.layout, Some(40.0)),
+            "copied key by key, then the layout adopted"
+        );
+        *game.slot("b", "y", || 0.0) -= 5.0;
+        game.refresh_from(&start);
+        assert_eq!(game, start, "and the next copy, value by value, is right");
     }
 
     #[test]
