@@ -1,8 +1,7 @@
 //! Who leads each dispute's mediation this turn, as the cautious mediators see it: the most trusted of
 //! the third parties that mediate this turn. A cautious mediator that is not the lead backs the lead
-//! instead of opening a rival track, so the lead must be someone who acts: an actor whose seat holds,
-//! or whose bot only looks after its own side, never mediates, and following it would leave the
-//! dispute with no mediator at all.
+//! instead of opening a rival track, so the lead must be someone who acts. A seat that holds never
+//! mediates (nor does a hawk or a dove); backing it would leave the dispute with no mediator at all.
 
 use crate::engine::state::{DyadState, baseline_by_rank};
 use crate::engine::view::View;
@@ -13,7 +12,7 @@ use crate::scenario::{OrderSpec, Target};
 /// Each dispute's lead (in the view's dispute order), as a position in `scenario.actors`.
 ///
 /// The candidates are the third parties holding a mediating tool that either are cautious mediators
-/// themselves (`cautious`, by actor rank) or give a mediating order on the dispute among `orders`
+/// themselves (`cautious`, by actor rank, one entry per actor) or give a mediating order on the dispute among `orders`
 /// (this turn's orders so far: the groups', the course's, the other bots') that passes `check`.
 pub(crate) fn leads(view: &View, orders: &[OrderSpec], cautious: &[bool]) -> Vec<Option<usize>> {
     view.dyads.values().map(|d| most_trusted_mediator(view, d, orders, cautious)).collect()
@@ -46,7 +45,7 @@ fn most_trusted_mediator(view: &View, dyad: &DyadState, orders: &[OrderSpec], ca
         .iter()
         .map(|&rank| (rank, l.actor_at(rank)))
         .filter(|&(rank, _)| parties.iter().all(|p| p.1 != Some(rank)))
-        .filter(|&(rank, i)| cautious.get(rank).copied().unwrap_or(false) || mediates_here(&s.actors[i].id))
+        .filter(|&(rank, i)| cautious[rank] || mediates_here(&s.actors[i].id))
         .map(|(rank, i)| {
             let lowest = parties.iter().map(|&p| trust(p, rank, &s.actors[i].id)).fold(100.0, f64::min);
             (lowest, i)
