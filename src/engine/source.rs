@@ -49,15 +49,25 @@ impl OrderSource {
                     .collect();
                 let cautious = seats.iter().filter(|(_, p)| *p == BotPolicy::CautiousMediator).map(|(a, _)| *a);
                 let bots = BotTurn::new(&view, state, cautious);
-                // Cautious mediators choose last (they follow whoever mediates this turn); the bots'
-                // orders are then put in id order of their actors, as if each had chosen in turn (a
-                // stable sort: each actor's orders keep their order).
-                for last in [false, true] {
-                    for &(actor, policy) in seats.iter().filter(|(_, p)| chooses_last(*p) == last) {
+                // Cautious mediators choose last (they follow whoever mediates this turn), and their
+                // orders are then moved to where their seat comes in id order, as if each bot had
+                // chosen in turn: `later` notes, for each, how many orders the seats before it gave.
+                let mut later = Vec::new();
+                for &(actor, policy) in &seats {
+                    if chooses_last(policy) {
+                        later.push((t.orders.len(), actor, policy));
+                    } else {
                         orders_into(policy, actor, &bots, &mut t.orders);
                     }
                 }
-                t.orders[base_orders..].sort_by(|a, b| a.actor.cmp(&b.actor));
+                let mut moved = 0;
+                for (at, actor, policy) in later {
+                    let from = t.orders.len();
+                    orders_into(policy, actor, &bots, &mut t.orders);
+                    let added = t.orders.len() - from;
+                    t.orders[at + moved..].rotate_right(added);
+                    moved += added;
+                }
                 t.checked_by_bots = t.orders.len() - base_orders;
                 t
             }
