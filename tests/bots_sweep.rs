@@ -341,3 +341,48 @@ fn cautious_mediators_follow_a_lead_that_mediates() {
         ])
     );
 }
+
+/// A cautious mediator leads only where it can mediate now: China, played as a cautious mediator in
+/// Cambodia–Thailand, holds only `Mediation`, which needs both parties' consent. Until Thailand
+/// consents Indonesia leads (chairing talks needs no consent); once both consent, China leads.
+#[test]
+fn a_cautious_mediator_that_cannot_mediate_yet_does_not_lead() {
+    let s = Arc::new(
+        good_offices::scenario::builtin::find("cambodia-thailand-2011")
+            .expect("built in")
+            .load()
+            .expect("valid")
+            .scenario,
+    );
+    let mut policies: BTreeMap<String, BotPolicy> = s.actors.iter().map(|a| (a.id.clone(), a.bot)).collect();
+    policies.insert("china".into(), BotPolicy::CautiousMediator);
+    let source = OrderSource::Bots { base: Box::new(OrderSource::Hold), policies };
+    let track = |thailand_consents: bool| -> Vec<String> {
+        let mut state = good_offices::engine::state::Snapshot::initial(&s);
+        state.dyads[0].accepts_mediation = [true, thailand_consents];
+        source
+            .orders(&s, &state, 1)
+            .orders
+            .iter()
+            .filter(|o| {
+                use good_offices::scenario::ToolKind::*;
+                matches!(o.tool, Mediation | ChairFacilitation | GoodOffices | JointEnvoy)
+            })
+            .map(|o| {
+                format!("{} {:?}{}", o.actor, o.tool, o.with.as_ref().map(|w| format!(" with {w}")).unwrap_or_default())
+            })
+            .collect()
+    };
+    assert_eq!(
+        track(false),
+        [
+            "asean-secretariat JointEnvoy with indonesia",
+            "indonesia ChairFacilitation",
+            "secretary-general JointEnvoy with indonesia"
+        ]
+    );
+    assert_eq!(
+        track(true),
+        ["asean-secretariat JointEnvoy with china", "china Mediation", "secretary-general JointEnvoy with china"]
+    );
+}

@@ -7,7 +7,7 @@ use crate::engine::state::{DyadState, baseline_by_rank};
 use crate::engine::view::View;
 use crate::orders::passes;
 use crate::rules::mediation::is_mediating;
-use crate::scenario::{OrderSpec, Target};
+use crate::scenario::{OrderSpec, Target, ToolKind};
 
 /// Each dispute's lead (in the view's dispute order), as a position in `scenario.actors`.
 ///
@@ -41,11 +41,20 @@ fn most_trusted_mediator(view: &View, dyad: &DyadState, orders: &[OrderSpec], ca
             None => s.actors[l.actor_at(rank)].attributes.impartiality,
         })
     };
+    // A cautious mediator can lead only if it can mediate the dispute now: mediation proper needs both
+    // parties' consent, chairing talks and good offices do not.
+    let consent = dyad.accepts_mediation.iter().all(|c| *c);
+    let can_mediate = |i: usize| {
+        let a = &s.actors[i];
+        a.holds(ToolKind::ChairFacilitation)
+            || a.holds(ToolKind::GoodOffices)
+            || (consent && a.holds(ToolKind::Mediation))
+    };
     l.mediators()
         .iter()
         .map(|&rank| (rank, l.actor_at(rank)))
         .filter(|&(rank, _)| parties.iter().all(|p| p.1 != Some(rank)))
-        .filter(|&(rank, i)| cautious[rank] || mediates_here(&s.actors[i].id))
+        .filter(|&(rank, i)| (cautious[rank] && can_mediate(i)) || mediates_here(&s.actors[i].id))
         .map(|(rank, i)| {
             let lowest = parties.iter().map(|&p| trust(p, rank, &s.actors[i].id)).fold(100.0, f64::min);
             (lowest, i)
