@@ -12,7 +12,7 @@ use good_offices::scenario::builtin::BUILT_INS;
 use good_offices::sweep::{Policy, policies, render_csv, render_json, render_table, summarise, sweep};
 use proptest::prelude::*;
 
-use crate::support::good_offices as cli;
+use crate::support::{built_in, good_offices as cli, mediation_track};
 
 const ALL: [BotPolicy; 6] = BotPolicy::ALL;
 
@@ -259,17 +259,11 @@ fn a_cautious_mediator_sends_the_standby_team_once() {
     }
 }
 
-/// The orders a seat gives on turn 1 of Cambodia–Thailand with the scenario's bots and the given
-/// orders as the groups'; `accepts` sets whether Thailand accepts mediation at the start.
-fn cambodia_turn_one(given: Vec<good_offices::scenario::OrderSpec>, thailand_accepts: bool) -> Vec<(String, String)> {
+/// The mediation tracks of turn 1 of Cambodia–Thailand with the scenario's bots and `given` as the
+/// groups' orders; `thailand_accepts` sets whether Thailand accepts mediation at the start.
+fn cambodia_turn_one(given: Vec<good_offices::scenario::OrderSpec>, thailand_accepts: bool) -> Vec<String> {
     use good_offices::orders::{OrdersFile, TurnOrders};
-    let s = Arc::new(
-        good_offices::scenario::builtin::find("cambodia-thailand-2011")
-            .expect("built in")
-            .load()
-            .expect("valid")
-            .scenario,
-    );
+    let s = built_in("cambodia-thailand-2011");
     let mut state = good_offices::engine::state::Snapshot::initial(&s);
     state.dyads[0].accepts_mediation = [true, thailand_accepts];
     let file = OrdersFile { turns: vec![TurnOrders { turn: 1, orders: given, ..TurnOrders::default() }] };
@@ -277,20 +271,7 @@ fn cambodia_turn_one(given: Vec<good_offices::scenario::OrderSpec>, thailand_acc
     let t = source.orders(&s, &state, 1);
     let bots = &t.orders[t.orders.len() - t.checked_by_bots..];
     assert!(bots.is_sorted_by(|a, b| a.actor <= b.actor), "the bots' orders are in id order of their actors");
-    t.orders
-        .iter()
-        .map(|o| {
-            (
-                o.actor.to_string(),
-                format!("{:?}{}", o.tool, o.with.as_ref().map(|w| format!(" with {w}")).unwrap_or_default()),
-            )
-        })
-        .filter(|(a, _)| ["indonesia", "asean-secretariat", "secretary-general", "china"].contains(&a.as_str()))
-        .collect()
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(a, o)| (a.to_string(), o.to_string())).collect()
+    mediation_track(&t.orders)
 }
 
 /// Cautious mediators follow the most trusted third party *that mediates*: in Cambodia–Thailand the
@@ -301,14 +282,13 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 #[test]
 fn cautious_mediators_follow_a_lead_that_mediates() {
     use good_offices::scenario::{MediationStyle, OrderSpec, Target, ToolKind};
-    let bots_alone = cambodia_turn_one(Vec::new(), false);
     assert_eq!(
-        bots_alone,
-        pairs(&[
-            ("asean-secretariat", "JointEnvoy with indonesia"),
-            ("indonesia", "ChairFacilitation"),
-            ("secretary-general", "JointEnvoy with indonesia"),
-        ])
+        cambodia_turn_one(Vec::new(), false),
+        [
+            "asean-secretariat JointEnvoy with indonesia",
+            "indonesia ChairFacilitation",
+            "secretary-general JointEnvoy with indonesia"
+        ]
     );
     let china_mediates = || OrderSpec {
         actor: "china".into(),
@@ -324,21 +304,17 @@ fn cautious_mediators_follow_a_lead_that_mediates() {
     // Indonesia holds neither a joint envoy nor the standby team, so it gives no order on the track.
     assert_eq!(
         cambodia_turn_one(vec![china_mediates()], true),
-        pairs(&[
-            ("china", "Mediation"),
-            ("asean-secretariat", "JointEnvoy with china"),
-            ("secretary-general", "JointEnvoy with china"),
-        ])
+        ["china Mediation", "asean-secretariat JointEnvoy with china", "secretary-general JointEnvoy with china"]
     );
     // Without Thailand's consent the engine would refuse it: Indonesia still leads.
     assert_eq!(
         cambodia_turn_one(vec![china_mediates()], false),
-        pairs(&[
-            ("china", "Mediation"),
-            ("asean-secretariat", "JointEnvoy with indonesia"),
-            ("indonesia", "ChairFacilitation"),
-            ("secretary-general", "JointEnvoy with indonesia"),
-        ])
+        [
+            "china Mediation",
+            "asean-secretariat JointEnvoy with indonesia",
+            "indonesia ChairFacilitation",
+            "secretary-general JointEnvoy with indonesia"
+        ]
     );
 }
 
@@ -347,31 +323,14 @@ fn cautious_mediators_follow_a_lead_that_mediates() {
 /// consents Indonesia leads (chairing talks needs no consent); once both consent, China leads.
 #[test]
 fn a_cautious_mediator_that_cannot_mediate_yet_does_not_lead() {
-    let s = Arc::new(
-        good_offices::scenario::builtin::find("cambodia-thailand-2011")
-            .expect("built in")
-            .load()
-            .expect("valid")
-            .scenario,
-    );
+    let s = built_in("cambodia-thailand-2011");
     let mut policies: BTreeMap<String, BotPolicy> = s.actors.iter().map(|a| (a.id.clone(), a.bot)).collect();
     policies.insert("china".into(), BotPolicy::CautiousMediator);
     let source = OrderSource::Bots { base: Box::new(OrderSource::Hold), policies };
     let track = |thailand_consents: bool| -> Vec<String> {
         let mut state = good_offices::engine::state::Snapshot::initial(&s);
         state.dyads[0].accepts_mediation = [true, thailand_consents];
-        source
-            .orders(&s, &state, 1)
-            .orders
-            .iter()
-            .filter(|o| {
-                use good_offices::scenario::ToolKind::*;
-                matches!(o.tool, Mediation | ChairFacilitation | GoodOffices | JointEnvoy)
-            })
-            .map(|o| {
-                format!("{} {:?}{}", o.actor, o.tool, o.with.as_ref().map(|w| format!(" with {w}")).unwrap_or_default())
-            })
-            .collect()
+        mediation_track(&source.orders(&s, &state, 1).orders)
     };
     assert_eq!(
         track(false),

@@ -6,14 +6,11 @@ use std::sync::Arc;
 
 use good_offices::engine::{Game, OrderSource, play};
 use good_offices::orders::{OrdersFile, TurnOrders};
-use good_offices::scenario::builtin::find;
 use good_offices::scenario::{MediationStyle, Scenario, Target, ToolKind};
 
 const SEEDS: u64 = 200;
 
-fn scenario(id: &str) -> Arc<Scenario> {
-    Arc::new(find(id).expect("built in").load().expect("valid").scenario)
-}
+use crate::support::built_in as scenario;
 
 /// For each seed: (outcome class, final stage of the first dyad).
 fn outcomes(s: &Arc<Scenario>, source: &OrderSource) -> Vec<(String, u8)> {

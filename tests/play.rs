@@ -1,6 +1,6 @@
 //! Playing in the room, scripted through standard input in the line format.
 
-use crate::support::{good_offices as cli, scratch_dir};
+use crate::support::{good_offices as cli, mediation_track, scratch_dir};
 
 /// Six turns of the tutorial: both parties seated, everyone else by bots.
 const SCRIPT: &[&str] = &[
@@ -213,20 +213,7 @@ fn bots_follow_a_group_that_mediates() {
     .stdin(script)
     .expect_code(0);
     let log = good_offices::log::load(&dir.join("f.log")).expect("a log");
-    let mediating = |turn: usize| -> Vec<String> {
-        log.records[turn]
-            .submitted
-            .iter()
-            .filter(|o| o.actor != "thailand" && o.actor != "cambodia")
-            .filter(|o| {
-                use good_offices::scenario::ToolKind::*;
-                matches!(o.tool, Mediation | ChairFacilitation | GoodOffices | JointEnvoy)
-            })
-            .map(|o| {
-                format!("{} {:?}{}", o.actor, o.tool, o.with.as_ref().map(|w| format!(" with {w}")).unwrap_or_default())
-            })
-            .collect()
-    };
+    let mediating = |turn: usize| mediation_track(&log.records[turn].submitted);
     assert_eq!(
         mediating(0),
         [

@@ -256,7 +256,7 @@ fn deliberation(mut state: StateParam, input: Res<TurnInput>, mut out: ResMut<Tu
     let business: Vec<&OrderSpec> = accepted.iter().filter(|o| is_deliberation(o.tool)).collect();
     let v = state.view();
     let ctx = state.ctx(&v, accepted);
-    rules::council::deliberate(&ctx, (&business, &input.ballots), votes, outcomes, &mut pending);
+    rules::council::deliberate(&ctx, &business, &input.ballots, votes, outcomes, &mut pending);
     drop(v);
     state.apply(pending);
 }

@@ -106,7 +106,8 @@ fn council<'s>(ctx: &RuleCtx<'s>) -> Option<(&'s str, &'s [String], &'s [String]
 /// outcome are added to `votes` and `outcomes`, the effects they cause to `effects`.
 pub fn deliberate(
     ctx: &RuleCtx,
-    (orders, ballots): (&[&OrderSpec], &[(String, Ballot)]),
+    orders: &[&OrderSpec],
+    ballots: &[(String, Ballot)],
     votes: &mut Vec<VoteRecord>,
     outcomes: &mut Vec<OutcomeRecord>,
     effects: &mut Vec<Effect>,
@@ -273,7 +274,7 @@ fn draft_vote(
         effects.push(Effect::happen(Event::ResolutionAdopted(Id::from(council_id)), &c));
         effects.push(Effect::shift(Var::PublicPressure, 12.0, &c));
         for content in &draft.contents {
-            content_effects(ctx, (content, draft.chapter, 1.0), &order.actor, &c, effects);
+            content_effects(ctx, content, draft.chapter, 1.0, &order.actor, &c, effects);
         }
     } else if !result.vetoed_by.is_empty() {
         effects.push(Effect::happen(Event::Vetoed(Id::from(council_id)), &c));
@@ -316,7 +317,9 @@ fn draft_vote(
 /// (weaker than the Council's).
 fn content_effects(
     ctx: &RuleCtx,
-    (content, chapter, k): (&DraftContent, Chapter, f64),
+    content: &DraftContent,
+    chapter: Chapter,
+    k: f64,
     sponsor: &str,
     c: &str,
     effects: &mut Vec<Effect>,
@@ -332,7 +335,7 @@ fn content_effects(
             }
         }
         DraftContent::EndorseRegional(_) => effects.push(Effect::shift(Var::Coherence, 10.0 * k, c)),
-        DraftContent::Sanctions(a, kind) => sanction_effects(ctx, (a, *kind), k, sponsor, c, effects),
+        DraftContent::Sanctions(a, kind) => sanction_effects(ctx, a, *kind, k, sponsor, c, effects),
         DraftContent::CommissionOfInquiry(d) => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| &s.dyad == d) {
                 effects.push(Effect::shift(Var::Spoiler(Id::from(sp.actor.as_str())), -8.0 * k, c));
@@ -474,7 +477,7 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vot
         effects.push(Effect::happen(Event::ResolutionAdopted(Id::from(assembly_id.as_str())), &c));
         effects.push(Effect::shift(Var::PublicPressure, 15.0, &c));
         for content in &draft.contents {
-            content_effects(ctx, (content, Chapter::VI, 0.6), &order.actor, &c, effects);
+            content_effects(ctx, content, Chapter::VI, 0.6, &order.actor, &c, effects);
         }
     }
     let vote = VoteRecord {

@@ -53,7 +53,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
                 15.0 * k
             )
         }
-        Skirmish | Strike | Spoil => return clash(order, index, ctx, (d, k), effects),
+        Skirmish | Strike | Spoil => return clash(order, index, ctx, d, k, effects),
         Withdraw => {
             effects.push(arms(-10.0));
             if let Some(o) = &other {
@@ -224,7 +224,8 @@ fn clash(
     order: &OrderSpec,
     index: u32,
     ctx: &RuleCtx,
-    (d, k): (&DyadState, f64),
+    d: &DyadState,
+    k: f64,
     effects: &mut Vec<Effect>,
 ) -> OutcomeRecord {
     let dyad_id = d.id.as_str();

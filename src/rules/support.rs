@@ -14,7 +14,8 @@ use crate::scenario::{Event, OrderSpec, SanctionKind, ToolKind, Var};
 /// in the sanctioning side (domain brief §A). Added to `effects`.
 pub fn sanction_effects(
     ctx: &RuleCtx,
-    (target, kind): (&str, SanctionKind),
+    target: &str,
+    kind: SanctionKind,
     k: f64,
     by: &str,
     cause: &str,
@@ -78,7 +79,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> O
         }
         ToolKind::UnilateralSanctions => {
             let kind = order.sanction.expect("checked: a sanction is given");
-            sanction_effects(ctx, (&target, kind), 0.6 * k, &order.actor, &c, effects);
+            sanction_effects(ctx, &target, kind, 0.6 * k, &order.actor, &c, effects);
             explain!(ctx, "{name} imposes {kind:?} on {} on its own.", ctx.name(&target))
         }
         _ => {

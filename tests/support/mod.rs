@@ -131,3 +131,21 @@ pub fn assert_golden(name: &str, actual: &str) {
         );
     }
 }
+
+/// A built-in scenario, loaded and validated.
+pub fn built_in(id: &str) -> std::sync::Arc<good_offices::scenario::Scenario> {
+    std::sync::Arc::new(good_offices::scenario::builtin::find(id).expect("built in").load().expect("valid").scenario)
+}
+
+/// The mediation tracks among `orders`, as `actor Tool` (`… with partner` for a joint envoy), in the
+/// order given: what the tests of the cautious mediators' lead compare.
+pub fn mediation_track<'o>(orders: impl IntoIterator<Item = &'o good_offices::scenario::OrderSpec>) -> Vec<String> {
+    use good_offices::scenario::ToolKind::*;
+    orders
+        .into_iter()
+        .filter(|o| matches!(o.tool, Mediation | ChairFacilitation | GoodOffices | JointEnvoy))
+        .map(|o| {
+            format!("{} {:?}{}", o.actor, o.tool, o.with.as_ref().map(|w| format!(" with {w}")).unwrap_or_default())
+        })
+        .collect()
+}
