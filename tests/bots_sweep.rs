@@ -26,8 +26,8 @@ proptest! {
         let b = &BUILT_INS[which];
         let s = Arc::new(b.load().expect("valid").scenario);
         // Reach some state: bots of mixed policies play a few turns.
-        let mixed: BTreeMap<String, BotPolicy> =
-            s.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), ALL[((mix >> (i % 60)) as usize + i) % ALL.len()])).collect();
+        let mixed: BTreeMap<good_offices::scenario::Id, BotPolicy> =
+            s.actors.iter().enumerate().map(|(i, a)| (a.id, ALL[((mix >> (i % 60)) as usize + i) % ALL.len()])).collect();
         let mut game = Game::new(s.clone(), seed);
         let source = OrderSource::Bots { base: Box::new(OrderSource::Hold), policies: mixed };
         for _ in 0..turns.min(s.meta.turns - 1) {
@@ -38,7 +38,7 @@ proptest! {
         let view = good_offices::engine::view::View::of_snapshot(&s, game.state(), turn);
         for a in &s.actors {
             for policy in ALL {
-                let orders = bots::orders(policy, &a.id, &s, game.state(), turn);
+                let orders = bots::orders(policy, a.id, &s, game.state(), turn);
                 prop_assert!(orders.len() <= good_offices::orders::MAX_ORDERS_PER_ACTOR);
                 let mut accepted = Vec::new();
                 for o in &orders {
@@ -81,7 +81,7 @@ fn csv_and_json_agree_with_the_table() {
             .expect("valid")
             .scenario,
     );
-    let overrides = BTreeMap::from([("doravia".to_string(), good_offices::scenario::BotPolicy::Dove)]);
+    let overrides = BTreeMap::from([("doravia".into(), good_offices::scenario::BotPolicy::Dove)]);
     let seats = policies(&s, Policy::Bots, &overrides);
     let results = sweep(&s, seats.clone(), 30, 1, 0, &|_| {});
     let summary = summarise(&s, 1, &seats, &results);
@@ -205,7 +205,7 @@ fn best_response_takes_the_first_step_toward_a_deal_it_wants() {
     let s = Arc::new(b.load().expect("valid").scenario);
     let mut state = good_offices::engine::state::Snapshot::initial(&s);
     let tools = |s: &good_offices::scenario::Scenario, state: &good_offices::engine::state::Snapshot| {
-        bots::orders(BotPolicy::BestResponse, "doravia", s, state, 1).iter().map(|o| o.tool).collect::<Vec<_>>()
+        bots::orders(BotPolicy::BestResponse, "doravia".into(), s, state, 1).iter().map(|o| o.tool).collect::<Vec<_>>()
     };
     // Doravia has not consented; its `power-deal` wants a signed agreement.
     assert!(!state.dyads[0].accepts_mediation[0]);
@@ -229,10 +229,8 @@ fn best_response_takes_the_first_step_toward_a_deal_it_wants() {
     assert!(t.contains(&ToolKind::RefuseMediation) && !t.contains(&ToolKind::AcceptMediation), "{t:?}");
 
     // Two best-response parties, 200 games: the deal in 191 of them (exact, seeds 1–200; none before a best-response party consented or signed first).
-    let overrides = BTreeMap::from([
-        ("doravia".to_string(), BotPolicy::BestResponse),
-        ("kessland".to_string(), BotPolicy::BestResponse),
-    ]);
+    let overrides =
+        BTreeMap::from([("doravia".into(), BotPolicy::BestResponse), ("kessland".into(), BotPolicy::BestResponse)]);
     let p = policies(&s, Policy::Bots, &overrides);
     let results = sweep(&s, p, 200, 1, 1, &|_| {});
     let deals = results.iter().filter(|r| r.outcome == "shared-river" || r.outcome == "deal-at-a-cost").count();
@@ -324,7 +322,8 @@ fn cautious_mediators_follow_a_lead_that_mediates() {
 #[test]
 fn a_cautious_mediator_that_cannot_mediate_yet_does_not_lead() {
     let s = built_in("cambodia-thailand-2011");
-    let mut policies: BTreeMap<String, BotPolicy> = s.actors.iter().map(|a| (a.id.clone(), a.bot)).collect();
+    let mut policies: BTreeMap<good_offices::scenario::Id, BotPolicy> =
+        s.actors.iter().map(|a| (a.id, a.bot)).collect();
     policies.insert("china".into(), BotPolicy::CautiousMediator);
     let source = OrderSource::Bots { base: Box::new(OrderSource::Hold), policies };
     let track = |thailand_consents: bool| -> Vec<String> {

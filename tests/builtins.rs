@@ -50,9 +50,9 @@ fn council_of(id: &str) -> (Vec<String>, Vec<String>, Vec<(u32, String)>) {
     let council = s.bodies.iter().find(|b| b.is_council()).expect("has a Council");
     match &council.kind {
         BodyKind::SecurityCouncil { members, permanent, presidency } => {
-            let mut m = members.clone();
+            let mut m: Vec<String> = members.iter().map(|x| x.to_string()).collect();
             m.sort();
-            let mut p = permanent.clone();
+            let mut p: Vec<String> = permanent.iter().map(|x| x.to_string()).collect();
             p.sort();
             (m, p, presidency.clone())
         }

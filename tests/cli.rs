@@ -172,7 +172,7 @@ fn brief_out_writes_markdown_and_html_handouts_and_an_index() {
     let mut expected: Vec<String> = ["public", "facilitator"]
         .iter()
         .map(|n| n.to_string())
-        .chain(s.actors.iter().map(|a| a.id.clone()))
+        .chain(s.actors.iter().map(|a| a.id.to_string()))
         .flat_map(|stem| [format!("{stem}.md"), format!("{stem}.html")])
         .collect();
     expected.push("index.html".into());
@@ -244,8 +244,8 @@ fn the_facilitator_sheet_has_every_inject_and_every_turn_of_the_course() {
         let html = std::fs::read_to_string(dir.join("f/facilitator.html")).expect("facilitator page");
         assert!(md.starts_with(&format!("# {} — facilitator's sheet\n", s.meta.title)), "{md}");
         for i in &s.injects {
-            for needle in [&i.id, &i.title] {
-                assert!(md.contains(needle.as_str()), "{id}: {needle} in the Markdown");
+            for needle in [i.id.as_str(), i.title.as_str()] {
+                assert!(md.contains(needle), "{id}: {needle} in the Markdown");
                 assert!(html.contains(&escape(needle)), "{id}: {needle} in the HTML");
             }
         }

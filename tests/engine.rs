@@ -146,9 +146,9 @@ fn a_branch_changes_only_what_the_decision_touches() {
 }
 
 fn random_orders(s: &Scenario) -> impl Strategy<Value = Vec<TurnOrders>> {
-    let actors: Vec<String> = s.actors.iter().map(|a| a.id.clone()).collect();
-    let dyads: Vec<String> = s.conflict.dyads.iter().map(|d| d.id.clone()).collect();
-    let bodies: Vec<String> = s.bodies.iter().map(|b| b.id.clone()).collect();
+    let actors: Vec<String> = s.actors.iter().map(|a| a.id.to_string()).collect();
+    let dyads: Vec<String> = s.conflict.dyads.iter().map(|d| d.id.to_string()).collect();
+    let bodies: Vec<String> = s.bodies.iter().map(|b| b.id.to_string()).collect();
     let tools = ToolKind::ALL.to_vec();
     let order = (
         proptest::sample::select(actors.clone()),
@@ -392,7 +392,7 @@ fn a_state_missing_a_row_plays_on_the_rows_it_has() {
     let mut gapped = Game::resume(s.clone(), 4, partial, false);
     for turn in 1..=3 {
         let mut orders = OrderSource::Historical.turn(&s, turn);
-        orders.orders.retain(|o| o.actor != gone && o.target.as_ref().map(Target::id) != Some(gone));
+        orders.orders.retain(|o| o.actor != gone && o.target.as_ref().map(Target::id).is_none_or(|t| t != gone));
         whole.advance(orders.clone());
         gapped.advance(orders);
     }

@@ -84,7 +84,7 @@ fn check(case: &Case, records: &[TurnRecord]) -> Vec<String> {
                 let got: Vec<&str> = turn(*t)
                     .rejected
                     .iter()
-                    .filter(|r| r.order.actor == actor && r.order.tool == *tool)
+                    .filter(|r| r.order.actor == actor.as_str() && r.order.tool == *tool)
                     .map(|r| r.reason.as_str())
                     .collect();
                 (got != [reason.as_str()]).then(|| format!("{e:?}: rejections {got:?}"))
@@ -102,7 +102,9 @@ fn check(case: &Case, records: &[TurnRecord]) -> Vec<String> {
                     .votes
                     .iter()
                     .filter(|v| v.sponsor == *sponsor)
-                    .map(|v| (v.tally.clone(), v.adopted, v.vetoed_by.clone()))
+                    .map(|v| {
+                        (v.tally.clone(), v.adopted, v.vetoed_by.iter().map(|x| x.to_string()).collect::<Vec<_>>())
+                    })
                     .collect();
                 (got != [(tally.clone(), *adopted, vetoed.clone())]).then(|| format!("{e:?}: got {got:?}"))
             }

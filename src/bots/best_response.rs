@@ -76,13 +76,13 @@ pub fn objective_value(view: &View, actor: &str) -> f64 {
 }
 
 /// Candidate orders: every held tool at every target of the right sort.
-fn candidates(actor: &str, view: &View) -> Vec<OrderSpec> {
+fn candidates(actor: Id, view: &View) -> Vec<OrderSpec> {
     let s = view.scenario;
-    let Some(a) = s.actor(actor) else { return Vec::new() };
+    let Some(a) = s.actor(&actor) else { return Vec::new() };
     let mut out = Vec::new();
     for &tool in &a.tools {
         let base = OrderSpec {
-            actor: Id::from(actor),
+            actor,
             tool,
             target: None,
             style: (tool == ToolKind::Mediation).then_some(MediationStyle::Formulative),
@@ -93,9 +93,9 @@ fn candidates(actor: &str, view: &View) -> Vec<OrderSpec> {
         };
         let targets: Vec<Option<Target>> = match target_kind(tool) {
             TargetKind::Nothing | TargetKind::Optional => vec![None],
-            TargetKind::Dyad => view.dyads.keys().map(|d| Some(Target::Dyad(Id::from(d)))).collect(),
+            TargetKind::Dyad => view.dyads.values().map(|d| Some(Target::Dyad(d.id))).collect(),
             TargetKind::Council | TargetKind::Assembly | TargetKind::AnyBody => {
-                s.bodies.iter().map(|b| Some(Target::Body(Id::from(b.id.as_str())))).collect()
+                s.bodies.iter().map(|b| Some(Target::Body(b.id))).collect()
             }
             // Sanctions, standby teams and mass action need more judgement than one step ahead.
             TargetKind::Actor => Vec::new(),
@@ -108,15 +108,15 @@ fn candidates(actor: &str, view: &View) -> Vec<OrderSpec> {
 }
 
 /// Up to three orders, best first, each improving the actor's expected objective value.
-pub fn choose(actor: &str, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
-    let now = objective_value(view, actor);
+pub fn choose(actor: Id, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
+    let now = objective_value(view, &actor);
     let mut scored: Vec<(f64, OrderSpec)> = Vec::new();
     // One scratch copy of the state for every option: effects are applied to it, the outcome valued,
     // and the rows they touched put back (a copy per option would cost the whole state each time).
     let mut scratch = state.clone();
     let mut value_after = |effects: &[crate::engine::ledger::Effect]| {
         let (dyads, actors, globals) = apply_to_snapshot(view.scenario, &mut scratch, effects, view.turn);
-        let value = objective_value(&View::of_snapshot(view.scenario, &scratch, view.turn), actor);
+        let value = objective_value(&View::of_snapshot(view.scenario, &scratch, view.turn), &actor);
         for i in dyads {
             scratch.dyads[i].refresh_from(&state.dyads[i]);
         }

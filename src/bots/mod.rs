@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 use crate::engine::state::Snapshot;
 use crate::engine::view::View;
 use crate::orders::passes;
-use crate::scenario::{BotPolicy, OrderSpec, Scenario};
+use crate::scenario::{BotPolicy, Id, OrderSpec, Scenario};
 
 pub use best_response::{objective_value, satisfaction};
 
@@ -28,10 +28,10 @@ pub struct BotTurn<'v> {
 
 impl<'v> BotTurn<'v> {
     /// The bots' turn on `view` (of `state`), `cautious` listing the seats cautious mediators play.
-    pub fn new<'a>(view: &'v View<'v>, state: &'v Snapshot, cautious: impl IntoIterator<Item = &'a str>) -> Self {
+    pub fn new(view: &'v View<'v>, state: &'v Snapshot, cautious: impl IntoIterator<Item = Id>) -> Self {
         let l = view.scenario.lookup();
         let mut by_rank = vec![false; l.actor_count()];
-        for rank in cautious.into_iter().filter_map(|id| l.actor_rank(id)) {
+        for rank in cautious.into_iter().filter_map(|id| l.actor_rank(&id)) {
             by_rank[rank] = true;
         }
         BotTurn { view, state, cautious: by_rank, leads: OnceCell::new() }
@@ -41,9 +41,9 @@ impl<'v> BotTurn<'v> {
     /// trusted third party among the cautious mediators and those giving a mediating order on it
     /// (`lead::leads`). Worked out once a turn, when the first cautious mediator asks: they choose
     /// after every other seat (see [`chooses_last`]).
-    fn lead(&self, dyad: usize, orders: &[OrderSpec]) -> Option<&'v str> {
+    fn lead(&self, dyad: usize, orders: &[OrderSpec]) -> Option<Id> {
         let leads = self.leads.get_or_init(|| lead::leads(self.view, orders, &self.cautious));
-        leads.get(dyad).copied().flatten().map(|i| self.view.scenario.actors[i].id.as_str())
+        leads.get(dyad).copied().flatten().map(|i| self.view.scenario.actors[i].id)
     }
 }
 
@@ -55,10 +55,10 @@ pub fn chooses_last(policy: BotPolicy) -> bool {
 
 /// The orders `actor` gives this turn under `policy`, all of which pass `check`, with the other seats
 /// as the scenario declares them (their `bot:` policies) and no other orders given.
-pub fn orders(policy: BotPolicy, actor: &str, scenario: &Scenario, state: &Snapshot, turn: u32) -> Vec<OrderSpec> {
+pub fn orders(policy: BotPolicy, actor: Id, scenario: &Scenario, state: &Snapshot, turn: u32) -> Vec<OrderSpec> {
     let mut out = Vec::new();
     let view = View::of_snapshot(scenario, state, turn);
-    let declared = scenario.actors.iter().filter(|a| a.bot == BotPolicy::CautiousMediator).map(|a| a.id.as_str());
+    let declared = scenario.actors.iter().filter(|a| a.bot == BotPolicy::CautiousMediator).map(|a| a.id);
     let cautious = declared.chain(chooses_last(policy).then_some(actor));
     orders_into(policy, actor, &BotTurn::new(&view, state, cautious), &mut out);
     out
@@ -66,7 +66,7 @@ pub fn orders(policy: BotPolicy, actor: &str, scenario: &Scenario, state: &Snaps
 
 /// The same, with the bots' turn already set up (one serves every bot of a turn), added to the
 /// turn's orders `out`.
-pub fn orders_into(policy: BotPolicy, actor: &str, turn: &BotTurn, out: &mut Vec<OrderSpec>) {
+pub fn orders_into(policy: BotPolicy, actor: Id, turn: &BotTurn, out: &mut Vec<OrderSpec>) {
     let scenario = turn.view.scenario;
     let mut kept = Kept::new(turn, out);
     match policy {
@@ -109,7 +109,7 @@ impl<'o, 'v> Kept<'o, 'v> {
 
     /// The lead mediator of the dispute of rank `dyad` this turn (see [`BotTurn::lead`]): the turn's
     /// orders so far are those before this bot's.
-    pub fn lead(&self, dyad: usize) -> Option<&'v str> {
+    pub fn lead(&self, dyad: usize) -> Option<Id> {
         self.turn.lead(dyad, &self.out[..self.first])
     }
 

@@ -51,7 +51,7 @@ pub fn facilitator(s: &Scenario) -> Sheet {
         sheet.para(vec![
             strong("Id:"),
             text(" "),
-            code(i.id.clone()),
+            code(i.id),
             text(" · "),
             strong("Fires:"),
             text(format!(" {}.", words.trigger(&i.trigger))),
@@ -172,7 +172,7 @@ fn roles(sheet: &mut Sheet, s: &Scenario, words: &Words) {
             let points: u32 = a.objectives.iter().map(|o| o.points).sum();
             vec![
                 vec![text(a.name.clone())],
-                vec![code(a.id.clone())],
+                vec![code(a.id)],
                 vec![text(kind_name(a.kind))],
                 vec![text(format!("{:?}", a.bot))],
                 vec![text(if points == 0 { "—".to_string() } else { points.to_string() })],
@@ -198,7 +198,7 @@ fn roles(sheet: &mut Sheet, s: &Scenario, words: &Words) {
     for a in s.actors.iter().filter(|a| has_role_detail(a)) {
         sheet.h3(a.name.clone());
         sheet.para(vec![
-            code(a.id.clone()),
+            code(a.id),
             text(format!(
                 " · {} · if nobody plays it, the bot {} ({:?}).",
                 kind_name(a.kind),
@@ -251,10 +251,11 @@ fn roles(sheet: &mut Sheet, s: &Scenario, words: &Words) {
 
 fn body(sheet: &mut Sheet, s: &Scenario, b: &Body) {
     sheet.h3(b.name.clone());
-    let mut lines: Vec<Line> = vec![vec![code(b.id.clone())]];
+    let mut lines: Vec<Line> = vec![vec![code(b.id)]];
     match &b.kind {
         BodyKind::SecurityCouncil { members, permanent, presidency } => {
-            let elected: Vec<String> = members.iter().filter(|m| !permanent.contains(m)).cloned().collect();
+            let elected: Vec<crate::scenario::Id> =
+                members.iter().filter(|m| !permanent.contains(m)).cloned().collect();
             lines.push(vec![text(format!(
                 "The Security Council: votes by Article 27 (nine votes, no veto). Permanent members: {}. Elected: {}.",
                 names(s, permanent),
@@ -263,7 +264,7 @@ fn body(sheet: &mut Sheet, s: &Scenario, b: &Body) {
             let stretches: Vec<String> = presidency_stretches(presidency, s.meta.turns)
                 .into_iter()
                 .map(|(from, to, who)| {
-                    let who = names(s, &[who.to_string()]);
+                    let who = names(s, &[crate::scenario::Id::from(who)]);
                     if from == to { format!("turn {from}: {who}") } else { format!("turns {from}–{to}: {who}") }
                 })
                 .collect();
@@ -361,7 +362,7 @@ fn starting_numbers(sheet: &mut Sheet, s: &Scenario) {
 fn dyad_numbers(sheet: &mut Sheet, s: &Scenario, d: &Dyad) {
     sheet.h3(d.name.clone());
     sheet.para(vec![
-        code(d.id.clone()),
+        code(d.id),
         text(format!(
             " · about {} · stage {} of 9, {} ({}) · a way out seen: {} of 100 · enticing opportunities: {} of 100.",
             issue_name(d.issue),

@@ -162,7 +162,7 @@ pub(crate) fn issue_name(issue: IssueType) -> &'static str {
 }
 
 /// Actors' display names, comma-separated, as written (no articles): for lists and tables.
-pub(crate) fn names(s: &Scenario, ids: &[String]) -> String {
+pub(crate) fn names(s: &Scenario, ids: &[crate::scenario::Id]) -> String {
     ids.iter().map(|id| s.actor(id).map_or(id.as_str(), |a| a.name.as_str())).collect::<Vec<_>>().join(", ")
 }
 

@@ -59,7 +59,7 @@ pub fn role(s: &Scenario, actor_id: &str) -> Option<Sheet> {
                     }
                     notes.extend(presidency_turns(presidency, s.meta.turns, &a.id));
                 }
-                if matches!(&b.kind, BodyKind::Regional { chair: Some(c), .. } if c == &a.id) {
+                if matches!(&b.kind, BodyKind::Regional { chair: Some(c), .. } if c == a.id) {
                     notes.push("you chair it".to_string());
                 }
                 let mut line = vec![text(b.name.clone())];

@@ -178,11 +178,8 @@ pub fn states_fit(log: &LoadedLog, scenario: &Scenario, log_path: &Path) -> Resu
     for r in &log.records {
         let d: Vec<&str> = r.state.dyads.iter().map(|d| d.id.as_str()).collect();
         let a: Vec<&str> = r.state.actors.iter().map(|a| a.id.as_str()).collect();
-        let sides_fit = r
-            .state
-            .dyads
-            .iter()
-            .all(|d| scenario.dyad(&d.id).is_some_and(|s| d.sides == [s.sides.0.clone(), s.sides.1.clone()]));
+        let sides_fit =
+            r.state.dyads.iter().all(|d| scenario.dyad(&d.id).is_some_and(|s| d.sides == [s.sides.0, s.sides.1]));
         if d != dyads || a != actors || !sides_fit {
             eprintln!(
                 "error: {}: the state saved after turn {} does not belong to scenario `{}` (its disputes or actors differ); \

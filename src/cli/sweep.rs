@@ -79,7 +79,7 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     for arg in &args.seat_policy {
         match parse_seat(arg, &roles) {
             Ok((role, p)) => {
-                overrides.insert(role, p);
+                overrides.insert(crate::scenario::Id::from(role), p);
             }
             Err(message) => {
                 eprintln!("error: {message}");

@@ -33,7 +33,7 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
         for d in &r.state.dyads {
             let Some(was) = before.dyad(&d.id).map(|b| b.stage) else { continue };
             if was != d.stage {
-                let target = format!("{:?}", Var::Stage(d.id.clone()));
+                let target = format!("{:?}", Var::Stage(d.id));
                 points.push(TurningPoint {
                     turn: r.turn,
                     dates: r.dates.clone(),

@@ -70,8 +70,8 @@ fn restore<T: Refresh + bevy_ecs::component::Component<Mutability = bevy_ecs::co
 /// A state put in the form a game keeps it in: rows in id order (views rely on it), and the trust
 /// baselines drift compares with (a saved state does not keep them).
 fn prepared(scenario: &Scenario, mut state: Snapshot) -> Snapshot {
-    state.dyads.sort_by(|a, b| a.id.cmp(&b.id));
-    state.actors.sort_by(|a, b| a.id.cmp(&b.id));
+    state.dyads.sort_by_key(|a| a.id);
+    state.actors.sort_by_key(|a| a.id);
     state.globals.trust.learn_baselines(|party, third| super::state::baseline_trust(scenario, party, third));
     state
 }

@@ -40,24 +40,28 @@ pub enum Change {
     Happen(Event),
 }
 
+/// Why an effect happened, in words (`indonesia: Mediation`, `dynamics`).
+pub type Cause = compact_str::CompactString;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Effect {
     pub change: Change,
-    /// A compact string: most causes are short and copied into every effect of an order.
-    pub cause: Id,
+    /// Words, not an id (so not an `Id`): a compact string, as most causes are short and copied
+    /// into every effect of an order; empty when the turn is not narrated.
+    pub cause: Cause,
 }
 
 impl Effect {
     pub fn shift(var: Var, delta: f64, cause: &str) -> Effect {
-        Effect { change: Change::Shift(var, delta), cause: Id::from(cause) }
+        Effect { change: Change::Shift(var, delta), cause: Cause::from(cause) }
     }
 
     pub fn flag(flag: Flag, on: bool, cause: &str) -> Effect {
-        Effect { change: Change::Flag(flag, on), cause: Id::from(cause) }
+        Effect { change: Change::Flag(flag, on), cause: Cause::from(cause) }
     }
 
     pub fn happen(event: Event, cause: &str) -> Effect {
-        Effect { change: Change::Happen(event), cause: Id::from(cause) }
+        Effect { change: Change::Happen(event), cause: Cause::from(cause) }
     }
 }
 
@@ -279,7 +283,7 @@ fn set_flag(
             Some((FlagValue::On(had), FlagValue::On(on)))
         }
         Flag::JointTrack(a, b) => {
-            let pair = if a <= b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+            let pair = if a <= b { (*a, *b) } else { (*b, *a) };
             let had = if on { !g.joint_tracks.insert(pair) } else { g.joint_tracks.remove(&pair) };
             Some((FlagValue::On(had), FlagValue::On(on)))
         }

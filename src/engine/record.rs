@@ -47,8 +47,8 @@ pub struct VoteRecord {
     pub subject: String,
     pub tally: String,
     pub adopted: bool,
-    pub vetoed_by: Vec<String>,
-    pub ballots: Vec<(String, Ballot)>,
+    pub vetoed_by: Vec<Id>,
+    pub ballots: Vec<(Id, Ballot)>,
     pub explanation: String,
 }
 

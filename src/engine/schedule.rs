@@ -215,7 +215,7 @@ fn intake(
         };
         if verdict.is_ok() {
             out.dice.push(own_index);
-            pending.push(Effect::flag(Flag::Used(order.actor.clone(), order.tool), true, "use"));
+            pending.push(Effect::flag(Flag::Used(order.actor, order.tool), true, "use"));
         }
         verdicts.push(verdict);
     }
@@ -233,15 +233,9 @@ fn intake(
     if !state.setup.narrate {
         return;
     }
-    let acting: FastSet<&str> =
-        out.accepted.iter().filter(|o| o.tool != ToolKind::Hold).map(|o| o.actor.as_str()).collect();
-    let acting = |id: &str| acting.contains(id);
+    let acting: FastSet<Id> = out.accepted.iter().filter(|o| o.tool != ToolKind::Hold).map(|o| o.actor).collect();
     let (s, l) = (&state.setup.scenario, state.setup.scenario.lookup());
-    let holding = (0..l.actor_count())
-        .map(|r| s.actors[l.actor_at(r)].id.as_str())
-        .filter(|id| !acting(id))
-        .map(Id::from)
-        .collect();
+    let holding = (0..l.actor_count()).map(|r| s.actors[l.actor_at(r)].id).filter(|id| !acting.contains(id)).collect();
     out.holding = holding;
 }
 
@@ -284,7 +278,7 @@ fn dynamics(mut state: StateParam, mut out: ResMut<TurnOutput>) {
     let mut aimed: Vec<&OutcomeRecord> = outcomes.iter().filter(|o| o.target.is_some()).collect();
     let few = v.dyads.len() <= 4;
     if !few {
-        aimed.sort_by(|a, b| a.target.cmp(&b.target));
+        aimed.sort_by_key(|a| a.target);
     }
     let (mut next, mut picked) = (0, Vec::new());
     for d in v.dyads.values() {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::state::Snapshot;
 use crate::bots::{BotTurn, chooses_last, orders_into};
 use crate::orders::{OrdersFile, TurnOrders};
-use crate::scenario::{BotPolicy, Scenario};
+use crate::scenario::{BotPolicy, Id, Scenario};
 
 #[derive(Debug, Clone)]
 pub enum OrderSource {
@@ -18,14 +18,14 @@ pub enum OrderSource {
     /// Another source, with bots giving the orders of the actors it has none for.
     Bots {
         base: Box<OrderSource>,
-        policies: BTreeMap<String, BotPolicy>,
+        policies: BTreeMap<crate::scenario::Id, BotPolicy>,
     },
 }
 
 impl OrderSource {
     /// `base` with every actor's own bot policy from the scenario filling the seats it leaves empty.
     pub fn with_scenario_bots(base: OrderSource, scenario: &Scenario) -> OrderSource {
-        let policies = scenario.actors.iter().map(|a| (a.id.clone(), a.bot)).collect();
+        let policies = scenario.actors.iter().map(|a| (a.id, a.bot)).collect();
         OrderSource::Bots { base: Box::new(base), policies }
     }
 
@@ -36,16 +36,15 @@ impl OrderSource {
                 let mut t = base.orders(scenario, state, turn);
                 let view = super::view::View::of_snapshot(scenario, state, turn);
                 // The actors the base source gave orders for keep them; bots fill the other seats.
-                let given: crate::fast_hash::FastSet<crate::scenario::Id> =
-                    t.orders.iter().map(|o| o.actor.clone()).collect();
+                let given: crate::fast_hash::FastSet<crate::scenario::Id> = t.orders.iter().map(|o| o.actor).collect();
                 // Room for every bot's proposals at once: the list grows once, not bot by bot.
                 let acting = policies.values().filter(|p| **p != BotPolicy::Hold).count();
                 t.orders.reserve(acting * crate::orders::MAX_ORDERS_PER_ACTOR);
                 let base_orders = t.orders.len();
-                let seats: Vec<(&str, BotPolicy)> = policies
+                let seats: Vec<(Id, BotPolicy)> = policies
                     .iter()
-                    .filter(|(actor, policy)| **policy != BotPolicy::Hold && !given.contains(actor.as_str()))
-                    .map(|(actor, policy)| (actor.as_str(), *policy))
+                    .filter(|(actor, policy)| **policy != BotPolicy::Hold && !given.contains(*actor))
+                    .map(|(actor, policy)| (*actor, *policy))
                     .collect();
                 let cautious = seats.iter().filter(|(_, p)| *p == BotPolicy::CautiousMediator).map(|(a, _)| *a);
                 let bots = BotTurn::new(&view, state, cautious);

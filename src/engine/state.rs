@@ -236,8 +236,8 @@ impl Snapshot {
             .dyads
             .iter()
             .map(|d| DyadState {
-                id: Id::from(d.id.as_str()),
-                sides: [Id::from(d.sides.0.as_str()), Id::from(d.sides.1.as_str())],
+                id: d.id,
+                sides: [d.sides.0, d.sides.1],
                 stage: d.stage,
                 arms: [d.arms.0, d.arms.1],
                 grievance: [d.grievance.0, d.grievance.1],
@@ -262,7 +262,7 @@ impl Snapshot {
             .actors
             .iter()
             .map(|a| ActorState {
-                id: Id::from(a.id.as_str()),
+                id: a.id,
                 leverage: a.attributes.leverage,
                 capacity: a.attributes.capacity,
                 domestic_pressure: a.attributes.domestic_pressure,
@@ -280,7 +280,7 @@ impl Snapshot {
         // Trust is stored only where it has been given or has moved: every other pair is at its
         // baseline (see `baseline_trust`), so the state grows with what happens, not with actors².
         let mut trust: TrustTable =
-            s.conflict.trust.iter().map(|t| ((t.party.clone(), t.third.clone()), t.value)).collect();
+            s.conflict.trust.iter().map(|t| ((t.party.to_string(), t.third.to_string()), t.value)).collect();
         trust.learn_baselines(|party, third| baseline_trust(s, party, third));
         let globals = Globals {
             turn: 0,
@@ -293,8 +293,8 @@ impl Snapshot {
             joint_tracks: BTreeSet::new(),
         };
         let mut snap = Snapshot { globals, dyads, actors };
-        snap.dyads.sort_by(|a, b| a.id.cmp(&b.id));
-        snap.actors.sort_by(|a, b| a.id.cmp(&b.id));
+        snap.dyads.sort_by_key(|a| a.id);
+        snap.actors.sort_by_key(|a| a.id);
         snap
     }
 

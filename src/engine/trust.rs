@@ -10,9 +10,11 @@ use std::hash::Hash;
 use hashbrown::{Equivalent, HashMap};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::scenario::Id;
+
 #[derive(Debug, Clone, Default)]
 pub struct TrustTable {
-    pairs: HashMap<(String, String), Trust, foldhash::fast::FixedState>,
+    pairs: HashMap<(Id, Id), Trust, foldhash::fast::FixedState>,
     /// Which key layout the map has: a fresh number whenever a key is added or removed, copied with
     /// the map. Two tables with the same layout hold the same keys in the same buckets, so a game
     /// copies its trust out of the world after each turn value by value, without looking keys up.
@@ -44,13 +46,13 @@ fn fresh_layout() -> u64 {
 #[derive(Hash)]
 struct Pair<'a>(&'a str, &'a str);
 
-impl Equivalent<(String, String)> for Pair<'_> {
-    fn equivalent(&self, key: &(String, String)) -> bool {
+impl Equivalent<(Id, Id)> for Pair<'_> {
+    fn equivalent(&self, key: &(Id, Id)) -> bool {
         self.0 == key.0 && self.1 == key.1
     }
 }
 
-// `(String, String)` hashes its two strings in order, as `Pair` does; this test-only check keeps the
+// `(Id, Id)` hashes its two ids' texts in order, as `Pair` does; this test-only check keeps the
 // two in step should either change.
 #[cfg(test)]
 fn same_hash(p: &str, t: &str) -> bool {
@@ -60,7 +62,7 @@ fn same_hash(p: &str, t: &str) -> bool {
         x(&mut hasher);
         hasher.finish()
     };
-    h(&|s| (p.to_string(), t.to_string()).hash(s)) == h(&|s| Pair(p, t).hash(s))
+    h(&|s| (Id::from(p), Id::from(t)).hash(s)) == h(&|s| Pair(p, t).hash(s))
 }
 
 impl TrustTable {
@@ -76,7 +78,7 @@ impl TrustTable {
     pub fn slot(&mut self, party: &str, third: &str, baseline: impl FnOnce() -> f64) -> &mut f64 {
         if !self.pairs.contains_key(&Pair(party, third)) {
             let b = baseline();
-            self.pairs.insert((party.to_string(), third.to_string()), Trust { value: b, baseline: Some(b) });
+            self.pairs.insert((Id::from(party), Id::from(third)), Trust { value: b, baseline: Some(b) });
             self.layout = fresh_layout();
         }
         &mut self.pairs.get_mut(&Pair(party, third)).expect("inserted above").value
@@ -99,8 +101,8 @@ impl TrustTable {
 
     /// Every stored pair with its baseline if known, in no particular order (for sums and searches
     /// that do not depend on it).
-    pub fn unordered(&self) -> impl Iterator<Item = ((&str, &str), f64, Option<f64>)> {
-        self.pairs.iter().map(|((p, t), v)| ((p.as_str(), t.as_str()), v.value, v.baseline))
+    pub fn unordered(&self) -> impl Iterator<Item = ((Id, Id), f64, Option<f64>)> {
+        self.pairs.iter().map(|(&(p, t), v)| ((p, t), v.value, v.baseline))
     }
 
     pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -240,9 +242,9 @@ mod tests {
     fn baselines_are_not_part_of_a_tables_value() {
         let mut learned: TrustTable = [(("a".to_string(), "x".to_string()), 40.0)].into_iter().collect();
         let read = learned.clone();
-        assert_eq!(read.unordered().next(), Some((("a", "x"), 40.0, None)));
+        assert_eq!(read.unordered().next(), Some(((Id::from("a"), Id::from("x")), 40.0, None)));
         learned.learn_baselines(|_, _| 40.0);
-        assert_eq!(learned.unordered().next(), Some((("a", "x"), 40.0, Some(40.0))));
+        assert_eq!(learned.unordered().next(), Some(((Id::from("a"), Id::from("x")), 40.0, Some(40.0))));
         assert_eq!(learned, read);
         assert_eq!(ron::to_string(&learned).expect("writable"), ron::to_string(&read).expect("writable"));
     }

@@ -3,7 +3,6 @@
 use std::borrow::Borrow;
 
 use crate::engine::view::View;
-use crate::scenario::Id;
 use crate::scenario::{
     ActorKind, BodyKind, Chapter, CourtKind, DraftContent, Event, OrderSpec, Target as OrderTarget, ToolKind,
 };
@@ -280,7 +279,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
             }
             if tool == AssemblyResolution {
                 let assembly = target_id.unwrap_or_default();
-                if !view.happened(&Event::Seized(Id::from(assembly))) {
+                if !view.happened(&Event::Seized(assembly)) {
                     return Err(refuse(format_args!(
                         "the Assembly can recommend on this dispute only in an emergency special session, after a veto (Art. 12; resolution 377 A (V)): request one first"
                     )));
@@ -288,8 +287,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
             }
         }
         RequestEmergencySession => {
-            let vetoed =
-                s.bodies.iter().any(|b| b.is_council() && view.happened(&Event::Vetoed(Id::from(b.id.as_str()))));
+            let vetoed = s.bodies.iter().any(|b| b.is_council() && view.happened(&Event::Vetoed(b.id)));
             if !vetoed {
                 return Err(refuse(format_args!(
                     "Uniting for Peace applies when a veto has blocked the Council: no draft has been vetoed"
@@ -302,7 +300,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
                     "`UnilateralSanctions` needs `sanction: ArmsEmbargo`, `AssetFreeze`, `TravelBan` or `CommodityBan`"
                 )));
             }
-            if target_id == Some(order.actor.as_str()) {
+            if target_id == Some(order.actor) {
                 return Err(refuse(format_args!("an actor cannot sanction itself")));
             }
         }
@@ -319,7 +317,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
             }
         }
         DeployStandbyTeam => {
-            let supported = target_id.and_then(|id| s.actor(id)).expect("actor target checked");
+            let supported = target_id.and_then(|id| s.actor(&id)).expect("actor target checked");
             if ![Mediation, GoodOffices, ChairFacilitation].iter().any(|t| supported.holds(*t)) {
                 return Err(refuse(format_args!(
                     "{} does not mediate, so the standby team has no one to support",

@@ -166,19 +166,19 @@ fn draft_options(session: &Session) -> Vec<DraftContent> {
     let s = &session.scenario;
     let mut v = Vec::new();
     for d in &s.conflict.dyads {
-        v.push(DraftContent::Ceasefire(d.id.clone()));
-        v.push(DraftContent::CommissionOfInquiry(d.id.clone()));
-        v.push(DraftContent::Observers(d.id.clone(), 50));
-        v.push(DraftContent::PeaceOperation(d.id.clone(), 5000));
-        v.push(DraftContent::IccReferral(d.id.clone()));
+        v.push(DraftContent::Ceasefire(d.id));
+        v.push(DraftContent::CommissionOfInquiry(d.id));
+        v.push(DraftContent::Observers(d.id, 50));
+        v.push(DraftContent::PeaceOperation(d.id, 5000));
+        v.push(DraftContent::IccReferral(d.id));
         for side in [&d.sides.0, &d.sides.1] {
-            v.push(DraftContent::Sanctions(side.clone(), SanctionKind::ArmsEmbargo));
-            v.push(DraftContent::Sanctions(side.clone(), SanctionKind::TravelBan));
+            v.push(DraftContent::Sanctions(*side, SanctionKind::ArmsEmbargo));
+            v.push(DraftContent::Sanctions(*side, SanctionKind::TravelBan));
         }
     }
     for b in s.bodies.iter().filter(|b| matches!(b.kind, crate::scenario::BodyKind::Regional { .. })) {
-        v.push(DraftContent::EndorseRegional(b.id.clone()));
-        v.push(DraftContent::AuthoriseRegionalForce(b.id.clone()));
+        v.push(DraftContent::EndorseRegional(b.id));
+        v.push(DraftContent::AuthoriseRegionalForce(b.id));
     }
     v
 }
@@ -251,7 +251,7 @@ fn group_menu(session: &mut Session, role: &str, input: &mut dyn BufRead, out: &
                 let names: Vec<String> = others.iter().map(|a| a.name.clone()).collect();
                 let zero = if tool == ToolKind::JointEnvoy { None } else { Some("nobody in particular") };
                 let k = choose(input, out, "With whom?", &names, zero)?;
-                order.with = (k > 0).then(|| others[k - 1].id.clone()).map(Id::from);
+                order.with = (k > 0).then(|| others[k - 1].id);
             }
             ToolKind::DraftResolution | ToolKind::AssemblyResolution => {
                 let chapter = if tool == ToolKind::DraftResolution {

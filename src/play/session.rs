@@ -137,8 +137,8 @@ impl Session {
                     .events
                     .contains(&crate::scenario::Event::InjectFired(Id::from(i.id.as_str())))
             })
-            .filter(|i| !self.pending.injects.contains(&i.id))
-            .map(|i| (i.id.clone(), i.title.clone()))
+            .filter(|i| !self.pending.injects.iter().any(|p| *p == i.id))
+            .map(|i| (i.id.to_string(), i.title.clone()))
             .collect()
     }
 
@@ -174,8 +174,8 @@ impl Session {
             .scenario
             .actors
             .iter()
-            .filter(|a| !self.seats.contains(&a.id))
-            .map(|a| (a.id.clone(), if self.others == Others::Bots { a.bot } else { crate::scenario::BotPolicy::Hold }))
+            .filter(|a| !self.seats.iter().any(|s| *s == a.id))
+            .map(|a| (a.id, if self.others == Others::Bots { a.bot } else { crate::scenario::BotPolicy::Hold }))
             .collect();
         let others = OrderSource::Bots { base: Box::new(base), policies };
         let theirs = others.orders(&self.scenario, self.game.state(), turn);

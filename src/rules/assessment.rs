@@ -3,7 +3,6 @@
 
 use crate::engine::record::{EndRecord, ObjectiveScore};
 use crate::engine::view::View;
-use crate::scenario::Id;
 
 /// Whether the game ends after this turn, and how it is classed.
 pub fn assess(view: &View) -> Option<EndRecord> {
@@ -20,8 +19,8 @@ pub fn assess(view: &View) -> Option<EndRecord> {
         for o in &a.objectives {
             let met = view.holds(&o.goal);
             objectives.push(ObjectiveScore {
-                actor: Id::from(a.id.as_str()),
-                objective: Id::from(o.id.as_str()),
+                actor: a.id,
+                objective: o.id,
                 met,
                 points: if met { o.points } else { 0 },
             });

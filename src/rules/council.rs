@@ -93,11 +93,9 @@ fn ballot_for(support: f64) -> Ballot {
 }
 
 /// The Council in this scenario: (id, members, permanent).
-fn council<'s>(ctx: &RuleCtx<'s>) -> Option<(&'s str, &'s [String], &'s [String])> {
+fn council<'s>(ctx: &RuleCtx<'s>) -> Option<(Id, &'s [Id], &'s [Id])> {
     ctx.view.scenario.bodies.iter().find_map(|b| match &b.kind {
-        BodyKind::SecurityCouncil { members, permanent, .. } => {
-            Some((b.id.as_str(), members.as_slice(), permanent.as_slice()))
-        }
+        BodyKind::SecurityCouncil { members, permanent, .. } => Some((b.id, members.as_slice(), permanent.as_slice())),
         _ => None,
     })
 }
@@ -115,10 +113,10 @@ pub fn deliberate(
     for &order in orders {
         let c = ctx.cause(order);
         let name = ctx.name(&order.actor);
-        let target = order.target.as_ref().map_or("", |t| t.id());
+        let target = order.target.as_ref().map_or(Id::default(), |t| t.id());
         let r = match order.tool {
             ToolKind::RaiseAtCouncil => {
-                effects.push(Effect::happen(Event::Seized(Id::from(target)), &c));
+                effects.push(Effect::happen(Event::Seized(target), &c));
                 effects.push(Effect::shift(Var::PublicPressure, 8.0, &c));
                 done(
                     order,
@@ -157,7 +155,7 @@ pub fn deliberate(
 
 fn statement(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (VoteRecord, OutcomeRecord) {
     let c = ctx.cause(order);
-    let dyad = order.target.as_ref().map_or("", |t| t.id());
+    let dyad = order.target.as_ref().map_or(Id::default(), |t| t.id());
     let (council_id, members, _) = council(ctx).expect("checked: a Council member, so a Council exists");
     let (what, tie_limit, pressure, way_out, coherence) = match order.tool {
         ToolKind::PressElements => ("elements to the press", 85.0, 6.0, 2.0, 3.0),
@@ -184,26 +182,26 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vo
             }
         };
         if ctx.narrate {
-            ballots.push((m.clone(), ballot));
+            ballots.push((*m, ballot));
         }
     }
     let agreed = objections.is_empty();
     let explanation = if agreed {
-        explain!(ctx, "All {} members agree to {what} on {}.", members.len(), ctx.called(dyad))
+        explain!(ctx, "All {} members agree to {what} on {}.", members.len(), ctx.called(&dyad))
     } else {
         explain!(ctx, "No consensus for {what}: {}.", objections.join("; "))
     };
     let endorses_region = ctx.view.scenario.bodies.iter().any(|b| matches!(b.kind, BodyKind::Regional { .. }));
     if agreed {
         effects.push(Effect::shift(Var::PublicPressure, pressure, &c));
-        effects.push(Effect::shift(Var::WayOut(Id::from(dyad)), way_out, &c));
+        effects.push(Effect::shift(Var::WayOut(dyad), way_out, &c));
         if endorses_region {
             effects.push(Effect::shift(Var::Coherence, coherence, &c));
         }
     }
     let vote = VoteRecord {
-        body: Id::from(council_id),
-        sponsor: order.actor.clone(),
+        body: council_id,
+        sponsor: order.actor,
         subject: explain!(ctx, "{what} (consensus of all members)"),
         tally: explain!(ctx, "{yes}–{}–0", members.len() - yes),
         adopted: agreed,
@@ -226,7 +224,7 @@ fn draft_vote(
     let draft = order.draft.as_ref().expect("checked: a draft is given");
     let (council_id, members, permanent) = council(ctx).expect("checked: the target is the Council");
     // Under Chapter VI a member that is a party to the dispute abstains (Art. 27(3)).
-    let dyads: Vec<String> = draft
+    let dyads: Vec<Id> = draft
         .contents
         .iter()
         .filter_map(|c| match c {
@@ -234,7 +232,7 @@ fn draft_vote(
             | DraftContent::CommissionOfInquiry(d)
             | DraftContent::Observers(d, _)
             | DraftContent::PeaceOperation(d, _)
-            | DraftContent::IccReferral(d) => Some(d.clone()),
+            | DraftContent::IccReferral(d) => Some(*d),
             _ => None,
         })
         .collect();
@@ -242,7 +240,7 @@ fn draft_vote(
         members
             .iter()
             .filter(|m| dyads.iter().any(|d| ctx.view.dyad(d).is_some_and(|d| d.side_of(m).is_some())))
-            .map(String::as_str)
+            .map(|m| &**m)
             .collect()
     } else {
         Vec::new()
@@ -267,17 +265,17 @@ fn draft_vote(
                 b
             }
         };
-        casts.push(Cast { member: m.clone(), permanent: permanent.contains(m), ballot });
+        casts.push(Cast { member: *m, permanent: permanent.contains(m), ballot });
     }
     let result = count(&casts, Matter::Substantive, Threshold::CHARTER, &parties);
     if result.adopted {
-        effects.push(Effect::happen(Event::ResolutionAdopted(Id::from(council_id)), &c));
+        effects.push(Effect::happen(Event::ResolutionAdopted(council_id), &c));
         effects.push(Effect::shift(Var::PublicPressure, 12.0, &c));
         for content in &draft.contents {
-            content_effects(ctx, content, draft.chapter, 1.0, &order.actor, &c, effects);
+            content_effects(ctx, content, draft.chapter, 1.0, order.actor, &c, effects);
         }
     } else if !result.vetoed_by.is_empty() {
-        effects.push(Effect::happen(Event::Vetoed(Id::from(council_id)), &c));
+        effects.push(Effect::happen(Event::Vetoed(council_id), &c));
     }
     let subject = explain!(
         ctx,
@@ -285,11 +283,11 @@ fn draft_vote(
         draft.chapter,
         Names::new(ctx.view.scenario).draft_contents(draft)
     );
-    let mut ballots: Vec<(String, Ballot)> = casts.iter().map(|c| (c.member.clone(), c.ballot)).collect();
+    let mut ballots: Vec<(Id, Ballot)> = casts.iter().map(|c| (c.member, c.ballot)).collect();
     ballots.sort();
     let vote = VoteRecord {
-        body: Id::from(council_id),
-        sponsor: order.actor.clone(),
+        body: council_id,
+        sponsor: order.actor,
         subject,
         tally: if ctx.narrate { result.tally() } else { String::new() },
         adopted: result.adopted,
@@ -320,49 +318,49 @@ fn content_effects(
     content: &DraftContent,
     chapter: Chapter,
     k: f64,
-    sponsor: &str,
+    sponsor: Id,
     c: &str,
     effects: &mut Vec<Effect>,
 ) {
     let binding = if chapter == Chapter::VII { 1.5 } else { 1.0 };
-    match content {
+    match *content {
         DraftContent::Ceasefire(d) => {
-            effects.push(Effect::shift(Var::WayOut(Id::from(d.as_str())), 6.0 * k * binding, c));
-            if let Some(ds) = ctx.view.dyad(d) {
+            effects.push(Effect::shift(Var::WayOut(d), 6.0 * k * binding, c));
+            if let Some(ds) = ctx.view.dyad(&d) {
                 for s in &ds.sides {
-                    effects.push(Effect::shift(Var::Grievance(Id::from(d.as_str()), s.clone()), -k * binding, c));
+                    effects.push(Effect::shift(Var::Grievance(d, *s), -k * binding, c));
                 }
             }
         }
         DraftContent::EndorseRegional(_) => effects.push(Effect::shift(Var::Coherence, 10.0 * k, c)),
-        DraftContent::Sanctions(a, kind) => sanction_effects(ctx, a, *kind, k, sponsor, c, effects),
+        DraftContent::Sanctions(a, kind) => sanction_effects(ctx, a, kind, k, sponsor, c, effects),
         DraftContent::CommissionOfInquiry(d) => {
-            for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| &s.dyad == d) {
-                effects.push(Effect::shift(Var::Spoiler(Id::from(sp.actor.as_str())), -8.0 * k, c));
+            for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == d) {
+                effects.push(Effect::shift(Var::Spoiler(sp.actor), -8.0 * k, c));
             }
         }
         DraftContent::Observers(d, _) | DraftContent::PeaceOperation(d, _) => {
-            let consent = ctx.view.dyad(d).is_some_and(|ds| ds.accepts_observers.iter().all(|x| *x));
+            let consent = ctx.view.dyad(&d).is_some_and(|ds| ds.accepts_observers.iter().all(|x| *x));
             let peace_op = matches!(content, DraftContent::PeaceOperation(..));
             // Consent is the rule for deployment; under Chapter VII a force may deploy without it.
             if consent || (peace_op && chapter == Chapter::VII) {
                 if peace_op {
-                    effects.push(Effect::flag(Flag::PeaceOperation(Id::from(d.as_str())), true, c));
-                    effects.push(Effect::happen(Event::PeaceOperation(Id::from(d.as_str())), c));
+                    effects.push(Effect::flag(Flag::PeaceOperation(d), true, c));
+                    effects.push(Effect::happen(Event::PeaceOperation(d), c));
                 } else {
-                    effects.push(Effect::flag(Flag::Observers(Id::from(d.as_str())), true, c));
-                    effects.push(Effect::happen(Event::ObserversDeployed(Id::from(d.as_str())), c));
+                    effects.push(Effect::flag(Flag::Observers(d), true, c));
+                    effects.push(Effect::happen(Event::ObserversDeployed(d), c));
                 }
             }
         }
         DraftContent::AuthoriseRegionalForce(_) => effects.push(Effect::shift(Var::PublicPressure, 5.0, c)),
         DraftContent::IccReferral(d) => {
-            for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| &s.dyad == d) {
-                effects.push(Effect::shift(Var::Spoiler(Id::from(sp.actor.as_str())), -10.0, c));
+            for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == d) {
+                effects.push(Effect::shift(Var::Spoiler(sp.actor), -10.0, c));
             }
-            if let Some(ds) = ctx.view.dyad(d) {
+            if let Some(ds) = ctx.view.dyad(&d) {
                 for s in &ds.sides {
-                    effects.push(Effect::shift(Var::Grievance(Id::from(d.as_str()), s.clone()), 2.0, c));
+                    effects.push(Effect::shift(Var::Grievance(d, *s), 2.0, c));
                 }
             }
         }
@@ -376,10 +374,10 @@ fn emergency_session(
     effects: &mut Vec<Effect>,
 ) -> (Option<VoteRecord>, OutcomeRecord) {
     let c = ctx.cause(order);
-    let assembly = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let assembly = order.target.as_ref().map(|t| t.id()).unwrap_or_default();
     let name = ctx.name(&order.actor);
     let (council_id, members, permanent) = council(ctx).unwrap_or_default();
-    if members.iter().any(|m| *m == order.actor) {
+    if members.contains(&order.actor) {
         // A procedural vote of the Council: nine votes, no veto (resolution 377 A (V)).
         let mut casts = Vec::new();
         for m in members {
@@ -393,22 +391,22 @@ fn emergency_session(
                     Ballot::Abstain
                 },
             );
-            casts.push(Cast { member: m.clone(), permanent: permanent.contains(m), ballot });
+            casts.push(Cast { member: *m, permanent: permanent.contains(m), ballot });
         }
         let result = count(&casts, Matter::Procedural, Threshold::CHARTER, &[]);
         if result.adopted {
-            effects.push(Effect::happen(Event::Seized(Id::from(assembly.as_str())), &c));
+            effects.push(Effect::happen(Event::Seized(assembly), &c));
         }
         let mut outcome = done(order, explain!(ctx, "Uniting for Peace: {}", result.explanation));
         outcome.result = if result.adopted { "adopted".into() } else { "rejected".into() };
         let vote = VoteRecord {
-            body: Id::from(council_id),
-            sponsor: order.actor.clone(),
+            body: council_id,
+            sponsor: order.actor,
             subject: "procedural: call an emergency special session of the Assembly".into(),
             tally: if ctx.narrate { result.tally() } else { String::new() },
             adopted: result.adopted,
             vetoed_by: Vec::new(),
-            ballots: casts.iter().map(|c| (c.member.clone(), c.ballot)).collect(),
+            ballots: casts.iter().map(|c| (c.member, c.ballot)).collect(),
             explanation: result.explanation.clone(),
         };
         return (Some(vote), outcome);
@@ -420,7 +418,7 @@ fn emergency_session(
     });
     let concur = shares.unwrap_or(0.0) > 50.0;
     if concur {
-        effects.push(Effect::happen(Event::Seized(Id::from(assembly.as_str())), &c));
+        effects.push(Effect::happen(Event::Seized(assembly), &c));
     }
     let mut outcome = done(
         order,
@@ -437,7 +435,7 @@ fn emergency_session(
 fn assembly(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (VoteRecord, OutcomeRecord) {
     let c = ctx.cause(order);
     let draft = order.draft.as_ref().expect("checked: a draft is given");
-    let assembly_id = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let assembly_id = order.target.as_ref().map(|t| t.id()).unwrap_or_default();
     let (size, listed, others) = ctx
         .view
         .scenario
@@ -457,7 +455,7 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vot
             Ballot::No => no += 1,
             _ => abstain += 1,
         }
-        ballots.push((m.clone(), b));
+        ballots.push((*m, b));
     }
     // Members not played vote by the scenario's shares, rounded down; the remainder is absent.
     let rest = f64::from(size - listed.len() as u32);
@@ -474,15 +472,15 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vot
         if adopted { "Adopted." } else { "Not adopted." }
     );
     if adopted {
-        effects.push(Effect::happen(Event::ResolutionAdopted(Id::from(assembly_id.as_str())), &c));
+        effects.push(Effect::happen(Event::ResolutionAdopted(assembly_id), &c));
         effects.push(Effect::shift(Var::PublicPressure, 15.0, &c));
         for content in &draft.contents {
-            content_effects(ctx, content, Chapter::VI, 0.6, &order.actor, &c, effects);
+            content_effects(ctx, content, Chapter::VI, 0.6, order.actor, &c, effects);
         }
     }
     let vote = VoteRecord {
-        body: Id::from(assembly_id),
-        sponsor: order.actor.clone(),
+        body: assembly_id,
+        sponsor: order.actor,
         subject: explain!(ctx, "recommendation: {}", Names::new(ctx.view.scenario).draft_contents(draft)),
         tally: explain!(ctx, "{yes}–{no}–{abstain}"),
         adopted,

@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::scenario::Id;
+
 /// How a member voted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Ballot {
@@ -23,7 +25,7 @@ pub enum Ballot {
 /// One member's vote as cast.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cast {
-    pub member: String,
+    pub member: Id,
     pub permanent: bool,
     pub ballot: Ballot,
 }
@@ -57,12 +59,12 @@ pub struct VoteResult {
     pub adopted: bool,
     /// Permanent members whose negative vote blocked a substantive decision that had enough votes,
     /// sorted. A draft that falls short of nine is not recorded as vetoed (UN practice).
-    pub vetoed_by: Vec<String>,
+    pub vetoed_by: Vec<Id>,
     /// Permanent members that voted against, whether or not that was a veto, sorted.
-    pub permanent_against: Vec<String>,
+    pub permanent_against: Vec<Id>,
     /// Members whose ballot was counted as an abstention because they are parties to a dispute
     /// decided under Chapter VI (Art. 27(3)), sorted.
-    pub obliged_to_abstain: Vec<String>,
+    pub obliged_to_abstain: Vec<Id>,
     /// The reasons, in words: the tally, the threshold, the veto.
     pub explanation: String,
 }
@@ -78,13 +80,13 @@ impl VoteResult {
 /// the dispute): whatever they cast is counted as an abstention.
 pub fn count(casts: &[Cast], matter: Matter, threshold: Threshold, parties_abstaining: &[&str]) -> VoteResult {
     let mut casts: Vec<&Cast> = casts.iter().collect();
-    casts.sort_by(|a, b| a.member.cmp(&b.member));
+    casts.sort_by_key(|a| a.member);
     let (mut yes, mut no, mut abstain, mut absent) = (0, 0, 0, 0);
     let mut permanent_against = Vec::new();
     let mut obliged = Vec::new();
     for c in casts {
         let ballot = if parties_abstaining.contains(&c.member.as_str()) {
-            obliged.push(c.member.clone());
+            obliged.push(c.member);
             Ballot::Abstain
         } else {
             c.ballot
@@ -94,7 +96,7 @@ pub fn count(casts: &[Cast], matter: Matter, threshold: Threshold, parties_absta
             Ballot::No => {
                 no += 1;
                 if c.permanent && matter == Matter::Substantive {
-                    permanent_against.push(c.member.clone());
+                    permanent_against.push(c.member);
                 }
             }
             Ballot::Abstain => abstain += 1,

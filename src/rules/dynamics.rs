@@ -19,7 +19,7 @@ const CAUSE: &str = "dynamics";
 pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: &mut Vec<Effect>) -> DynamicsRecord {
     let p = ctx.params;
     let s = ctx.view.scenario.dyad(&d.id).expect("a dyad of the scenario");
-    let id = d.id.clone();
+    let id = d.id;
     let mut notes = Vec::new();
     // Worded only when narrating: a quiet turn keeps no list of empty notes.
     let mut note = |text: String| {
@@ -41,7 +41,7 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: 
         if embargoed && dx > 0.0 {
             dx /= 2.0;
         }
-        effects.push(Effect::shift(Var::Arms(id.clone(), d.sides[i].clone()), round4(dx), CAUSE));
+        effects.push(Effect::shift(Var::Arms(id, d.sides[i]), round4(dx), CAUSE));
     }
 
     // Incidents: more likely with arms and stage, less with observers, a ceasefire, a peace operation.
@@ -76,8 +76,8 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: 
         effects.push(Effect::shift(Var::Deaths, deaths as f64, "dynamics: incident"));
         effects.push(Effect::shift(Var::Displaced, round(deaths as f64 * p.displaced_per_death), "dynamics: incident"));
         for side in &d.sides {
-            effects.push(Effect::shift(Var::Hurt(id.clone(), side.clone()), 4.0, "dynamics: incident"));
-            effects.push(Effect::shift(Var::Grievance(id.clone(), side.clone()), 1.0, "dynamics: incident"));
+            effects.push(Effect::shift(Var::Hurt(id, *side), 4.0, "dynamics: incident"));
+            effects.push(Effect::shift(Var::Grievance(id, *side), 1.0, "dynamics: incident"));
         }
         effects.push(Effect::shift(Var::PublicPressure, 3.0, "dynamics: incident"));
         note(explain!(ctx, "an incident: {deaths} killed (roll {r:.2} < {p_incident:.2})"));
@@ -126,7 +126,7 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: 
                 acts.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>().join(" or ")
             ));
         } else {
-            effects.push(Effect::shift(Var::Stage(id.clone()), 1.0, "dynamics: escalation"));
+            effects.push(Effect::shift(Var::Stage(id), 1.0, "dynamics: escalation"));
             note(explain!(
                 ctx,
                 "escalation pressure {pressure:.1} (P {p_up:.2}, roll {r3:.2}): stage {} → {}",
@@ -135,7 +135,7 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: 
             ));
         }
     } else if r3 < p_down && d.stage > 1 {
-        effects.push(Effect::shift(Var::Stage(id.clone()), -1.0, "dynamics: de-escalation"));
+        effects.push(Effect::shift(Var::Stage(id), -1.0, "dynamics: de-escalation"));
         note(explain!(
             ctx,
             "escalation pressure {pressure:.1} (P down {p_down:.2}, roll {r3:.2}): stage {} → {}",
@@ -156,16 +156,16 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: 
         let side = &d.sides[i];
         let domestic = ctx.view.actor(side).map_or(0.0, |a| a.domestic_pressure);
         let hurt = if d.agreement { -3.0 } else { 1.0 + f64::from(d.stage) / 4.0 + domestic / 50.0 };
-        effects.push(Effect::shift(Var::Hurt(id.clone(), side.clone()), round4(hurt), CAUSE));
+        effects.push(Effect::shift(Var::Hurt(id, *side), round4(hurt), CAUSE));
         let share = d.arms[i] / total * 100.0;
         let attrition = if d.stage >= 5 { 1.5 } else { 0.0 };
         effects.push(Effect::shift(
-            Var::WinBelief(id.clone(), side.clone()),
+            Var::WinBelief(id, *side),
             round4(0.15 * (share - d.win_belief[i]) - attrition),
             CAUSE,
         ));
     }
-    effects.push(Effect::shift(Var::WayOut(id.clone()), if d.agreement { 1.0 } else { -1.0 }, CAUSE));
+    effects.push(Effect::shift(Var::WayOut(id), if d.agreement { 1.0 } else { -1.0 }, CAUSE));
 
     let mut factors = Vec::with_capacity(5 + terms.len());
     factors.extend([
@@ -192,24 +192,24 @@ pub fn drift(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
     let p = ctx.params;
     // Only pairs that have moved drift back, so the log is not filled with unchanged pairs; they are
     // found in storage order and then put in (party, third) order.
-    let mut moved: Vec<((&str, &str), f64)> = ctx
+    let mut moved: Vec<((Id, Id), f64)> = ctx
         .view
         .globals
         .trust
         .unordered()
         .filter_map(|((party, third), value, baseline)| {
             let base =
-                baseline.unwrap_or_else(|| crate::engine::state::baseline_trust(ctx.view.scenario, party, third));
+                baseline.unwrap_or_else(|| crate::engine::state::baseline_trust(ctx.view.scenario, &party, &third));
             ((value - base).abs() > 1.0).then_some(((party, third), round4((base - value) * p.trust_drift)))
         })
         .collect();
-    moved.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    moved.sort_unstable_by_key(|a| a.0);
     for ((party, third), delta) in moved {
-        effects.push(Effect::shift(Var::Trust(Id::from(party), Id::from(third)), delta, CAUSE));
+        effects.push(Effect::shift(Var::Trust(party, third), delta, CAUSE));
     }
     // Spoilers grow while a dispute they feed on rages and shrink when it calms or is settled: once a
     // turn per spoiler, by the hottest dispute it is listed in.
-    let mut spoilers: Vec<&str> = ctx.view.scenario.conflict.spoilers.iter().map(|sp| sp.actor.as_str()).collect();
+    let mut spoilers: Vec<Id> = ctx.view.scenario.conflict.spoilers.iter().map(|sp| sp.actor).collect();
     spoilers.sort_unstable();
     spoilers.dedup();
     for actor in spoilers {
@@ -229,7 +229,7 @@ pub fn drift(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
         } else {
             -1.0
         };
-        effects.push(Effect::shift(Var::Spoiler(Id::from(actor)), delta, CAUSE));
+        effects.push(Effect::shift(Var::Spoiler(actor), delta, CAUSE));
     }
     let g = ctx.view.globals;
     effects.push(Effect::shift(Var::PublicPressure, round4(-g.public_pressure * p.pressure_decay), CAUSE));

@@ -23,13 +23,13 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
     if order.tool == Hold {
         return done(order, explain!(ctx, "{name} holds."));
     }
-    let dyad_id: Id = order.target.as_ref().map(|t| Id::from(t.id())).unwrap_or_default();
+    let dyad_id: Id = order.target.as_ref().map(|t| t.id()).unwrap_or_default();
     let d = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
     let side = d.side_of(&order.actor);
-    let other = side.map(|i| d.sides[1 - i].clone());
-    let me = order.actor.clone();
+    let other = side.map(|i| d.sides[1 - i]);
+    let me = order.actor;
     let k = ctx.potency(order);
-    let arms = |delta: f64| Effect::shift(Var::Arms(dyad_id.clone(), me.clone()), delta * k, &c);
+    let arms = |delta: f64| Effect::shift(Var::Arms(dyad_id, me), delta * k, &c);
     let explanation = match order.tool {
         Reinforce => {
             effects.push(arms(8.0));
@@ -38,14 +38,14 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
         ShowOfForce => {
             effects.push(arms(5.0));
             if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 2.0 * k, &c));
+                effects.push(Effect::shift(Var::Grievance(dyad_id, *o), 2.0 * k, &c));
             }
             explain!(ctx, "{name} makes a show of force: a threshold act that can carry the dispute past stage 3.")
         }
         Mobilise => {
             effects.push(arms(15.0));
             if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 3.0 * k, &c));
+                effects.push(Effect::shift(Var::Grievance(dyad_id, *o), 3.0 * k, &c));
             }
             explain!(
                 ctx,
@@ -57,22 +57,22 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
         Withdraw => {
             effects.push(arms(-10.0));
             if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), -1.0, &c));
+                effects.push(Effect::shift(Var::Grievance(dyad_id, *o), -1.0, &c));
             }
             explain!(ctx, "{name} pulls troops back (arms −{:.0}).", 10.0 * k)
         }
         OfferCeasefire => {
-            effects.push(Effect::flag(Flag::CeasefireOffered(dyad_id.clone(), me.clone()), true, &c));
+            effects.push(Effect::flag(Flag::CeasefireOffered(dyad_id, me), true, &c));
             let other_offered = other.as_ref().is_some_and(|o| offered(ctx, &dyad_id, o));
             // When both offer in the same turn, the second offer (by id) makes the ceasefire, once.
             let other_now =
                 other.as_ref().is_some_and(|o| ctx.on_dyad(&dyad_id).any(|x| x.tool == OfferCeasefire && x.actor == o));
             let completes = !other_now || other.as_ref().is_some_and(|o| me > *o);
             if other_offered && !d.ceasefire && completes {
-                effects.push(Effect::flag(Flag::Ceasefire(dyad_id.clone()), true, &c));
-                effects.push(Effect::happen(crate::scenario::Event::Ceasefire(dyad_id.clone()), &c));
+                effects.push(Effect::flag(Flag::Ceasefire(dyad_id), true, &c));
+                effects.push(Effect::happen(crate::scenario::Event::Ceasefire(dyad_id), &c));
                 for s in &d.sides {
-                    effects.push(Effect::shift(Var::Arms(dyad_id.clone(), s.clone()), -5.0, &c));
+                    effects.push(Effect::shift(Var::Arms(dyad_id, *s), -5.0, &c));
                 }
                 explain!(ctx, "{name} offers a ceasefire; the other side has offered one too: a ceasefire holds.")
             } else {
@@ -80,9 +80,9 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
             }
         }
         AcceptMediation => {
-            effects.push(Effect::flag(Flag::AcceptsMediation(dyad_id.clone(), me.clone()), true, &c));
+            effects.push(Effect::flag(Flag::AcceptsMediation(dyad_id, me), true, &c));
             if let Some(m) = &order.with {
-                effects.push(Effect::shift(Var::Trust(me.clone(), m.clone()), 3.0, &c));
+                effects.push(Effect::shift(Var::Trust(me, *m), 3.0, &c));
             }
             explain!(
                 ctx,
@@ -91,9 +91,9 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
             )
         }
         RefuseMediation => {
-            effects.push(Effect::flag(Flag::AcceptsMediation(dyad_id.clone(), me.clone()), false, &c));
+            effects.push(Effect::flag(Flag::AcceptsMediation(dyad_id, me), false, &c));
             if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), o.clone()), 1.0, &c));
+                effects.push(Effect::shift(Var::Grievance(dyad_id, *o), 1.0, &c));
             }
             explain!(
                 ctx,
@@ -102,15 +102,15 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
             )
         }
         AcceptObservers => {
-            effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id.clone(), me.clone()), true, &c));
+            effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id, me), true, &c));
             explain!(ctx, "{name} consents to observers.")
         }
         RefuseObservers => {
-            effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id.clone(), me.clone()), false, &c));
+            effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id, me), false, &c));
             explain!(ctx, "{name} withholds consent to observers.")
         }
-        Negotiate => return negotiate(order, index, ctx, &dyad_id, effects),
-        SignAgreement => return sign(order, ctx, &dyad_id, effects),
+        Negotiate => return negotiate(order, index, ctx, dyad_id, effects),
+        SignAgreement => return sign(order, ctx, dyad_id, effects),
         _ => unreachable!("routed to ground only for party moves"),
     };
     done(order, explanation)
@@ -133,16 +133,16 @@ fn signed(ctx: &RuleCtx, dyad: &str, actor: &str) -> bool {
 /// A deal needs both signatures and a text both can live with: a way out of at least 50.
 pub const AGREEMENT_WAY_OUT: f64 = 50.0;
 
-fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str, effects: &mut Vec<Effect>) -> OutcomeRecord {
-    let d = ctx.view.dyad(dyad_id).expect("checked");
+fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: Id, effects: &mut Vec<Effect>) -> OutcomeRecord {
+    let d = ctx.view.dyad(&dyad_id).expect("checked");
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
-    effects.push(Effect::flag(Flag::Signed(Id::from(dyad_id), order.actor.clone()), true, &c));
+    effects.push(Effect::flag(Flag::Signed(dyad_id, order.actor), true, &c));
     let i = d.side_of(&order.actor).expect("checked: a side");
-    let other = d.sides[1 - i].clone();
-    let both = signed(ctx, dyad_id, &other);
+    let other = d.sides[1 - i];
+    let both = signed(ctx, &dyad_id, &other);
     // Only the second signature completes the deal, so it is reported once.
-    let other_signs_now = ctx.on_dyad(dyad_id).any(|o| o.tool == ToolKind::SignAgreement && o.actor == other);
+    let other_signs_now = ctx.on_dyad(&dyad_id).any(|o| o.tool == ToolKind::SignAgreement && o.actor == other);
     let completes = both && (order.actor > other || !other_signs_now);
     let mut outcome = done(order, String::new());
     outcome.factors = vec![factor("way out", d.way_out), factor("way out needed", AGREEMENT_WAY_OUT)];
@@ -159,15 +159,19 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str, effects: &mut Vec<Effec
         );
     } else if completes {
         outcome.result = "agreement".into();
-        outcome.explanation =
-            explain!(ctx, "{name} and {} have both signed: an agreement on {}.", ctx.name(&other), ctx.called(dyad_id));
-        effects.push(Effect::flag(Flag::Agreement(Id::from(dyad_id)), true, &c));
-        effects.push(Effect::happen(crate::scenario::Event::AgreementSigned(Id::from(dyad_id)), &c));
-        effects.push(Effect::shift(Var::Stage(Id::from(dyad_id)), -2.0, &c));
-        effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id)), 10.0, &c));
+        outcome.explanation = explain!(
+            ctx,
+            "{name} and {} have both signed: an agreement on {}.",
+            ctx.name(&other),
+            ctx.called(&dyad_id)
+        );
+        effects.push(Effect::flag(Flag::Agreement(dyad_id), true, &c));
+        effects.push(Effect::happen(crate::scenario::Event::AgreementSigned(dyad_id), &c));
+        effects.push(Effect::shift(Var::Stage(dyad_id), -2.0, &c));
+        effects.push(Effect::shift(Var::WayOut(dyad_id), 10.0, &c));
         for s in &d.sides {
-            effects.push(Effect::shift(Var::Arms(Id::from(dyad_id), s.clone()), -10.0, &c));
-            effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id), s.clone()), -3.0, &c));
+            effects.push(Effect::shift(Var::Arms(dyad_id, *s), -10.0, &c));
+            effects.push(Effect::shift(Var::Grievance(dyad_id, *s), -3.0, &c));
         }
     } else {
         outcome.result = "signed".into();
@@ -176,15 +180,15 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: &str, effects: &mut Vec<Effec
     outcome
 }
 
-fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str, effects: &mut Vec<Effect>) -> OutcomeRecord {
-    let d = ctx.view.dyad(dyad_id).expect("checked");
+fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: Id, effects: &mut Vec<Effect>) -> OutcomeRecord {
+    let d = ctx.view.dyad(&dyad_id).expect("checked");
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let i = d.side_of(&order.actor).expect("checked: a side");
-    let other = d.sides[1 - i].clone();
-    let both = ctx.on_dyad(dyad_id).any(|o| o.tool == ToolKind::Negotiate && o.actor == other);
+    let other = d.sides[1 - i];
+    let both = ctx.on_dyad(&dyad_id).any(|o| o.tool == ToolKind::Negotiate && o.actor == other);
     if !both {
-        effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id)), 2.0, &c));
+        effects.push(Effect::shift(Var::WayOut(dyad_id), 2.0, &c));
         let text = explain!(ctx, "{name} offers talks; {} does not come to the table this turn.", ctx.name(&other));
         return done(order, text);
     }
@@ -200,7 +204,7 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: &str, effect
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "negotiate"));
     // Each side's order rolls; each success moves the text half as far as a mediated one.
     if success {
-        effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id)), 5.0, &c));
+        effects.push(Effect::shift(Var::WayOut(dyad_id), 5.0, &c));
     }
     rolled(
         order,
@@ -228,7 +232,7 @@ fn clash(
     k: f64,
     effects: &mut Vec<Effect>,
 ) -> OutcomeRecord {
-    let dyad_id = d.id.as_str();
+    let dyad_id = d.id;
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let (chance, severity, what) = match order.tool {
@@ -248,15 +252,15 @@ fn clash(
         effects.push(Effect::shift(Var::Deaths, deaths as f64, &c));
         effects.push(Effect::shift(Var::Displaced, round(deaths as f64 * ctx.params.displaced_per_death), &c));
         for s in &d.sides {
-            effects.push(Effect::shift(Var::Hurt(Id::from(dyad_id), s.clone()), 4.0, &c));
-            effects.push(Effect::shift(Var::Grievance(Id::from(dyad_id), s.clone()), 1.5, &c));
+            effects.push(Effect::shift(Var::Hurt(dyad_id, *s), 4.0, &c));
+            effects.push(Effect::shift(Var::Grievance(dyad_id, *s), 1.5, &c));
         }
         effects.push(Effect::shift(Var::PublicPressure, 4.0, &c));
         if d.ceasefire {
-            effects.push(Effect::flag(Flag::Ceasefire(Id::from(dyad_id)), false, &c));
+            effects.push(Effect::flag(Flag::Ceasefire(dyad_id), false, &c));
         }
         if order.tool == ToolKind::Spoil {
-            effects.push(Effect::shift(Var::WayOut(Id::from(dyad_id)), -5.0, &c));
+            effects.push(Effect::shift(Var::WayOut(dyad_id), -5.0, &c));
         }
     }
     let factors = vec![factor("chance of a clash", chance), factor("severity", severity * k), factor("toll roll", r2)];

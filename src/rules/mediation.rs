@@ -54,34 +54,30 @@ pub fn track_count(ctx: &RuleCtx, dyad: &str) -> usize {
     if mediating <= 1 {
         return mediating;
     }
-    let mut mediators: Vec<Id> = ctx.on_dyad(dyad).filter(|o| is_mediating(o.tool)).map(|o| o.actor.clone()).collect();
+    let mut mediators: Vec<Id> = ctx.on_dyad(dyad).filter(|o| is_mediating(o.tool)).map(|o| o.actor).collect();
     mediators.sort();
     mediators.dedup();
     // Joint envoys link mediators, also through a chain (a with b, b with c): one track per group.
     let mut links: Vec<(Id, Id)> = ctx.view.globals.joint_tracks.iter().cloned().collect();
     links.extend(
-        ctx.accepted
-            .iter()
-            .filter(|o| o.tool == ToolKind::JointEnvoy)
-            .filter_map(|o| o.with.clone().map(|w| (o.actor.clone(), w))),
+        ctx.accepted.iter().filter(|o| o.tool == ToolKind::JointEnvoy).filter_map(|o| o.with.map(|w| (o.actor, w))),
     );
     let mut group: std::collections::BTreeMap<Id, Id> = std::collections::BTreeMap::new();
-    fn root(group: &std::collections::BTreeMap<Id, Id>, x: &str) -> Id {
-        let mut x = Id::from(x);
+    fn root(group: &std::collections::BTreeMap<Id, Id>, mut x: Id) -> Id {
         while let Some(parent) = group.get(&x).filter(|p| **p != x) {
-            x = parent.clone();
+            x = *parent;
         }
         x
     }
     for (a, b) in &links {
-        let (ra, rb) = (root(&group, a), root(&group, b));
+        let (ra, rb) = (root(&group, *a), root(&group, *b));
         if ra != rb {
             // The smaller id leads the merged group, so the result never depends on link order.
             let (lead, other) = if ra < rb { (ra, rb) } else { (rb, ra) };
             group.insert(other, lead);
         }
     }
-    let mut heads: Vec<Id> = mediators.iter().map(|m| root(&group, m)).collect();
+    let mut heads: Vec<Id> = mediators.iter().map(|m| root(&group, *m)).collect();
     heads.sort();
     heads.dedup();
     heads.len()
@@ -89,7 +85,7 @@ pub fn track_count(ctx: &RuleCtx, dyad: &str) -> usize {
 
 pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> OutcomeRecord {
     let p = ctx.params;
-    let dyad_id: Id = order.target.as_ref().map(|t| Id::from(t.id())).unwrap_or_default();
+    let dyad_id: Id = order.target.as_ref().map(|t| t.id()).unwrap_or_default();
     let d: &DyadState = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
     let actor = ctx.view.actor(&order.actor).expect("checked: the actor exists");
     let c = ctx.cause(order);
@@ -143,25 +139,25 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
             (_, MediationStyle::Formulative) => 16.0,
             (_, MediationStyle::Directive) => 18.0,
         };
-        effects.push(Effect::shift(Var::WayOut(dyad_id.clone()), gain * potency, &c));
-        effects.push(Effect::shift(Var::Enticement(dyad_id.clone()), 4.0 * potency, &c));
+        effects.push(Effect::shift(Var::WayOut(dyad_id), gain * potency, &c));
+        effects.push(Effect::shift(Var::Enticement(dyad_id), 4.0 * potency, &c));
         if order.tool != ToolKind::GoodOffices && d.stage > 1 {
-            effects.push(Effect::shift(Var::Stage(dyad_id.clone()), -1.0, &c));
+            effects.push(Effect::shift(Var::Stage(dyad_id), -1.0, &c));
         }
         for side in &d.sides {
-            effects.push(Effect::shift(Var::Grievance(dyad_id.clone(), side.clone()), -1.0, &c));
-            effects.push(Effect::shift(Var::Trust(side.clone(), order.actor.clone()), 2.0, &c));
+            effects.push(Effect::shift(Var::Grievance(dyad_id, *side), -1.0, &c));
+            effects.push(Effect::shift(Var::Trust(*side, order.actor), 2.0, &c));
         }
         if style == MediationStyle::Directive {
-            let side = d.sides[resisting].clone();
-            effects.push(Effect::shift(Var::Hurt(dyad_id.clone(), side.clone()), 8.0, &c));
-            effects.push(Effect::shift(Var::Trust(side, order.actor.clone()), -5.0, &c));
+            let side = d.sides[resisting];
+            effects.push(Effect::shift(Var::Hurt(dyad_id, side), 8.0, &c));
+            effects.push(Effect::shift(Var::Trust(side, order.actor), -5.0, &c));
         }
     } else {
         // A failed attempt costs nothing but time, unless pressure was applied and resented.
         if style == MediationStyle::Directive {
-            let side = d.sides[resisting].clone();
-            effects.push(Effect::shift(Var::Trust(side, order.actor.clone()), -8.0, &c));
+            let side = d.sides[resisting];
+            effects.push(Effect::shift(Var::Trust(side, order.actor), -8.0, &c));
         }
     }
     let what = match order.tool {
@@ -183,5 +179,5 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
         if success { "success" } else { "no breakthrough" }
     );
     factors.extend(ripe.factors);
-    rolled(order, &dyad_id, (probability, r, success), factors, explanation)
+    rolled(order, dyad_id, (probability, r, success), factors, explanation)
 }

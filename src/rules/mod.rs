@@ -68,7 +68,7 @@ impl RuleCtx<'_> {
             let mut index = DyadOrders::default();
             for (i, o) in self.accepted.iter().enumerate() {
                 if let Some(crate::scenario::Target::Dyad(d)) = &o.target {
-                    index.entry(d.clone()).or_default().push(i);
+                    index.entry(*d).or_default().push(i);
                 }
             }
             index
@@ -124,9 +124,9 @@ pub fn factor(name: &'static str, value: f64) -> Factor {
 /// An outcome with no roll.
 pub fn done(order: &OrderSpec, explanation: String) -> OutcomeRecord {
     OutcomeRecord {
-        actor: order.actor.clone(),
+        actor: order.actor,
         tool: order.tool,
-        target: order.target.as_ref().map(|t| Id::from(t.id())),
+        target: order.target.as_ref().map(|t| t.id()),
         result: "done".into(),
         probability: None,
         roll: None,
@@ -139,15 +139,15 @@ pub fn done(order: &OrderSpec, explanation: String) -> OutcomeRecord {
 /// factors.
 pub fn rolled(
     order: &OrderSpec,
-    dyad: &str,
+    dyad: Id,
     (probability, roll, success): (f64, f64, bool),
     factors: Vec<Factor>,
     explanation: String,
 ) -> OutcomeRecord {
     OutcomeRecord {
-        actor: order.actor.clone(),
+        actor: order.actor,
         tool: order.tool,
-        target: Some(Id::from(dyad)),
+        target: Some(dyad),
         result: if success { "succeeded".into() } else { "failed".into() },
         probability: Some(probability),
         roll: Some(roll),

@@ -14,31 +14,31 @@ use crate::scenario::{Event, OrderSpec, SanctionKind, ToolKind, Var};
 /// in the sanctioning side (domain brief §A). Added to `effects`.
 pub fn sanction_effects(
     ctx: &RuleCtx,
-    target: &str,
+    target: Id,
     kind: SanctionKind,
     k: f64,
-    by: &str,
+    by: Id,
     cause: &str,
     effects: &mut Vec<Effect>,
 ) {
-    effects.push(Effect::flag(Flag::Sanction(Id::from(target), kind), true, cause));
-    effects.push(Effect::happen(Event::Sanctioned(Id::from(target)), cause));
-    let is_spoiler = ctx.view.actor(target).is_some_and(|a| a.spoiler > 0.0);
-    for d in ctx.view.dyads.values().filter(|d| d.side_of(target).is_some()) {
+    effects.push(Effect::flag(Flag::Sanction(target, kind), true, cause));
+    effects.push(Effect::happen(Event::Sanctioned(target), cause));
+    let is_spoiler = ctx.view.actor(&target).is_some_and(|a| a.spoiler > 0.0);
+    for d in ctx.view.dyads.values().filter(|d| d.side_of(&target).is_some()) {
         match kind {
             SanctionKind::ArmsEmbargo => {
-                effects.push(Effect::flag(Flag::ArmsEmbargo(d.id.clone()), true, cause));
-                effects.push(Effect::shift(Var::Arms(d.id.clone(), Id::from(target)), -5.0 * k, cause));
+                effects.push(Effect::flag(Flag::ArmsEmbargo(d.id), true, cause));
+                effects.push(Effect::shift(Var::Arms(d.id, target), -5.0 * k, cause));
             }
             SanctionKind::AssetFreeze | SanctionKind::TravelBan => {
-                effects.push(Effect::shift(Var::Hurt(d.id.clone(), Id::from(target)), 8.0 * k, cause));
+                effects.push(Effect::shift(Var::Hurt(d.id, target), 8.0 * k, cause));
             }
             SanctionKind::CommodityBan => {
-                effects.push(Effect::shift(Var::Hurt(d.id.clone(), Id::from(target)), 5.0 * k, cause));
+                effects.push(Effect::shift(Var::Hurt(d.id, target), 5.0 * k, cause));
             }
         }
-        effects.push(Effect::shift(Var::Grievance(d.id.clone(), Id::from(target)), 2.0 * k, cause));
-        effects.push(Effect::shift(Var::Trust(Id::from(target), Id::from(by)), -8.0 * k, cause));
+        effects.push(Effect::shift(Var::Grievance(d.id, target), 2.0 * k, cause));
+        effects.push(Effect::shift(Var::Trust(target, by), -8.0 * k, cause));
     }
     if is_spoiler {
         let cut = match kind {
@@ -46,7 +46,7 @@ pub fn sanction_effects(
             SanctionKind::ArmsEmbargo => 8.0,
             _ => 10.0,
         };
-        effects.push(Effect::shift(Var::Spoiler(Id::from(target)), -cut * k, cause));
+        effects.push(Effect::shift(Var::Spoiler(target), -cut * k, cause));
     }
 }
 
@@ -54,36 +54,36 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> O
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let k = ctx.potency(order);
-    let target = order.target.as_ref().map(|t| t.id().to_string()).unwrap_or_default();
+    let target = order.target.as_ref().map(|t| t.id()).unwrap_or_default();
     let text = match order.tool {
         ToolKind::AppointEnvoy => {
-            let envoy = order.with.clone().unwrap_or_else(|| order.actor.clone());
-            effects.push(Effect::shift(Var::Leverage(envoy.clone()), 5.0 * k, &c));
+            let envoy = order.with.unwrap_or(order.actor);
+            effects.push(Effect::shift(Var::Leverage(envoy), 5.0 * k, &c));
             explain!(ctx, "{name} appoints {} as envoy for {}.", ctx.name(&envoy), ctx.called(&target))
         }
         ToolKind::DeployStandbyTeam => {
-            effects.push(Effect::shift(Var::Leverage(Id::from(target.as_str())), 4.0 * k, &c));
+            effects.push(Effect::shift(Var::Leverage(target), 4.0 * k, &c));
             effects.push(Effect::shift(Var::Coherence, 3.0, &c));
             explain!(ctx, "{name} sends the mediation support standby team to back {}.", ctx.name(&target))
         }
         ToolKind::JointEnvoy => {
-            let partner = order.with.clone().unwrap_or_default();
-            effects.push(Effect::flag(Flag::JointTrack(order.actor.clone(), partner.clone()), true, &c));
+            let partner = order.with.unwrap_or_default();
+            effects.push(Effect::flag(Flag::JointTrack(order.actor, partner), true, &c));
             effects.push(Effect::shift(Var::Coherence, 10.0 * k, &c));
             explain!(ctx, "{name} and {} share an envoy: one track, one voice.", ctx.name(&partner))
         }
         ToolKind::DeployObservers => {
-            effects.push(Effect::flag(Flag::Observers(Id::from(target.as_str())), true, &c));
-            effects.push(Effect::happen(Event::ObserversDeployed(Id::from(target.as_str())), &c));
+            effects.push(Effect::flag(Flag::Observers(target), true, &c));
+            effects.push(Effect::happen(Event::ObserversDeployed(target), &c));
             explain!(ctx, "{name} deploys observers in {} with both parties' consent.", ctx.called(&target))
         }
         ToolKind::UnilateralSanctions => {
             let kind = order.sanction.expect("checked: a sanction is given");
-            sanction_effects(ctx, &target, kind, 0.6 * k, &order.actor, &c, effects);
+            sanction_effects(ctx, target, kind, 0.6 * k, order.actor, &c, effects);
             explain!(ctx, "{name} imposes {kind:?} on {} on its own.", ctx.name(&target))
         }
         _ => {
-            effects.push(Effect::happen(Event::Seized(Id::from(target.as_str())), &c));
+            effects.push(Effect::happen(Event::Seized(target), &c));
             effects.push(Effect::shift(Var::PublicPressure, 3.0, &c));
             explain!(ctx, "{name} asks the Council to authorise enforcement action (Art. 53).")
         }

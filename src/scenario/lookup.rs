@@ -87,7 +87,7 @@ impl Lookup {
                 }
             }
         }
-        let is_party = |id: &String| actor_rank.get(id).is_some_and(|r| party[r]);
+        let is_party = |id: &crate::scenario::Id| actor_rank.get(id).is_some_and(|r| party[r]);
         let closest_party_tie = actors_by_id
             .iter()
             .map(|&i| {

@@ -41,7 +41,11 @@ pub struct GameResult {
 }
 
 /// Each actor's policy for a sweep: the base policy, then the overrides.
-pub fn policies(s: &Scenario, base: Policy, overrides: &BTreeMap<String, BotPolicy>) -> BTreeMap<String, BotPolicy> {
+pub fn policies(
+    s: &Scenario,
+    base: Policy,
+    overrides: &BTreeMap<crate::scenario::Id, BotPolicy>,
+) -> BTreeMap<crate::scenario::Id, BotPolicy> {
     s.actors
         .iter()
         .map(|a| {
@@ -50,7 +54,7 @@ pub fn policies(s: &Scenario, base: Policy, overrides: &BTreeMap<String, BotPoli
                 Policy::Historical => BotPolicy::Historical,
                 Policy::Hold => BotPolicy::Hold,
             });
-            (a.id.clone(), p)
+            (a.id, p)
         })
         .collect()
 }
@@ -83,7 +87,7 @@ fn finish(game: &mut Game, seed: u64, source: &OrderSource) -> GameResult {
 /// Plays `runs` games on `threads` threads (0: all cores); `progress` is called after each game.
 pub fn sweep(
     scenario: &Arc<Scenario>,
-    policies: BTreeMap<String, BotPolicy>,
+    policies: BTreeMap<crate::scenario::Id, BotPolicy>,
     runs: u64,
     seed: u64,
     threads: usize,

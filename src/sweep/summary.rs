@@ -73,7 +73,7 @@ fn percentile(sorted: &[u64], q: f64) -> u64 {
 pub fn summarise(
     scenario: &Scenario,
     seed: u64,
-    seats: &BTreeMap<String, BotPolicy>,
+    seats: &BTreeMap<crate::scenario::Id, BotPolicy>,
     results: &[GameResult],
 ) -> Summary {
     let n = results.len();
@@ -117,10 +117,10 @@ pub fn summarise(
             } else if n >= 20 && rate.share > 0.95 {
                 warnings.push(format!("{} almost always meets `{}` ({:.0}%)", a.id, o.id, rate.share * 100.0));
             }
-            objectives.push(ObjectiveRate { actor: a.id.clone(), objective: o.id.clone(), rate });
+            objectives.push(ObjectiveRate { actor: a.id.to_string(), objective: o.id.to_string(), rate });
         }
         let share = if n == 0 { 0.0 } else { role_met as f64 / (n * a.objectives.len()) as f64 };
-        roles.push((a.id.clone(), (share * 10_000.0).round() / 10_000.0));
+        roles.push((a.id.to_string(), (share * 10_000.0).round() / 10_000.0));
     }
     let total: u64 = turns.iter().sum();
     Summary {
@@ -130,7 +130,7 @@ pub fn summarise(
         seats: scenario
             .actors
             .iter()
-            .map(|a| (a.id.clone(), seats.get(&a.id).copied().unwrap_or_default().cli_name().to_string()))
+            .map(|a| (a.id.to_string(), seats.get(&a.id).copied().unwrap_or_default().cli_name().to_string()))
             .collect(),
         outcomes,
         turns_mean: if n == 0 { 0.0 } else { ((total as f64 / n as f64) * 100.0).round() / 100.0 },

@@ -1,13 +1,13 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Condition, ToolKind};
+use super::{Condition, Id, ToolKind};
 
 /// A player or a seat the bots fill: a state, an organisation, a mediator, a movement, a court.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// Unique across actors, bodies and dyads; lower-case letters, digits and hyphens.
-    pub id: String,
+    pub id: Id,
     pub name: String,
     pub kind: ActorKind,
     #[serde(default)]
@@ -20,7 +20,7 @@ pub struct Actor {
     pub tool_params: Vec<ToolParams>,
     /// Affinity to other actors, -100 (hostile) to 100 (close ally): `[("thailand", 20)]`.
     #[serde(default)]
-    pub ties: Vec<(String, f64)>,
+    pub ties: Vec<(Id, f64)>,
     /// The public line everyone may read.
     #[serde(default)]
     pub public_profile: String,
@@ -127,7 +127,7 @@ fn one() -> f64 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
-    pub id: String,
+    pub id: Id,
     /// What the group reads.
     pub text: String,
     /// Points when met, 1 to 100.

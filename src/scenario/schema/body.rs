@@ -1,17 +1,19 @@
 use serde::{Deserialize, Serialize};
 
+use super::Id;
+
 /// A decision-making body: the Security Council, the General Assembly, a regional body, a court.
 /// Bodies declare their members; an actor's memberships are read from here.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     /// Unique across actors, bodies and dyads.
-    pub id: String,
+    pub id: Id,
     pub name: String,
     pub kind: BodyKind,
     /// The actor that speaks for the body (its secretariat, the court), if any.
     #[serde(default)]
-    pub represented_by: Option<String>,
+    pub represented_by: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -19,8 +21,8 @@ pub struct Body {
 pub enum BodyKind {
     /// Fifteen members, five of them permanent; votes by Article 27.
     SecurityCouncil {
-        members: Vec<String>,
-        permanent: Vec<String>,
+        members: Vec<Id>,
+        permanent: Vec<Id>,
         /// Who presides from which turn on: `[(1, "brazil"), (5, "china")]`; the first entry is turn 1.
         presidency: Vec<Presidency>,
     },
@@ -30,21 +32,21 @@ pub enum BodyKind {
         size: u32,
         /// Members played or voted as actors; every other member votes by `others`.
         #[serde(default)]
-        members: Vec<String>,
+        members: Vec<Id>,
         /// How the members that are not actors vote on a typical peace-and-security recommendation.
         #[serde(default)]
         others: VoteShares,
     },
     Regional {
-        members: Vec<String>,
+        members: Vec<Id>,
         decision: DecisionRule,
         #[serde(default)]
-        chair: Option<String>,
+        chair: Option<Id>,
     },
     Court {
         court: CourtKind,
         /// The actors that accept the court's jurisdiction in this dispute.
-        jurisdiction: Vec<String>,
+        jurisdiction: Vec<Id>,
     },
 }
 
@@ -93,13 +95,13 @@ impl Body {
     }
 
     pub fn member_ids(&self) -> impl Iterator<Item = &str> {
-        let list: &[String] = match &self.kind {
+        let list: &[Id] = match &self.kind {
             BodyKind::SecurityCouncil { members, .. } => members,
             BodyKind::GeneralAssembly { members, .. } => members,
             BodyKind::Regional { members, .. } => members,
             BodyKind::Court { jurisdiction, .. } => jurisdiction,
         };
-        list.iter().map(String::as_str)
+        list.iter().map(|id| &**id)
     }
 
     pub fn is_council(&self) -> bool {

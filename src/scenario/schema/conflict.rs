@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::Id;
+
 /// The crisis itself: who is in dispute with whom, how far it has escalated, who trusts whom.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,9 +37,9 @@ fn fifty() -> f64 {
 #[serde(deny_unknown_fields)]
 pub struct Dyad {
     /// Unique across actors, bodies and dyads.
-    pub id: String,
+    pub id: Id,
     pub name: String,
-    pub sides: (String, String),
+    pub sides: (Id, Id),
     pub issue: IssueType,
     /// Glasl stage, 1 to 9.
     pub stage: u8,
@@ -94,9 +96,9 @@ pub enum IssueType {
 #[serde(deny_unknown_fields)]
 pub struct TrustLink {
     /// A side of some dyad.
-    pub party: String,
+    pub party: Id,
     /// Any other actor.
-    pub third: String,
+    pub third: Id,
     /// 0–100.
     pub value: f64,
 }
@@ -104,8 +106,8 @@ pub struct TrustLink {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Spoiler {
-    pub actor: String,
-    pub dyad: String,
+    pub actor: Id,
+    pub dyad: Id,
     /// 0–100.
     pub strength: f64,
 }

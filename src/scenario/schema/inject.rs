@@ -1,12 +1,12 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Condition, Var};
+use super::{Condition, Id, Var};
 
 /// A scripted event: news from the ground, an outside shock, a deadline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Inject {
-    pub id: String,
+    pub id: Id,
     pub title: String,
     /// What the room is told when it fires.
     pub text: String,

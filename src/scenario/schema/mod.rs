@@ -10,6 +10,7 @@ mod condition;
 mod conflict;
 mod course;
 mod ending;
+mod id;
 mod inject;
 mod meta;
 mod note;
@@ -23,6 +24,7 @@ pub use condition::{Condition, Event, Var};
 pub use conflict::{Conflict, Dyad, IssueType, Spoiler, Toll, TrustLink};
 pub use course::CourseTurn;
 pub use ending::{Ending, Outcome, StopRule};
+pub use id::Id;
 pub use inject::{EffectSpec, Inject, Trigger};
 pub use meta::{Meta, Source, TurnLength};
 pub use note::Note;
@@ -31,10 +33,6 @@ pub use rules::RuleParams;
 pub use tool::ToolKind;
 
 use serde::{Deserialize, Serialize};
-
-/// An id (of an actor, a body, a dyad, an inject) where the engine copies it often: a string kept
-/// inline when short (every id in the built-in scenarios is), so copying it allocates nothing.
-pub type Id = compact_str::CompactString;
 
 /// The only scenario format this engine reads.
 pub const FORMAT_VERSION: u32 = 1;

@@ -38,9 +38,9 @@ pub enum Target {
 }
 
 impl Target {
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> Id {
         match self {
-            Target::Actor(id) | Target::Body(id) | Target::Dyad(id) => id,
+            Target::Actor(id) | Target::Body(id) | Target::Dyad(id) => *id,
         }
     }
 }
@@ -74,21 +74,21 @@ pub enum Chapter {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum DraftContent {
     /// Call on the parties (of this dyad) to cease fire.
-    Ceasefire(String),
+    Ceasefire(Id),
     /// Endorse the named regional body's effort (Art. 52(3)).
-    EndorseRegional(String),
+    EndorseRegional(Id),
     /// Sanctions on an actor (Chapter VII only).
-    Sanctions(String, SanctionKind),
+    Sanctions(Id, SanctionKind),
     /// A commission of inquiry into the dyad's violence.
-    CommissionOfInquiry(String),
+    CommissionOfInquiry(Id),
     /// An observer mission of this many observers for the dyad.
-    Observers(String, u32),
+    Observers(Id, u32),
     /// A peace operation of this many personnel for the dyad.
-    PeaceOperation(String, u32),
+    PeaceOperation(Id, u32),
     /// Authorise the named regional body to use force (Art. 53; Chapter VII only).
-    AuthoriseRegionalForce(String),
+    AuthoriseRegionalForce(Id),
     /// Refer the situation in the dyad to the ICC (Chapter VII only).
-    IccReferral(String),
+    IccReferral(Id),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -108,7 +108,7 @@ pub(super) fn check(c: &mut Checker) {
                         .help = Some(format!("list changes in increasing turn order, up to turn {}", s.meta.turns));
                     }
                     previous = *turn;
-                    if !members.contains(member) {
+                    if !members.iter().any(|m| m == member) {
                         let mut q = p.to_vec();
                         q.push(1.into());
                         c.error("council-presidency", format!("`{member}` presides but is not a Council member"), &q)
@@ -132,7 +132,7 @@ pub(super) fn check(c: &mut Checker) {
 }
 
 /// Only UN member states sit on the Council and in the Assembly.
-fn states_only(c: &mut Checker, body: usize, members: &[String], seat: &str) {
+fn states_only(c: &mut Checker, body: usize, members: &[crate::scenario::Id], seat: &str) {
     for (mi, m) in members.iter().enumerate() {
         if let Some(a) = c.s.actor(m)
             && a.kind != ActorKind::State

@@ -68,7 +68,7 @@ impl Checker<'_> {
     fn side(&mut self, dyad: &str, actor: &str, path: &[Seg]) {
         let Some(d) = self.s.dyad(dyad) else { return };
         if self.reference(actor, Want::Actor, path) && d.side_of(actor).is_none() {
-            let (a, b) = (d.sides.0.clone(), d.sides.1.clone());
+            let (a, b) = (d.sides.0, d.sides.1);
             let e = self.error("not-a-side", format!("`{actor}` is not a side of dyad `{dyad}`"), path);
             e.label = "not a side".into();
             e.help = Some(format!("the sides of `{dyad}` are `{a}` and `{b}`"));
@@ -153,7 +153,7 @@ impl Checker<'_> {
                 Target::Body(_) => Want::Body,
                 Target::Dyad(_) => Want::Dyad,
             };
-            self.reference(target.id(), want, &q);
+            self.reference(&target.id(), want, &q);
         }
         if let Some(with) = &order.with {
             self.reference(with, Want::Actor, &p("with"));
@@ -219,7 +219,7 @@ pub(super) fn check(c: &mut Checker) {
         if let Some(r) = &b.represented_by {
             c.reference(r, Want::Actor, &path!["bodies", bi, "represented_by"]);
         }
-        let (list_field, members): (&'static str, &Vec<String>) = match &b.kind {
+        let (list_field, members): (&'static str, &Vec<crate::scenario::Id>) = match &b.kind {
             BodyKind::SecurityCouncil { members, .. } => ("members", members),
             BodyKind::GeneralAssembly { members, .. } => ("members", members),
             BodyKind::Regional { members, .. } => ("members", members),

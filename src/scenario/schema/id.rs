@@ -1,0 +1,234 @@
+//! An id (of an actor, a body, a dispute, an inject): a string the engine compares, copies and
+//! hashes in every rule, check and bot, dozens of times a turn.
+//!
+//! Each distinct id text is stored once for the life of the process (interned), and an `Id` is a
+//! reference to that one copy. So two ids are equal exactly when they point at the same copy: a
+//! comparison is one pointer comparison instead of a byte-by-byte one, and a copy is two words,
+//! never an allocation. The price is that an id's text, once seen, is never freed: a process sees the
+//! ids of the scenarios and orders it reads, a few hundred short strings.
+//!
+//! Ordering and hashing go by the text, as a `str`'s do (so maps keyed by `Id` can be searched with
+//! a `&str`, and everything sorted by id sorts as before).
+
+use std::borrow::Borrow;
+use std::collections::HashSet;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::sync::{LazyLock, Mutex};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+#[derive(Clone, Copy)]
+pub struct Id(&'static str);
+
+/// Every id text seen so far, each stored once.
+static TEXTS: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(|| Mutex::new(HashSet::from([EMPTY])));
+
+/// The empty id's one copy (a `static`, so it has one address), for a default without the lock.
+static EMPTY: &str = "";
+
+impl Id {
+    /// The id whose text is `text`: the one stored copy of it, stored now if it is new.
+    pub fn new(text: &str) -> Id {
+        // A panic while the lock was held cannot have left the set half-changed (an insert either
+        // happened or not), so a poisoned lock is still good to use.
+        let mut texts = TEXTS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(stored) = texts.get(text) {
+            return Id(stored);
+        }
+        let stored: &'static str = Box::leak(text.into());
+        texts.insert(stored);
+        Id(stored)
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl Default for Id {
+    fn default() -> Id {
+        Id(EMPTY)
+    }
+}
+
+impl PartialEq for Id {
+    fn eq(&self, other: &Id) -> bool {
+        // One stored copy per text: the same text is the same address (and length).
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Id {}
+
+impl PartialOrd for Id {
+    fn partial_cmp(&self, other: &Id) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Id {
+    fn cmp(&self, other: &Id) -> std::cmp::Ordering {
+        if self == other { std::cmp::Ordering::Equal } else { self.0.cmp(other.0) }
+    }
+}
+
+impl Hash for Id {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // As the text hashes, so that maps keyed by ids can be searched with a `&str`.
+        self.0.hash(state);
+    }
+}
+
+impl std::ops::Deref for Id {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        self.0
+    }
+}
+
+impl Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        self.0
+    }
+}
+
+impl From<&str> for Id {
+    fn from(text: &str) -> Id {
+        Id::new(text)
+    }
+}
+
+impl From<&String> for Id {
+    fn from(text: &String) -> Id {
+        Id::new(text)
+    }
+}
+
+impl From<String> for Id {
+    fn from(text: String) -> Id {
+        Id::new(&text)
+    }
+}
+
+impl From<Id> for String {
+    fn from(id: Id) -> String {
+        id.0.to_string()
+    }
+}
+
+impl PartialEq<&Id> for Id {
+    fn eq(&self, other: &&Id) -> bool {
+        self == *other
+    }
+}
+
+impl PartialEq<Id> for &Id {
+    fn eq(&self, other: &Id) -> bool {
+        *self == other
+    }
+}
+
+impl PartialEq<&Id> for String {
+    fn eq(&self, other: &&Id) -> bool {
+        self == other.0
+    }
+}
+
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Id {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Id {
+    fn eq(&self, other: &String) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<Id> for str {
+    fn eq(&self, other: &Id) -> bool {
+        self == other.0
+    }
+}
+
+impl PartialEq<Id> for &str {
+    fn eq(&self, other: &Id) -> bool {
+        *self == other.0
+    }
+}
+
+impl PartialEq<Id> for String {
+    fn eq(&self, other: &Id) -> bool {
+        self == other.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Id, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Id, E> {
+                Ok(Id::new(text))
+            }
+        }
+        deserializer.deserialize_str(Text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_of_the_same_text_are_equal_and_order_by_text() {
+        let a = Id::new("thailand");
+        let b = Id::from(String::from("thailand"));
+        assert_eq!(a, b);
+        assert!(std::ptr::eq(a.as_str(), b.as_str()), "one stored copy");
+        assert_ne!(a, Id::new("cambodia"));
+        assert!(Id::new("cambodia") < a && a < Id::new("thailandx"));
+        assert_eq!(a, "thailand");
+        assert_eq!(Id::default(), Id::new(""));
+        let mut set = std::collections::HashSet::new();
+        set.insert(a);
+        assert!(set.contains("thailand"), "searched by text");
+        assert_eq!(ron::to_string(&a).unwrap(), "\"thailand\"");
+        assert_eq!(ron::from_str::<Id>("\"thailand\"").unwrap(), a);
+    }
+}
