@@ -65,8 +65,9 @@ pub struct OutcomeRecord {
     pub actor: Id,
     pub tool: ToolKind,
     pub target: Option<Id>,
-    /// `succeeded`, `failed`, `done` (no roll), `adopted`, `blocked`, ...
-    pub result: Id,
+    /// `succeeded`, `failed`, `done` (no roll), `adopted`, `blocked`, ...: a word, not an id, and
+    /// borrowed from the rules (no allocation; read back from a log, owned).
+    pub result: std::borrow::Cow<'static, str>,
     pub probability: Option<f64>,
     pub roll: Option<f64>,
     pub factors: Vec<Factor>,

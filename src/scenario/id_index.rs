@@ -6,6 +6,9 @@
 //! eight bytes — which for an id of up to sixteen bytes *are* the id: the table compares those words
 //! and never the bytes. Only a longer id (rare) is confirmed by comparing it whole. The ids are the
 //! scenario's own and fixed once it is loaded, so a simple multiplicative hash over the words does.
+//!
+//! Most ids asked for are the engine's own `Id`s, whose text is the one stored copy (interned): for
+//! those the index first looks the address up, which needs neither the words nor the text.
 
 /// An id as words: exact for ids of up to 16 bytes (see the module's note).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -44,6 +47,8 @@ impl Key {
     }
 }
 
+use super::Id;
+
 const EMPTY: u32 = u32::MAX;
 
 #[derive(Debug, Default)]
@@ -52,31 +57,46 @@ pub struct IdIndex {
     slots: Vec<(Key, u32)>,
     /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
     shift: u32,
+    /// The same, by the address of the id's stored text (`Id`): a text at that address and of that
+    /// length is the id, as stored texts are never freed or changed.
+    by_address: Vec<(usize, u32)>,
     /// The ids by rank, to confirm an id longer than 16 bytes.
-    ids: Vec<String>,
+    ids: Vec<Id>,
+}
+
+fn address_hash(address: usize) -> u64 {
+    // Stored texts are at least byte-aligned and close together: mix all the bits.
+    (address as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 impl IdIndex {
     /// An index of `ids`, each at its position as its rank. Of repeated ids the first keeps its rank
     /// (validation refuses repeats; should one slip through, that is what a map's `or_insert` did).
-    pub fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> IdIndex {
-        let ids: Vec<String> = ids.into_iter().map(str::to_string).collect();
+    pub fn new(ids: impl IntoIterator<Item = Id>) -> IdIndex {
+        let ids: Vec<Id> = ids.into_iter().collect();
         let size = (ids.len() * 2).next_power_of_two().max(4);
         let mut index = IdIndex {
             slots: vec![(Key { len: 0, head: 0, tail: 0 }, EMPTY); size],
             shift: 64 - size.trailing_zeros(),
+            by_address: vec![(0, EMPTY); size],
             ids,
         };
         for rank in 0..index.ids.len() {
-            if index.get(&index.ids[rank]).is_some() {
+            let id = index.ids[rank];
+            if index.by_text(&id).is_some() {
                 continue;
             }
-            let key = Key::of(&index.ids[rank]);
+            let key = Key::of(&id);
             let mut slot = index.first_slot(&key);
             while index.slots[slot].1 != EMPTY {
                 slot = (slot + 1) & (size - 1);
             }
             index.slots[slot] = (key, rank as u32);
+            let mut slot = (address_hash(id.as_ptr() as usize) >> index.shift) as usize;
+            while index.by_address[slot].1 != EMPTY {
+                slot = (slot + 1) & (size - 1);
+            }
+            index.by_address[slot] = (id.as_ptr() as usize, rank as u32);
         }
         index
     }
@@ -87,6 +107,27 @@ impl IdIndex {
 
     /// The rank of `id`, if it is one of the ids.
     pub fn get(&self, id: &str) -> Option<usize> {
+        self.by_address(id).or_else(|| self.by_text(id))
+    }
+
+    /// The rank of `id` if it is the stored text of one of the ids (an `Id`'s).
+    fn by_address(&self, id: &str) -> Option<usize> {
+        let address = id.as_ptr() as usize;
+        let mask = self.by_address.len().wrapping_sub(1);
+        let mut slot = (address_hash(address) >> self.shift) as usize;
+        while let Some(&(at, rank)) = self.by_address.get(slot) {
+            if rank == EMPTY {
+                return None;
+            }
+            if at == address && self.ids[rank as usize].len() == id.len() {
+                return Some(rank as usize);
+            }
+            slot = (slot + 1) & mask;
+        }
+        None
+    }
+
+    fn by_text(&self, id: &str) -> Option<usize> {
         let key = Key::of(id);
         let mask = self.slots.len() - 1;
         let mut slot = self.first_slot(&key);
@@ -114,9 +155,15 @@ mod tests {
         // at the start, the middle or the end, a prefix, an extension.
         let base = "abcdefghijklmnopqrstuvwxyz0123456789-ABCD";
         let ids: Vec<String> = (0..=40).map(|n| base[..n].to_string()).collect();
-        let index = IdIndex::new(ids.iter().map(String::as_str));
+        let index = IdIndex::new(ids.iter().map(Id::from));
         for (rank, id) in ids.iter().enumerate() {
+            // By a copy of the text (found by the text) and by the stored text (by its address).
             assert_eq!(index.get(id), Some(rank), "{id:?}");
+            assert_eq!(index.get(&Id::from(id)), Some(rank), "{id:?}");
+            // A prefix of a stored text starts at its address, but is another id.
+            if let Some(shorter) = id.len().checked_sub(1) {
+                assert_eq!(index.get(&Id::from(id)[..shorter]), Some(shorter), "{id:?}");
+            }
             for at in [0, id.len() / 2, id.len().saturating_sub(1)] {
                 if id.is_empty() {
                     continue;
@@ -134,7 +181,7 @@ mod tests {
     fn a_scenario_s_ids_and_unicode() {
         let ids =
             ["cambodia", "thailand", "security-council", "asean-secretariat", "secretary-general", "côte-d'ivoire"];
-        let index = IdIndex::new(ids);
+        let index = IdIndex::new(ids.map(Id::from));
         for (rank, id) in ids.iter().enumerate() {
             assert_eq!(index.get(id), Some(rank));
         }
@@ -142,7 +189,7 @@ mod tests {
             assert_eq!(index.get(other), None, "{other:?}");
         }
         // A repeated id keeps its first rank.
-        assert_eq!(IdIndex::new(["a", "b", "a"]).get("a"), Some(0));
+        assert_eq!(IdIndex::new(["a", "b", "a"].map(Id::from)).get("a"), Some(0));
         assert_eq!(IdIndex::new(std::iter::empty()).get("a"), None);
     }
 }

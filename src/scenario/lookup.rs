@@ -44,9 +44,9 @@ impl Lookup {
         let mut dyads_by_id: Vec<usize> = (0..s.conflict.dyads.len()).collect();
         dyads_by_id.sort_by(|a, b| s.conflict.dyads[*a].id.cmp(&s.conflict.dyads[*b].id));
         // A duplicate id is refused by validation; should one slip through, the first keeps its rank.
-        let actor_rank = IdIndex::new(actors_by_id.iter().map(|&i| s.actors[i].id.as_str()));
-        let dyad_rank = IdIndex::new(dyads_by_id.iter().map(|&i| s.conflict.dyads[i].id.as_str()));
-        let body_at = IdIndex::new(s.bodies.iter().map(|b| b.id.as_str()));
+        let actor_rank = IdIndex::new(actors_by_id.iter().map(|&i| s.actors[i].id));
+        let dyad_rank = IdIndex::new(dyads_by_id.iter().map(|&i| s.conflict.dyads[i].id));
+        let body_at = IdIndex::new(s.bodies.iter().map(|b| b.id));
         let mut links = Map::default();
         for l in &s.conflict.trust {
             if let (Some(p), Some(t)) = (actor_rank.get(&l.party), actor_rank.get(&l.third)) {

@@ -143,13 +143,14 @@ impl PartialEq<&Id> for String {
 
 impl PartialEq<str> for Id {
     fn eq(&self, other: &str) -> bool {
-        self.0 == other
+        // Often `other` is an id's own text: then the address says it all.
+        std::ptr::eq(self.0, other) || self.0 == other
     }
 }
 
 impl PartialEq<&str> for Id {
     fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
+        *self == **other
     }
 }
 
@@ -161,13 +162,13 @@ impl PartialEq<String> for Id {
 
 impl PartialEq<Id> for str {
     fn eq(&self, other: &Id) -> bool {
-        self == other.0
+        *other == *self
     }
 }
 
 impl PartialEq<Id> for &str {
     fn eq(&self, other: &Id) -> bool {
-        *self == other.0
+        *other == **self
     }
 }
 
