@@ -303,11 +303,11 @@ fn draft_vote(
     } else {
         "vetoed".into()
     };
-    outcome.factors = vec![
+    outcome.factors = ctx.record_factors([
         factor("yes", f64::from(result.yes)),
         factor("no", f64::from(result.no)),
         factor("abstain", f64::from(result.abstain)),
-    ];
+    ]);
     (vote, outcome)
 }
 

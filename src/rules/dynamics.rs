@@ -167,15 +167,17 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: 
     }
     effects.push(Effect::shift(Var::WayOut(id), if d.agreement { 1.0 } else { -1.0 }, CAUSE));
 
-    let mut factors = Vec::with_capacity(5 + terms.len());
-    factors.extend([
-        factor("incident probability", p_incident),
-        factor("toll roll", r2),
-        factor("P(stage up)", p_up),
-        factor("P(stage down)", p_down),
-        factor("stage roll", r3),
-    ]);
-    factors.extend(terms);
+    let factors = ctx.record_factors(
+        [
+            factor("incident probability", p_incident),
+            factor("toll roll", r2),
+            factor("P(stage up)", p_up),
+            factor("P(stage down)", p_down),
+            factor("stage roll", r3),
+        ]
+        .into_iter()
+        .chain(terms),
+    );
     DynamicsRecord {
         dyad: d.id.to_string(),
         incident_probability: p_incident,

@@ -145,7 +145,7 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: Id, effects: &mut Vec<Effect>
     let other_signs_now = ctx.on_dyad(&dyad_id).any(|o| o.tool == ToolKind::SignAgreement && o.actor == other);
     let completes = both && (order.actor > other || !other_signs_now);
     let mut outcome = done(order, String::new());
-    outcome.factors = vec![factor("way out", d.way_out), factor("way out needed", AGREEMENT_WAY_OUT)];
+    outcome.factors = ctx.record_factors([factor("way out", d.way_out), factor("way out needed", AGREEMENT_WAY_OUT)]);
     if !both {
         outcome.result = "signed".into();
         outcome.explanation =
@@ -194,7 +194,7 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: Id, effects:
     }
     let ripe = super::ripeness::ripeness(d, ctx.params);
     let trust = (ctx.view.trust(&d.sides[0], &d.sides[1]) + ctx.view.trust(&d.sides[1], &d.sides[0])) / 2.0;
-    let factors = vec![
+    let factors = [
         factor("base for direct talks", 0.3),
         factor("ripeness", 0.5 + ripe.value),
         factor("trust between the parties", 0.6 + 0.8 * trust / 100.0),
@@ -202,6 +202,7 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: Id, effects:
     ];
     let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "negotiate"));
+    let factors = ctx.record_factors(factors);
     // Each side's order rolls; each success moves the text half as far as a mediated one.
     if success {
         effects.push(Effect::shift(Var::WayOut(dyad_id), 5.0, &c));
@@ -263,7 +264,8 @@ fn clash(
             effects.push(Effect::shift(Var::WayOut(dyad_id), -5.0, &c));
         }
     }
-    let factors = vec![factor("chance of a clash", chance), factor("severity", severity * k), factor("toll roll", r2)];
+    let factors =
+        ctx.record_factors([factor("chance of a clash", chance), factor("severity", severity * k), factor("toll roll", r2)]);
     let explanation = if hit {
         explain!(ctx, "{name} {what}: {deaths} killed (roll {r:.2} < {chance:.2}).")
     } else {

@@ -105,9 +105,8 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
     };
     let issue = ctx.view.scenario.dyad(&dyad_id).map_or(IssueType::Security, |s| s.issue);
     let potency = ctx.potency(order);
-    // The rule's factors, then the ripeness factors behind its `ripeness` (one list, sized once).
-    let mut factors = Vec::with_capacity(13 + ripe.factors.len());
-    factors.extend([
+    // The rule's factors (then, in the record, the ripeness factors behind its `ripeness`).
+    let factors = [
         factor("base", p.mediation_base),
         factor("ripeness", 0.5 + ripe.value),
         factor("leverage", 0.7 + 0.6 * actor.leverage / 100.0),
@@ -121,7 +120,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
         factor("capacity", 0.8 + 0.4 * actor.capacity / 100.0),
         factor("potency", potency),
         factor("parallel tracks", 1.0 / (tracks as f64).sqrt()),
-    ]);
+    ];
     let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "mediation"));
     // The cost of forum shopping is charged once a turn per dispute, by its first mediating order.
@@ -178,6 +177,6 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
         r,
         if success { "success" } else { "no breakthrough" }
     );
-    factors.extend(ripe.factors);
+    let factors = ctx.record_factors(factors.into_iter().chain(ripe.factors));
     rolled(order, dyad_id, (probability, r, success), factors, explanation)
 }

@@ -87,6 +87,12 @@ impl RuleCtx<'_> {
         }
     }
 
+    /// An outcome's factors for its record, which only a narrated turn keeps (a sweep reads none):
+    /// a rule computes with them either way, from a list on the stack.
+    pub fn record_factors(&self, factors: impl IntoIterator<Item = Factor>) -> Vec<Factor> {
+        if self.narrate { factors.into_iter().collect() } else { Vec::new() }
+    }
+
     /// The actor's per-tool multiplier (`tool_params.potency`, 1 by default).
     pub fn potency(&self, order: &OrderSpec) -> f64 {
         self.view

@@ -13,7 +13,7 @@ pub struct Ripeness {
     pub value: f64,
     /// How far each side, and so both together, perceive a hurting stalemate, 0–1.
     pub stalemate: f64,
-    pub factors: Vec<Factor>,
+    pub factors: [Factor; 3],
 }
 
 pub fn ripeness(d: &DyadState, p: &RuleParams) -> Ripeness {
@@ -30,7 +30,7 @@ pub fn ripeness(d: &DyadState, p: &RuleParams) -> Ripeness {
     Ripeness {
         value,
         stalemate,
-        factors: vec![
+        factors: [
             factor("hurting stalemate", stalemate),
             factor("way out", way_out),
             factor("enticement", enticement),
