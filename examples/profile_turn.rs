@@ -31,7 +31,8 @@ fn main() {
     let source = OrderSource::with_scenario_bots(OrderSource::Hold, &s);
     let mut game = Game::new(s.clone(), 0);
     game.set_narrate(narrated);
-    let (mut turns, mut first_turns, mut in_bots) = (0u64, Duration::ZERO, Duration::ZERO);
+    let (mut turns, mut first_turns, mut later_turns, mut in_bots) =
+        (0u64, Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let start = Instant::now();
     for seed in 0..games {
         game.restart(seed);
@@ -46,6 +47,8 @@ fn main() {
             }
             if game.state().globals.turn == 1 {
                 first_turns += turn_start.elapsed();
+            } else {
+                later_turns += turn_start.elapsed();
             }
             turns += 1;
             if first_only {
@@ -55,10 +58,11 @@ fn main() {
     }
     let per = |d: Duration, n: u64| d.as_secs_f64() / n.max(1) as f64 * 1e6;
     println!(
-        "{id}: {games} games, {turns} turns, {:.1} µs per turn ({:.1} µs of it the bots' orders), {:.1} µs per first turn{}",
+        "{id}: {games} games, {turns} turns, {:.1} µs per turn ({:.1} µs of it the bots' orders), {:.1} µs per first turn, {:.1} µs per later turn{}",
         per(start.elapsed(), turns),
         per(in_bots, turns),
         per(first_turns, games),
+        per(later_turns, turns - games.min(turns)),
         if narrated { ", narrated" } else { "" }
     );
 }

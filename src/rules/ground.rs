@@ -264,8 +264,11 @@ fn clash(
             effects.push(Effect::shift(Var::WayOut(dyad_id), -5.0, &c));
         }
     }
-    let factors =
-        ctx.record_factors([factor("chance of a clash", chance), factor("severity", severity * k), factor("toll roll", r2)]);
+    let factors = ctx.record_factors([
+        factor("chance of a clash", chance),
+        factor("severity", severity * k),
+        factor("toll roll", r2),
+    ]);
     let explanation = if hit {
         explain!(ctx, "{name} {what}: {deaths} killed (roll {r:.2} < {chance:.2}).")
     } else {

@@ -30,10 +30,6 @@ pub fn ripeness(d: &DyadState, p: &RuleParams) -> Ripeness {
     Ripeness {
         value,
         stalemate,
-        factors: [
-            factor("hurting stalemate", stalemate),
-            factor("way out", way_out),
-            factor("enticement", enticement),
-        ],
+        factors: [factor("hurting stalemate", stalemate), factor("way out", way_out), factor("enticement", enticement)],
     }
 }
