@@ -11,7 +11,7 @@ use bevy_ecs::component::Mutable;
 use bevy_ecs::prelude::*;
 
 use super::state::{ActorState, DyadState};
-use crate::scenario::Scenario;
+use crate::scenario::{Id, IdKey, Scenario};
 
 /// The world's row entities of each kind, in id order (the entity of rank `n` at `n`; kept in the
 /// game's `Setup`): spawned once for a game, so the rules never depend on the order the ECS stores or
@@ -56,27 +56,27 @@ impl<T: Component<Mutability = Mutable>> FetchMut<T> for Query<'_, '_, &'static 
 
 /// A state row with a stable id.
 pub trait Row {
-    fn id(&self) -> &str;
+    fn id(&self) -> Id;
     /// The rank of `id` among this kind of row in the scenario.
-    fn rank(scenario: &Scenario, id: &str) -> Option<usize>;
+    fn rank(scenario: &Scenario, id: impl IdKey) -> Option<usize>;
 }
 
 impl Row for DyadState {
-    fn id(&self) -> &str {
-        &self.id
+    fn id(&self) -> Id {
+        self.id
     }
 
-    fn rank(scenario: &Scenario, id: &str) -> Option<usize> {
+    fn rank(scenario: &Scenario, id: impl IdKey) -> Option<usize> {
         scenario.lookup().dyad_rank(id)
     }
 }
 
 impl Row for ActorState {
-    fn id(&self) -> &str {
-        &self.id
+    fn id(&self) -> Id {
+        self.id
     }
 
-    fn rank(scenario: &Scenario, id: &str) -> Option<usize> {
+    fn rank(scenario: &Scenario, id: impl IdKey) -> Option<usize> {
         scenario.lookup().actor_rank(id)
     }
 }
@@ -84,7 +84,12 @@ impl Row for ActorState {
 /// Where the row `id` is among `len` rows, `is_at(i)` telling whether row `i` has that id: at its rank
 /// when the state has every row of the scenario, else (a partial state, as some tests build) wherever
 /// a search finds it.
-fn locate<T: Row>(scenario: &Scenario, len: usize, id: &str, mut is_at: impl FnMut(usize) -> bool) -> Option<usize> {
+fn locate<T: Row>(
+    scenario: &Scenario,
+    len: usize,
+    id: impl IdKey,
+    mut is_at: impl FnMut(usize) -> bool,
+) -> Option<usize> {
     match T::rank(scenario, id) {
         Some(r) if r < len && is_at(r) => Some(r),
         _ => (0..len).find(|&i| is_at(i)),
@@ -92,8 +97,8 @@ fn locate<T: Row>(scenario: &Scenario, len: usize, id: &str, mut is_at: impl FnM
 }
 
 /// [`locate`] in a slice of rows.
-fn position<T: Row, R: Borrow<T>>(scenario: &Scenario, rows: &[R], id: &str) -> Option<usize> {
-    locate::<T>(scenario, rows.len(), id, |i| rows[i].borrow().id() == id)
+fn position<T: Row, R: Borrow<T>>(scenario: &Scenario, rows: &[R], id: impl IdKey) -> Option<usize> {
+    locate::<T>(scenario, rows.len(), id, |i| id.names(rows[i].borrow().id()))
 }
 
 pub struct Rows<'a, T> {
@@ -127,7 +132,7 @@ impl<'a, T: Row> Rows<'a, T> {
     pub fn in_id_order(scenario: &'a Scenario, rows: impl Iterator<Item = &'a T>) -> Self {
         let mut rows: Vec<&'a T> = rows.collect();
         if !rows.is_sorted_by(|a, b| a.id() <= b.id()) {
-            rows.sort_by(|a, b| a.id().cmp(b.id()));
+            rows.sort_by_key(|r| r.id());
         }
         Rows { rows: Store::Gathered(rows), scenario }
     }
@@ -146,18 +151,18 @@ impl<'a, T: Row> Rows<'a, T> {
         }
     }
 
-    pub fn get(&self, id: &str) -> Option<&'a T> {
+    pub fn get(&self, id: impl IdKey) -> Option<&'a T> {
         self.find(id).map(|(_, row)| row)
     }
 
     /// Where the row `id` is among the rows (its rank, when the state has every row).
-    pub fn position(&self, id: &str) -> Option<usize> {
+    pub fn position(&self, id: impl IdKey) -> Option<usize> {
         self.find(id).map(|(i, _)| i)
     }
 
     /// The row `id` and its position. Reading a row from the world is a fetch, so the row checked
     /// is the one returned.
-    fn find(&self, id: &str) -> Option<(usize, &'a T)> {
+    fn find(&self, id: impl IdKey) -> Option<(usize, &'a T)> {
         // Every row at its rank: the rank is the row.
         if let Store::World { entities, query, complete: true } = &self.rows {
             let r = T::rank(self.scenario, id).filter(|&r| r < entities.len())?;
@@ -167,7 +172,7 @@ impl<'a, T: Row> Rows<'a, T> {
         let i = locate::<T>(self.scenario, self.len(), id, |i| {
             let row = self.at(i);
             found = Some(row);
-            row.id() == id
+            id.names(row.id())
         })?;
         found.map(|row| (i, row))
     }
@@ -179,7 +184,7 @@ impl<'a, T: Row> Rows<'a, T> {
 
     /// Every id, in order.
     pub fn keys(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.values().map(|r| r.id())
+        self.values().map(|r| r.id().as_str())
     }
 
     pub fn len(&self) -> usize {
@@ -228,7 +233,7 @@ impl<'a, T: Row> RowsMut<'a, T> {
         RowsMut { rows: StoreMut::World { entities, query, complete }, scenario, touched }
     }
 
-    pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
+    pub fn get_mut(&mut self, id: impl IdKey) -> Option<&mut T> {
         let i = match &mut self.rows {
             StoreMut::Slice(rows) => position::<T, _>(self.scenario, rows, id)?,
             // Every row at its rank: the rank is the row, with no fetch to confirm it (the ledger
@@ -237,7 +242,7 @@ impl<'a, T: Row> RowsMut<'a, T> {
                 T::rank(self.scenario, id).filter(|&r| r < entities.len())?
             }
             StoreMut::World { entities, query, complete: false } => {
-                locate::<T>(self.scenario, entities.len(), id, |i| query.fetch(entities[i]).id() == id)?
+                locate::<T>(self.scenario, entities.len(), id, |i| id.names(query.fetch(entities[i]).id()))?
             }
         };
         self.touched.push(i);

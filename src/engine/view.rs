@@ -3,7 +3,7 @@
 
 use super::rows::Rows;
 use super::state::{ActorState, DyadState, Globals, Snapshot, baseline_trust};
-use crate::scenario::{Condition, Event, Scenario, Var};
+use crate::scenario::{Condition, Event, IdKey, Scenario, Var};
 
 pub struct View<'a> {
     pub scenario: &'a Scenario,
@@ -47,11 +47,11 @@ impl<'a> View<'a> {
         View::from_rows(scenario, &snap.globals, dyads, actors, turn)
     }
 
-    pub fn dyad(&self, id: &str) -> Option<&'a DyadState> {
+    pub fn dyad(&self, id: impl IdKey) -> Option<&'a DyadState> {
         self.dyads.get(id)
     }
 
-    pub fn actor(&self, id: &str) -> Option<&'a ActorState> {
+    pub fn actor(&self, id: impl IdKey) -> Option<&'a ActorState> {
         self.actors.get(id)
     }
 

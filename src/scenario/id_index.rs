@@ -47,7 +47,7 @@ impl Key {
     }
 }
 
-use super::Id;
+use super::{Id, IdKey};
 
 const EMPTY: u32 = u32::MAX;
 
@@ -60,6 +60,9 @@ pub struct IdIndex {
     /// The same, by the address of the id's stored text (`Id`): a text at that address and of that
     /// length is the id, as stored texts are never freed or changed.
     by_address: Vec<(usize, u32)>,
+    /// Each id's rank by its number (`Id::number`), `EMPTY` for the numbers of other ids: an `Id` is
+    /// found with one read.
+    by_number: Vec<u32>,
     /// The ids by rank, to confirm an id longer than 16 bytes.
     ids: Vec<Id>,
 }
@@ -79,6 +82,7 @@ impl IdIndex {
             slots: vec![(Key { len: 0, head: 0, tail: 0 }, EMPTY); size],
             shift: 64 - size.trailing_zeros(),
             by_address: vec![(0, EMPTY); size],
+            by_number: vec![EMPTY; ids.iter().map(|id| id.number() + 1).max().unwrap_or(0)],
             ids,
         };
         for rank in 0..index.ids.len() {
@@ -97,6 +101,7 @@ impl IdIndex {
                 slot = (slot + 1) & (size - 1);
             }
             index.by_address[slot] = (id.as_ptr() as usize, rank as u32);
+            index.by_number[id.number()] = rank as u32;
         }
         index
     }
@@ -106,8 +111,11 @@ impl IdIndex {
     }
 
     /// The rank of `id`, if it is one of the ids.
-    pub fn get(&self, id: &str) -> Option<usize> {
-        self.by_address(id).or_else(|| self.by_text(id))
+    pub fn get(&self, id: impl IdKey) -> Option<usize> {
+        match id.as_id() {
+            Some(id) => self.by_number.get(id.number()).filter(|&&rank| rank != EMPTY).map(|&rank| rank as usize),
+            None => self.by_address(id.text()).or_else(|| self.by_text(id.text())),
+        }
     }
 
     /// The rank of `id` if it is the stored text of one of the ids (an `Id`'s).
@@ -155,11 +163,15 @@ mod tests {
         // at the start, the middle or the end, a prefix, an extension.
         let base = "abcdefghijklmnopqrstuvwxyz0123456789-ABCD";
         let ids: Vec<String> = (0..=40).map(|n| base[..n].to_string()).collect();
+        let stored_before = Id::from("stored before the index, not in it");
         let index = IdIndex::new(ids.iter().map(Id::from));
+        assert_eq!(index.get(stored_before), None);
         for (rank, id) in ids.iter().enumerate() {
-            // By a copy of the text (found by the text) and by the stored text (by its address).
+            // By a copy of the text (found by the text), by the stored text (by its address) and by
+            // the id (by its number).
             assert_eq!(index.get(id), Some(rank), "{id:?}");
-            assert_eq!(index.get(&Id::from(id)), Some(rank), "{id:?}");
+            assert_eq!(index.get(Id::from(id).as_str()), Some(rank), "{id:?}");
+            assert_eq!(index.get(Id::from(id)), Some(rank), "{id:?}");
             // A prefix of a stored text starts at its address, but is another id.
             if let Some(shorter) = id.len().checked_sub(1) {
                 assert_eq!(index.get(&Id::from(id)[..shorter]), Some(shorter), "{id:?}");
@@ -174,6 +186,8 @@ mod tests {
                 assert_eq!(index.get(&changed), None, "{changed:?}");
             }
             assert_eq!(index.get(&format!("{id}!")), None);
+            // An id stored after the index was built (a number past its table).
+            assert_eq!(index.get(Id::from(format!("{id}?"))), None);
         }
     }
 
@@ -183,7 +197,7 @@ mod tests {
             ["cambodia", "thailand", "security-council", "asean-secretariat", "secretary-general", "côte-d'ivoire"];
         let index = IdIndex::new(ids.map(Id::from));
         for (rank, id) in ids.iter().enumerate() {
-            assert_eq!(index.get(id), Some(rank));
+            assert_eq!(index.get(*id), Some(rank));
         }
         for other in ["cambodja", "thailand ", "security-counci1", "asean-secretariaT", "", "côte-d'ivoirE"] {
             assert_eq!(index.get(other), None, "{other:?}");

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use crate::fast_hash::FastMap as Map;
 
 use super::id_index::IdIndex;
-use super::{Scenario, ToolKind};
+use super::{IdKey, Scenario, ToolKind};
 
 #[derive(Debug)]
 pub struct Lookup {
@@ -154,16 +154,16 @@ impl Lookup {
         &self.mediators
     }
 
-    pub fn actor_rank(&self, id: &str) -> Option<usize> {
+    pub fn actor_rank(&self, id: impl IdKey) -> Option<usize> {
         self.actor_rank.get(id)
     }
 
-    pub fn dyad_rank(&self, id: &str) -> Option<usize> {
+    pub fn dyad_rank(&self, id: impl IdKey) -> Option<usize> {
         self.dyad_rank.get(id)
     }
 
     /// The position in `scenario.bodies` of the body `id`.
-    pub fn body_at(&self, id: &str) -> Option<usize> {
+    pub fn body_at(&self, id: impl IdKey) -> Option<usize> {
         self.body_at.get(id)
     }
 

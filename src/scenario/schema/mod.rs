@@ -24,7 +24,7 @@ pub use condition::{Condition, Event, Var};
 pub use conflict::{Conflict, Dyad, IssueType, Spoiler, Toll, TrustLink};
 pub use course::CourseTurn;
 pub use ending::{Ending, Outcome, StopRule};
-pub use id::Id;
+pub use id::{Id, IdKey};
 pub use inject::{EffectSpec, Inject, Trigger};
 pub use meta::{Meta, Source, TurnLength};
 pub use note::Note;
@@ -81,16 +81,16 @@ impl Scenario {
         self.lookup = super::lookup::LookupCell::default();
     }
 
-    pub fn actor(&self, id: &str) -> Option<&Actor> {
+    pub fn actor(&self, id: impl IdKey) -> Option<&Actor> {
         let l = self.lookup();
         l.actor_rank(id).map(|r| &self.actors[l.actor_at(r)])
     }
 
-    pub fn body(&self, id: &str) -> Option<&Body> {
+    pub fn body(&self, id: impl IdKey) -> Option<&Body> {
         self.lookup().body_at(id).map(|i| &self.bodies[i])
     }
 
-    pub fn dyad(&self, id: &str) -> Option<&Dyad> {
+    pub fn dyad(&self, id: impl IdKey) -> Option<&Dyad> {
         let l = self.lookup();
         l.dyad_rank(id).map(|r| &self.conflict.dyads[l.dyad_at(r)])
     }
