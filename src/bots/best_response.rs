@@ -78,7 +78,7 @@ pub fn objective_value(view: &View, actor: &str) -> f64 {
 /// Candidate orders: every held tool at every target of the right sort.
 fn candidates(actor: Id, view: &View) -> Vec<OrderSpec> {
     let s = view.scenario;
-    let Some(a) = s.actor(&actor) else { return Vec::new() };
+    let Some(a) = s.actor(actor) else { return Vec::new() };
     let mut out = Vec::new();
     for &tool in &a.tools {
         let base = OrderSpec {

@@ -34,7 +34,7 @@ fn most_trusted_mediator(view: &View, dyad: &DyadState, orders: &[OrderSpec], ca
         })
     };
     // `trust` by rank: the parties' ranks are looked up once, not once per candidate.
-    let parties: [(&str, Option<usize>); 2] = [0, 1].map(|i| (dyad.sides[i].as_str(), l.actor_rank(&dyad.sides[i])));
+    let parties: [(&str, Option<usize>); 2] = [0, 1].map(|i| (dyad.sides[i].as_str(), l.actor_rank(dyad.sides[i])));
     let trust = |(party, party_rank): (&str, Option<usize>), rank: usize, third: &str| {
         view.globals.trust.get(party, third).unwrap_or_else(|| match party_rank {
             Some(p) => baseline_by_rank(s, p, rank),

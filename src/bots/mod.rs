@@ -31,7 +31,7 @@ impl<'v> BotTurn<'v> {
     pub fn new(view: &'v View<'v>, state: &'v Snapshot, cautious: impl IntoIterator<Item = Id>) -> Self {
         let l = view.scenario.lookup();
         let mut by_rank = vec![false; l.actor_count()];
-        for rank in cautious.into_iter().filter_map(|id| l.actor_rank(&id)) {
+        for rank in cautious.into_iter().filter_map(|id| l.actor_rank(id)) {
             by_rank[rank] = true;
         }
         BotTurn { view, state, cautious: by_rank, leads: OnceCell::new() }

@@ -99,7 +99,7 @@ pub fn cautious_mediator(actor: Id, out: &mut Kept) {
             if !view.globals.joint_tracks.contains(&pair) {
                 // The standby team is sent once in a game: it then stays with the mediation it backs
                 // (sent every turn, it would add its leverage and coherence again each time).
-                let team_sent = view.actor(&actor).is_some_and(|a| a.uses.get(ToolKind::DeployStandbyTeam) > 0);
+                let team_sent = view.actor(actor).is_some_and(|a| a.uses.get(ToolKind::DeployStandbyTeam) > 0);
                 let joint = OrderSpec { with: Some(lead), ..order(actor, ToolKind::JointEnvoy, d.id) };
                 let team = (!team_sent).then(|| OrderSpec {
                     target: Some(Target::Actor(lead)),

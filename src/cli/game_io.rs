@@ -179,7 +179,7 @@ pub fn states_fit(log: &LoadedLog, scenario: &Scenario, log_path: &Path) -> Resu
         let d: Vec<&str> = r.state.dyads.iter().map(|d| d.id.as_str()).collect();
         let a: Vec<&str> = r.state.actors.iter().map(|a| a.id.as_str()).collect();
         let sides_fit =
-            r.state.dyads.iter().all(|d| scenario.dyad(&d.id).is_some_and(|s| d.sides == [s.sides.0, s.sides.1]));
+            r.state.dyads.iter().all(|d| scenario.dyad(d.id).is_some_and(|s| d.sides == [s.sides.0, s.sides.1]));
         if d != dyads || a != actors || !sides_fit {
             eprintln!(
                 "error: {}: the state saved after turn {} does not belong to scenario `{}` (its disputes or actors differ); \
@@ -253,7 +253,7 @@ pub fn play_and_save(game: &mut Game, source: &OrderSource, max_turns: Option<u3
 pub fn print_turn(scenario: &Scenario, r: &TurnRecord) {
     let mut lines = vec![format!("Turn {} ({}):", r.turn, r.dates)];
     for d in &r.state.dyads {
-        let name = scenario.dyad(&d.id).map_or(d.id.as_str(), |s| s.name.as_str());
+        let name = scenario.dyad(d.id).map_or(d.id.as_str(), |s| s.name.as_str());
         lines.push(format!(
             "  {name}: stage {} ({}), way out {:.0}",
             d.stage,

@@ -456,7 +456,7 @@ fn objectives(names: Names<'_>, a: &[TurnRecord], b: &[TurnRecord]) -> Vec<(Stri
             (there != Some(o.met)).then(|| {
                 let text = names
                     .scenario
-                    .actor(&o.actor)
+                    .actor(o.actor)
                     .and_then(|act| act.objectives.iter().find(|z| z.id == o.objective))
                     .map_or_else(|| o.objective.to_string(), |z| z.text.clone());
                 (names.actor(&o.actor), text, word(Some(o.met)), word(there))

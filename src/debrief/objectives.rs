@@ -52,7 +52,7 @@ pub fn scores(names: Names<'_>, end: &EndRecord, seats: &[String]) -> Vec<RoleSc
     let mut roles: Vec<RoleScore> = Vec::new();
     let mut ids: Vec<&str> = Vec::new();
     for o in &end.objectives {
-        let spec = names.scenario.actor(&o.actor).and_then(|a| a.objectives.iter().find(|x| x.id == o.objective));
+        let spec = names.scenario.actor(o.actor).and_then(|a| a.objectives.iter().find(|x| x.id == o.objective));
         let row = ObjectiveRow {
             text: spec.map_or_else(|| o.objective.to_string(), |x| x.text.clone()),
             met: o.met,

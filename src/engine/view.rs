@@ -59,7 +59,7 @@ impl<'a> View<'a> {
     /// every dispute of a large scenario).
     pub fn dyads_involving(&self, actor: &str) -> impl Iterator<Item = &'a DyadState> + '_ {
         let (s, l) = (self.scenario, self.scenario.lookup());
-        l.involving(actor).iter().filter_map(move |&rank| self.dyad(&s.conflict.dyads[l.dyad_at(rank)].id))
+        l.involving(actor).iter().filter_map(move |&rank| self.dyad(s.conflict.dyads[l.dyad_at(rank)].id))
     }
 
     pub fn trust(&self, party: &str, third: &str) -> f64 {

@@ -73,14 +73,14 @@ fn check_with<E, A: Borrow<OrderSpec>>(
     let accepted = || accepted.iter().map(Borrow::borrow);
     let s = view.scenario;
     let tool = order.tool;
-    let Some(actor) = s.actor(&order.actor) else {
+    let Some(actor) = s.actor(order.actor) else {
         return Err(refuse(format_args!("there is no actor `{}` in this scenario", order.actor)));
     };
     if !actor.holds(tool) {
         return Err(refuse(format_args!("{} does not hold `{tool:?}`", actor.name)));
     }
     if let Some(limit) = actor.tool_params.iter().find(|p| p.tool == tool).and_then(|p| p.max_uses) {
-        let before = view.actor(&actor.id).map_or(0, |a| a.uses.get(tool));
+        let before = view.actor(actor.id).map_or(0, |a| a.uses.get(tool));
         let this_turn = accepted().filter(|o| o.actor == order.actor && o.tool == tool).count() as u32;
         let used = before + this_turn;
         if used >= limit {
@@ -317,7 +317,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
             }
         }
         DeployStandbyTeam => {
-            let supported = target_id.and_then(|id| s.actor(&id)).expect("actor target checked");
+            let supported = target_id.and_then(|id| s.actor(id)).expect("actor target checked");
             if ![Mediation, GoodOffices, ChairFacilitation].iter().any(|t| supported.holds(*t)) {
                 return Err(refuse(format_args!(
                     "{} does not mediate, so the standby team has no one to support",

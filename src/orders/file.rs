@@ -220,7 +220,7 @@ fn unknown_ids(file: &OrdersFile, scenario: &crate::scenario::Scenario, spans: &
     for (ti, t) in file.turns.iter().enumerate() {
         for (oi, o) in t.orders.iter().enumerate() {
             let at = |field: &'static str| spans.span(&crate::path!["turns", ti, "orders", oi, field]);
-            if scenario.actor(&o.actor).is_none() {
+            if scenario.actor(o.actor).is_none() {
                 warn(&o.actor, ACTOR, &actors, at("actor"));
             }
             match &o.target {

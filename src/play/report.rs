@@ -15,7 +15,7 @@ pub fn situation_report(s: &Scenario, state: &Snapshot, last: Option<&TurnRecord
     let dates = crate::engine::turn_dates(&s.meta, next_turn);
     let _ = writeln!(out, "=== {} — turn {next_turn} of {} ({dates}) ===", s.meta.title, s.meta.turns);
     for d in &state.dyads {
-        let name = s.dyad(&d.id).map_or(d.id.as_str(), |x| x.name.as_str());
+        let name = s.dyad(d.id).map_or(d.id.as_str(), |x| x.name.as_str());
         let mut notes = Vec::new();
         if d.ceasefire {
             notes.push("a ceasefire holds");

@@ -326,7 +326,7 @@ fn content_effects(
     match *content {
         DraftContent::Ceasefire(d) => {
             effects.push(Effect::shift(Var::WayOut(d), 6.0 * k * binding, c));
-            if let Some(ds) = ctx.view.dyad(&d) {
+            if let Some(ds) = ctx.view.dyad(d) {
                 for s in &ds.sides {
                     effects.push(Effect::shift(Var::Grievance(d, *s), -k * binding, c));
                 }
@@ -340,7 +340,7 @@ fn content_effects(
             }
         }
         DraftContent::Observers(d, _) | DraftContent::PeaceOperation(d, _) => {
-            let consent = ctx.view.dyad(&d).is_some_and(|ds| ds.accepts_observers.iter().all(|x| *x));
+            let consent = ctx.view.dyad(d).is_some_and(|ds| ds.accepts_observers.iter().all(|x| *x));
             let peace_op = matches!(content, DraftContent::PeaceOperation(..));
             // Consent is the rule for deployment; under Chapter VII a force may deploy without it.
             if consent || (peace_op && chapter == Chapter::VII) {
@@ -358,7 +358,7 @@ fn content_effects(
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == d) {
                 effects.push(Effect::shift(Var::Spoiler(sp.actor), -10.0, c));
             }
-            if let Some(ds) = ctx.view.dyad(&d) {
+            if let Some(ds) = ctx.view.dyad(d) {
                 for s in &ds.sides {
                     effects.push(Effect::shift(Var::Grievance(d, *s), 2.0, c));
                 }
@@ -412,7 +412,7 @@ fn emergency_session(
         return (Some(vote), outcome);
     }
     // Requested by member states: convened when a majority of members concur.
-    let shares = ctx.view.scenario.body(&assembly).and_then(|b| match &b.kind {
+    let shares = ctx.view.scenario.body(assembly).and_then(|b| match &b.kind {
         BodyKind::GeneralAssembly { others, .. } => Some(others.yes),
         _ => None,
     });
@@ -439,7 +439,7 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vot
     let (size, listed, others) = ctx
         .view
         .scenario
-        .body(&assembly_id)
+        .body(assembly_id)
         .and_then(|b| match &b.kind {
             BodyKind::GeneralAssembly { size, members, others } => Some((*size, members.clone(), others.clone())),
             _ => None,

@@ -13,7 +13,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> O
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let dyad_id: Id = order.target.as_ref().map(|t| t.id()).unwrap_or_default();
-    let d = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
+    let d = ctx.view.dyad(dyad_id).expect("checked: the dyad exists");
     let k = ctx.potency(order);
     let text = match order.tool {
         ToolKind::IcjApplication => {

@@ -18,7 +18,7 @@ const CAUSE: &str = "dynamics";
 /// the engine passes only this one's); its effects are added to `effects`.
 pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: &mut Vec<Effect>) -> DynamicsRecord {
     let p = ctx.params;
-    let s = ctx.view.scenario.dyad(&d.id).expect("a dyad of the scenario");
+    let s = ctx.view.scenario.dyad(d.id).expect("a dyad of the scenario");
     let id = d.id;
     let mut notes = Vec::new();
     // Worded only when narrating: a quiet turn keeps no list of empty notes.
@@ -36,7 +36,7 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: 
         let mut dx = 0.25 * (k[i] * d.arms[1 - i] - a[i] * d.arms[i] + d.grievance[i]);
         let embargoed = ctx
             .view
-            .actor(&d.sides[i])
+            .actor(d.sides[i])
             .is_some_and(|a| a.sanctions.contains(&crate::scenario::SanctionKind::ArmsEmbargo));
         if embargoed && dx > 0.0 {
             dx /= 2.0;
@@ -53,7 +53,7 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: 
         .spoilers
         .iter()
         .filter(|sp| sp.dyad == d.id)
-        .map(|sp| ctx.view.actor(&sp.actor).map_or(0.0, |a| a.spoiler))
+        .map(|sp| ctx.view.actor(sp.actor).map_or(0.0, |a| a.spoiler))
         .sum();
     let damp = |on: bool, f: f64| if on { 1.0 - f } else { 1.0 };
     let p_incident = round4(
@@ -222,7 +222,7 @@ pub fn drift(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
             .spoilers
             .iter()
             .filter(|sp| sp.actor == actor)
-            .filter_map(|sp| ctx.view.dyad(&sp.dyad))
+            .filter_map(|sp| ctx.view.dyad(sp.dyad))
             .collect();
         let delta = if disputes.iter().all(|d| d.agreement) {
             -3.0

@@ -24,7 +24,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
         return done(order, explain!(ctx, "{name} holds."));
     }
     let dyad_id: Id = order.target.as_ref().map(|t| t.id()).unwrap_or_default();
-    let d = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
+    let d = ctx.view.dyad(dyad_id).expect("checked: the dyad exists");
     let side = d.side_of(&order.actor);
     let other = side.map(|i| d.sides[1 - i]);
     let me = order.actor;
@@ -134,7 +134,7 @@ fn signed(ctx: &RuleCtx, dyad: &str, actor: &str) -> bool {
 pub const AGREEMENT_WAY_OUT: f64 = 50.0;
 
 fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: Id, effects: &mut Vec<Effect>) -> OutcomeRecord {
-    let d = ctx.view.dyad(&dyad_id).expect("checked");
+    let d = ctx.view.dyad(dyad_id).expect("checked");
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     effects.push(Effect::flag(Flag::Signed(dyad_id, order.actor), true, &c));
@@ -181,7 +181,7 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: Id, effects: &mut Vec<Effect>
 }
 
 fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: Id, effects: &mut Vec<Effect>) -> OutcomeRecord {
-    let d = ctx.view.dyad(&dyad_id).expect("checked");
+    let d = ctx.view.dyad(dyad_id).expect("checked");
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     let i = d.side_of(&order.actor).expect("checked: a side");
@@ -240,7 +240,7 @@ fn clash(
         ToolKind::Skirmish => (0.8, 1.0, "skirmishes"),
         ToolKind::Strike => (0.95, 3.0, "strikes"),
         _ => {
-            let spoiler = ctx.view.actor(&order.actor).map_or(0.0, |a| a.spoiler);
+            let spoiler = ctx.view.actor(order.actor).map_or(0.0, |a| a.spoiler);
             ((0.3 + spoiler / 100.0 * 0.6).min(0.9), 1.5, "attacks to derail the peace")
         }
     };

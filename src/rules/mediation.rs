@@ -86,8 +86,8 @@ pub fn track_count(ctx: &RuleCtx, dyad: &str) -> usize {
 pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> OutcomeRecord {
     let p = ctx.params;
     let dyad_id: Id = order.target.as_ref().map(|t| t.id()).unwrap_or_default();
-    let d: &DyadState = ctx.view.dyad(&dyad_id).expect("checked: the dyad exists");
-    let actor = ctx.view.actor(&order.actor).expect("checked: the actor exists");
+    let d: &DyadState = ctx.view.dyad(dyad_id).expect("checked: the dyad exists");
+    let actor = ctx.view.actor(order.actor).expect("checked: the actor exists");
     let c = ctx.cause(order);
     let tracks = track_count(ctx, &dyad_id).max(1);
     let ripe = ripeness(d, p);
@@ -103,7 +103,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
         ToolKind::ChairFacilitation => 0.85,
         _ => 0.7,
     };
-    let issue = ctx.view.scenario.dyad(&dyad_id).map_or(IssueType::Security, |s| s.issue);
+    let issue = ctx.view.scenario.dyad(dyad_id).map_or(IssueType::Security, |s| s.issue);
     let potency = ctx.potency(order);
     // The rule's factors (then, in the record, the ripeness factors behind its `ripeness`).
     let factors = [

@@ -97,7 +97,7 @@ impl RuleCtx<'_> {
     pub fn potency(&self, order: &OrderSpec) -> f64 {
         self.view
             .scenario
-            .actor(&order.actor)
+            .actor(order.actor)
             .and_then(|a| a.tool_params.iter().find(|p| p.tool == order.tool))
             .map_or(1.0, |p| p.potency)
     }

@@ -22,7 +22,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> O
             explain!(ctx, "{name} brings people onto the streets; the pressure on {} rises.", ctx.name(&target))
         }
         ToolKind::DialogueForum => {
-            if let Some(d) = ctx.view.dyad(&target) {
+            if let Some(d) = ctx.view.dyad(target) {
                 for s in &d.sides {
                     effects.push(Effect::shift(Var::Grievance(target, *s), -1.5 * k, &c));
                     effects.push(Effect::shift(Var::Trust(*s, order.actor), 2.0, &c));

@@ -49,7 +49,7 @@ impl Lookup {
         let body_at = IdIndex::new(s.bodies.iter().map(|b| b.id));
         let mut links = Map::default();
         for l in &s.conflict.trust {
-            if let (Some(p), Some(t)) = (actor_rank.get(&l.party), actor_rank.get(&l.third)) {
+            if let (Some(p), Some(t)) = (actor_rank.get(l.party), actor_rank.get(l.third)) {
                 // The first link given for a pair counts, as it did when links were searched in order.
                 links.entry((p, t)).or_insert(l.value);
             }

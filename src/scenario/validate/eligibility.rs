@@ -199,7 +199,7 @@ pub(super) fn check(c: &mut Checker) {
     }
     for (ti, turn) in s.historical_course.iter().enumerate() {
         for (oi, order) in turn.orders.iter().enumerate() {
-            let Some(actor) = s.actor(&order.actor) else { continue };
+            let Some(actor) = s.actor(order.actor) else { continue };
             if !actor.holds(order.tool) {
                 let d = c.error(
                     "course-tool",
