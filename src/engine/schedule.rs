@@ -272,32 +272,28 @@ fn dynamics(mut state: StateParam, mut out: ResMut<TurnOutput>) {
     let v = state.view();
     let TurnOutput { accepted, outcomes, dynamics, .. } = &mut *out;
     let ctx = state.ctx(&v, accepted);
-    // Each dispute's dynamics read the outcomes aimed at it, in the order given. With a few disputes
-    // each picks its own out of the list; with many, the outcomes are sorted by target once (stably)
-    // and walked alongside the disputes, which come in id order.
-    let mut aimed: Vec<&OutcomeRecord> = outcomes.iter().filter(|o| o.target.is_some()).collect();
-    let few = v.dyads.len() <= 4;
-    if !few {
+    // Each dispute's dynamics read the outcomes aimed at it, in the order given (`dyad` passes over
+    // the others). With a few disputes each reads the whole list; with many, the outcomes are sorted
+    // by target once (stably) and walked alongside the disputes, which come in id order.
+    if v.dyads.len() <= 4 {
+        for d in v.dyads.values() {
+            dynamics.push(rules::dynamics::dyad(&ctx, d, outcomes.as_slice(), &mut pending));
+        }
+    } else {
+        let mut aimed: Vec<&OutcomeRecord> = outcomes.iter().filter(|o| o.target.is_some()).collect();
         aimed.sort_by_key(|a| a.target);
-    }
-    let (mut next, mut picked) = (0, Vec::new());
-    for d in v.dyads.values() {
-        let id = Some(d.id.as_str());
-        let theirs: &[&OutcomeRecord] = if few {
-            picked.clear();
-            picked.extend(aimed.iter().copied().filter(|o| o.target.as_deref() == id));
-            &picked
-        } else {
-            while next < aimed.len() && aimed[next].target.as_deref() < id {
+        let mut next = 0;
+        for d in v.dyads.values() {
+            let id = Some(d.id);
+            while next < aimed.len() && aimed[next].target < id {
                 next += 1;
             }
             let start = next;
-            while next < aimed.len() && aimed[next].target.as_deref() == id {
+            while next < aimed.len() && aimed[next].target == id {
                 next += 1;
             }
-            &aimed[start..next]
-        };
-        dynamics.push(rules::dynamics::dyad(&ctx, d, theirs, &mut pending));
+            dynamics.push(rules::dynamics::dyad(&ctx, d, &aimed[start..next], &mut pending));
+        }
     }
     rules::dynamics::drift(&ctx, &mut pending);
     drop(v);

@@ -41,26 +41,27 @@ impl OrderSource {
                 let acting = policies.values().filter(|p| **p != BotPolicy::Hold).count();
                 t.orders.reserve(acting * crate::orders::MAX_ORDERS_PER_ACTOR);
                 let base_orders = t.orders.len();
-                let seats: Vec<(Id, BotPolicy)> = policies
+                // Each seat with, for a cautious mediator, where its orders go (filled in below).
+                let mut seats: Vec<(Id, BotPolicy, usize)> = policies
                     .iter()
                     .filter(|(actor, policy)| **policy != BotPolicy::Hold && !given.contains(*actor))
-                    .map(|(actor, policy)| (*actor, *policy))
+                    .map(|(actor, policy)| (*actor, *policy, 0))
                     .collect();
-                let cautious = seats.iter().filter(|(_, p)| *p == BotPolicy::CautiousMediator).map(|(a, _)| *a);
+                let cautious = seats.iter().filter(|(_, p, _)| *p == BotPolicy::CautiousMediator).map(|(a, _, _)| *a);
                 let bots = BotTurn::new(&view, state, cautious);
                 // Cautious mediators choose last (they follow whoever mediates this turn), and their
                 // orders are then moved to where their seat comes in id order, as if each bot had
-                // chosen in turn: `later` notes, for each, how many orders the seats before it gave.
-                let mut later = Vec::new();
-                for &(actor, policy) in &seats {
-                    if chooses_last(policy) {
-                        later.push((t.orders.len(), actor, policy));
+                // chosen in turn: `at` notes, for each, how many orders the seats before it gave.
+                for (actor, policy, at) in &mut seats {
+                    if chooses_last(*policy) {
+                        *at = t.orders.len();
                     } else {
-                        orders_into(policy, actor, &bots, &mut t.orders);
+                        orders_into(*policy, *actor, &bots, &mut t.orders);
                     }
                 }
+                seats.retain(|(_, policy, _)| chooses_last(*policy));
                 let mut moved = 0;
-                for (at, actor, policy) in later {
+                for (actor, policy, at) in seats {
                     let from = t.orders.len();
                     orders_into(policy, actor, &bots, &mut t.orders);
                     let added = t.orders.len() - from;

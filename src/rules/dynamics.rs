@@ -16,7 +16,12 @@ const CAUSE: &str = "dynamics";
 
 /// One dyad's turn of dynamics, given this turn's outcomes (those aimed at other disputes are ignored;
 /// the engine passes only this one's); its effects are added to `effects`.
-pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: &mut Vec<Effect>) -> DynamicsRecord {
+pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
+    ctx: &RuleCtx,
+    d: &DyadState,
+    outcomes: &[O],
+    effects: &mut Vec<Effect>,
+) -> DynamicsRecord {
     let p = ctx.params;
     let s = ctx.view.scenario.dyad(d.id).expect("a dyad of the scenario");
     let id = d.id;
@@ -84,8 +89,9 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: 
     }
 
     // Escalation pressure against the threshold.
-    let clashes = outcomes.iter().filter(|o| o.target.as_deref() == Some(d.id.as_str()) && o.result == "clash").count()
-        + usize::from(incident);
+    let outcomes =
+        || outcomes.iter().map(std::borrow::Borrow::borrow).filter(|o: &&OutcomeRecord| o.target == Some(d.id));
+    let clashes = outcomes().filter(|o| o.result == "clash").count() + usize::from(incident);
     let flag = |on: bool, w: f64| if on { w } else { 0.0 };
     let terms = [
         factor("arms above 45", (mean_arms - 45.0) / 5.0),
@@ -101,11 +107,7 @@ pub fn dyad(ctx: &RuleCtx, d: &DyadState, outcomes: &[&OutcomeRecord], effects: 
     ];
     let pressure = round4(terms.iter().map(|f| f.value).sum::<f64>());
     let threshold = p.escalation_threshold;
-    let act = |tools: &[ToolKind]| {
-        outcomes
-            .iter()
-            .any(|o| o.target.as_deref() == Some(d.id.as_str()) && tools.contains(&o.tool) && o.result != "no contact")
-    };
+    let act = |tools: &[ToolKind]| outcomes().any(|o| tools.contains(&o.tool) && o.result != "no contact");
     // The pressure sets the chance that the stage moves this turn: up from 20% of the threshold,
     // much lower from stage 7 on (×0.15: the last stages are rare); down when the pressure is negative.
     let p_up =
