@@ -40,7 +40,7 @@ pub struct Rejection {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VoteRecord {
-    /// Ids (compact strings): a vote is recorded in every turn, narrated or not.
+    /// Ids (interned: copied as one word): a vote is recorded in every turn, narrated or not.
     pub body: Id,
     pub sponsor: Id,
     /// What was voted: "draft resolution (Chapter VI: ...)", "press statement", ...
