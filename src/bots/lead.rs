@@ -7,7 +7,7 @@ use crate::engine::state::{DyadState, baseline_by_rank};
 use crate::engine::view::View;
 use crate::orders::passes;
 use crate::rules::mediation::is_mediating;
-use crate::scenario::{OrderSpec, Target, ToolKind};
+use crate::scenario::{Id, OrderSpec, Target, ToolKind};
 
 /// Each dispute's lead (in the view's dispute order), as a position in `scenario.actors`.
 ///
@@ -34,8 +34,8 @@ fn most_trusted_mediator(view: &View, dyad: &DyadState, orders: &[OrderSpec], ca
         })
     };
     // `trust` by rank: the parties' ranks are looked up once, not once per candidate.
-    let parties: [(&str, Option<usize>); 2] = [0, 1].map(|i| (dyad.sides[i].as_str(), l.actor_rank(dyad.sides[i])));
-    let trust = |(party, party_rank): (&str, Option<usize>), rank: usize, third: &str| {
+    let parties: [(Id, Option<usize>); 2] = [0, 1].map(|i| (dyad.sides[i], l.actor_rank(dyad.sides[i])));
+    let trust = |(party, party_rank): (Id, Option<usize>), rank: usize, third: Id| {
         view.globals.trust.get(party, third).unwrap_or_else(|| match party_rank {
             Some(p) => baseline_by_rank(s, p, rank),
             None => s.actors[l.actor_at(rank)].attributes.impartiality,
@@ -56,7 +56,7 @@ fn most_trusted_mediator(view: &View, dyad: &DyadState, orders: &[OrderSpec], ca
         .filter(|&(rank, _)| parties.iter().all(|p| p.1 != Some(rank)))
         .filter(|&(rank, i)| (cautious[rank] && can_mediate(i)) || mediates_here(&s.actors[i].id))
         .map(|(rank, i)| {
-            let lowest = parties.iter().map(|&p| trust(p, rank, &s.actors[i].id)).fold(100.0, f64::min);
+            let lowest = parties.iter().map(|&p| trust(p, rank, s.actors[i].id)).fold(100.0, f64::min);
             (lowest, i)
         })
         .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| s.actors[y.1].id.cmp(&s.actors[x.1].id)))

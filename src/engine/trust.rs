@@ -1,20 +1,21 @@
 //! Trust between a party and a third party, stored only where the scenario gives it or it has moved
 //! (every other pair is at its baseline: `state::baseline_trust`).
 //!
-//! A hash map keyed by `(party, third)`, looked up with two borrowed ids (no allocation; bots and
-//! rules ask for trust many times a turn); iterated and written to the log in `(party, third)` order.
+//! A hash map keyed by `(party, third)` and hashed by the two ids' numbers (`Id::number`: no text is
+//! read; bots and rules ask for trust many times a turn); iterated and written to the log in
+//! `(party, third)` order. It is looked up by `Id`s, or by texts (which are first found as ids).
 
 use std::collections::BTreeMap;
-use std::hash::Hash;
+use std::hash::{Hash, Hasher};
 
-use hashbrown::{Equivalent, HashMap};
+use hashbrown::HashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::scenario::Id;
+use crate::scenario::{Id, IdKey};
 
 #[derive(Debug, Clone, Default)]
 pub struct TrustTable {
-    pairs: HashMap<(Id, Id), Trust, foldhash::fast::FixedState>,
+    pairs: HashMap<Pair, Trust, foldhash::fast::FixedState>,
     /// Which key layout the map has: a fresh number whenever a key is added or removed, copied with
     /// the map. Two tables with the same layout hold the same keys in the same buckets, so a game
     /// copies its trust out of the world after each turn value by value, without looking keys up.
@@ -42,51 +43,53 @@ fn fresh_layout() -> u64 {
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-/// A `(party, third)` key made of borrowed ids; hashes as the owned key does.
-#[derive(Hash)]
-struct Pair<'a>(&'a str, &'a str);
+/// A `(party, third)` key, hashed by the ids' numbers. (The numbers depend on the order a process
+/// first saw the ids, so the map's storage order may differ between processes: it is never iterated
+/// where order matters.)
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Pair(Id, Id);
 
-impl Equivalent<(Id, Id)> for Pair<'_> {
-    fn equivalent(&self, key: &(Id, Id)) -> bool {
-        self.0 == key.0 && self.1 == key.1
+impl Hash for Pair {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64((self.0.number() as u64) << 32 | self.1.number() as u64);
     }
 }
 
-// `(Id, Id)` hashes its two ids' texts in order, as `Pair` does; this test-only check keeps the
-// two in step should either change.
-#[cfg(test)]
-fn same_hash(p: &str, t: &str) -> bool {
-    use std::hash::Hasher;
-    let h = |x: &dyn Fn(&mut foldhash::fast::FoldHasher<'static>)| {
-        let mut hasher = std::hash::BuildHasher::build_hasher(&foldhash::fast::FixedState::default());
-        x(&mut hasher);
-        hasher.finish()
-    };
-    h(&|s| (Id::from(p), Id::from(t)).hash(s)) == h(&|s| Pair(p, t).hash(s))
+/// The id a key names, if it names one: a text that was never an id names none (so no pair has it).
+fn known(key: impl IdKey) -> Option<Id> {
+    key.as_id().or_else(|| Id::find(key.text()))
+}
+
+/// The id a key names, stored now if it is new text.
+fn stored(key: impl IdKey) -> Id {
+    key.as_id().unwrap_or_else(|| Id::from(key.text()))
 }
 
 impl TrustTable {
-    pub fn get(&self, party: &str, third: &str) -> Option<f64> {
-        self.pairs.get(&Pair(party, third)).map(|t| t.value)
+    pub fn get(&self, party: impl IdKey, third: impl IdKey) -> Option<f64> {
+        let key = Pair(known(party)?, known(third)?);
+        self.pairs.get(&key).map(|t| t.value)
     }
 
-    pub fn insert(&mut self, party: &str, third: &str, value: f64) {
+    pub fn insert(&mut self, party: impl IdKey, third: impl IdKey, value: f64) {
         *self.slot(party, third, || value) = value;
     }
 
     /// The stored value of a pair, inserted at `baseline` first if the pair is not stored yet.
-    pub fn slot(&mut self, party: &str, third: &str, baseline: impl FnOnce() -> f64) -> &mut f64 {
-        if !self.pairs.contains_key(&Pair(party, third)) {
-            let b = baseline();
-            self.pairs.insert((Id::from(party), Id::from(third)), Trust { value: b, baseline: Some(b) });
-            self.layout = fresh_layout();
+    pub fn slot(&mut self, party: impl IdKey, third: impl IdKey, baseline: impl FnOnce() -> f64) -> &mut f64 {
+        match self.pairs.entry(Pair(stored(party), stored(third))) {
+            hashbrown::hash_map::Entry::Occupied(slot) => &mut slot.into_mut().value,
+            hashbrown::hash_map::Entry::Vacant(slot) => {
+                let b = baseline();
+                self.layout = fresh_layout();
+                &mut slot.insert(Trust { value: b, baseline: Some(b) }).value
+            }
         }
-        &mut self.pairs.get_mut(&Pair(party, third)).expect("inserted above").value
     }
 
     /// Notes every stored pair's baseline (as `baseline` gives it), for [`TrustTable::unordered`].
     pub fn learn_baselines(&mut self, baseline: impl Fn(&str, &str) -> f64) {
-        for ((p, t), trust) in &mut self.pairs {
+        for (Pair(p, t), trust) in &mut self.pairs {
             trust.baseline = Some(baseline(p, t));
         }
     }
@@ -94,7 +97,7 @@ impl TrustTable {
     /// Every stored pair, in `(party, third)` order.
     pub fn iter(&self) -> impl Iterator<Item = ((&str, &str), f64)> {
         let mut pairs: Vec<((&str, &str), f64)> =
-            self.pairs.iter().map(|((p, t), v)| ((p.as_str(), t.as_str()), v.value)).collect();
+            self.pairs.iter().map(|(Pair(p, t), v)| ((p.as_str(), t.as_str()), v.value)).collect();
         pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         pairs.into_iter()
     }
@@ -102,7 +105,7 @@ impl TrustTable {
     /// Every stored pair with its baseline if known, in no particular order (for sums and searches
     /// that do not depend on it).
     pub fn unordered(&self) -> impl Iterator<Item = ((Id, Id), f64, Option<f64>)> {
-        self.pairs.iter().map(|(&(p, t), v)| ((p, t), v.value, v.baseline))
+        self.pairs.iter().map(|(&Pair(p, t), v)| ((p, t), v.value, v.baseline))
     }
 
     pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -110,7 +113,7 @@ impl TrustTable {
     }
 
     pub fn retain(&mut self, mut keep: impl FnMut((&str, &str), f64) -> bool) {
-        self.pairs.retain(|(p, t), v| keep((p, t), v.value));
+        self.pairs.retain(|Pair(p, t), v| keep((p, t), v.value));
         self.layout = fresh_layout();
     }
 
@@ -194,7 +197,10 @@ mod tests {
         assert_eq!(back.get("a", "y"), Some(60.0));
         assert_eq!(back.get("a", "z"), None);
         assert_eq!(back.len(), 3);
-        assert!(same_hash("a", "x") && same_hash("", "") && same_hash("ab", "c"));
+        // Looked up by ids or by texts alike; a text that was never an id is in no pair.
+        assert_eq!(back.get(Id::from("a"), Id::from("y")), Some(60.0));
+        assert_eq!(back.get("a", Id::from("x")), Some(55.5));
+        assert_eq!(back.get("never an id anywhere", "x"), None);
     }
 
     #[test]

@@ -62,8 +62,11 @@ impl<'a> View<'a> {
         l.involving(actor).iter().filter_map(move |&rank| self.dyad(s.conflict.dyads[l.dyad_at(rank)].id))
     }
 
-    pub fn trust(&self, party: &str, third: &str) -> f64 {
-        self.globals.trust.get(party, third).unwrap_or_else(|| baseline_trust(self.scenario, party, third))
+    pub fn trust(&self, party: impl IdKey, third: impl IdKey) -> f64 {
+        self.globals
+            .trust
+            .get(party, third)
+            .unwrap_or_else(|| baseline_trust(self.scenario, party.text(), third.text()))
     }
 
     /// The current value of a variable (0 for one that names nothing: validation prevents that).

@@ -193,7 +193,7 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: Id, effects:
         return done(order, text);
     }
     let ripe = super::ripeness::ripeness(d, ctx.params);
-    let trust = (ctx.view.trust(&d.sides[0], &d.sides[1]) + ctx.view.trust(&d.sides[1], &d.sides[0])) / 2.0;
+    let trust = (ctx.view.trust(d.sides[0], d.sides[1]) + ctx.view.trust(d.sides[1], d.sides[0])) / 2.0;
     let factors = [
         factor("base for direct talks", 0.3),
         factor("ripeness", 0.5 + ripe.value),

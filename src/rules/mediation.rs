@@ -91,7 +91,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
     let c = ctx.cause(order);
     let tracks = track_count(ctx, &dyad_id).max(1);
     let ripe = ripeness(d, p);
-    let min_trust = d.sides.iter().map(|s| ctx.view.trust(s, &order.actor)).fold(100.0, f64::min);
+    let min_trust = d.sides.iter().map(|s| ctx.view.trust(s, order.actor)).fold(100.0, f64::min);
     // Uncoordinated tracks cost coherence now, not only next turn: the parties shop between forums.
     let coherence = (ctx.view.globals.coherence - p.parallel_track_penalty * (tracks as f64 - 1.0)).max(0.0);
     let style = match order.tool {

@@ -51,6 +51,12 @@ impl Id {
         Id(entry)
     }
 
+    /// The id whose text is `text` if that text was ever stored (without storing it).
+    pub fn find(text: &str) -> Option<Id> {
+        let entries = ENTRIES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        entries.get(text).map(|entry| Id(entry))
+    }
+
     pub fn as_str(&self) -> &'static str {
         self.0.text
     }
