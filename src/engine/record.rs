@@ -76,7 +76,7 @@ pub struct OutcomeRecord {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DynamicsRecord {
-    pub dyad: String,
+    pub dyad: Id,
     pub incident_probability: f64,
     pub incident_roll: f64,
     /// Escalation pressure against the threshold (see docs/rules.md).

@@ -60,7 +60,7 @@ pub fn situation_report(s: &Scenario, state: &Snapshot, last: Option<&TurnRecord
             let _ = writeln!(out, "- NEWS: {}. {}", i.title, i.text);
         }
         for d in &r.dynamics {
-            let place = s.dyad(&d.dyad).map_or(d.dyad.as_str(), |x| x.name.as_str());
+            let place = s.dyad(d.dyad).map_or(d.dyad.as_str(), |x| x.name.as_str());
             let _ = writeln!(out, "- On the ground in {place}: {}", d.explanation);
         }
     }

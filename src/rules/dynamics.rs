@@ -181,7 +181,7 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
         .chain(terms),
     );
     DynamicsRecord {
-        dyad: d.id.to_string(),
+        dyad: d.id,
         incident_probability: p_incident,
         incident_roll: r,
         escalation_pressure: pressure,

@@ -306,4 +306,16 @@ mod tests {
         assert_eq!(ron::to_string(&a).unwrap(), "\"thailand\"");
         assert_eq!(ron::from_str::<Id>("\"thailand\"").unwrap(), a);
     }
+
+    #[test]
+    fn each_text_has_one_number_and_finding_stores_nothing() {
+        let (a, b) = (Id::new("numbered-a"), Id::new("numbered-b"));
+        assert_ne!(a.number(), b.number());
+        assert_eq!(Id::new("numbered-a").number(), a.number());
+        assert_eq!(Id::default().number(), 0);
+        assert_eq!(Id::find("numbered-b"), Some(b));
+        assert_eq!(Id::find("never stored by any test"), None);
+        assert_eq!(Id::find("never stored by any test"), None, "looking a text up does not store it");
+        assert!(a.names(a) && "numbered-a".names(a) && !"numbered-b".names(a));
+    }
 }
