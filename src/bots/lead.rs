@@ -25,7 +25,7 @@ fn most_trusted_mediator(view: &View, dyad: &DyadState, orders: &[OrderSpec], ca
     let l = s.lookup();
     // An order the engine will refuse (a mediation without both parties' consent, say) does not
     // make its actor a mediator this turn.
-    let mediates_here = |id: &str| {
+    let mediates_here = |id: Id| {
         orders.iter().enumerate().any(|(i, o)| {
             is_mediating(o.tool)
                 && matches!(&o.target, Some(Target::Dyad(d)) if *d == dyad.id)
@@ -54,7 +54,7 @@ fn most_trusted_mediator(view: &View, dyad: &DyadState, orders: &[OrderSpec], ca
         .iter()
         .map(|&rank| (rank, l.actor_at(rank)))
         .filter(|&(rank, _)| parties.iter().all(|p| p.1 != Some(rank)))
-        .filter(|&(rank, i)| (cautious[rank] && can_mediate(i)) || mediates_here(&s.actors[i].id))
+        .filter(|&(rank, i)| (cautious[rank] && can_mediate(i)) || mediates_here(s.actors[i].id))
         .map(|(rank, i)| {
             let lowest = parties.iter().map(|&p| trust(p, rank, s.actors[i].id)).fold(100.0, f64::min);
             (lowest, i)

@@ -279,8 +279,7 @@ impl Snapshot {
             .collect();
         // Trust is stored only where it has been given or has moved: every other pair is at its
         // baseline (see `baseline_trust`), so the state grows with what happens, not with actors².
-        let mut trust: TrustTable =
-            s.conflict.trust.iter().map(|t| ((t.party.to_string(), t.third.to_string()), t.value)).collect();
+        let mut trust: TrustTable = s.conflict.trust.iter().map(|t| ((t.party, t.third), t.value)).collect();
         trust.learn_baselines(|party, third| baseline_trust(s, party, third));
         let globals = Globals {
             turn: 0,

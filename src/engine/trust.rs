@@ -154,11 +154,11 @@ impl TrustTable {
     }
 }
 
-impl FromIterator<((String, String), f64)> for TrustTable {
-    fn from_iter<I: IntoIterator<Item = ((String, String), f64)>>(pairs: I) -> TrustTable {
+impl FromIterator<((Id, Id), f64)> for TrustTable {
+    fn from_iter<I: IntoIterator<Item = ((Id, Id), f64)>>(pairs: I) -> TrustTable {
         let mut table = TrustTable::default();
         for ((p, t), v) in pairs {
-            table.insert(&p, &t, v);
+            table.insert(p, t, v);
         }
         // Read from a file: the baselines are not known (`learn_baselines`).
         for t in table.pairs.values_mut() {
@@ -176,7 +176,7 @@ impl Serialize for TrustTable {
 
 impl<'de> Deserialize<'de> for TrustTable {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TrustTable, D::Error> {
-        Ok(BTreeMap::<(String, String), f64>::deserialize(deserializer)?.into_iter().collect())
+        Ok(BTreeMap::<(Id, Id), f64>::deserialize(deserializer)?.into_iter().collect())
     }
 }
 
@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn a_copy_kept_up_to_date_holds_the_same_values_whether_keys_were_added_or_not() {
-        let mut world: TrustTable = [(("a".to_string(), "x".to_string()), 40.0)].into_iter().collect();
+        let mut world: TrustTable = [((Id::from("a"), Id::from("x")), 40.0)].into_iter().collect();
         let mut state = world.clone();
         *world.slot("a", "x", || 0.0) += 5.0;
         state.refresh_from(&world);
@@ -218,7 +218,7 @@ mod tests {
         assert_eq!(state, world);
         assert_eq!(state.get("b", "y"), Some(68.0));
         // A table with other keys in another layout is brought to the same values too.
-        let mut other: TrustTable = [(("c".to_string(), "z".to_string()), 1.0)].into_iter().collect();
+        let mut other: TrustTable = [((Id::from("c"), Id::from("z")), 1.0)].into_iter().collect();
         other.refresh_from(&world);
         assert_eq!(other, world);
     }
@@ -226,9 +226,7 @@ mod tests {
     #[test]
     fn tables_built_alike_share_their_layout_after_one_copy() {
         let build = || -> TrustTable {
-            [(("a".to_string(), "x".to_string()), 40.0), (("b".to_string(), "y".to_string()), 60.0)]
-                .into_iter()
-                .collect()
+            [((Id::from("a"), Id::from("x")), 40.0), ((Id::from("b"), Id::from("y")), 60.0)].into_iter().collect()
         };
         let (start, mut game) = (build(), build());
         assert_ne!(start.layout, game.layout, "each table built gets its own layout number");
@@ -246,7 +244,7 @@ mod tests {
 
     #[test]
     fn baselines_are_not_part_of_a_tables_value() {
-        let mut learned: TrustTable = [(("a".to_string(), "x".to_string()), 40.0)].into_iter().collect();
+        let mut learned: TrustTable = [((Id::from("a"), Id::from("x")), 40.0)].into_iter().collect();
         let read = learned.clone();
         assert_eq!(read.unordered().next(), Some(((Id::from("a"), Id::from("x")), 40.0, None)));
         learned.learn_baselines(|_, _| 40.0);
