@@ -514,3 +514,51 @@ fn each_dispute_counts_only_the_clashes_aimed_at_it() {
         assert!(skirmished > 0, "some skirmishes made contact");
     }
 }
+
+#[test]
+fn tool_uses_are_counted_per_order_and_limit_later_turns() {
+    // Amaris may show force twice in a game; Belland has no limit.
+    let text = crate::support::base_scenario()
+        .replace("(tool: ShowOfForce, potency: 1.2)", "(tool: ShowOfForce, potency: 1.2, max_uses: 2)");
+    let s = Arc::new(good_offices::scenario::load_str("limits.ron", &text).expect("valid").scenario);
+    let order = |actor: &str, tool: ToolKind| OrderSpec {
+        actor: Id::from(actor),
+        tool,
+        target: Some(Target::Dyad(Id::from("river"))),
+        style: None,
+        draft: None,
+        sanction: None,
+        with: None,
+        note: Default::default(),
+    };
+    let turn = |n: u32, orders: Vec<OrderSpec>| TurnOrders { turn: n, orders, ..TurnOrders::default() };
+    let mut game = Game::new(s, 3);
+    // Orders of one actor apart from each other, and a refused order, which is not counted.
+    let first = game.play_turn(&turn(
+        1,
+        vec![
+            order("amaris", ToolKind::ShowOfForce),
+            order("belland", ToolKind::Reinforce),
+            order("amaris", ToolKind::Reinforce),
+            order("amaris", ToolKind::Strike),
+        ],
+    ));
+    assert_eq!(first.rejected.len(), 1, "{:?}", first.rejected);
+    let uses = |record: &good_offices::engine::record::TurnRecord, actor: &str| {
+        let row = record.state.actors.iter().find(|a| a.id == actor).expect("a row");
+        format!("{:?}", row.uses)
+    };
+    assert_eq!(uses(&first, "amaris"), "{Reinforce: 1, ShowOfForce: 1}");
+    assert_eq!(uses(&first, "belland"), "{Reinforce: 1}");
+    let second = game.play_turn(&turn(
+        2,
+        vec![order("amaris", ToolKind::ShowOfForce), order("amaris", ToolKind::ShowOfForce)],
+    ));
+    // The second order of the turn is refused as a repeat, whatever the limit.
+    assert_eq!(second.rejected.len(), 1);
+    assert_eq!(uses(&second, "amaris"), "{Reinforce: 1, ShowOfForce: 2}");
+    let third = game.play_turn(&turn(3, vec![order("amaris", ToolKind::ShowOfForce)]));
+    assert_eq!(third.rejected.len(), 1);
+    assert_eq!(third.rejected[0].reason, "Amaris has used `ShowOfForce` 2 time(s), its limit in this scenario");
+    assert_eq!(uses(&third, "amaris"), "{Reinforce: 1, ShowOfForce: 2}");
+}

@@ -26,7 +26,7 @@ pub fn hawk(actor: Id, out: &mut Kept) {
     let view = out.view;
     let mut proposed = false;
     for d in view.dyads_involving(&actor) {
-        let Some(i) = d.side_of(&actor) else {
+        let Some(i) = d.side_of(actor) else {
             if view.scenario.conflict.spoilers.iter().any(|sp| sp.actor == actor && sp.dyad == d.id) {
                 proposed = true;
                 out.offer(order(actor, ToolKind::Spoil, d.id));
@@ -56,7 +56,7 @@ pub fn hawk(actor: Id, out: &mut Kept) {
 pub fn dove(actor: Id, out: &mut Kept) {
     let view = out.view;
     for d in view.dyads_involving(&actor) {
-        let Some(i) = d.side_of(&actor) else { continue };
+        let Some(i) = d.side_of(actor) else { continue };
         if d.way_out >= crate::rules::ground::AGREEMENT_WAY_OUT && !d.agreement {
             out.offer(order(actor, ToolKind::SignAgreement, d.id));
         }
@@ -81,7 +81,7 @@ pub fn dove(actor: Id, out: &mut Kept) {
 pub fn cautious_mediator(actor: Id, out: &mut Kept) {
     let view = out.view;
     for (rank, d) in view.dyads.values().enumerate() {
-        if d.side_of(&actor).is_some() {
+        if d.side_of(actor).is_some() {
             continue;
         }
         let lead = out.lead(rank);

@@ -7,7 +7,7 @@ use super::record::EffectRecord;
 use super::rows::{FetchMut, RowsMut};
 use super::state::{ActorState, Collections, DyadState, Globals};
 use crate::scenario::validate::ranges::var_bounds;
-use crate::scenario::{Event, Id, SanctionKind, Scenario, ToolKind, Var};
+use crate::scenario::{Event, Id, OrderSpec, SanctionKind, Scenario, Var};
 
 /// A state change that is not a number.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,8 +28,6 @@ pub enum Flag {
     Sanction(Id, SanctionKind),
     /// Two mediators now share an envoy.
     JointTrack(Id, Id),
-    /// A tool was used once more (for `max_uses`).
-    Used(Id, ToolKind),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -118,6 +116,35 @@ pub fn apply_pending(
     ledger.pending.clear();
     ledger.touched_dyads = dyads.into_touched();
     ledger.touched_actors = actors.into_touched();
+}
+
+/// Counts one more use of each accepted order's tool, for `max_uses`: bookkeeping, not news, so not
+/// an effect (nothing to explain, never recorded), but written here, beside the effects, so that the
+/// ledger stays the only code that changes the state during a turn. An actor's orders come one after
+/// another (a bot gives all of its own together), so its row is fetched once for each run of them.
+pub fn count_uses(
+    ledger: &mut Ledger,
+    actors: &mut dyn FetchMut<ActorState>,
+    setup: &super::schedule::Setup,
+    orders: &[OrderSpec],
+) {
+    if orders.is_empty() {
+        return;
+    }
+    let entities = &setup.rows;
+    let mut rows = RowsMut::world(
+        &setup.scenario,
+        &entities.actors,
+        entities.complete,
+        actors,
+        std::mem::take(&mut ledger.touched_actors),
+    );
+    for run in orders.chunk_by(|a, b| a.actor == b.actor) {
+        if let Some(row) = rows.get_mut(run[0].actor) {
+            run.iter().for_each(|o| row.uses.add_one(o.tool));
+        }
+    }
+    ledger.touched_actors = rows.into_touched();
 }
 
 /// Which of the globals' collections a change writes to (rows written are noted as they are).
@@ -223,8 +250,7 @@ impl FlagValue {
     }
 }
 
-/// Sets a flag and returns its value before and after; `None` if it names no row, or for a use count
-/// (bookkeeping, not news: never recorded as an effect).
+/// Sets a flag and returns its value before and after; `None` if it names no row.
 fn set_flag(
     flag: &Flag,
     on: bool,
@@ -233,14 +259,14 @@ fn set_flag(
     g: &mut Globals,
     turn: u32,
 ) -> Option<(FlagValue, FlagValue)> {
-    let side = |dyads: &mut RowsMut<'_, DyadState>, d: &str, a: &str, field: fn(&mut DyadState) -> &mut [bool; 2]| {
+    let side = |dyads: &mut RowsMut<'_, DyadState>, d: Id, a: Id, field: fn(&mut DyadState) -> &mut [bool; 2]| {
         let ds = dyads.get_mut(d)?;
         let i = ds.side_of(a)?;
         let before = std::mem::replace(&mut field(ds)[i], on);
         Some((FlagValue::On(before), FlagValue::On(on)))
     };
     let since =
-        |dyads: &mut RowsMut<'_, DyadState>, d: &str, a: &str, field: fn(&mut DyadState) -> &mut [Option<u32>; 2]| {
+        |dyads: &mut RowsMut<'_, DyadState>, d: Id, a: Id, field: fn(&mut DyadState) -> &mut [Option<u32>; 2]| {
             let ds = dyads.get_mut(d)?;
             let i = ds.side_of(a)?;
             let after = on.then_some(turn);
@@ -248,10 +274,10 @@ fn set_flag(
             Some((FlagValue::Since(before), FlagValue::Since(after)))
         };
     match flag {
-        Flag::AcceptsMediation(d, a) => side(dyads, d, a, |ds| &mut ds.accepts_mediation),
-        Flag::AcceptsObservers(d, a) => side(dyads, d, a, |ds| &mut ds.accepts_observers),
-        Flag::CeasefireOffered(d, a) => since(dyads, d, a, |ds| &mut ds.ceasefire_offered),
-        Flag::Signed(d, a) => since(dyads, d, a, |ds| &mut ds.signed),
+        Flag::AcceptsMediation(d, a) => side(dyads, *d, *a, |ds| &mut ds.accepts_mediation),
+        Flag::AcceptsObservers(d, a) => side(dyads, *d, *a, |ds| &mut ds.accepts_observers),
+        Flag::CeasefireOffered(d, a) => since(dyads, *d, *a, |ds| &mut ds.ceasefire_offered),
+        Flag::Signed(d, a) => since(dyads, *d, *a, |ds| &mut ds.signed),
         Flag::Ceasefire(d)
         | Flag::Agreement(d)
         | Flag::Observers(d)
@@ -286,10 +312,6 @@ fn set_flag(
             let pair = if a <= b { (*a, *b) } else { (*b, *a) };
             let had = if on { !g.joint_tracks.insert(pair) } else { g.joint_tracks.remove(&pair) };
             Some((FlagValue::On(had), FlagValue::On(on)))
-        }
-        Flag::Used(a, tool) => {
-            actors.get_mut(a)?.uses.add_one(*tool);
-            None
         }
     }
 }
@@ -334,17 +356,17 @@ fn number<'s>(
     g: &'s mut Globals,
     scenario: &Scenario,
 ) -> Option<Slot<'s>> {
-    fn side<'t>(dyads: &'t mut RowsMut<'_, DyadState>, d: &str, a: &str) -> Option<(&'t mut DyadState, usize)> {
+    fn side<'t>(dyads: &'t mut RowsMut<'_, DyadState>, d: Id, a: Id) -> Option<(&'t mut DyadState, usize)> {
         let ds = dyads.get_mut(d)?;
         let i = ds.side_of(a)?;
         Some((ds, i))
     }
     Some(match var {
         Var::Stage(d) => Slot::Stage(&mut dyads.get_mut(d)?.stage),
-        Var::Arms(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.arms[i]))?,
-        Var::Grievance(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.grievance[i]))?,
-        Var::Hurt(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.hurt[i]))?,
-        Var::WinBelief(d, a) => side(dyads, d, a).map(|(ds, i)| Slot::F(&mut ds.win_belief[i]))?,
+        Var::Arms(d, a) => side(dyads, *d, *a).map(|(ds, i)| Slot::F(&mut ds.arms[i]))?,
+        Var::Grievance(d, a) => side(dyads, *d, *a).map(|(ds, i)| Slot::F(&mut ds.grievance[i]))?,
+        Var::Hurt(d, a) => side(dyads, *d, *a).map(|(ds, i)| Slot::F(&mut ds.hurt[i]))?,
+        Var::WinBelief(d, a) => side(dyads, *d, *a).map(|(ds, i)| Slot::F(&mut ds.win_belief[i]))?,
         Var::WayOut(d) => Slot::F(&mut dyads.get_mut(d)?.way_out),
         Var::Enticement(d) => Slot::F(&mut dyads.get_mut(d)?.enticement),
         Var::Trust(p, t) => Slot::F(g.trust.slot(p, t, || super::state::baseline_trust(scenario, p, t))),

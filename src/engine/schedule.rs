@@ -10,7 +10,7 @@ use bevy_ecs::prelude::*;
 use bevy_ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel, SingleThreadedExecutor};
 use bevy_ecs::system::SystemParam;
 
-use super::ledger::{Effect, Flag, Ledger, apply_pending};
+use super::ledger::{Effect, Ledger, apply_pending, count_uses};
 use super::record::{DynamicsRecord, EndRecord, InjectRecord, OutcomeRecord, Rejection, VoteRecord};
 use super::rows::{RowEntities, Rows};
 use super::state::{ActorState, DyadState, Globals};
@@ -153,6 +153,12 @@ impl StateParam<'_, '_> {
         std::mem::take(&mut self.ledger.pending)
     }
 
+    /// Counts the uses of the tools of the turn's accepted orders (`ledger::count_uses`).
+    fn count_uses(&mut self, accepted: &[OrderSpec]) {
+        let StateParam { setup, actors, ledger, .. } = self;
+        count_uses(ledger, actors, setup, accepted);
+    }
+
     /// Applies the effects the phase emitted, through the ledger, keeping the list's memory.
     fn apply(&mut self, pending: Vec<Effect>) {
         let StateParam { setup, globals, dyads, actors, ledger } = self;
@@ -170,7 +176,6 @@ fn intake(
     // Kept from turn to turn (emptied after each): its memory is reused.
     mut verdicts: Local<Vec<Result<(), String>>>,
 ) {
-    let mut pending = state.take_pending();
     let v = state.view();
     // The orders are checked in place, then the accepted ones moved (not copied) to the turn's list.
     let orders = std::mem::take(&mut input.orders);
@@ -215,19 +220,18 @@ fn intake(
         };
         if verdict.is_ok() {
             out.dice.push(own_index);
-            pending.push(Effect::flag(Flag::Used(order.actor, order.tool), true, "use"));
         }
         verdicts.push(verdict);
     }
     drop(given);
     drop(v);
-    state.apply(pending);
     for (order, verdict) in orders.into_iter().zip(verdicts.drain(..)) {
         match verdict {
             Ok(()) => out.accepted.push(order),
             Err(reason) => out.rejected.push(Rejection { order, reason }),
         }
     }
+    state.count_uses(&out.accepted);
     // Actors with no accepted order other than `Hold` hold, in id order: for the record only, so not
     // listed when the turn is not narrated.
     if !state.setup.narrate {

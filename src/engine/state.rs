@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::trust::TrustTable;
 use super::uses::UseCounts;
-use crate::scenario::{Event, Id, SanctionKind, Scenario};
+use crate::scenario::{Event, Id, IdKey, SanctionKind, Scenario};
 
 /// One dyad: the escalation and ripeness numbers, consent, and what has been agreed.
 #[derive(Component, Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,8 +39,10 @@ pub struct DyadState {
 }
 
 impl DyadState {
-    pub fn side_of(&self, actor: &str) -> Option<usize> {
-        self.sides.iter().position(|s| s == actor)
+    /// 0 for the first side, 1 for the second, `None` for an actor who is not a side. (An `Id` is
+    /// compared by address: the ledger asks at every effect on a side's number.)
+    pub fn side_of(&self, actor: impl IdKey) -> Option<usize> {
+        self.sides.iter().position(|&s| actor.names(s))
     }
 }
 
@@ -339,12 +341,12 @@ impl Snapshot {
         use crate::scenario::Var;
         let (lo, hi) = crate::scenario::validate::ranges::var_bounds(var);
         let v = value.clamp(lo, hi);
-        let side = |d: &mut DyadState, a: &str| d.side_of(a);
+        let side = |d: &mut DyadState, a: Id| d.side_of(a);
         match var {
             Var::Stage(d) => self.dyads.iter_mut().filter(|x| x.id == d).for_each(|x| x.stage = v as u8),
             Var::Arms(d, a) | Var::Grievance(d, a) | Var::Hurt(d, a) | Var::WinBelief(d, a) => {
                 for x in self.dyads.iter_mut().filter(|x| x.id == d) {
-                    if let Some(i) = side(x, a) {
+                    if let Some(i) = side(x, *a) {
                         match var {
                             Var::Arms(..) => x.arms[i] = v,
                             Var::Grievance(..) => x.grievance[i] = v,

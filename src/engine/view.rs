@@ -3,7 +3,7 @@
 
 use super::rows::Rows;
 use super::state::{ActorState, DyadState, Globals, Snapshot, baseline_trust};
-use crate::scenario::{Condition, Event, IdKey, Scenario, Var};
+use crate::scenario::{Condition, Event, Id, IdKey, Scenario, Var};
 
 pub struct View<'a> {
     pub scenario: &'a Scenario,
@@ -71,8 +71,8 @@ impl<'a> View<'a> {
 
     /// The current value of a variable (0 for one that names nothing: validation prevents that).
     pub fn value(&self, var: &Var) -> f64 {
-        let side = |d: &str, a: &str| self.dyad(d).and_then(|d| d.side_of(a).map(|i| (d, i)));
-        let actor = |a: &str| self.actor(a);
+        let side = |d: &Id, a: &Id| self.dyad(d).and_then(|d| d.side_of(a).map(|i| (d, i)));
+        let actor = |a: &Id| self.actor(a);
         match var {
             Var::Stage(d) => self.dyad(d).map_or(0.0, |d| f64::from(d.stage)),
             Var::Arms(d, a) => side(d, a).map_or(0.0, |(d, i)| d.arms[i]),

@@ -141,7 +141,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
 
     // Looked up only when a refusal is put into words (`passes` never does).
     let name = |id| Named(s, id);
-    let side = dyad.and_then(|d| d.side_of(&order.actor));
+    let side = dyad.and_then(|d| d.side_of(order.actor));
     let is_spoiler = |d: &str| s.conflict.spoilers.iter().any(|sp| sp.actor == order.actor && sp.dyad == d);
     use ToolKind::*;
     match tool {

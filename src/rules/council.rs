@@ -239,7 +239,7 @@ fn draft_vote(
     let parties: Vec<&str> = if draft.chapter == Chapter::VI {
         members
             .iter()
-            .filter(|m| dyads.iter().any(|d| ctx.view.dyad(d).is_some_and(|d| d.side_of(m).is_some())))
+            .filter(|m| dyads.iter().any(|d| ctx.view.dyad(d).is_some_and(|d| d.side_of(**m).is_some())))
             .map(|m| &**m)
             .collect()
     } else {

@@ -25,7 +25,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
     }
     let dyad_id: Id = order.target.as_ref().map(|t| t.id()).unwrap_or_default();
     let d = ctx.view.dyad(dyad_id).expect("checked: the dyad exists");
-    let side = d.side_of(&order.actor);
+    let side = d.side_of(order.actor);
     let other = side.map(|i| d.sides[1 - i]);
     let me = order.actor;
     let k = ctx.potency(order);
@@ -138,7 +138,7 @@ fn sign(order: &OrderSpec, ctx: &RuleCtx, dyad_id: Id, effects: &mut Vec<Effect>
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
     effects.push(Effect::flag(Flag::Signed(dyad_id, order.actor), true, &c));
-    let i = d.side_of(&order.actor).expect("checked: a side");
+    let i = d.side_of(order.actor).expect("checked: a side");
     let other = d.sides[1 - i];
     let both = signed(ctx, &dyad_id, &other);
     // Only the second signature completes the deal, so it is reported once.
@@ -184,7 +184,7 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: Id, effects:
     let d = ctx.view.dyad(dyad_id).expect("checked");
     let c = ctx.cause(order);
     let name = ctx.name(&order.actor);
-    let i = d.side_of(&order.actor).expect("checked: a side");
+    let i = d.side_of(order.actor).expect("checked: a side");
     let other = d.sides[1 - i];
     let both = ctx.on_dyad(&dyad_id).any(|o| o.tool == ToolKind::Negotiate && o.actor == other);
     if !both {

@@ -15,7 +15,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> O
         ToolKind::MassAction => {
             effects.push(Effect::shift(Var::DomesticPressure(target), 12.0 * k, &c));
             // Pressure at home makes the deadlock hurt: a deadline for the leader.
-            for d in ctx.view.dyads.values().filter(|d| d.side_of(&target).is_some()) {
+            for d in ctx.view.dyads.values().filter(|d| d.side_of(target).is_some()) {
                 effects.push(Effect::shift(Var::Hurt(d.id, target), 5.0 * k, &c));
             }
             effects.push(Effect::shift(Var::PublicPressure, 3.0 * k, &c));

@@ -24,7 +24,7 @@ pub fn sanction_effects(
     effects.push(Effect::flag(Flag::Sanction(target, kind), true, cause));
     effects.push(Effect::happen(Event::Sanctioned(target), cause));
     let is_spoiler = ctx.view.actor(target).is_some_and(|a| a.spoiler > 0.0);
-    for d in ctx.view.dyads.values().filter(|d| d.side_of(&target).is_some()) {
+    for d in ctx.view.dyads.values().filter(|d| d.side_of(target).is_some()) {
         match kind {
             SanctionKind::ArmsEmbargo => {
                 effects.push(Effect::flag(Flag::ArmsEmbargo(d.id), true, cause));
