@@ -29,7 +29,7 @@ proptest! {
         let mixed: BTreeMap<good_offices::scenario::Id, BotPolicy> =
             s.actors.iter().enumerate().map(|(i, a)| (a.id, ALL[((mix >> (i % 60)) as usize + i) % ALL.len()])).collect();
         let mut game = Game::new(s.clone(), seed);
-        let source = OrderSource::Bots { base: Box::new(OrderSource::Hold), policies: mixed };
+        let source = OrderSource::bots(OrderSource::Hold, &mixed);
         for _ in 0..turns.min(s.meta.turns - 1) {
             let orders = source.orders(&s, game.state(), game.next_turn());
             game.play_turn(&orders);
@@ -63,10 +63,10 @@ fn a_sweep_is_the_same_on_one_thread_and_on_two() {
     let seeds: Vec<u64> = one.iter().map(|r| r.seed).collect();
     assert_eq!(seeds, (9..49).collect::<Vec<_>>(), "game i uses seed + i, in order");
     // A worker's restarted world plays each game exactly as a fresh one would.
-    let source = good_offices::engine::OrderSource::Bots {
-        base: Box::new(good_offices::engine::OrderSource::Hold),
-        policies: policies(&s, Policy::Bots, &BTreeMap::new()),
-    };
+    let source = good_offices::engine::OrderSource::bots(
+        good_offices::engine::OrderSource::Hold,
+        &policies(&s, Policy::Bots, &BTreeMap::new()),
+    );
     for k in [0, 17, 39] {
         assert_eq!(one[k], good_offices::sweep::play_one(&s, 9 + k as u64, &source), "game {k}");
     }
@@ -325,7 +325,7 @@ fn a_cautious_mediator_that_cannot_mediate_yet_does_not_lead() {
     let mut policies: BTreeMap<good_offices::scenario::Id, BotPolicy> =
         s.actors.iter().map(|a| (a.id, a.bot)).collect();
     policies.insert("china".into(), BotPolicy::CautiousMediator);
-    let source = OrderSource::Bots { base: Box::new(OrderSource::Hold), policies };
+    let source = OrderSource::bots(OrderSource::Hold, &policies);
     let track = |thailand_consents: bool| -> Vec<String> {
         let mut state = good_offices::engine::state::Snapshot::initial(&s);
         state.dyads[0].accepts_mediation = [true, thailand_consents];

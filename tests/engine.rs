@@ -550,10 +550,8 @@ fn tool_uses_are_counted_per_order_and_limit_later_turns() {
     };
     assert_eq!(uses(&first, "amaris"), "{Reinforce: 1, ShowOfForce: 1}");
     assert_eq!(uses(&first, "belland"), "{Reinforce: 1}");
-    let second = game.play_turn(&turn(
-        2,
-        vec![order("amaris", ToolKind::ShowOfForce), order("amaris", ToolKind::ShowOfForce)],
-    ));
+    let second =
+        game.play_turn(&turn(2, vec![order("amaris", ToolKind::ShowOfForce), order("amaris", ToolKind::ShowOfForce)]));
     // The second order of the turn is refused as a repeat, whatever the limit.
     assert_eq!(second.rejected.len(), 1);
     assert_eq!(uses(&second, "amaris"), "{Reinforce: 1, ShowOfForce: 2}");

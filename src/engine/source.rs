@@ -15,37 +15,45 @@ pub enum OrderSource {
     /// The real actors' orders from the scenario's `historical_course`.
     Historical,
     File(OrdersFile),
-    /// Another source, with bots giving the orders of the actors it has none for.
+    /// Another source, with bots giving the orders of the actors it has none for (made by
+    /// [`OrderSource::bots`]).
     Bots {
         base: Box<OrderSource>,
-        policies: BTreeMap<crate::scenario::Id, BotPolicy>,
+        /// The seats a bot plays, in id order, with their policies: those that hold are left out
+        /// (they give no orders), once, rather than every turn.
+        seats: Vec<(Id, BotPolicy)>,
     },
 }
 
 impl OrderSource {
+    /// `base` with bots playing the seats it leaves empty, each by its policy in `policies`.
+    pub fn bots(base: OrderSource, policies: &BTreeMap<Id, BotPolicy>) -> OrderSource {
+        let seats = policies.iter().filter(|(_, p)| **p != BotPolicy::Hold).map(|(a, p)| (*a, *p)).collect();
+        OrderSource::Bots { base: Box::new(base), seats }
+    }
+
     /// `base` with every actor's own bot policy from the scenario filling the seats it leaves empty.
     pub fn with_scenario_bots(base: OrderSource, scenario: &Scenario) -> OrderSource {
-        let policies = scenario.actors.iter().map(|a| (a.id, a.bot)).collect();
-        OrderSource::Bots { base: Box::new(base), policies }
+        OrderSource::bots(base, &scenario.actors.iter().map(|a| (a.id, a.bot)).collect())
     }
 
     /// The orders for `turn`, given the state before it.
     pub fn orders(&self, scenario: &Scenario, state: &Snapshot, turn: u32) -> TurnOrders {
         match self {
-            OrderSource::Bots { base, policies } => {
+            OrderSource::Bots { base, seats } => {
                 let mut t = base.orders(scenario, state, turn);
                 let view = super::view::View::of_snapshot(scenario, state, turn);
                 // The actors the base source gave orders for keep them; bots fill the other seats.
                 let given: crate::fast_hash::FastSet<crate::scenario::Id> = t.orders.iter().map(|o| o.actor).collect();
-                // Room for every bot's proposals at once: the list grows once, not bot by bot.
-                let acting = policies.values().filter(|p| **p != BotPolicy::Hold).count();
-                t.orders.reserve(acting * crate::orders::MAX_ORDERS_PER_ACTOR);
+                // Room for two orders a seat at once (most bots give one or two; the list grows if
+                // they give more): not so much that the allocator takes its slow path for large blocks.
+                t.orders.reserve(seats.len() * 2);
                 let base_orders = t.orders.len();
                 // Each seat with, for a cautious mediator, where its orders go (filled in below).
-                let mut seats: Vec<(Id, BotPolicy, usize)> = policies
+                let mut seats: Vec<(Id, BotPolicy, usize)> = seats
                     .iter()
-                    .filter(|(actor, policy)| **policy != BotPolicy::Hold && !given.contains(*actor))
-                    .map(|(actor, policy)| (*actor, *policy, 0))
+                    .filter(|(actor, _)| !given.contains(actor))
+                    .map(|&(actor, policy)| (actor, policy, 0))
                     .collect();
                 let cautious = seats.iter().filter(|(_, p, _)| *p == BotPolicy::CautiousMediator).map(|(a, _, _)| *a);
                 let bots = BotTurn::new(&view, state, cautious);

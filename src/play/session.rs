@@ -170,14 +170,14 @@ impl Session {
         base.orders.retain(|o| !self.seats.iter().any(|s| *s == o.actor));
         base.orders.splice(0..0, orders.orders.iter().cloned());
         let base = OrderSource::File(crate::orders::OrdersFile { turns: vec![base] });
-        let policies = self
+        let policies: std::collections::BTreeMap<_, _> = self
             .scenario
             .actors
             .iter()
             .filter(|a| !self.seats.iter().any(|s| *s == a.id))
             .map(|a| (a.id, if self.others == Others::Bots { a.bot } else { crate::scenario::BotPolicy::Hold }))
             .collect();
-        let others = OrderSource::Bots { base: Box::new(base), policies };
+        let others = OrderSource::bots(base, &policies);
         let theirs = others.orders(&self.scenario, self.game.state(), turn);
         orders.orders.extend(theirs.orders.into_iter().filter(|o| !self.seats.iter().any(|s| *s == o.actor)));
         let record = self.game.play_turn(&orders);

@@ -93,7 +93,7 @@ pub fn sweep(
     threads: usize,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Vec<GameResult> {
-    let source = OrderSource::Bots { base: Box::new(OrderSource::Hold), policies };
+    let source = OrderSource::bots(OrderSource::Hold, &policies);
     let done = AtomicU64::new(0);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
     // One engine (world and schedule) per worker thread, built for its first game and restarted for
