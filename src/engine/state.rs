@@ -310,7 +310,7 @@ impl Snapshot {
 
 /// The trust a party starts with in a third party: the scenario's `conflict.trust` link, or else the
 /// third party's `impartiality`.
-pub fn baseline_trust(s: &Scenario, party: &str, third: &str) -> f64 {
+pub fn baseline_trust(s: &Scenario, party: impl IdKey, third: impl IdKey) -> f64 {
     let l = s.lookup();
     match (l.actor_rank(party), l.actor_rank(third)) {
         (Some(p), Some(t)) => baseline_by_rank(s, p, t),

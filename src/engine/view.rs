@@ -63,10 +63,7 @@ impl<'a> View<'a> {
     }
 
     pub fn trust(&self, party: impl IdKey, third: impl IdKey) -> f64 {
-        self.globals
-            .trust
-            .get(party, third)
-            .unwrap_or_else(|| baseline_trust(self.scenario, party.text(), third.text()))
+        self.globals.trust.get(party, third).unwrap_or_else(|| baseline_trust(self.scenario, party, third))
     }
 
     /// The current value of a variable (0 for one that names nothing: validation prevents that).
