@@ -203,7 +203,7 @@ pub fn drift(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
         .unordered()
         .filter_map(|((party, third), value, baseline)| {
             let base =
-                baseline.unwrap_or_else(|| crate::engine::state::baseline_trust(ctx.view.scenario, &party, &third));
+                baseline.unwrap_or_else(|| crate::engine::state::baseline_trust(ctx.view.scenario, party, third));
             ((value - base).abs() > 1.0).then_some(((party, third), round4((base - value) * p.trust_drift)))
         })
         .collect();
