@@ -19,8 +19,8 @@ pub enum OrderSource {
     /// [`OrderSource::bots`]).
     Bots {
         base: Box<OrderSource>,
-        /// The seats a bot plays, in id order, with their policies: those that hold are left out
-        /// (they give no orders), once, rather than every turn.
+        /// The seats a bot plays, in id order, with their policies (listed once: a seat whose
+        /// policy is to hold gives no orders, so it is not listed).
         seats: Vec<(Id, BotPolicy)>,
     },
 }
