@@ -56,8 +56,8 @@ fn a_sweep_is_the_same_on_one_thread_and_on_two() {
         good_offices::scenario::builtin::find("kenya-2008").expect("built in").load().expect("valid").scenario,
     );
     let p = policies(&s, Policy::Bots, &BTreeMap::new());
-    let one = sweep(&s, p.clone(), 40, 9, 1, &|_| {});
-    let two = sweep(&s, p.clone(), 40, 9, 2, &|_| {});
+    let one = sweep(&s, &p, 40, 9, 1, &|_| {});
+    let two = sweep(&s, &p, 40, 9, 2, &|_| {});
     assert_eq!(one, two);
     assert_eq!(render_table(&summarise(&s, 9, &p, &one)), render_table(&summarise(&s, 9, &p, &two)));
     let seeds: Vec<u64> = one.iter().map(|r| r.seed).collect();
@@ -83,7 +83,7 @@ fn csv_and_json_agree_with_the_table() {
     );
     let overrides = BTreeMap::from([("doravia".into(), good_offices::scenario::BotPolicy::Dove)]);
     let seats = policies(&s, Policy::Bots, &overrides);
-    let results = sweep(&s, seats.clone(), 30, 1, 0, &|_| {});
+    let results = sweep(&s, &seats, 30, 1, 0, &|_| {});
     let summary = summarise(&s, 1, &seats, &results);
     let json: serde_json::Value = serde_json::from_str(&render_json(&summary)).expect("valid JSON");
     let table = render_table(&summary);
@@ -232,7 +232,7 @@ fn best_response_takes_the_first_step_toward_a_deal_it_wants() {
     let overrides =
         BTreeMap::from([("doravia".into(), BotPolicy::BestResponse), ("kessland".into(), BotPolicy::BestResponse)]);
     let p = policies(&s, Policy::Bots, &overrides);
-    let results = sweep(&s, p, 200, 1, 1, &|_| {});
+    let results = sweep(&s, &p, 200, 1, 1, &|_| {});
     let deals = results.iter().filter(|r| r.outcome == "shared-river" || r.outcome == "deal-at-a-cost").count();
     assert_eq!(deals, 191);
 }

@@ -102,7 +102,7 @@ pub fn run(args: &Args) -> Result<(), Failed> {
         ProgressBar::hidden()
     };
     let seats = policies(&scenario, base, &overrides);
-    let results = sweep(&scenario, seats.clone(), args.runs, args.seed, args.threads, &|n| bar.set_position(n));
+    let results = sweep(&scenario, &seats, args.runs, args.seed, args.threads, &|n| bar.set_position(n));
     bar.finish_and_clear();
     let summary = summarise(&scenario, args.seed, &seats, &results);
     let text = match args.format {

@@ -87,13 +87,13 @@ fn finish(game: &mut Game, seed: u64, source: &OrderSource) -> GameResult {
 /// Plays `runs` games on `threads` threads (0: all cores); `progress` is called after each game.
 pub fn sweep(
     scenario: &Arc<Scenario>,
-    policies: BTreeMap<crate::scenario::Id, BotPolicy>,
+    policies: &BTreeMap<crate::scenario::Id, BotPolicy>,
     runs: u64,
     seed: u64,
     threads: usize,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Vec<GameResult> {
-    let source = OrderSource::bots(OrderSource::Hold, &policies);
+    let source = OrderSource::bots(OrderSource::Hold, policies);
     let done = AtomicU64::new(0);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
     // One engine (world and schedule) per worker thread, built for its first game and restarted for
