@@ -182,11 +182,6 @@ impl<'a, T: Row> Rows<'a, T> {
         (0..self.len()).map(|i| self.at(i))
     }
 
-    /// Every id, in order.
-    pub fn keys(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.values().map(|r| r.id().as_str())
-    }
-
     pub fn len(&self) -> usize {
         match &self.rows {
             Store::Gathered(v) => v.len(),
