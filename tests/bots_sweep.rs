@@ -122,10 +122,180 @@ fn csv_and_json_agree_with_the_table() {
         ),
         "{table}"
     );
+    // What each ending costs: the same figures in all three, for the classes some game ended in.
+    assert!(!summary.deaths_by_outcome.is_empty());
+    for (section, by_outcome) in
+        [("deaths_by_outcome", &summary.deaths_by_outcome), ("displaced_by_outcome", &summary.displaced_by_outcome)]
+    {
+        let classes: Vec<&str> = by_outcome.iter().map(|(c, _)| c.as_str()).collect();
+        let occurred: Vec<&str> =
+            summary.outcomes.iter().filter(|(_, i)| i.share > 0.0).map(|(c, _)| c.as_str()).collect();
+        assert_eq!(classes, occurred, "{section}: the classes some game ended in, in the scenario's order");
+        for (class, figures) in by_outcome {
+            assert_eq!(json[section][class], serde_json::json!(figures), "{section} {class} in JSON");
+            for (q, x) in ["p10", "p50", "p90"].into_iter().zip(figures) {
+                let key = format!("{class}/{q}");
+                assert!(rows.iter().any(|r| r[..3] == [section, key.as_str(), &x.to_string()]), "CSV {section},{key}");
+            }
+        }
+    }
+    for (class, [p10, p50, p90]) in &summary.deaths_by_outcome {
+        assert!(
+            table.lines().any(|l| l.split_whitespace().collect::<Vec<_>>()
+                == [class.as_str(), &p10.to_string(), "/", &p50.to_string(), "/", &p90.to_string()]),
+            "the table shows the deaths of {class}: {table}"
+        );
+    }
     assert_eq!(json["turns_resolved"].as_u64(), Some(summary.turns_resolved));
     assert!(
         rows.iter().any(|r| r[0] == "games" && r[1] == "turns_resolved" && r[2] == summary.turns_resolved.to_string())
     );
+}
+
+/// What each ending costs, on games made by hand: per class some game ended in, in the scenario's order
+/// of classes (`unclassified` last), the nearest-rank p10, median and p90 of its games' deaths and
+/// displaced, in the table, CSV and JSON alike. A class no game ended in (`calm`) is left out.
+#[test]
+fn the_sweep_summary_gives_each_endings_toll_exactly() {
+    let mut s = (*built_in("tutorial-river-dispute")).clone();
+    s.ending.outcomes.truncate(3);
+    for (outcome, id) in s.ending.outcomes.iter_mut().zip(["deal", "war", "calm"]) {
+        outcome.id = id.into();
+    }
+    let game = |seed, outcome: &str, deaths, displaced| good_offices::sweep::GameResult {
+        seed,
+        outcome: outcome.into(),
+        turns: 4,
+        deaths,
+        displaced,
+        objectives: Vec::new(),
+    };
+    let results = [
+        game(1, "war", 30, 300),
+        game(2, "deal", 500, 4000),
+        game(3, "war", 10, 100),
+        game(4, "unclassified", 7, 0),
+        game(5, "war", 20, 200),
+    ];
+    let summary = summarise(&s, 1, &BTreeMap::new(), &results);
+    let owned = |pairs: [(&str, [u64; 3]); 3]| pairs.map(|(c, q)| (c.to_string(), q)).to_vec();
+    assert_eq!(summary.deaths_by_outcome, owned([("deal", [500; 3]), ("war", [10, 20, 30]), ("unclassified", [7; 3])]));
+    assert_eq!(
+        summary.displaced_by_outcome,
+        owned([("deal", [4000; 3]), ("war", [100, 200, 300]), ("unclassified", [0; 3])])
+    );
+    assert_eq!(summary.deaths, [7, 20, 500], "the overall figures, by the same percentile function");
+
+    let table = render_table(&summary);
+    assert!(
+        table.contains(
+            "Deaths:    p10 7, median 20, p90 500\n\
+             Displaced: p10 0, median 200, p90 4000\n\
+             \n\
+             Deaths by outcome (p10 / median / p90):\n  \
+               deal          500 / 500 / 500\n  \
+               war            10 /  20 /  30\n  \
+               unclassified    7 /   7 /   7\n\
+             \n\
+             Displaced by outcome (p10 / median / p90):\n  \
+               deal          4000 / 4000 / 4000\n  \
+               war            100 /  200 /  300\n  \
+               unclassified     0 /    0 /    0\n\
+             \n\
+             Objectives met:\n"
+        ),
+        "{table}"
+    );
+    let csv = render_csv(&summary);
+    assert!(
+        csv.contains(
+            "displaced,p90,4000,,\n\
+             deaths_by_outcome,deal/p10,500,,\ndeaths_by_outcome,deal/p50,500,,\ndeaths_by_outcome,deal/p90,500,,\n\
+             deaths_by_outcome,war/p10,10,,\ndeaths_by_outcome,war/p50,20,,\ndeaths_by_outcome,war/p90,30,,\n\
+             deaths_by_outcome,unclassified/p10,7,,\ndeaths_by_outcome,unclassified/p50,7,,\n\
+             deaths_by_outcome,unclassified/p90,7,,\n\
+             displaced_by_outcome,deal/p10,4000,,\ndisplaced_by_outcome,deal/p50,4000,,\n\
+             displaced_by_outcome,deal/p90,4000,,\n\
+             displaced_by_outcome,war/p10,100,,\ndisplaced_by_outcome,war/p50,200,,\n\
+             displaced_by_outcome,war/p90,300,,\n\
+             displaced_by_outcome,unclassified/p10,0,,\ndisplaced_by_outcome,unclassified/p50,0,,\n\
+             displaced_by_outcome,unclassified/p90,0,,\n\
+             role,"
+        ),
+        "{csv}"
+    );
+    let json = render_json(&summary);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(
+        value["deaths_by_outcome"],
+        serde_json::json!({"deal": [500, 500, 500], "war": [10, 20, 30], "unclassified": [7, 7, 7]})
+    );
+    assert_eq!(
+        value["displaced_by_outcome"],
+        serde_json::json!({"deal": [4000, 4000, 4000], "war": [100, 200, 300], "unclassified": [0, 0, 0]})
+    );
+    assert_eq!(json_keys(&json, "deaths_by_outcome"), ["deal", "war", "unclassified"], "in the scenario's order");
+    assert_eq!(json_keys(&json, "displaced_by_outcome"), ["deal", "war", "unclassified"]);
+}
+
+/// The keys of the object `field` of a pretty-printed `Summary`, in the order written (a parsed
+/// `serde_json::Value` sorts them).
+fn json_keys(json: &str, field: &str) -> Vec<String> {
+    let start = json.find(&format!("\n  \"{field}\": {{\n")).unwrap_or_else(|| panic!("{field} is an object"));
+    let body = &json[start..];
+    let body = &body[..body.find("\n  }").expect("the object ends")];
+    body.lines().filter_map(|l| l.strip_prefix("    \"")?.split_once("\": [").map(|(k, _)| k.to_string())).collect()
+}
+
+/// `sweep --format json` from the command line carries each ending's toll. The built-ins are being
+/// recalibrated, so no figure is written here: only what must hold for any games. The keys are the
+/// classes some game ended in, in the scenario's order; each is `[p10, p50, p90]` of the games the
+/// library's sweep with the same seed ended in it; and each overall percentile lies between the
+/// smallest and the largest of the classes' (nearest rank: the overall value at rank ⌈qn⌉ cannot be
+/// below every class's value at rank ⌈q·n_c⌉, nor above every one).
+#[test]
+fn sweep_json_from_the_command_line_gives_each_endings_toll() {
+    let out = cli(["sweep", "kenya-2008", "--runs", "120", "--seed", "3", "--format", "json"]).expect_code(0);
+    let text = out.stdout();
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let s = built_in("kenya-2008");
+    let results = sweep(&s, &policies(&s, Policy::Bots, &BTreeMap::new()), 120, 3, 1, &|_| {});
+    let nearest_rank = |sorted: &[u64], q: f64| sorted[((q * sorted.len() as f64).ceil() as usize).max(1) - 1];
+    for (field, figure) in [
+        ("deaths", (|r: &good_offices::sweep::GameResult| r.deaths) as fn(&good_offices::sweep::GameResult) -> u64),
+        ("displaced", |r| r.displaced),
+    ] {
+        let section = format!("{field}_by_outcome");
+        let occurred: Vec<String> = json["outcomes"]
+            .as_array()
+            .expect("outcomes")
+            .iter()
+            .filter(|o| o[1]["share"].as_f64().expect("a share") > 0.0)
+            .map(|o| o[0].as_str().expect("a class").to_string())
+            .collect();
+        assert!(!occurred.is_empty());
+        assert_eq!(json_keys(&text, &section), occurred, "{section}: the classes that occurred, in order");
+        let mut per_class = Vec::new();
+        for class in &occurred {
+            let q: Vec<u64> = json[&section][class]
+                .as_array()
+                .expect("[p10, p50, p90]")
+                .iter()
+                .map(|x| x.as_u64().expect("a whole number"))
+                .collect();
+            assert!(q.len() == 3 && q[0] <= q[1] && q[1] <= q[2], "{section} {class}: {q:?}");
+            let mut games: Vec<u64> = results.iter().filter(|r| &r.outcome == class).map(figure).collect();
+            games.sort_unstable();
+            assert_eq!(q, [0.1, 0.5, 0.9].map(|p| nearest_rank(&games, p)), "{section} {class}");
+            per_class.push(q);
+        }
+        for k in 0..3 {
+            let overall = json[field][k].as_u64().expect("a whole number");
+            let lowest = per_class.iter().map(|q| q[k]).min().expect("a class");
+            let highest = per_class.iter().map(|q| q[k]).max().expect("a class");
+            assert!(lowest <= overall && overall <= highest, "{field}[{k}] {overall} outside {lowest}..={highest}");
+        }
+    }
 }
 
 #[test]

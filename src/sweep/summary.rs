@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::GameResult;
 use crate::scenario::{BotPolicy, Scenario};
@@ -53,11 +53,25 @@ pub struct Summary {
     /// Deaths and displaced at the 10th, 50th and 90th percentiles (nearest rank).
     pub deaths: [u64; 3],
     pub displaced: [u64; 3],
+    /// What each ending costs: per outcome class that some game ended in (in the order of `outcomes`),
+    /// the deaths at the 10th, 50th and 90th percentiles over the games that ended in it. A class no
+    /// game ended in is left out: it has no toll to show, and a 0 would read as a toll no game had. JSON
+    /// writes it as an object keyed by class, in this order.
+    #[serde(serialize_with = "as_object")]
+    pub deaths_by_outcome: Vec<(String, [u64; 3])>,
+    /// The same for the displaced.
+    #[serde(serialize_with = "as_object")]
+    pub displaced_by_outcome: Vec<(String, [u64; 3])>,
     pub objectives: Vec<ObjectiveRate>,
     /// Per role: the share of its objectives met, over all games.
     pub roles: Vec<(String, f64)>,
     pub turns_resolved: u64,
     pub warnings: Vec<String>,
+}
+
+/// `(key, value)` pairs as a JSON object, keeping their order (a `BTreeMap` would sort the classes).
+fn as_object<S: Serializer>(pairs: &[(String, [u64; 3])], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
 fn percentile(sorted: &[u64], q: f64) -> u64 {
@@ -66,6 +80,30 @@ fn percentile(sorted: &[u64], q: f64) -> u64 {
     }
     let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
     sorted[rank - 1]
+}
+
+/// The 10th, 50th and 90th percentiles (nearest rank) of `values`, which it sorts.
+fn p10_median_p90(values: &mut [u64]) -> [u64; 3] {
+    values.sort_unstable();
+    [percentile(values, 0.1), percentile(values, 0.5), percentile(values, 0.9)]
+}
+
+/// For each of `classes` that some game ended in, in that order: `figure`'s p10, median and p90 over
+/// the games that ended in it. One buffer serves every class.
+fn by_outcome(
+    classes: &[String],
+    results: &[GameResult],
+    figure: impl Fn(&GameResult) -> u64,
+) -> Vec<(String, [u64; 3])> {
+    let mut values = Vec::with_capacity(results.len());
+    classes
+        .iter()
+        .filter_map(|class| {
+            values.clear();
+            values.extend(results.iter().filter(|r| &r.outcome == class).map(&figure));
+            (!values.is_empty()).then(|| (class.clone(), p10_median_p90(&mut values)))
+        })
+        .collect()
 }
 
 /// The summary of `results`, games played with these `seats` (each role's policy; a role missing from
@@ -81,6 +119,8 @@ pub fn summarise(
     if results.iter().any(|r| r.outcome == "unclassified") {
         classes.push("unclassified".into());
     }
+    let deaths_by_outcome = by_outcome(&classes, results, |r| r.deaths);
+    let displaced_by_outcome = by_outcome(&classes, results, |r| r.displaced);
     let outcomes = classes
         .into_iter()
         .map(|c| {
@@ -90,10 +130,8 @@ pub fn summarise(
         .collect();
     let mut turns: Vec<u64> = results.iter().map(|r| u64::from(r.turns)).collect();
     turns.sort_unstable();
-    let mut deaths: Vec<u64> = results.iter().map(|r| r.deaths).collect();
-    deaths.sort_unstable();
-    let mut displaced: Vec<u64> = results.iter().map(|r| r.displaced).collect();
-    displaced.sort_unstable();
+    let deaths = p10_median_p90(&mut results.iter().map(|r| r.deaths).collect::<Vec<_>>());
+    let displaced = p10_median_p90(&mut results.iter().map(|r| r.displaced).collect::<Vec<_>>());
     let mut met: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for r in results {
         for (a, o, m) in &r.objectives {
@@ -135,8 +173,10 @@ pub fn summarise(
         outcomes,
         turns_mean: if n == 0 { 0.0 } else { ((total as f64 / n as f64) * 100.0).round() / 100.0 },
         turns_median: percentile(&turns, 0.5) as u32,
-        deaths: [percentile(&deaths, 0.1), percentile(&deaths, 0.5), percentile(&deaths, 0.9)],
-        displaced: [percentile(&displaced, 0.1), percentile(&displaced, 0.5), percentile(&displaced, 0.9)],
+        deaths,
+        displaced,
+        deaths_by_outcome,
+        displaced_by_outcome,
         objectives,
         roles,
         turns_resolved: total,
@@ -161,6 +201,8 @@ pub fn render_table(s: &Summary) -> String {
     let _ = writeln!(out, "\nTurns to the end: mean {:.2}, median {}", s.turns_mean, s.turns_median);
     let _ = writeln!(out, "Deaths:    p10 {}, median {}, p90 {}", s.deaths[0], s.deaths[1], s.deaths[2]);
     let _ = writeln!(out, "Displaced: p10 {}, median {}, p90 {}", s.displaced[0], s.displaced[1], s.displaced[2]);
+    render_by_outcome(&mut out, "Deaths", &s.deaths_by_outcome, width);
+    render_by_outcome(&mut out, "Displaced", &s.displaced_by_outcome, width);
     let _ = writeln!(out, "\nObjectives met:");
     for (role, share) in &s.roles {
         let _ = writeln!(out, "  {role}: {}", pct(*share));
@@ -182,6 +224,21 @@ pub fn render_table(s: &Summary) -> String {
         }
     }
     out
+}
+
+/// One line per class: `figure`'s p10, median and p90 over the games that ended in it. The classes are
+/// padded to `width`, as in the outcome shares above, and each column of numbers is right-aligned, so
+/// the tolls of the endings can be compared down the page.
+fn render_by_outcome(out: &mut String, figure: &str, by_outcome: &[(String, [u64; 3])], width: usize) {
+    if by_outcome.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{figure} by outcome (p10 / median / p90):");
+    let column = |k: usize| by_outcome.iter().map(|(_, q)| q[k].to_string().len()).max().unwrap_or(0);
+    let (w10, w50, w90) = (column(0), column(1), column(2));
+    for (c, [p10, p50, p90]) in by_outcome {
+        let _ = writeln!(out, "  {c:<width$}  {p10:>w10$} / {p50:>w50$} / {p90:>w90$}");
+    }
 }
 
 /// The seats grouped by policy, the seats that act first and `hold` last; a group of more than
@@ -226,6 +283,15 @@ pub fn render_csv(s: &Summary) -> String {
     ] {
         let _ = writeln!(out, "deaths,{q},{d},,");
         let _ = writeln!(out, "displaced,{q},{x},,");
+    }
+    for (section, by_outcome) in
+        [("deaths_by_outcome", &s.deaths_by_outcome), ("displaced_by_outcome", &s.displaced_by_outcome)]
+    {
+        for (c, figures) in by_outcome {
+            for (q, x) in ["p10", "p50", "p90"].into_iter().zip(figures) {
+                let _ = writeln!(out, "{section},{c}/{q},{x},,");
+            }
+        }
     }
     for (role, share) in &s.roles {
         let _ = writeln!(out, "role,{role},{share},,");
