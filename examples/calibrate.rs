@@ -1,91 +1,52 @@
-//! Prints outcome-class frequencies over many seeds:
-//! `cargo run --release --example calibrate -- kenya-2008 historical|hold|parallel 200`.
-//! `parallel` is the historical course with a second, uncoordinated mediator (the United States,
-//! formulative) beside every mediation, as in tests/calibration.rs.
+//! Reproduces the calibration table of docs/rules.md §6: plays named experiments on a built-in
+//! scenario and prints outcome shares (Wilson 95% intervals), deaths by outcome and the toll.
+//!
+//! `cargo run --release --example calibrate -- SCENARIO EXPERIMENT[,EXPERIMENT…] [RUNS] [FIRST_SEED]`
+//! (`list` as the experiment prints them all; the defaults are 1,000 runs from seed 0).
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
-use good_offices::engine::{Game, OrderSource, play};
-use good_offices::orders::{OrdersFile, TurnOrders};
+use good_offices::calibration::{Report, experiment, experiments};
 use good_offices::scenario::builtin::find;
-use good_offices::scenario::{MediationStyle, Scenario, ToolKind};
-
-fn parallel(s: &Scenario) -> OrderSource {
-    let turns = s
-        .historical_course
-        .iter()
-        .map(|t| {
-            let mut orders = t.orders.clone();
-            if let Some(m) = t.orders.iter().find(|o| o.tool == ToolKind::Mediation) {
-                let mut rival = m.clone();
-                rival.actor = "united-states".into();
-                rival.style = Some(MediationStyle::Formulative);
-                orders.push(rival);
-            }
-            TurnOrders { turn: t.turn, orders, ..TurnOrders::default() }
-        })
-        .collect();
-    OrderSource::File(OrdersFile { turns })
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let id = args.get(1).map_or("cambodia-thailand-2011", String::as_str);
-    let runs: u64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(200);
-    let scenario = Arc::new(find(id).expect("built-in").load().expect("valid").scenario);
-    let source = match args.get(2).map_or("historical", String::as_str) {
-        "hold" => OrderSource::Hold,
-        "parallel" => parallel(&scenario),
-        _ => OrderSource::Historical,
-    };
-    let mut classes: BTreeMap<String, u32> = BTreeMap::new();
-    let mut stages: BTreeMap<u8, u32> = BTreeMap::new();
-    let mut deaths = Vec::new();
-    for seed in 0..runs {
-        let mut game = Game::new(scenario.clone(), seed);
-        let records = play(&mut game, &source, None);
-        let last = records.last().expect("a turn");
-        let end = last.end.as_ref().expect("ended");
-        *classes.entry(end.outcome.clone()).or_default() += 1;
-        *stages.entry(last.state.dyads[0].stage).or_default() += 1;
-        deaths.push(last.state.globals.deaths);
-        if seed == 0 {
-            for r in &records {
-                let d = &r.state.dyads[0];
-                println!(
-                    "turn {:2}: stage {} arms {:.0}/{:.0} hurt {:.0}/{:.0} wb {:.0}/{:.0} way_out {:.0} deaths {} rejected {}",
-                    r.turn,
-                    d.stage,
-                    d.arms[0],
-                    d.arms[1],
-                    d.hurt[0],
-                    d.hurt[1],
-                    d.win_belief[0],
-                    d.win_belief[1],
-                    d.way_out,
-                    r.state.globals.deaths,
-                    r.rejected.len()
-                );
-                for rej in &r.rejected {
-                    println!("    rejected {} {:?}: {}", rej.order.actor, rej.order.tool, rej.reason);
-                }
-                for o in &r.outcomes {
-                    if o.probability.is_some() {
-                        println!("    {}", o.explanation);
-                    }
-                }
-                for dy in &r.dynamics {
-                    println!("    dynamics: {}", dy.explanation);
-                }
-            }
+    let id = args.get(1).map_or("kenya-2008", String::as_str);
+    let names = args.get(2).map_or("historical", String::as_str);
+    let runs: u64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(1000);
+    let first: u64 = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(0);
+    if names == "list" {
+        for e in experiments() {
+            println!("{:28} {}", e.name, e.about);
         }
+        return;
     }
-    deaths.sort();
-    println!("{id} {runs} runs: {classes:?}");
-    println!(
-        "final stages: {stages:?}; deaths median {} p90 {}",
-        deaths[deaths.len() / 2],
-        deaths[deaths.len() * 9 / 10]
-    );
+    let scenario = find(id).expect("a built-in scenario id").load().expect("a valid scenario").scenario;
+    if let Ok(seed) = std::env::var("TRACE") {
+        let e = experiment(names).expect("one experiment to trace");
+        let seed = seed.parse().expect("TRACE=<seed>");
+        for line in e.trace(&scenario, seed) {
+            println!("{line}");
+        }
+        return;
+    }
+    for name in names.split(',') {
+        let e = experiment(name).unwrap_or_else(|| panic!("no experiment `{name}`: try `list`"));
+        let report = Report::of(&scenario, &e.run(&scenario, first, runs));
+        println!("{id} {name} ({runs} runs, seeds {first}–{}): {}", first + runs - 1, e.about);
+        for (outcome, share) in report.outcomes.iter().filter(|(_, i)| i.share > 0.0) {
+            let deaths = report.deaths_by_outcome.get(outcome).copied().unwrap_or_default();
+            println!(
+                "  {outcome:40} {:5.1}% [{:4.1}–{:4.1}]  deaths p10/p50/p90 {}/{}/{}",
+                share.share * 100.0,
+                share.low * 100.0,
+                share.high * 100.0,
+                deaths[0],
+                deaths[1],
+                deaths[2]
+            );
+        }
+        println!(
+            "  deaths p10/p50/p90 {}/{}/{}; displaced {}/{}/{}",
+            report.deaths[0], report.deaths[1], report.deaths[2], report.displaced[0], report.displaced[1], report.displaced[2]
+        );
+    }
 }

@@ -4,6 +4,7 @@
 //! [`cli`] lists, validates and briefs scenarios. See `docs/architecture.md` for the map.
 
 pub mod bots;
+pub mod calibration;
 pub mod brief;
 pub mod cli;
 pub mod debrief;

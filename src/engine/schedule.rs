@@ -313,6 +313,14 @@ fn injects(mut state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOut
     state.apply(pending);
 }
 
-fn assessment(state: StateParam, mut out: ResMut<TurnOutput>) {
+fn assessment(mut state: StateParam, mut out: ResMut<TurnOutput>) {
+    // A game stopped early in open fighting counts the fighting it cut short (rules::toll).
+    if rules::assessment::stops_early(&state.view()) {
+        let mut pending = state.take_pending();
+        let v = state.view();
+        rules::toll::carried_to_the_end(&state.ctx(&v, &[]), &mut pending);
+        drop(v);
+        state.apply(pending);
+    }
     out.end = rules::assessment::assess(&state.view());
 }

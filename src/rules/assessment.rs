@@ -4,6 +4,11 @@
 use crate::engine::record::{EndRecord, ObjectiveScore};
 use crate::engine::view::View;
 
+/// Whether a stop rule ends the game before its last turn.
+pub fn stops_early(view: &View) -> bool {
+    view.turn < view.scenario.meta.turns && view.scenario.ending.stop_when.iter().any(|r| view.holds(&r.when))
+}
+
 /// Whether the game ends after this turn, and how it is classed.
 pub fn assess(view: &View) -> Option<EndRecord> {
     let s = view.scenario;

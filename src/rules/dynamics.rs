@@ -3,7 +3,7 @@
 //! act), the hurting stalemate building up, and drift of trust, pressure and spoilers.
 
 use super::explain;
-use super::ground::clash_deaths;
+use super::toll::clash_deaths;
 use super::{RuleCtx, factor};
 use crate::engine::ledger::Effect;
 use crate::engine::record::{DynamicsRecord, OutcomeRecord};
@@ -13,6 +13,28 @@ use crate::scenario::Id;
 use crate::scenario::{ToolKind, Var};
 
 const CAUSE: &str = "dynamics";
+
+/// World attention restrains escalation: public pressure / this is taken off the escalation
+/// pressure (0 to −5). Calibration; direction: brief §A (statements raise `public_pressure`).
+const ATTENTION_DIVISOR: f64 = 20.0;
+/// Each escalating act (show of force, mobilisation, a clash that hits) costs its side hurt of
+/// public pressure / this: the reputational and diplomatic price of escalating under scrutiny.
+const ESCALATION_COST_DIVISOR: f64 = 25.0;
+/// A side that does not accept mediation pays hurt of public pressure / this a turn: the cost of
+/// refusing talks while the world watches.
+const REFUSAL_COST_DIVISOR: f64 = 25.0;
+/// Keeping forces mobilised costs hurt of arms / this a turn.
+const ARMS_UPKEEP_DIVISOR: f64 = 40.0;
+/// The share of hurt a side recovers each turn (adaptation): hurt settles where costs and losses
+/// balance it instead of climbing with the calendar.
+const HURT_RECOVERY: f64 = 0.08;
+/// The share of standing grievance that fades each turn.
+const GRIEVANCE_FADING: f64 = 0.1;
+
+/// Acts that raise the stakes: what the world's attention makes costly.
+fn is_escalation(tool: ToolKind) -> bool {
+    matches!(tool, ToolKind::ShowOfForce | ToolKind::Mobilise | ToolKind::Skirmish | ToolKind::Strike)
+}
 
 /// One dyad's turn of dynamics, given this turn's outcomes (those aimed at other disputes are ignored;
 /// the engine passes only this one's); its effects are added to `effects`.
@@ -34,11 +56,16 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
     };
 
     // Richardson, a quarter of the model's time unit per turn: dx = k·y − a·x + g. The restraint term
-    // is Richardson's "fatigue": it grows as the conflict hurts (a + hurt/500).
+    // is Richardson's "fatigue": it grows as the conflict hurts (a + hurt/250). Growth slows as a
+    // side nears the limit of what it can field (× (1 − x/100)): a race runs toward its ceiling
+    // without sitting on it, so an embargo or a withdrawal still shows.
     let k = [s.reaction.0, s.reaction.1];
-    let a = [s.restraint.0 + d.hurt[0] / 500.0, s.restraint.1 + d.hurt[1] / 500.0];
+    let a = [s.restraint.0 + d.hurt[0] / 250.0, s.restraint.1 + d.hurt[1] / 250.0];
     for i in 0..2 {
         let mut dx = 0.25 * (k[i] * d.arms[1 - i] - a[i] * d.arms[i] + d.grievance[i]);
+        if dx > 0.0 {
+            dx *= 1.0 - d.arms[i] / 100.0;
+        }
         let embargoed = ctx
             .view
             .actor(d.sides[i])
@@ -99,6 +126,7 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
         factor("clashes", 6.0 * clashes as f64),
         factor("spoilers", spoilers / 10.0),
         factor("way out", -d.way_out / 10.0),
+        factor("world attention", -ctx.view.globals.public_pressure / ATTENTION_DIVISOR),
         factor("observers", -flag(d.observers, 6.0)),
         factor("ceasefire", -flag(d.ceasefire, 6.0)),
         factor("agreement", -flag(d.agreement, 10.0)),
@@ -152,13 +180,28 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
         ));
     }
 
-    // The stalemate hurts more each turn; victory looks less likely the longer it lasts.
+    // Hurt comes from losses (incidents and clashes add theirs as they happen) and from costs: the
+    // upkeep of mobilisation, pressure at home, and, under the world's eyes, escalating or staying
+    // away from talks. It fades as a side adapts, so a deadlock that costs nothing stops hurting.
+    // Victory looks less likely the longer the fighting lasts.
     let total = (d.arms[0] + d.arms[1]).max(1.0);
+    let attention = ctx.view.globals.public_pressure;
     for i in 0..2 {
         let side = &d.sides[i];
         let domestic = ctx.view.actor(side).map_or(0.0, |a| a.domestic_pressure);
-        let hurt = if d.agreement { -3.0 } else { 1.0 + f64::from(d.stage) / 4.0 + domestic / 50.0 };
+        let escalations = outcomes()
+            .filter(|o| o.actor == *side && is_escalation(o.tool) && o.result != "no contact")
+            .count() as f64;
+        let costs = d.arms[i] / ARMS_UPKEEP_DIVISOR
+            + domestic / 50.0
+            + escalations * attention / ESCALATION_COST_DIVISOR
+            + if d.accepts_mediation[i] { 0.0 } else { attention / REFUSAL_COST_DIVISOR };
+        let settled = if d.agreement { -3.0 } else { 0.0 };
+        let hurt = costs + settled - HURT_RECOVERY * d.hurt[i];
         effects.push(Effect::shift(Var::Hurt(id, *side), round4(hurt), CAUSE));
+        // Standing grievance fades unless fresh wrongs renew it (Richardson's g is not a constant
+        // of a living conflict: without this it sat at its cap and pinned the arms race at 100).
+        effects.push(Effect::shift(Var::Grievance(id, *side), round4(-GRIEVANCE_FADING * d.grievance[i]), CAUSE));
         let share = d.arms[i] / total * 100.0;
         let attrition = if d.stage >= 5 { 1.5 } else { 0.0 };
         effects.push(Effect::shift(

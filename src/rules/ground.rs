@@ -3,6 +3,7 @@
 //! (`ShowOfForce`/`Mobilise`, `Strike`); see `dynamics`.
 
 use super::explain;
+use super::toll::clash_deaths;
 use super::{RuleCtx, done, factor, rolled};
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::OutcomeRecord;
@@ -10,11 +11,6 @@ use crate::engine::rng::{roll, round, round4, stream};
 use crate::engine::state::DyadState;
 use crate::scenario::Id;
 use crate::scenario::{OrderSpec, ToolKind, Var};
-
-/// Deaths of a clash: the rule's deaths per incident, times the stage, times 0.5–1.5 by the roll.
-pub fn clash_deaths(ctx: &RuleCtx, stage: u8, severity: f64, r: f64) -> u64 {
-    round(ctx.params.deaths_per_incident * f64::from(stage) * severity * (0.5 + r)) as u64
-}
 
 pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> OutcomeRecord {
     use ToolKind::*;

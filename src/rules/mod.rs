@@ -15,6 +15,7 @@ pub mod mediation;
 pub mod ripeness;
 pub mod society;
 pub mod support;
+pub mod toll;
 
 use crate::engine::ledger::Effect;
 use crate::engine::record::{Factor, OutcomeRecord};

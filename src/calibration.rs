@@ -1,0 +1,416 @@
+//! Named experiments on the built-in scenarios: the counterfactuals that show what the model teaches
+//! (remove the third parties, add a statement every turn, sanction, veto, start unripe …). Each is a
+//! change to the scenario and to the historical course (or to the bots), played over many seeds.
+//! `docs/rules.md` §6 gives the figures, `tests/calibration.rs` asserts their directions, and
+//! `examples/calibrate.rs` reproduces them.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::engine::{Game, OrderSource, play};
+use crate::orders::{OrdersFile, TurnOrders};
+use crate::scenario::{
+    Chapter, Draft, DraftContent, Id, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
+};
+use crate::sweep::Interval;
+
+/// How one game ended: what the calibration reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GameEnd {
+    pub outcome: String,
+    pub deaths: u64,
+    pub displaced: u64,
+    /// The first dispute's Glasl stage at the end.
+    pub stage: u8,
+}
+
+/// An experiment: a name, what it changes, and how.
+pub struct Experiment {
+    pub name: &'static str,
+    pub about: &'static str,
+    prepare: fn(&Scenario) -> (Scenario, OrderSource),
+}
+
+/// Every experiment, by name.
+pub fn experiments() -> Vec<Experiment> {
+    vec![
+        Experiment { name: "historical", about: "the historical course", prepare: |s| (s.clone(), historical(s)) },
+        Experiment { name: "hold", about: "every actor holds", prepare: |s| (s.clone(), OrderSource::Hold) },
+        Experiment {
+            name: "no-third-parties",
+            about: "the historical course with only the parties' and spoilers' orders",
+            prepare: |s| (s.clone(), course(s, |s, _, orders| orders.retain(|o| is_party_or_spoiler(s, o.actor)))),
+        },
+        Experiment {
+            name: "bots",
+            about: "every seat played by its bot",
+            prepare: |s| (s.clone(), OrderSource::with_scenario_bots(OrderSource::Hold, s)),
+        },
+        Experiment {
+            name: "bots-third-parties-hold",
+            about: "the parties' and spoilers' bots; every third party holds",
+            prepare: |s| {
+                let seats = s
+                    .actors
+                    .iter()
+                    .filter(|a| is_party_or_spoiler(s, a.id))
+                    .map(|a| (a.id, a.bot))
+                    .collect();
+                (s.clone(), OrderSource::bots(OrderSource::Hold, &seats))
+            },
+        },
+        Experiment {
+            name: "statement-every-turn",
+            about: "the course plus a Council press statement on the first dispute every turn",
+            prepare: |s| (s.clone(), course(s, |s, _, orders| add_statements(s, orders, &[ToolKind::PressStatement]))),
+        },
+        Experiment {
+            name: "all-statements-every-turn",
+            about: "the course plus press elements, a press statement and a presidential statement every turn",
+            prepare: |s| {
+                let all = [ToolKind::PressElements, ToolKind::PressStatement, ToolKind::PresidentialStatement];
+                (s.clone(), course(s, |s, _, orders| add_statements(s, orders, &all)))
+            },
+        },
+        Experiment {
+            name: "no-sanctions",
+            about: "the course without its sanctions",
+            prepare: |s| (s.clone(), course(s, |_, _, orders| orders.retain(|o| o.tool != ToolKind::UnilateralSanctions))),
+        },
+        Experiment {
+            name: "asset-freeze-with-track",
+            about: "the course's sanctions replaced by asset freezes on the side that believes most in winning, each turn the course mediates",
+            prepare: |s| (s.clone(), course(s, |s, _, orders| sanction_on_mediation(s, orders, SanctionKind::AssetFreeze))),
+        },
+        Experiment {
+            name: "arms-embargo-with-track",
+            about: "as above, with arms embargoes",
+            prepare: |s| (s.clone(), course(s, |s, _, orders| sanction_on_mediation(s, orders, SanctionKind::ArmsEmbargo))),
+        },
+        Experiment {
+            name: "asset-freeze-no-track",
+            about: "the course's sanctions replaced by asset freezes on the side that believes most in winning in turns 1-2, before any mediation track",
+            prepare: |s| (s.clone(), course(s, |s, turn, orders| sanction_early(s, turn, orders, SanctionKind::AssetFreeze))),
+        },
+        Experiment {
+            name: "pressure-0",
+            about: "the historical course from public pressure 0",
+            prepare: |s| (with(s, |s| s.conflict.public_pressure = 0.0), historical(s)),
+        },
+        Experiment {
+            name: "pressure-100",
+            about: "the historical course from public pressure 100",
+            prepare: |s| (with(s, |s| s.conflict.public_pressure = 100.0), historical(s)),
+        },
+        Experiment {
+            name: "vetoed-draft",
+            about: "the course plus, in turn 2, a Chapter VII draft sanctioning the side that believes most in winning, vetoed",
+            prepare: |s| (s.clone(), course(s, vetoed_draft)),
+        },
+        Experiment {
+            name: "ripe",
+            about: "the course from a ripe start: both sides hurt 70, believe in winning 30",
+            prepare: |s| (with(s, |s| set_ripeness(s, 70.0, 30.0)), historical(s)),
+        },
+        Experiment {
+            name: "unripe",
+            about: "the course from an unripe start: both sides hurt 10, believe in winning 85",
+            prepare: |s| (with(s, |s| set_ripeness(s, 10.0, 85.0)), historical(s)),
+        },
+        Experiment {
+            name: "rival-mediator",
+            about: "the course plus a second, uncoordinated mediator (a state, formulative) beside every mediation",
+            prepare: |s| (s.clone(), course(s, |s, _, orders| add_rival(s, orders, false))),
+        },
+        Experiment {
+            name: "rival-in-joint-envoy",
+            about: "the same second mediator, joined to the lead in a joint envoy",
+            prepare: |s| (s.clone(), course(s, |s, _, orders| add_rival(s, orders, true))),
+        },
+        Experiment {
+            name: "supportive-good-offices",
+            about: "the course plus the Secretary-General's good offices beside every mediation",
+            prepare: |s| (s.clone(), course(s, add_good_offices)),
+        },
+        Experiment {
+            name: "court-only",
+            about: "every actor holds but the application to the Court and its order",
+            prepare: |s| {
+                let court = [ToolKind::IcjApplication, ToolKind::ProvisionalMeasures];
+                (s.clone(), course(s, move |_, _, orders| orders.retain(|o| court.contains(&o.tool))))
+            },
+        },
+        Experiment {
+            name: "parity",
+            about: "the course from equal arms (60:60)",
+            prepare: |s| (with(s, |s| s.conflict.dyads[0].arms = (60.0, 60.0)), historical(s)),
+        },
+        Experiment {
+            name: "disparity",
+            about: "the course from arms of 100:15",
+            prepare: |s| (with(s, |s| s.conflict.dyads[0].arms = (100.0, 15.0)), historical(s)),
+        },
+    ]
+}
+
+/// The experiment called `name`.
+pub fn experiment(name: &str) -> Option<Experiment> {
+    experiments().into_iter().find(|e| e.name == name)
+}
+
+impl Experiment {
+    /// Plays the experiment on `scenario` with seeds `first..first + runs`, in parallel; the results
+    /// are in seed order whatever the number of threads.
+    pub fn run(&self, scenario: &Scenario, first: u64, runs: u64) -> Vec<GameEnd> {
+        let (changed, source) = (self.prepare)(scenario);
+        let changed = Arc::new(changed);
+        (first..first + runs)
+            .into_par_iter()
+            .map(|seed| {
+                let mut game = Game::new(changed.clone(), seed);
+                let records = play(&mut game, &source, None);
+                let last = records.last().expect("a game has at least one turn");
+                GameEnd {
+                    outcome: last.end.as_ref().map_or_else(String::new, |e| e.outcome.clone()),
+                    deaths: last.state.globals.deaths,
+                    displaced: last.state.globals.displaced,
+                    stage: last.state.dyads[0].stage,
+                }
+            })
+            .collect()
+    }
+}
+
+impl Experiment {
+    /// One game of the experiment, a line a turn: the first dispute's numbers after the turn (stage,
+    /// arms, grievance, hurt, belief in winning, way out), public pressure and the toll: where a
+    /// variable sits at its bound, the trace shows it.
+    pub fn trace(&self, scenario: &Scenario, seed: u64) -> Vec<String> {
+        let (changed, source) = (self.prepare)(scenario);
+        let mut game = Game::new(Arc::new(changed), seed);
+        play(&mut game, &source, None)
+            .iter()
+            .map(|r| {
+                let d = &r.state.dyads[0];
+                let g = &r.state.globals;
+                format!(
+                    "turn {:2}: stage {} arms {:.0}/{:.0} grievance {:.1}/{:.1} hurt {:.0}/{:.0} win {:.0}/{:.0} way out {:.0} pressure {:.0} coherence {:.0} deaths {}{}",
+                    r.turn, d.stage, d.arms[0], d.arms[1], d.grievance[0], d.grievance[1], d.hurt[0], d.hurt[1],
+                    d.win_belief[0], d.win_belief[1], d.way_out, g.public_pressure, g.coherence, g.deaths,
+                    r.end.as_ref().map(|e| format!(" → {}", e.outcome)).unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+}
+
+/// What a calibration table shows of a batch of games.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub runs: usize,
+    /// Outcome class → share with its Wilson 95% interval, in the scenario's order.
+    pub outcomes: Vec<(String, Interval)>,
+    /// Outcome class → deaths at p10, p50, p90 over the games that ended in it.
+    pub deaths_by_outcome: BTreeMap<String, [u64; 3]>,
+    pub deaths: [u64; 3],
+    pub displaced: [u64; 3],
+}
+
+impl Report {
+    pub fn of(scenario: &Scenario, games: &[GameEnd]) -> Report {
+        let mut deaths_by_outcome = BTreeMap::new();
+        let outcomes = scenario
+            .ending
+            .outcomes
+            .iter()
+            .map(|o| {
+                let mut deaths: Vec<u64> = games.iter().filter(|g| g.outcome == o.id).map(|g| g.deaths).collect();
+                if !deaths.is_empty() {
+                    deaths_by_outcome.insert(o.id.clone(), percentiles(&mut deaths));
+                }
+                (o.id.clone(), Interval::wilson(deaths.len(), games.len()))
+            })
+            .collect();
+        Report {
+            runs: games.len(),
+            outcomes,
+            deaths_by_outcome,
+            deaths: percentiles(&mut games.iter().map(|g| g.deaths).collect()),
+            displaced: percentiles(&mut games.iter().map(|g| g.displaced).collect()),
+        }
+    }
+
+    /// The share of games that ended in `outcome`.
+    pub fn share(&self, outcome: &str) -> Interval {
+        self.outcomes.iter().find(|(id, _)| id == outcome).map_or(Interval::wilson(0, self.runs), |(_, i)| *i)
+    }
+}
+
+/// The 10th, 50th and 90th percentiles (nearest rank).
+fn percentiles(values: &mut Vec<u64>) -> [u64; 3] {
+    values.sort_unstable();
+    let at = |q: f64| {
+        if values.is_empty() {
+            return 0;
+        }
+        let rank = ((q * values.len() as f64).ceil() as usize).clamp(1, values.len());
+        values[rank - 1]
+    };
+    [at(0.1), at(0.5), at(0.9)]
+}
+
+// ---------------------------------------------------------------- how experiments change a game
+
+fn historical(_: &Scenario) -> OrderSource {
+    OrderSource::Historical
+}
+
+fn with(s: &Scenario, change: impl FnOnce(&mut Scenario)) -> Scenario {
+    let mut changed = s.clone();
+    change(&mut changed);
+    changed
+}
+
+/// The historical course, each turn's orders changed by `edit(scenario, turn, orders)`; turns the
+/// course leaves empty are edited too.
+fn course(s: &Scenario, edit: impl Fn(&Scenario, u32, &mut Vec<OrderSpec>)) -> OrderSource {
+    let turns = (1..=s.meta.turns)
+        .map(|turn| {
+            let mut orders =
+                s.historical_course.iter().find(|t| t.turn == turn).map(|t| t.orders.clone()).unwrap_or_default();
+            edit(s, turn, &mut orders);
+            TurnOrders { turn, orders, ..TurnOrders::default() }
+        })
+        .collect();
+    OrderSource::File(OrdersFile { turns })
+}
+
+fn is_party_or_spoiler(s: &Scenario, actor: Id) -> bool {
+    s.conflict.dyads.iter().any(|d| d.sides.0 == actor || d.sides.1 == actor)
+        || s.conflict.spoilers.iter().any(|sp| sp.actor == actor)
+}
+
+fn first_dispute(s: &Scenario) -> Id {
+    s.conflict.dyads[0].id
+}
+
+fn order(actor: Id, tool: ToolKind, target: Target) -> OrderSpec {
+    OrderSpec {
+        actor,
+        tool,
+        target: Some(target),
+        style: None,
+        draft: None,
+        sanction: None,
+        with: None,
+        note: Default::default(),
+    }
+}
+
+/// The first actor (in the scenario's order) that holds `tool` and is not a party or spoiler.
+fn third_party_with(s: &Scenario, tool: ToolKind, not: &[Id]) -> Option<Id> {
+    s.actors.iter().find(|a| a.tools.contains(&tool) && !is_party_or_spoiler(s, a.id) && !not.contains(&a.id)).map(|a| a.id)
+}
+
+/// The side of the first dispute that believes most in winning at the start (the first on a tie).
+fn resisting_side(s: &Scenario) -> Id {
+    let d = &s.conflict.dyads[0];
+    if d.win_belief.0 >= d.win_belief.1 { d.sides.0 } else { d.sides.1 }
+}
+
+fn add_statements(s: &Scenario, orders: &mut Vec<OrderSpec>, tools: &[ToolKind]) {
+    for &tool in tools {
+        // A member that makes no statement in the course: its statements come on top of the course's.
+        let makers: Vec<Id> = orders.iter().filter(|o| o.tool == tool).map(|o| o.actor).collect();
+        if let Some(member) = third_party_with(s, tool, &makers) {
+            orders.push(order(member, tool, Target::Dyad(first_dispute(s))));
+        }
+    }
+}
+
+fn sanction(s: &Scenario, kind: SanctionKind) -> Option<OrderSpec> {
+    let by = third_party_with(s, ToolKind::UnilateralSanctions, &[])?;
+    let mut o = order(by, ToolKind::UnilateralSanctions, Target::Actor(resisting_side(s)));
+    o.sanction = Some(kind);
+    Some(o)
+}
+
+fn sanction_on_mediation(s: &Scenario, orders: &mut Vec<OrderSpec>, kind: SanctionKind) {
+    orders.retain(|o| o.tool != ToolKind::UnilateralSanctions);
+    if orders.iter().any(|o| o.tool == ToolKind::Mediation) {
+        orders.extend(sanction(s, kind));
+    }
+}
+
+fn sanction_early(s: &Scenario, turn: u32, orders: &mut Vec<OrderSpec>, kind: SanctionKind) {
+    orders.retain(|o| o.tool != ToolKind::UnilateralSanctions);
+    if turn <= 2 {
+        orders.extend(sanction(s, kind));
+    }
+}
+
+fn vetoed_draft(s: &Scenario, turn: u32, orders: &mut Vec<OrderSpec>) {
+    if turn != 2 {
+        return;
+    }
+    if let Some(sponsor) = third_party_with(s, ToolKind::DraftResolution, &[]) {
+        let mut draft = order(sponsor, ToolKind::DraftResolution, Target::Body(council(s)));
+        draft.draft = Some(Box::new(Draft {
+            chapter: Chapter::VII,
+            contents: vec![DraftContent::Sanctions(resisting_side(s), SanctionKind::AssetFreeze)],
+        }));
+        orders.push(draft);
+    }
+}
+
+fn council(s: &Scenario) -> Id {
+    s.bodies
+        .iter()
+        .find(|b| matches!(b.kind, crate::scenario::BodyKind::SecurityCouncil { .. }))
+        .map_or_else(|| Id::from("security-council"), |b| b.id)
+}
+
+fn set_ripeness(s: &mut Scenario, hurt: f64, win_belief: f64) {
+    let d = &mut s.conflict.dyads[0];
+    d.hurt = (hurt, hurt);
+    d.win_belief = (win_belief, win_belief);
+}
+
+/// A state that can mediate but does not in the course: the rival.
+fn rival(s: &Scenario, lead: Id) -> Option<Id> {
+    s.actors
+        .iter()
+        .find(|a| {
+            a.kind == crate::scenario::ActorKind::State
+                && a.tools.contains(&ToolKind::Mediation)
+                && a.id != lead
+                && !is_party_or_spoiler(s, a.id)
+        })
+        .map(|a| a.id)
+}
+
+fn add_rival(s: &Scenario, orders: &mut Vec<OrderSpec>, joint: bool) {
+    let Some(lead) = orders.iter().find(|o| o.tool == ToolKind::Mediation).cloned() else { return };
+    let Some(rival_id) = rival(s, lead.actor) else { return };
+    let mut rival = lead.clone();
+    rival.actor = rival_id;
+    rival.style = Some(MediationStyle::Formulative);
+    orders.push(rival);
+    if joint {
+        let mut link = order(rival_id, ToolKind::JointEnvoy, lead.target.clone().expect("a mediation has a target"));
+        link.with = Some(lead.actor);
+        orders.push(link);
+    }
+}
+
+fn add_good_offices(s: &Scenario, _: u32, orders: &mut Vec<OrderSpec>) {
+    let Some(lead) = orders.iter().find(|o| o.tool == ToolKind::Mediation).cloned() else { return };
+    let secretary_general = s.actors.iter().find(|a| a.kind == crate::scenario::ActorKind::SecretaryGeneral);
+    if let Some(sg) = secretary_general.filter(|sg| sg.tools.contains(&ToolKind::GoodOffices) && sg.id != lead.actor) {
+        if !orders.iter().any(|o| o.actor == sg.id && o.tool == ToolKind::GoodOffices) {
+            orders.push(order(sg.id, ToolKind::GoodOffices, lead.target.clone().expect("a target")));
+        }
+    }
+}
