@@ -11,6 +11,7 @@ use super::explain;
 use super::support::sanction_effects;
 use super::{RuleCtx, done, factor};
 use crate::debrief::names::Names;
+use crate::engine::rng::round4;
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::{OutcomeRecord, VoteRecord};
 use crate::scenario::Id;
@@ -157,11 +158,12 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vo
     let c = ctx.cause(order);
     let dyad = order.target.as_ref().map_or(Id::default(), |t| t.id());
     let (council_id, members, _) = council(ctx).expect("checked: a Council member, so a Council exists");
-    let (what, tie_limit, pressure, way_out, coherence) = match order.tool {
-        ToolKind::PressElements => ("elements to the press", 85.0, 6.0, 2.0, 3.0),
-        ToolKind::PressStatement => ("a press statement", 80.0, 10.0, 3.0, 5.0),
-        _ => ("a presidential statement", 70.0, 14.0, 4.0, 6.0),
+    let (what, tie_limit, pressure, coherence) = match order.tool {
+        ToolKind::PressElements => ("elements to the press", 85.0, 6.0, 3.0),
+        ToolKind::PressStatement => ("a press statement", 80.0, 10.0, 5.0),
+        _ => ("a presidential statement", 70.0, 14.0, 6.0),
     };
+    let weight = super::statements::weight(ctx, order, members);
     let mut objections = Vec::new();
     // Each member's ballot is listed for the record only (a sweep counts them).
     let mut ballots = Vec::new();
@@ -193,10 +195,9 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vo
     };
     let endorses_region = ctx.view.scenario.bodies.iter().any(|b| matches!(b.kind, BodyKind::Regional { .. }));
     if agreed {
-        effects.push(Effect::shift(Var::PublicPressure, pressure, &c));
-        effects.push(Effect::shift(Var::WayOut(dyad), way_out, &c));
+        effects.push(Effect::shift(Var::PublicPressure, round4(pressure * weight.on_the_parties()), &c));
         if endorses_region {
-            effects.push(Effect::shift(Var::Coherence, coherence, &c));
+            effects.push(Effect::shift(Var::Coherence, round4(coherence * weight.novelty), &c));
         }
     }
     let vote = VoteRecord {
@@ -211,6 +212,10 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vo
     };
     let mut outcome = done(order, explanation);
     outcome.result = if agreed { "adopted".into() } else { "blocked".into() };
+    if agreed {
+        outcome.explanation = explain!(ctx, "{} {}", outcome.explanation, weight.explain());
+        outcome.factors = ctx.record_factors(weight.factors());
+    }
     (vote, outcome)
 }
 

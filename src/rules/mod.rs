@@ -14,6 +14,7 @@ pub mod injects;
 pub mod mediation;
 pub mod ripeness;
 pub mod society;
+pub mod statements;
 pub mod support;
 pub mod toll;
 
