@@ -207,12 +207,26 @@ fn drill_with_a_party_on_the_council() -> std::sync::Arc<good_offices::scenario:
     std::sync::Arc::new(loaded.scenario)
 }
 
-/// Plays `turns` (a RON list of turn orders) from the start and returns each turn's votes.
+/// Plays `turns` (a RON list of turn orders) from the start and returns each turn's votes, after
+/// checking that the records survive the log: written and read back, they are the same.
 fn votes_of(turns: &str) -> Vec<Vec<good_offices::engine::record::VoteRecord>> {
     let turns: Vec<good_offices::orders::TurnOrders> =
         good_offices::scenario::ron_options().from_str(turns).expect("the orders parse");
     let mut game = good_offices::engine::Game::new(drill_with_a_party_on_the_council(), 1);
-    turns.iter().map(|t| game.play_turn(t).votes).collect()
+    let records: Vec<_> = turns.iter().map(|t| game.play_turn(t)).collect();
+    let header = good_offices::log::LogHeader {
+        format: good_offices::log::LOG_FORMAT,
+        engine: env!("CARGO_PKG_VERSION").into(),
+        scenario: "uniting-for-peace-drill".into(),
+        scenario_hash: good_offices::log::scenario_hash("constructed"),
+        seed: 1,
+        seats: Vec::new(),
+        source: "council_votes".into(),
+    };
+    let text = good_offices::log::render_log(&header, &records);
+    let parsed = good_offices::log::parse("council.log", &text).expect("the log reads back");
+    assert_eq!(parsed.records, records, "the log keeps every vote as recorded");
+    records.into_iter().map(|r| r.votes).collect()
 }
 
 /// Every member votes Yes except those given: no member's position is left to the support formula.
@@ -313,4 +327,25 @@ fn a_party_votes_on_the_uniting_for_peace_request() {
     assert_eq!((vote.tally.as_str(), vote.adopted), ("9–1–5", true), "{}", vote.explanation);
     assert!(vote.ballots.contains(&("saldria".into(), Ballot::Yes)), "{:?}", vote.ballots);
     assert!(!vote.explanation.contains("party"), "{}", vote.explanation);
+}
+
+/// A ballot by an actor without a Council seat is refused when the orders file is loaded, at its
+/// line and column (docs/orders.md#ballots), rather than ignored when the votes are counted.
+#[test]
+fn a_ballot_by_a_non_member_is_refused_at_its_line() {
+    let dir = crate::support::scratch_dir("ballot-non-member");
+    std::fs::write(dir.join("o.ron"), "(turns: [\n  (turn: 1, ballots: [(\"brasil\", Yes), (\"thailand\", No)]),\n])")
+        .expect("write");
+    let out = crate::support::good_offices(["run", "cambodia-thailand-2011", "--orders", "o.ron", "--log", "o.log"])
+        .in_dir(&dir)
+        .expect_code(2);
+    let err = out.stderr();
+    for expected in [
+        "error[not-a-member]: `brasil` has no seat on the Security Council\n  --> o.ron:2:24",
+        "did you mean `brazil`?",
+        "error[not-a-member]: `thailand` has no seat on the Security Council\n  --> o.ron:2:41",
+    ] {
+        assert!(err.contains(expected), "{expected:?} in:\n{err}");
+    }
+    assert!(!dir.join("o.log").exists(), "no game is played");
 }
