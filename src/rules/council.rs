@@ -289,7 +289,7 @@ fn draft_vote(
         };
         casts.push(Cast { member: *m, permanent: permanent.contains(m), ballot });
     }
-    let result = count(&casts, Matter::Substantive, Threshold::CHARTER, &parties);
+    let mut result = count(&casts, Matter::Substantive, Threshold::CHARTER, &parties);
     if result.adopted {
         effects.push(Effect::happen(Event::ResolutionAdopted(council_id), &c));
         effects.push(Effect::shift(Var::PublicPressure, 12.0, &c));
@@ -314,7 +314,7 @@ fn draft_vote(
         vetoed_by: result.vetoed_by.clone(),
         // As counted: a party obliged to abstain is recorded as not participating, whatever it cast
         // (its position is in the explanation).
-        ballots: result.ballots.clone(),
+        ballots: std::mem::take(&mut result.ballots),
         explanation: explain!(ctx, "{} Positions: {}.", result.explanation, reasons.join("; ")),
     };
     let mut outcome = done(order, result.explanation.clone());
