@@ -148,6 +148,7 @@ fn vote(names: Names<'_>, v: &crate::engine::record::VoteRecord, submitted: &[Or
         (Ballot::No, "Against"),
         (Ballot::Abstain, "Abstaining"),
         (Ballot::Absent, "Absent"),
+        (Ballot::NotParticipating, "Not participating"),
     ];
     let ballots = if v.ballots.len() > LISTED_BALLOTS {
         vec![(

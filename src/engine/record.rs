@@ -48,6 +48,8 @@ pub struct VoteRecord {
     pub tally: String,
     pub adopted: bool,
     pub vetoed_by: Vec<Id>,
+    /// Every member's ballot; on a Council draft as counted, so a party obliged to abstain (Art.
+    /// 27(3)) is `NotParticipating` whatever it cast (the explanation gives its position).
     pub ballots: Vec<(Id, Ballot)>,
     pub explanation: String,
 }

@@ -219,6 +219,49 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vo
     (vote, outcome)
 }
 
+/// The Council members that must abstain on `draft` (Art. 27(3)): under Chapter VI, those that are a
+/// side of a dispute the draft concerns. Under Chapter VII every member votes.
+fn parties_obliged_to_abstain<'s>(ctx: &RuleCtx<'s>, draft: &Draft, members: &'s [Id]) -> Vec<&'s str> {
+    if draft.chapter != Chapter::VI {
+        return Vec::new();
+    }
+    let disputes = disputes_concerned(ctx, draft);
+    members
+        .iter()
+        .filter(|m| disputes.iter().any(|d| ctx.view.dyad(d).is_some_and(|d| d.side_of(**m).is_some())))
+        .map(|m| &**m)
+        .collect()
+}
+
+/// The disputes a draft concerns: those its contents name, and for `EndorseRegional(body)` every
+/// dispute with a side among the regional body's members. Art. 52(3) has the Council encourage the
+/// settlement of *local* disputes through a regional arrangement, and a dispute is local to a body
+/// when one of its sides belongs to it; endorsing the body's effort is a decision on those disputes.
+fn disputes_concerned(ctx: &RuleCtx, draft: &Draft) -> Vec<Id> {
+    let mut disputes: Vec<Id> = Vec::new();
+    for content in &draft.contents {
+        match content {
+            DraftContent::Ceasefire(d)
+            | DraftContent::CommissionOfInquiry(d)
+            | DraftContent::Observers(d, _)
+            | DraftContent::PeaceOperation(d, _)
+            | DraftContent::IccReferral(d) => disputes.push(*d),
+            DraftContent::EndorseRegional(body) => disputes.extend(local_disputes(ctx, *body)),
+            DraftContent::Sanctions(..) | DraftContent::AuthoriseRegionalForce(_) => {}
+        }
+    }
+    disputes
+}
+
+/// The disputes with a side among the members of `body`, if it is a regional body.
+fn local_disputes(ctx: &RuleCtx, body: Id) -> Vec<Id> {
+    let scenario = ctx.view.scenario;
+    let Some(BodyKind::Regional { members, .. }) = scenario.body(body).map(|b| &b.kind) else {
+        return Vec::new();
+    };
+    scenario.conflict.dyads.iter().filter(|d| members.iter().any(|m| d.side_of(m).is_some())).map(|d| d.id).collect()
+}
+
 fn draft_vote(
     ctx: &RuleCtx,
     order: &OrderSpec,
@@ -228,28 +271,7 @@ fn draft_vote(
     let c = ctx.cause(order);
     let draft = order.draft.as_ref().expect("checked: a draft is given");
     let (council_id, members, permanent) = council(ctx).expect("checked: the target is the Council");
-    // Under Chapter VI a member that is a party to the dispute abstains (Art. 27(3)).
-    let dyads: Vec<Id> = draft
-        .contents
-        .iter()
-        .filter_map(|c| match c {
-            DraftContent::Ceasefire(d)
-            | DraftContent::CommissionOfInquiry(d)
-            | DraftContent::Observers(d, _)
-            | DraftContent::PeaceOperation(d, _)
-            | DraftContent::IccReferral(d) => Some(*d),
-            _ => None,
-        })
-        .collect();
-    let parties: Vec<&str> = if draft.chapter == Chapter::VI {
-        members
-            .iter()
-            .filter(|m| dyads.iter().any(|d| ctx.view.dyad(d).is_some_and(|d| d.side_of(**m).is_some())))
-            .map(|m| &**m)
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let parties = parties_obliged_to_abstain(ctx, draft, members);
     let mut casts = Vec::new();
     let mut reasons = Vec::new();
     for m in members {
@@ -272,7 +294,7 @@ fn draft_vote(
         };
         casts.push(Cast { member: *m, permanent: permanent.contains(m), ballot });
     }
-    let result = count(&casts, Matter::Substantive, Threshold::CHARTER, &parties);
+    let mut result = count(&casts, Matter::Substantive, Threshold::CHARTER, &parties);
     if result.adopted {
         effects.push(Effect::happen(Event::ResolutionAdopted(council_id), &c));
         effects.push(Effect::shift(Var::PublicPressure, 12.0, &c));
@@ -288,8 +310,6 @@ fn draft_vote(
         draft.chapter,
         Names::new(ctx.view.scenario).draft_contents(draft)
     );
-    let mut ballots: Vec<(Id, Ballot)> = casts.iter().map(|c| (c.member, c.ballot)).collect();
-    ballots.sort();
     let vote = VoteRecord {
         body: council_id,
         sponsor: order.actor,
@@ -297,7 +317,9 @@ fn draft_vote(
         tally: if ctx.narrate { result.tally() } else { String::new() },
         adopted: result.adopted,
         vetoed_by: result.vetoed_by.clone(),
-        ballots,
+        // As counted: a party obliged to abstain is recorded as not participating, whatever it cast
+        // (its position is in the explanation).
+        ballots: std::mem::take(&mut result.ballots),
         explanation: explain!(ctx, "{} Positions: {}.", result.explanation, reasons.join("; ")),
     };
     let mut outcome = done(order, result.explanation.clone());
