@@ -14,6 +14,7 @@ use crate::orders::{OrdersFile, TurnOrders};
 use crate::scenario::{
     Chapter, Draft, DraftContent, Id, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
 };
+use crate::rules::council_vote::Ballot;
 use crate::sweep::Interval;
 
 /// How one game ended: what the calibration reads.
@@ -107,7 +108,7 @@ pub fn experiments() -> Vec<Experiment> {
         Experiment {
             name: "vetoed-draft",
             about: "the course plus, in turn 2, a Chapter VII draft sanctioning the side that believes most in winning, vetoed",
-            prepare: |s| (s.clone(), course(s, vetoed_draft)),
+            prepare: |s| (s.clone(), with_veto_ballots(s, course(s, vetoed_draft))),
         },
         Experiment {
             name: "ripe",
@@ -201,6 +202,8 @@ impl Experiment {
                     d.win_belief[0], d.win_belief[1], d.way_out, g.public_pressure, g.coherence, g.deaths,
                     r.end.as_ref().map(|e| format!(" → {}", e.outcome)).unwrap_or_default()
                 )
+                    + &r.rejected.iter().map(|x| format!("\n    rejected {} {:?}: {}", x.order.actor, x.order.tool, x.reason)).collect::<String>()
+                    + &r.votes.iter().map(|v| format!("\n    vote: {} {} {:?}", v.subject, v.tally, v.vetoed_by)).collect::<String>()
             })
             .collect()
     }
@@ -363,6 +366,26 @@ fn vetoed_draft(s: &Scenario, turn: u32, orders: &mut Vec<OrderSpec>) {
         }));
         orders.push(draft);
     }
+}
+
+/// Ballots for turn 2: every Council member for the draft but the permanent member least inclined
+/// to intervene, which votes against it (a veto with nine or more votes in favour).
+fn with_veto_ballots(s: &Scenario, source: OrderSource) -> OrderSource {
+    let OrderSource::File(mut file) = source else { return source };
+    let Some(crate::scenario::BodyKind::SecurityCouncil { members, permanent, .. }) =
+        s.bodies.iter().map(|b| &b.kind).find(|k| matches!(k, crate::scenario::BodyKind::SecurityCouncil { .. }))
+    else {
+        return OrderSource::File(file);
+    };
+    let interventionism = |id: &Id| s.actor(*id).map_or(50.0, |a| a.attributes.interventionism);
+    let vetoer = permanent.iter().min_by(|a, b| interventionism(a).total_cmp(&interventionism(b)).then(a.cmp(b)));
+    if let Some(turn) = file.turns.iter_mut().find(|t| t.turn == 2) {
+        turn.ballots = members
+            .iter()
+            .map(|m| (m.to_string(), if Some(m) == vetoer { Ballot::No } else { Ballot::Yes }))
+            .collect();
+    }
+    OrderSource::File(file)
 }
 
 fn council(s: &Scenario) -> Id {

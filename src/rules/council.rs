@@ -8,7 +8,7 @@
 
 use super::council_vote::{Ballot, Cast, Matter, Threshold, count};
 use super::explain;
-use super::support::sanction_effects;
+use super::sanctions::sanction_effects;
 use super::{RuleCtx, done, factor};
 use crate::debrief::names::Names;
 use crate::engine::rng::round4;
@@ -295,6 +295,7 @@ fn draft_vote(
         casts.push(Cast { member: *m, permanent: permanent.contains(m), ballot });
     }
     let mut result = count(&casts, Matter::Substantive, Threshold::CHARTER, &parties);
+    let mut vetoed = String::new();
     if result.adopted {
         effects.push(Effect::happen(Event::ResolutionAdopted(council_id), &c));
         effects.push(Effect::shift(Var::PublicPressure, 12.0, &c));
@@ -303,6 +304,7 @@ fn draft_vote(
         }
     } else if !result.vetoed_by.is_empty() {
         effects.push(Effect::happen(Event::Vetoed(council_id), &c));
+        vetoed = super::veto::consequences(ctx, draft, &result.vetoed_by, &c, effects);
     }
     let subject = explain!(
         ctx,
@@ -322,7 +324,7 @@ fn draft_vote(
         ballots: std::mem::take(&mut result.ballots),
         explanation: explain!(ctx, "{} Positions: {}.", result.explanation, reasons.join("; ")),
     };
-    let mut outcome = done(order, result.explanation.clone());
+    let mut outcome = done(order, if vetoed.is_empty() { result.explanation.clone() } else { format!("{} {vetoed}", result.explanation) });
     outcome.result = if result.adopted {
         "adopted".into()
     } else if result.vetoed_by.is_empty() {
@@ -360,7 +362,9 @@ fn content_effects(
             }
         }
         DraftContent::EndorseRegional(_) => effects.push(Effect::shift(Var::Coherence, 10.0 * k, c)),
-        DraftContent::Sanctions(a, kind) => sanction_effects(ctx, a, kind, k, sponsor, c, effects),
+        DraftContent::Sanctions(a, kind) => {
+            sanction_effects(ctx, a, kind, k, sponsor, c, effects);
+        }
         DraftContent::CommissionOfInquiry(d) => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == d) {
                 effects.push(Effect::shift(Var::Spoiler(sp.actor), -8.0 * k, c));

@@ -13,10 +13,12 @@ pub mod ground;
 pub mod injects;
 pub mod mediation;
 pub mod ripeness;
+pub mod sanctions;
 pub mod society;
 pub mod statements;
 pub mod support;
 pub mod toll;
+pub mod veto;
 
 use crate::engine::ledger::Effect;
 use crate::engine::record::{Factor, OutcomeRecord};

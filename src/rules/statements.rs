@@ -1,8 +1,9 @@
 //! How much a Council statement still weighs: statements are cheap talk that works through attention,
 //! and the same words repeated lose their force.
 //!
-//! - **Diminishing returns.** The n-th statement of the same format by the Council counts 1/n: the
-//!   first press statement on a crisis is news, the fifth is routine. (Counted from the Council
+//! - **Diminishing returns.** Each statement of the same format by the Council counts half as much
+//!   as the one before (1, ½, ¼ …): the first press statement on a crisis is news, the fifth is
+//!   routine. (Counted from the Council
 //!   members' uses of the format in the game: the Council is the only body that makes statements.)
 //! - **Only while the parties listen.** A statement moves the parties through public pressure, and
 //!   parties in the lose–lose phase have stopped listening: full weight up to Glasl stage 4, then
@@ -24,7 +25,7 @@ const FADING_STAGES: f64 = 4.0;
 /// The weight of one statement: how new it is, and how far the parties listen.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weight {
-    /// 1 / (1 + statements of this format already made).
+    /// ½ to the power of the statements of this format already made.
     pub novelty: f64,
     /// 1 up to stage 4, then 0.75, 0.5, 0.25, and 0 from stage 8.
     pub listening: f64,
@@ -50,7 +51,7 @@ impl Weight {
     pub fn explain(&self) -> String {
         let repeated = match self.before {
             0 => "The first of its kind on this crisis".to_string(),
-            n => format!("After {n} like it, it weighs 1/{}", n + 1),
+            n => format!("After {n} like it, it weighs {:.2} of the first", 0.5_f64.powi(n as i32)),
         };
         let hearing = if self.listening <= 0.0 {
             "; the parties have stopped listening, so it adds no pressure on them".to_string()
@@ -77,5 +78,5 @@ pub fn weight(ctx: &RuleCtx, order: &OrderSpec, members: &[Id]) -> Weight {
         .and_then(|t| ctx.view.dyad(t.id()))
         .map_or(1.0, |d| f64::from(d.stage));
     let listening = ((DEAF_FROM_STAGE - stage) / FADING_STAGES).clamp(0.0, 1.0);
-    Weight { novelty: 1.0 / f64::from(before + 1), listening, before }
+    Weight { novelty: 0.5_f64.powi(before.min(30) as i32), listening, before }
 }

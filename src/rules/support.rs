@@ -2,53 +2,11 @@
 //! observers, unilateral sanctions, a regional body's request for Council authorisation.
 
 use super::explain;
+use super::sanctions::sanction_effects;
 use super::{RuleCtx, done};
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::OutcomeRecord;
-use crate::scenario::Id;
-use crate::scenario::{Event, OrderSpec, SanctionKind, ToolKind, Var};
-
-/// The effects of sanctions on `target`, scaled by `k` (Council sanctions 1, unilateral 0.6):
-/// arms embargoes slow the target's arms, asset freezes and travel bans make elites hurt and weaken
-/// spoilers, commodity bans cut spoilers' income; all harden the target's grievance and cost trust
-/// in the sanctioning side (domain brief §A). Added to `effects`.
-pub fn sanction_effects(
-    ctx: &RuleCtx,
-    target: Id,
-    kind: SanctionKind,
-    k: f64,
-    by: Id,
-    cause: &str,
-    effects: &mut Vec<Effect>,
-) {
-    effects.push(Effect::flag(Flag::Sanction(target, kind), true, cause));
-    effects.push(Effect::happen(Event::Sanctioned(target), cause));
-    let is_spoiler = ctx.view.actor(target).is_some_and(|a| a.spoiler > 0.0);
-    for d in ctx.view.dyads.values().filter(|d| d.side_of(target).is_some()) {
-        match kind {
-            SanctionKind::ArmsEmbargo => {
-                effects.push(Effect::flag(Flag::ArmsEmbargo(d.id), true, cause));
-                effects.push(Effect::shift(Var::Arms(d.id, target), -5.0 * k, cause));
-            }
-            SanctionKind::AssetFreeze | SanctionKind::TravelBan => {
-                effects.push(Effect::shift(Var::Hurt(d.id, target), 8.0 * k, cause));
-            }
-            SanctionKind::CommodityBan => {
-                effects.push(Effect::shift(Var::Hurt(d.id, target), 5.0 * k, cause));
-            }
-        }
-        effects.push(Effect::shift(Var::Grievance(d.id, target), 2.0 * k, cause));
-        effects.push(Effect::shift(Var::Trust(target, by), -8.0 * k, cause));
-    }
-    if is_spoiler {
-        let cut = match kind {
-            SanctionKind::CommodityBan => 15.0,
-            SanctionKind::ArmsEmbargo => 8.0,
-            _ => 10.0,
-        };
-        effects.push(Effect::shift(Var::Spoiler(target), -cut * k, cause));
-    }
-}
+use crate::scenario::{Event, OrderSpec, ToolKind, Var};
 
 pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> OutcomeRecord {
     let c = ctx.cause(order);
@@ -79,8 +37,8 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> O
         }
         ToolKind::UnilateralSanctions => {
             let kind = order.sanction.expect("checked: a sanction is given");
-            sanction_effects(ctx, target, kind, 0.6 * k, order.actor, &c, effects);
-            explain!(ctx, "{name} imposes {kind:?} on {} on its own.", ctx.name(&target))
+            let how = sanction_effects(ctx, target, kind, 0.6 * k, order.actor, &c, effects);
+            explain!(ctx, "{name} imposes {kind:?} on {} on its own. {how}", ctx.name(&target))
         }
         _ => {
             effects.push(Effect::happen(Event::Seized(target), &c));
