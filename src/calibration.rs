@@ -128,7 +128,20 @@ pub fn experiments() -> Vec<Experiment> {
         Experiment {
             name: "rival-in-joint-envoy",
             about: "the same second mediator, joined to the lead in a joint envoy",
-            prepare: |s| (s.clone(), course(s, |s, _, orders| add_rival(s, orders, true))),
+            prepare: |s| {
+                // The rival may not hold the tool in the scenario: it is given it here.
+                let joined = with(s, |s| {
+                    let lead = s.historical_course.iter().flat_map(|t| &t.orders).find(|o| o.tool == ToolKind::Mediation);
+                    if let Some(rival) = lead.and_then(|l| rival(s, l.actor)) {
+                        let actor = s.actors.iter_mut().find(|a| a.id == rival).expect("the rival is an actor");
+                        if !actor.tools.contains(&ToolKind::JointEnvoy) {
+                            actor.tools.push(ToolKind::JointEnvoy);
+                        }
+                    }
+                });
+                let source = course(&joined, |s, _, orders| add_rival(s, orders, true));
+                (joined, source)
+            },
         },
         Experiment {
             name: "supportive-good-offices",

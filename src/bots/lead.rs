@@ -6,7 +6,7 @@
 use crate::engine::state::{DyadState, baseline_by_rank};
 use crate::engine::view::View;
 use crate::orders::passes;
-use crate::rules::mediation::is_mediating;
+use crate::rules::tracks::is_mediating;
 use crate::scenario::{Id, OrderSpec, Target, ToolKind};
 
 /// Each dispute's lead (in the view's dispute order), as a position in `scenario.actors`.

@@ -192,7 +192,7 @@ fn negotiate(order: &OrderSpec, index: u32, ctx: &RuleCtx, dyad_id: Id, effects:
     let trust = (ctx.view.trust(d.sides[0], d.sides[1]) + ctx.view.trust(d.sides[1], d.sides[0])) / 2.0;
     let factors = [
         factor("base for direct talks", 0.3),
-        factor("ripeness", 0.5 + ripe.value),
+        factor("ripeness", ripe.factor()),
         factor("trust between the parties", 0.6 + 0.8 * trust / 100.0),
         factor("timing (stage)", ctx.params.mediation_timing[usize::from(d.stage.clamp(1, 9)) - 1]),
     ];

@@ -2,11 +2,13 @@
 //! regional chair's facilitation.
 //!
 //! P(success) = base × ripeness × leverage × trust × coherence × timing(stage) × issue × fatalities
-//! × style × capacity × potency ÷ √tracks, kept within 2–95% (Bercovitch; Zartman; domain brief §A).
+//! × power disparity × style × tool × capacity × potency × rival tracks, kept within 2–95%
+//! (Bercovitch; Zartman; domain brief §A). Who works together and who rivals whom: `tracks`.
 
 use super::explain;
 use super::ripeness::ripeness;
-use super::{RuleCtx, factor, rolled};
+use super::tracks::{Track, divergence, pooled_leverage, style_of, tracks};
+use super::{RuleCtx, done, factor, rolled};
 use crate::engine::ledger::Effect;
 use crate::engine::record::OutcomeRecord;
 use crate::engine::rng::{round4, stream};
@@ -41,66 +43,55 @@ fn style_factor(style: MediationStyle) -> f64 {
     }
 }
 
-/// Whether a tool is a mediating one: each such order on a dispute is a mediation track.
-pub fn is_mediating(tool: ToolKind) -> bool {
-    matches!(tool, ToolKind::Mediation | ToolKind::GoodOffices | ToolKind::ChairFacilitation)
+/// A chair's facilitation works as far as the parties accept outside help: × 0.4 with neither side
+/// consenting to mediation, 0.7 with one, 1 with both. (Thailand kept ASEAN at arm's length until
+/// it accepted Indonesia's role on 22 February 2011.)
+fn chair_consent_factor(d: &DyadState) -> f64 {
+    let consenting = d.accepts_mediation.iter().filter(|c| **c).count() as f64;
+    0.4 + 0.3 * consenting
 }
 
-/// How many mediation tracks a dyad has this turn: third parties mediating, facilitating or offering
-/// good offices, with partners in a joint envoy counted as one track.
-pub fn track_count(ctx: &RuleCtx, dyad: &str) -> usize {
-    // One mediator (the usual case) is one track, whoever it shares an envoy with.
-    let mediating = ctx.on_dyad(dyad).filter(|o| is_mediating(o.tool)).count();
-    if mediating <= 1 {
-        return mediating;
-    }
-    let mut mediators: Vec<Id> = ctx.on_dyad(dyad).filter(|o| is_mediating(o.tool)).map(|o| o.actor).collect();
-    mediators.sort();
-    mediators.dedup();
-    // Joint envoys link mediators, also through a chain (a with b, b with c): one track per group.
-    let mut links: Vec<(Id, Id)> = ctx.view.globals.joint_tracks.iter().cloned().collect();
-    links.extend(
-        ctx.accepted.iter().filter(|o| o.tool == ToolKind::JointEnvoy).filter_map(|o| o.with.map(|w| (o.actor, w))),
-    );
-    let mut group: std::collections::BTreeMap<Id, Id> = std::collections::BTreeMap::new();
-    fn root(group: &std::collections::BTreeMap<Id, Id>, mut x: Id) -> Id {
-        while let Some(parent) = group.get(&x).filter(|p| **p != x) {
-            x = *parent;
-        }
-        x
-    }
-    for (a, b) in &links {
-        let (ra, rb) = (root(&group, *a), root(&group, *b));
-        if ra != rb {
-            // The smaller id leads the merged group, so the result never depends on link order.
-            let (lead, other) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            group.insert(other, lead);
-        }
-    }
-    let mut heads: Vec<Id> = mediators.iter().map(|m| root(&group, *m)).collect();
-    heads.sort();
-    heads.dedup();
-    heads.len()
+/// Power disparity between the parties (their arms): success falls from parity to high disparity,
+/// 51% against 33% in Bercovitch 1996 [11] (×0.65): 1 − 0.41 × (1 − weaker/stronger).
+pub fn disparity_factor(d: &DyadState) -> f64 {
+    let (weaker, stronger) = (d.arms[0].min(d.arms[1]), d.arms[0].max(d.arms[1]).max(1.0));
+    1.0 - DISPARITY_WEIGHT * (1.0 - weaker / stronger)
 }
+
+/// The weight of power disparity: 100:15 arms give × 0.65 (see `disparity_factor`).
+const DISPARITY_WEIGHT: f64 = 0.41;
+/// A failed attempt that was not directive costs the way out a little (the parties see talks
+/// stall) and each side's trust in the mediator: mediating blindly is not free.
+const FAILURE_WAY_OUT: f64 = 1.0;
+const FAILURE_TRUST: f64 = 3.0;
 
 pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> OutcomeRecord {
-    let p = ctx.params;
     let dyad_id: Id = order.target.as_ref().map(|t| t.id()).unwrap_or_default();
+    let tracks = tracks(ctx, &dyad_id);
+    let mine = tracks.iter().position(|t| t.members.iter().any(|m| std::ptr::eq(*m, order))).unwrap_or(0);
+    let track = &tracks[mine];
+    if !std::ptr::eq(track.lead, order) {
+        return joined(order, track, ctx);
+    }
+    let p = ctx.params;
     let d: &DyadState = ctx.view.dyad(dyad_id).expect("checked: the dyad exists");
     let actor = ctx.view.actor(order.actor).expect("checked: the actor exists");
     let c = ctx.cause(order);
-    let tracks = track_count(ctx, &dyad_id).max(1);
+    let n = tracks.len();
+    // Rival tracks cost as far as they diverge from this one.
+    let apart: f64 = tracks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != mine)
+        .map(|(_, other)| divergence(ctx, d.sides, order, other.lead))
+        .sum();
     let ripe = ripeness(d, p);
     let min_trust = d.sides.iter().map(|s| ctx.view.trust(s, order.actor)).fold(100.0, f64::min);
-    // Uncoordinated tracks cost coherence now, not only next turn: the parties shop between forums.
-    let coherence = (ctx.view.globals.coherence - p.parallel_track_penalty * (tracks as f64 - 1.0)).max(0.0);
-    let style = match order.tool {
-        ToolKind::Mediation => order.style.unwrap_or(MediationStyle::Facilitative),
-        _ => MediationStyle::Facilitative,
-    };
+    let coherence = ctx.view.globals.coherence;
+    let style = style_of(order);
     let tool_factor = match order.tool {
         ToolKind::Mediation => 1.0,
-        ToolKind::ChairFacilitation => 0.85,
+        ToolKind::ChairFacilitation => 0.85 * chair_consent_factor(d),
         _ => 0.7,
     };
     let issue = ctx.view.scenario.dyad(dyad_id).map_or(IssueType::Security, |s| s.issue);
@@ -108,27 +99,29 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
     // The rule's factors (then, in the record, the ripeness factors behind its `ripeness`).
     let factors = [
         factor("base", p.mediation_base),
-        factor("ripeness", 0.5 + ripe.value),
-        factor("leverage", 0.7 + 0.6 * actor.leverage / 100.0),
+        factor("ripeness", ripe.factor()),
+        factor("leverage (pooled)", 0.7 + 0.6 * pooled_leverage(ctx, track) / 100.0),
         factor("trust of the less trusting party", 0.6 + 0.8 * min_trust / 100.0),
         factor("coherence", 0.6 + 0.8 * coherence / 100.0),
         factor("timing (stage)", p.mediation_timing[usize::from(d.stage.clamp(1, 9)) - 1]),
         factor("issue", issue_factor(issue)),
         factor("fatalities", fatality_factor(ctx.view.globals.deaths)),
+        factor("power disparity", disparity_factor(d)),
         factor("style", style_factor(style)),
         factor("tool", tool_factor),
         factor("capacity", 0.8 + 0.4 * actor.capacity / 100.0),
         factor("potency", potency),
-        factor("parallel tracks", 1.0 / (tracks as f64).sqrt()),
+        factor("rival tracks", 1.0 / (1.0 + apart)),
     ];
     let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "mediation"));
-    // The cost of forum shopping is charged once a turn per dispute, by its first mediating order.
-    let first = ctx.on_dyad(&dyad_id).find(|o| is_mediating(o.tool));
-    if tracks > 1 && first == Some(order) {
-        effects.push(Effect::shift(Var::Coherence, -p.parallel_track_penalty * (tracks as f64 - 1.0), &c));
+    // The cost of forum shopping is charged once a turn per dispute, by the first track's lead.
+    if n > 1 && mine == 0 {
+        let total: f64 = (1..n).map(|i| divergence(ctx, d.sides, tracks[0].lead, tracks[i].lead)).sum();
+        effects.push(Effect::shift(Var::Coherence, round4(-p.parallel_track_penalty * total), &c));
     }
-    let potency = potency / tracks as f64;
+    // A success of a track with rivals moves the text less: the parties hold back for the other forum.
+    let potency = potency / (1.0 + apart);
     let resisting = if d.win_belief[0] >= d.win_belief[1] { 0 } else { 1 };
     if success {
         let gain = match (order.tool, style) {
@@ -152,11 +145,15 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
             effects.push(Effect::shift(Var::Hurt(dyad_id, side), 8.0, &c));
             effects.push(Effect::shift(Var::Trust(side, order.actor), -5.0, &c));
         }
+    } else if style == MediationStyle::Directive {
+        // Pressure applied and resented.
+        let side = d.sides[resisting];
+        effects.push(Effect::shift(Var::Trust(side, order.actor), -8.0, &c));
     } else {
-        // A failed attempt costs nothing but time, unless pressure was applied and resented.
-        if style == MediationStyle::Directive {
-            let side = d.sides[resisting];
-            effects.push(Effect::shift(Var::Trust(side, order.actor), -8.0, &c));
+        // Talks that go nowhere: the text recedes and the parties tire of the mediator.
+        effects.push(Effect::shift(Var::WayOut(dyad_id), -FAILURE_WAY_OUT, &c));
+        for side in &d.sides {
+            effects.push(Effect::shift(Var::Trust(*side, order.actor), -FAILURE_TRUST, &c));
         }
     }
     let what = match order.tool {
@@ -164,19 +161,47 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
         ToolKind::GoodOffices => "good offices".into(),
         _ => "facilitation by the regional chair".into(),
     };
+    let with = if track.members.len() > 1 {
+        explain!(
+            ctx,
+            " with {}",
+            track.members[1..].iter().map(|m| ctx.name(&m.actor)).collect::<Vec<_>>().join(" and ")
+        )
+    } else {
+        String::new()
+    };
     let explanation = explain!(
         ctx,
-        "{} — {} in {}: P = {:.0}% (ripeness {:.2}, {} track{}), roll {:.2} → {}",
+        "{} — {}{} in {}: P = {:.0}% (ripeness {:.2}, {} track{}), roll {:.2} → {}",
         ctx.name(&order.actor),
         what,
+        with,
         ctx.called(&dyad_id),
         probability * 100.0,
         ripe.value,
-        tracks,
-        if tracks == 1 { "" } else { "s" },
+        n,
+        if n == 1 { "" } else { "s" },
         r,
         if success { "success" } else { "no breakthrough" }
     );
     let factors = ctx.record_factors(factors.into_iter().chain(ripe.factors));
     rolled(order, dyad_id, (probability, r, success), factors, explanation)
+}
+
+/// A member's order in a track another member leads: no roll of its own; its weight is in the
+/// lead's pooled leverage.
+fn joined(order: &OrderSpec, track: &Track, ctx: &RuleCtx) -> OutcomeRecord {
+    let mut outcome = done(
+        order,
+        explain!(
+            ctx,
+            "{} works inside {}'s track on {}: one attempt, leverage pooled (see {}'s roll).",
+            ctx.name(&order.actor),
+            ctx.name(&track.lead.actor),
+            ctx.called(&order.target.as_ref().map(|t| t.id()).unwrap_or_default()),
+            ctx.name(&track.lead.actor)
+        ),
+    );
+    outcome.result = "joined".into();
+    outcome
 }

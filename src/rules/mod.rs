@@ -18,6 +18,7 @@ pub mod society;
 pub mod statements;
 pub mod support;
 pub mod toll;
+pub mod tracks;
 pub mod veto;
 
 use crate::engine::ledger::Effect;
@@ -194,7 +195,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
             ground::resolve(order, index, ctx, effects)
         }
         IcjApplication | ProvisionalMeasures | CommissionOfInquiry | HumanRightsMonitoring => {
-            courts::resolve(order, ctx, effects)
+            courts::resolve(order, index, ctx, effects)
         }
         MassAction | DialogueForum | EarlyWarningReport | PublicStatement | AppealToBody => {
             society::resolve(order, ctx, effects)

@@ -16,6 +16,18 @@ pub struct Ripeness {
     pub factors: [Factor; 3],
 }
 
+impl Ripeness {
+    /// Ripeness as a factor of a chance of success: a near-gate, 0.2 for an unripe dispute to 1.5
+    /// for a fully ripe one (Zartman: ripeness is necessary, not sufficient). Mediation and direct
+    /// talks rarely succeed before both sides hurt and doubt victory and a way out is in sight.
+    pub fn factor(&self) -> f64 {
+        RIPENESS_FLOOR + (1.5 - RIPENESS_FLOOR) * self.value
+    }
+}
+
+/// The factor of an entirely unripe dispute.
+const RIPENESS_FLOOR: f64 = 0.2;
+
 pub fn ripeness(d: &DyadState, p: &RuleParams) -> Ripeness {
     let side = |i: usize| {
         let hurts = (d.hurt[i] / p.ripeness_hurt_threshold.max(1.0)).min(1.0);

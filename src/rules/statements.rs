@@ -18,7 +18,7 @@ use crate::engine::record::Factor;
 use crate::scenario::{Id, OrderSpec};
 
 /// From this stage on, the parties no longer hear the Council.
-const DEAF_FROM_STAGE: f64 = 8.0;
+const DEAF_FROM_STAGE: f64 = 7.0;
 /// Stages over which the parties' hearing fades, up to `DEAF_FROM_STAGE`.
 const FADING_STAGES: f64 = 4.0;
 

@@ -35,11 +35,11 @@ pub struct RuleParams {
 impl Default for RuleParams {
     fn default() -> Self {
         RuleParams {
-            mediation_base: 0.55,
+            mediation_base: 0.75,
             mediation_timing: [0.5, 0.7, 1.0, 1.1, 1.1, 0.9, 0.75, 0.55, 0.4],
             ripeness_hurt_threshold: 60.0,
             ripeness_win_threshold: 40.0,
-            parallel_track_penalty: 20.0,
+            parallel_track_penalty: 10.0,
             escalation_threshold: 25.0,
             incident_rate: 0.03,
             deaths_per_incident: 2.0,
