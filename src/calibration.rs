@@ -25,6 +25,25 @@ pub struct GameEnd {
     pub displaced: u64,
     /// The first dispute's Glasl stage at the end.
     pub stage: u8,
+    /// Of the first dispute's arms, grievance, hurt and belief in winning (each side) and public
+    /// pressure after each turn, how many readings sat at a bound (0 or 100; ±20 for grievance),
+    /// and how many readings there were: a variable pinned at its cap can no longer move.
+    pub readings_at_a_bound: u32,
+    pub readings: u32,
+}
+
+/// The readings of one turn's state at a bound, and the number of readings.
+fn at_bounds(state: &crate::engine::state::Snapshot) -> (u32, u32) {
+    let d = &state.dyads[0];
+    let pinned = |x: f64, lo: f64, hi: f64| u32::from(x <= lo || x >= hi);
+    let mut at = pinned(state.globals.public_pressure, 0.0, 100.0);
+    for i in 0..2 {
+        at += pinned(d.arms[i], 0.0, 100.0)
+            + pinned(d.grievance[i], -20.0, 20.0)
+            + pinned(d.hurt[i], 0.0, 100.0)
+            + pinned(d.win_belief[i], 0.0, 100.0);
+    }
+    (at, 9)
 }
 
 /// An experiment: a name, what it changes, and how.
@@ -186,11 +205,15 @@ impl Experiment {
                 let mut game = Game::new(changed.clone(), seed);
                 let records = play(&mut game, &source, None);
                 let last = records.last().expect("a game has at least one turn");
+                let (readings_at_a_bound, readings) =
+                    records.iter().map(|r| at_bounds(&r.state)).fold((0, 0), |(a, n), (b, m)| (a + b, n + m));
                 GameEnd {
                     outcome: last.end.as_ref().map_or_else(String::new, |e| e.outcome.clone()),
                     deaths: last.state.globals.deaths,
                     displaced: last.state.globals.displaced,
                     stage: last.state.dyads[0].stage,
+                    readings_at_a_bound,
+                    readings,
                 }
             })
             .collect()
@@ -232,6 +255,10 @@ pub struct Report {
     pub deaths_by_outcome: BTreeMap<String, [u64; 3]>,
     pub deaths: [u64; 3],
     pub displaced: [u64; 3],
+    /// The share of readings of the state variables that sat at a bound (see [`GameEnd`]).
+    pub at_a_bound: f64,
+    /// The share of games whose first dispute ended above the stage it started at.
+    pub escalated: Interval,
 }
 
 impl Report {
@@ -255,6 +282,12 @@ impl Report {
             deaths_by_outcome,
             deaths: percentiles(&mut games.iter().map(|g| g.deaths).collect()),
             displaced: percentiles(&mut games.iter().map(|g| g.displaced).collect()),
+            escalated: Interval::wilson(
+                games.iter().filter(|g| g.stage > scenario.conflict.dyads[0].stage).count(),
+                games.len(),
+            ),
+            at_a_bound: f64::from(games.iter().map(|g| g.readings_at_a_bound).sum::<u32>())
+                / f64::from(games.iter().map(|g| g.readings).sum::<u32>().max(1)),
         }
     }
 

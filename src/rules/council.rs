@@ -197,7 +197,9 @@ fn statement(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vo
     if agreed {
         effects.push(Effect::shift(Var::PublicPressure, round4(pressure * weight.on_the_parties()), &c));
         if endorses_region {
-            effects.push(Effect::shift(Var::Coherence, round4(coherence * weight.novelty), &c));
+            // Backing a regional effort brings the voices closer, less so the closer they already are.
+            let room = (100.0 - ctx.view.globals.coherence) / 100.0;
+            effects.push(Effect::shift(Var::Coherence, round4(coherence * weight.novelty * room), &c));
         }
     }
     let vote = VoteRecord {

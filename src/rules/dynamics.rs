@@ -28,7 +28,7 @@ const ARMS_UPKEEP_DIVISOR: f64 = 40.0;
 /// The share of hurt a side recovers each turn (adaptation): hurt settles where costs and losses
 /// balance it instead of climbing with the calendar.
 const HURT_RECOVERY: f64 = 0.08;
-/// The share of standing grievance that fades each turn.
+/// The share of the gap between grievance and the dispute's standing grievance that closes each turn.
 const GRIEVANCE_FADING: f64 = 0.1;
 
 /// Acts that raise the stakes: what the world's attention makes costly.
@@ -199,9 +199,12 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
         let settled = if d.agreement { -3.0 } else { 0.0 };
         let hurt = costs + settled - HURT_RECOVERY * d.hurt[i];
         effects.push(Effect::shift(Var::Hurt(id, *side), round4(hurt), CAUSE));
-        // Standing grievance fades unless fresh wrongs renew it (Richardson's g is not a constant
-        // of a living conflict: without this it sat at its cap and pinned the arms race at 100).
-        effects.push(Effect::shift(Var::Grievance(id, *side), round4(-GRIEVANCE_FADING * d.grievance[i]), CAUSE));
+        // Fresh wrongs fade back toward the standing grievance the dispute started with (Richardson's
+        // g is the standing grievance; the anger of each clash is not): without this, grievance piled
+        // up at its cap and pinned the arms race at 100.
+        let standing = if i == 0 { s.grievance.0 } else { s.grievance.1 };
+        let fading = -GRIEVANCE_FADING * (d.grievance[i] - standing);
+        effects.push(Effect::shift(Var::Grievance(id, *side), round4(fading), CAUSE));
         let share = d.arms[i] / total * 100.0;
         let attrition = if d.stage >= 5 { 1.5 } else { 0.0 };
         effects.push(Effect::shift(

@@ -35,7 +35,7 @@ pub struct RuleParams {
 impl Default for RuleParams {
     fn default() -> Self {
         RuleParams {
-            mediation_base: 0.75,
+            mediation_base: 0.8,
             mediation_timing: [0.5, 0.7, 1.0, 1.1, 1.1, 0.9, 0.75, 0.55, 0.4],
             ripeness_hurt_threshold: 60.0,
             ripeness_win_threshold: 40.0,
