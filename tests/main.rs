@@ -12,6 +12,7 @@ mod debrief;
 mod docs_examples;
 mod engine;
 mod malformed;
+mod model_laws;
 mod play;
 mod properties;
 mod rule_cases;

@@ -6,8 +6,8 @@
 //!   routine. (Counted from the Council
 //!   members' uses of the format in the game: the Council is the only body that makes statements.)
 //! - **Only while the parties listen.** A statement moves the parties through public pressure, and
-//!   parties in the lose–lose phase have stopped listening: full weight up to Glasl stage 4, then
-//!   a quarter less each stage, nothing from stage 8.
+//!   parties in the lose–lose phase have stopped listening: full weight up to Glasl stage 3, then
+//!   a quarter less each stage (0.75 at stage 4, 0.5 at 5, 0.25 at 6), nothing from stage 7.
 //!
 //! Statements no longer open a way out of their own: the way out comes from mediation and talks;
 //! a statement raises the cost of escalating and of refusing talks (through public pressure, see
@@ -27,7 +27,7 @@ const FADING_STAGES: f64 = 4.0;
 pub struct Weight {
     /// ½ to the power of the statements of this format already made.
     pub novelty: f64,
-    /// 1 up to stage 4, then 0.75, 0.5, 0.25, and 0 from stage 8.
+    /// 1 up to stage 3, then 0.75, 0.5, 0.25, and 0 from stage 7.
     pub listening: f64,
     /// Statements of this format made before this one.
     pub before: u32,
@@ -56,7 +56,7 @@ impl Weight {
         let hearing = if self.listening <= 0.0 {
             "; the parties have stopped listening, so it adds no pressure on them".to_string()
         } else if self.listening < 1.0 {
-            format!("; the parties half-listen at this stage (×{:.2})", self.listening)
+            format!("; the parties listen only in part at this stage (×{:.2})", self.listening)
         } else {
             String::new()
         };
