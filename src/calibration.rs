@@ -11,10 +11,10 @@ use rayon::prelude::*;
 
 use crate::engine::{Game, OrderSource, play};
 use crate::orders::{OrdersFile, TurnOrders};
+use crate::rules::council_vote::Ballot;
 use crate::scenario::{
     Chapter, Draft, DraftContent, Id, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
 };
-use crate::rules::council_vote::Ballot;
 use crate::sweep::Interval;
 
 /// How one game ended: what the calibration reads.
@@ -72,12 +72,7 @@ pub fn experiments() -> Vec<Experiment> {
             name: "bots-third-parties-hold",
             about: "the parties' and spoilers' bots; every third party holds",
             prepare: |s| {
-                let seats = s
-                    .actors
-                    .iter()
-                    .filter(|a| is_party_or_spoiler(s, a.id))
-                    .map(|a| (a.id, a.bot))
-                    .collect();
+                let seats = s.actors.iter().filter(|a| is_party_or_spoiler(s, a.id)).map(|a| (a.id, a.bot)).collect();
                 (s.clone(), OrderSource::bots(OrderSource::Hold, &seats))
             },
         },
@@ -97,22 +92,30 @@ pub fn experiments() -> Vec<Experiment> {
         Experiment {
             name: "no-sanctions",
             about: "the course without its sanctions",
-            prepare: |s| (s.clone(), course(s, |_, _, orders| orders.retain(|o| o.tool != ToolKind::UnilateralSanctions))),
+            prepare: |s| {
+                (s.clone(), course(s, |_, _, orders| orders.retain(|o| o.tool != ToolKind::UnilateralSanctions)))
+            },
         },
         Experiment {
             name: "asset-freeze-with-track",
             about: "the course's sanctions replaced by asset freezes on the side that believes most in winning, each turn the course mediates",
-            prepare: |s| (s.clone(), course(s, |s, _, orders| sanction_on_mediation(s, orders, SanctionKind::AssetFreeze))),
+            prepare: |s| {
+                (s.clone(), course(s, |s, _, orders| sanction_on_mediation(s, orders, SanctionKind::AssetFreeze)))
+            },
         },
         Experiment {
             name: "arms-embargo-with-track",
             about: "as above, with arms embargoes",
-            prepare: |s| (s.clone(), course(s, |s, _, orders| sanction_on_mediation(s, orders, SanctionKind::ArmsEmbargo))),
+            prepare: |s| {
+                (s.clone(), course(s, |s, _, orders| sanction_on_mediation(s, orders, SanctionKind::ArmsEmbargo)))
+            },
         },
         Experiment {
             name: "asset-freeze-no-track",
             about: "the course's sanctions replaced by asset freezes on the side that believes most in winning in turns 1-2, before any mediation track",
-            prepare: |s| (s.clone(), course(s, |s, turn, orders| sanction_early(s, turn, orders, SanctionKind::AssetFreeze))),
+            prepare: |s| {
+                (s.clone(), course(s, |s, turn, orders| sanction_early(s, turn, orders, SanctionKind::AssetFreeze)))
+            },
         },
         Experiment {
             name: "pressure-0",
@@ -150,7 +153,8 @@ pub fn experiments() -> Vec<Experiment> {
             prepare: |s| {
                 // The rival may not hold the tool in the scenario: it is given it here.
                 let joined = with(s, |s| {
-                    let lead = s.historical_course.iter().flat_map(|t| &t.orders).find(|o| o.tool == ToolKind::Mediation);
+                    let lead =
+                        s.historical_course.iter().flat_map(|t| &t.orders).find(|o| o.tool == ToolKind::Mediation);
                     if let Some(rival) = lead.and_then(|l| rival(s, l.actor)) {
                         let actor = s.actors.iter_mut().find(|a| a.id == rival).expect("the rival is an actor");
                         if !actor.tools.contains(&ToolKind::JointEnvoy) {
@@ -360,7 +364,10 @@ fn order(actor: Id, tool: ToolKind, target: Target) -> OrderSpec {
 
 /// The first actor (in the scenario's order) that holds `tool` and is not a party or spoiler.
 fn third_party_with(s: &Scenario, tool: ToolKind, not: &[Id]) -> Option<Id> {
-    s.actors.iter().find(|a| a.tools.contains(&tool) && !is_party_or_spoiler(s, a.id) && !not.contains(&a.id)).map(|a| a.id)
+    s.actors
+        .iter()
+        .find(|a| a.tools.contains(&tool) && !is_party_or_spoiler(s, a.id) && !not.contains(&a.id))
+        .map(|a| a.id)
 }
 
 /// The side of the first dispute that believes most in winning at the start (the first on a tie).
@@ -426,10 +433,8 @@ fn with_veto_ballots(s: &Scenario, source: OrderSource) -> OrderSource {
     let interventionism = |id: &Id| s.actor(*id).map_or(50.0, |a| a.attributes.interventionism);
     let vetoer = permanent.iter().min_by(|a, b| interventionism(a).total_cmp(&interventionism(b)).then(a.cmp(b)));
     if let Some(turn) = file.turns.iter_mut().find(|t| t.turn == 2) {
-        turn.ballots = members
-            .iter()
-            .map(|m| (m.to_string(), if Some(m) == vetoer { Ballot::No } else { Ballot::Yes }))
-            .collect();
+        turn.ballots =
+            members.iter().map(|m| (m.to_string(), if Some(m) == vetoer { Ballot::No } else { Ballot::Yes })).collect();
     }
     OrderSource::File(file)
 }

@@ -4,8 +4,8 @@
 //! [`cli`] lists, validates and briefs scenarios. See `docs/architecture.md` for the map.
 
 pub mod bots;
-pub mod calibration;
 pub mod brief;
+pub mod calibration;
 pub mod cli;
 pub mod debrief;
 pub mod diagnostics;

@@ -71,7 +71,8 @@ fn a_statement_weighs_half_as_much_each_time_and_nothing_once_the_parties_stop_l
 
     // Kenya starts at stage 7, the lose–lose phase: a statement adds no pressure on the parties.
     let kenya = built_in("kenya-2008");
-    let records = play_turns(kenya, vec![(vec![order("france", ToolKind::PressStatement, dyad("kenya-crisis"))], vec![])]);
+    let records =
+        play_turns(kenya, vec![(vec![order("france", ToolKind::PressStatement, dyad("kenya-crisis"))], vec![])]);
     assert_eq!(records[0].outcomes.iter().find(|o| o.tool == ToolKind::PressStatement).expect("it").result, "adopted");
     assert_eq!(change(&records[0], "PublicPressure", "france: PressStatement"), None);
 }
@@ -85,10 +86,24 @@ fn a_veto_emboldens_the_shielded_party_and_divides_the_council() {
         contents: vec![DraftContent::Sanctions(Id::from("pnu"), SanctionKind::AssetFreeze)],
     }));
     let members = [
-        "china", "france", "russia", "united-kingdom", "united-states", "belgium", "indonesia", "italy", "panama",
-        "south-africa", "burkina-faso", "costa-rica", "croatia", "libya", "viet-nam",
+        "china",
+        "france",
+        "russia",
+        "united-kingdom",
+        "united-states",
+        "belgium",
+        "indonesia",
+        "italy",
+        "panama",
+        "south-africa",
+        "burkina-faso",
+        "costa-rica",
+        "croatia",
+        "libya",
+        "viet-nam",
     ];
-    let ballots = members.iter().map(|m| (m.to_string(), if *m == "russia" { Ballot::No } else { Ballot::Yes })).collect();
+    let ballots =
+        members.iter().map(|m| (m.to_string(), if *m == "russia" { Ballot::No } else { Ballot::Yes })).collect();
     let records = play_turns(s, vec![(vec![draft], ballots)]);
     let vote = &records[0].votes[0];
     assert_eq!((vote.tally.as_str(), vote.vetoed_by.clone()), ("14–1–0", vec![Id::from("russia")]));

@@ -11,9 +11,9 @@ use super::explain;
 use super::sanctions::sanction_effects;
 use super::{RuleCtx, done, factor};
 use crate::debrief::names::Names;
-use crate::engine::rng::round4;
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::{OutcomeRecord, VoteRecord};
+use crate::engine::rng::round4;
 use crate::scenario::Id;
 use crate::scenario::{Actor, BodyKind, Chapter, Draft, DraftContent, Event, OrderSpec, ToolKind, Var};
 
@@ -326,7 +326,10 @@ fn draft_vote(
         ballots: std::mem::take(&mut result.ballots),
         explanation: explain!(ctx, "{} Positions: {}.", result.explanation, reasons.join("; ")),
     };
-    let mut outcome = done(order, if vetoed.is_empty() { result.explanation.clone() } else { format!("{} {vetoed}", result.explanation) });
+    let mut outcome = done(
+        order,
+        if vetoed.is_empty() { result.explanation.clone() } else { format!("{} {vetoed}", result.explanation) },
+    );
     outcome.result = if result.adopted {
         "adopted".into()
     } else if result.vetoed_by.is_empty() {

@@ -4,10 +4,10 @@
 
 use super::explain;
 use super::{RuleCtx, done, factor};
-use crate::engine::rng::{round4, stream};
-use crate::engine::state::DyadState;
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::OutcomeRecord;
+use crate::engine::rng::{round4, stream};
+use crate::engine::state::DyadState;
 use crate::scenario::Id;
 use crate::scenario::{Event, OrderSpec, ToolKind, Var};
 
@@ -110,7 +110,10 @@ fn provisional_measures(
             let (obeys, defies) = if complies[0] { (names[0], names[1]) } else { (names[1], names[0]) };
             effects.push(Effect::shift(Var::WayOut(dyad_id), 5.0 * k, &c));
             effects.push(Effect::shift(Var::PublicPressure, 5.0, &c));
-            ("partly complied", explain!(ctx, "{obeys} complies and pulls back; {defies} does not, in defiance of the Court."))
+            (
+                "partly complied",
+                explain!(ctx, "{obeys} complies and pulls back; {defies} does not, in defiance of the Court."),
+            )
         }
     };
     let mut outcome = done(

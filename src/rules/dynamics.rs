@@ -189,9 +189,8 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
     for i in 0..2 {
         let side = &d.sides[i];
         let domestic = ctx.view.actor(side).map_or(0.0, |a| a.domestic_pressure);
-        let escalations = outcomes()
-            .filter(|o| o.actor == *side && is_escalation(o.tool) && o.result != "no contact")
-            .count() as f64;
+        let escalations =
+            outcomes().filter(|o| o.actor == *side && is_escalation(o.tool) && o.result != "no contact").count() as f64;
         let costs = d.arms[i] / ARMS_UPKEEP_DIVISOR
             + domestic / 50.0
             + escalations * attention / ESCALATION_COST_DIVISOR

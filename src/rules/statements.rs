@@ -72,11 +72,7 @@ pub fn weight(ctx: &RuleCtx, order: &OrderSpec, members: &[Id]) -> Weight {
     let this_turn: Vec<&OrderSpec> = ctx.accepted.iter().filter(|o| o.tool == order.tool).collect();
     let position = this_turn.iter().position(|o| std::ptr::eq(*o, order)).unwrap_or(0);
     let before = made.saturating_sub((this_turn.len() - position) as u32);
-    let stage = order
-        .target
-        .as_ref()
-        .and_then(|t| ctx.view.dyad(t.id()))
-        .map_or(1.0, |d| f64::from(d.stage));
+    let stage = order.target.as_ref().and_then(|t| ctx.view.dyad(t.id())).map_or(1.0, |d| f64::from(d.stage));
     let listening = ((DEAF_FROM_STAGE - stage) / FADING_STAGES).clamp(0.0, 1.0);
     Weight { novelty: 0.5_f64.powi(before.min(30) as i32), listening, before }
 }

@@ -125,11 +125,13 @@ pub fn pooled_leverage(ctx: &RuleCtx, track: &Track) -> f64 {
 
 /// How far two tracks' leads pull apart, 0.3–1: their styles and the parties' leanings.
 pub fn divergence(ctx: &RuleCtx, sides: [Id; 2], a: &OrderSpec, b: &OrderSpec) -> f64 {
-    let rank = |s: MediationStyle| -> f64 { match s {
-        MediationStyle::Facilitative => 0.0,
-        MediationStyle::Formulative => 1.0,
-        MediationStyle::Directive => 2.0,
-    }};
+    let rank = |s: MediationStyle| -> f64 {
+        match s {
+            MediationStyle::Facilitative => 0.0,
+            MediationStyle::Formulative => 1.0,
+            MediationStyle::Directive => 2.0,
+        }
+    };
     let style = (rank(style_of(a)) - rank(style_of(b))).abs() / 2.0;
     let lean = |o: &OrderSpec| ctx.view.trust(sides[0], o.actor) - ctx.view.trust(sides[1], o.actor);
     let lean = ((lean(a) - lean(b)).abs() / LEAN_SPAN).min(1.0);
