@@ -115,10 +115,10 @@ fn csv_and_json_agree_with_the_table() {
     }
     let seat_of = |role: &str| summary.seats.iter().find(|(r, _)| r == role).map(|(_, p)| p.as_str());
     assert_eq!(seat_of("doravia"), Some("dove"), "the override (its own bot is a hawk)");
-    assert_eq!(seat_of("kessland"), Some("dove"), "the scenario's own bot");
+    assert_eq!(seat_of("kessland"), Some("best-response"), "the scenario's own bot");
     assert!(
         table.contains(
-            "Seats (policy: roles):\n  dove: doravia, kessland\n  cautious-mediator: community-chair, un-envoy, secretary-general\n  best-response: river-voices\n\n"
+            "Seats (policy: roles):\n  dove: doravia\n  cautious-mediator: community-chair, un-envoy, secretary-general\n  best-response: kessland, river-voices\n\n"
         ),
         "{table}"
     );
@@ -398,13 +398,15 @@ fn best_response_takes_the_first_step_toward_a_deal_it_wants() {
     let t = tools(&against, &consented);
     assert!(t.contains(&ToolKind::RefuseMediation) && !t.contains(&ToolKind::AcceptMediation), "{t:?}");
 
-    // Two best-response parties, 200 games: the deal in 191 of them (exact, seeds 1–200; none before a best-response party consented or signed first).
+    // Two best-response parties, 200 games: the deal in 94 of them (exact, seeds 1–200; none before a
+    // best-response party consented or signed first). Not every time: the deal needs the dispute to
+    // ripen (the dry summer's hurt, a way out of 50), and mediation before that rarely succeeds.
     let overrides =
         BTreeMap::from([("doravia".into(), BotPolicy::BestResponse), ("kessland".into(), BotPolicy::BestResponse)]);
     let p = policies(&s, Policy::Bots, &overrides);
     let results = sweep(&s, &p, 200, 1, 1, &|_| {});
     let deals = results.iter().filter(|r| r.outcome == "shared-river" || r.outcome == "deal-at-a-cost").count();
-    assert_eq!(deals, 191);
+    assert_eq!(deals, 94);
 }
 
 /// A cautious mediator that is not the lead and holds no joint envoy backs the lead with the standby

@@ -168,7 +168,7 @@ fn compare_names_the_first_diverging_turn_and_says_the_dice_were_the_same() {
         "appear in both games, and every one is the same",
         "The same roll in both: the odds changed, not the luck.",
         "This game is a what-if branch",
-        "| 4 | The disputed presidency: stage 6 · 270 dead | The disputed presidency: stage 6 · 270 dead |",
+        "| 4 | The disputed presidency: stage 6 · 508 dead | The disputed presidency: stage 6 · 508 dead |",
     ] {
         assert!(md.contains(part), "the comparison lacks {part:?}:\n{md}");
     }
