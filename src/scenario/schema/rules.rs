@@ -16,13 +16,14 @@ pub struct RuleParams {
     pub ripeness_hurt_threshold: f64,
     /// A side no longer expects victory when its `win_belief` is at most this, 0–100.
     pub ripeness_win_threshold: f64,
-    /// Coherence lost for each extra uncoordinated mediation track in a turn, 0–100.
+    /// Coherence lost in a turn with rival mediation tracks, times how far they diverge, 0–100.
     pub parallel_track_penalty: f64,
     /// Incident pressure needed to cross from one stage to the next; 3→4 and 6→7 also need a threshold act.
     pub escalation_threshold: f64,
     /// Chance per turn that a high-arms, high-stage dyad produces an incident, scaled by stage, 0–1.
     pub incident_rate: f64,
-    /// Deaths per incident at stage 1; multiplied by the stage.
+    /// Deaths per incident at stage 2; multiplied by the stage's toll multiple (0.5, 1, 2, 3, 5, 8, 15,
+    /// 26, 45 for stages 1–9: `rules::toll`).
     pub deaths_per_incident: f64,
     /// Displaced per death.
     pub displaced_per_death: f64,
