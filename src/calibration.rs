@@ -15,7 +15,7 @@ use crate::rules::council_vote::Ballot;
 use crate::scenario::{
     Chapter, Draft, DraftContent, Id, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
 };
-use crate::sweep::Interval;
+use crate::sweep::{Interval, p10_median_p90};
 
 /// How one game ended: what the calibration reads.
 #[derive(Debug, Clone, PartialEq)]
@@ -275,7 +275,7 @@ impl Report {
             .map(|o| {
                 let mut deaths: Vec<u64> = games.iter().filter(|g| g.outcome == o.id).map(|g| g.deaths).collect();
                 if !deaths.is_empty() {
-                    deaths_by_outcome.insert(o.id.clone(), percentiles(&mut deaths));
+                    deaths_by_outcome.insert(o.id.clone(), p10_median_p90(&mut deaths));
                 }
                 (o.id.clone(), Interval::wilson(deaths.len(), games.len()))
             })
@@ -284,8 +284,8 @@ impl Report {
             runs: games.len(),
             outcomes,
             deaths_by_outcome,
-            deaths: percentiles(&mut games.iter().map(|g| g.deaths).collect()),
-            displaced: percentiles(&mut games.iter().map(|g| g.displaced).collect()),
+            deaths: p10_median_p90(&mut games.iter().map(|g| g.deaths).collect::<Vec<_>>()),
+            displaced: p10_median_p90(&mut games.iter().map(|g| g.displaced).collect::<Vec<_>>()),
             escalated: Interval::wilson(
                 games.iter().filter(|g| g.stage > scenario.conflict.dyads[0].stage).count(),
                 games.len(),
@@ -299,19 +299,6 @@ impl Report {
     pub fn share(&self, outcome: &str) -> Interval {
         self.outcomes.iter().find(|(id, _)| id == outcome).map_or(Interval::wilson(0, self.runs), |(_, i)| *i)
     }
-}
-
-/// The 10th, 50th and 90th percentiles (nearest rank).
-fn percentiles(values: &mut Vec<u64>) -> [u64; 3] {
-    values.sort_unstable();
-    let at = |q: f64| {
-        if values.is_empty() {
-            return 0;
-        }
-        let rank = ((q * values.len() as f64).ceil() as usize).clamp(1, values.len());
-        values[rank - 1]
-    };
-    [at(0.1), at(0.5), at(0.9)]
 }
 
 // ---------------------------------------------------------------- how experiments change a game
@@ -482,9 +469,10 @@ fn add_rival(s: &Scenario, orders: &mut Vec<OrderSpec>, joint: bool) {
 fn add_good_offices(s: &Scenario, _: u32, orders: &mut Vec<OrderSpec>) {
     let Some(lead) = orders.iter().find(|o| o.tool == ToolKind::Mediation).cloned() else { return };
     let secretary_general = s.actors.iter().find(|a| a.kind == crate::scenario::ActorKind::SecretaryGeneral);
-    if let Some(sg) = secretary_general.filter(|sg| sg.tools.contains(&ToolKind::GoodOffices) && sg.id != lead.actor) {
-        if !orders.iter().any(|o| o.actor == sg.id && o.tool == ToolKind::GoodOffices) {
-            orders.push(order(sg.id, ToolKind::GoodOffices, lead.target.clone().expect("a target")));
-        }
+    let offers = |sg: &&crate::scenario::Actor| sg.tools.contains(&ToolKind::GoodOffices) && sg.id != lead.actor;
+    if let Some(sg) = secretary_general.filter(offers)
+        && !orders.iter().any(|o| o.actor == sg.id && o.tool == ToolKind::GoodOffices)
+    {
+        orders.push(order(sg.id, ToolKind::GoodOffices, lead.target.clone().expect("a target")));
     }
 }

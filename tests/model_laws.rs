@@ -31,8 +31,11 @@ fn dyad(id: &str) -> Target {
     Target::Dyad(Id::from(id))
 }
 
-/// Plays `turns` (orders and ballots by turn, from turn 1) with seed 1.
-fn play_turns(s: Arc<Scenario>, turns: Vec<(Vec<OrderSpec>, Vec<(String, Ballot)>)>) -> Vec<TurnRecord> {
+/// One turn's orders and Council ballots.
+type Turn = (Vec<OrderSpec>, Vec<(String, Ballot)>);
+
+/// Plays `turns` (from turn 1) with seed 1.
+fn play_turns(s: Arc<Scenario>, turns: Vec<Turn>) -> Vec<TurnRecord> {
     let n = turns.len() as u32;
     let turns = turns
         .into_iter()

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::engine::{Game, OrderSource};
 use crate::scenario::{BotPolicy, Scenario};
 
-pub use summary::{Interval, ObjectiveRate, Summary, render_csv, render_json, render_table, summarise};
+pub use summary::{Interval, ObjectiveRate, Summary, p10_median_p90, render_csv, render_json, render_table, summarise};
 
 /// What the seats do in every game of the sweep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -83,7 +83,7 @@ fn percentile(sorted: &[u64], q: f64) -> u64 {
 }
 
 /// The 10th, 50th and 90th percentiles (nearest rank) of `values`, which it sorts.
-fn p10_median_p90(values: &mut [u64]) -> [u64; 3] {
+pub fn p10_median_p90(values: &mut [u64]) -> [u64; 3] {
     values.sort_unstable();
     [percentile(values, 0.1), percentile(values, 0.5), percentile(values, 0.9)]
 }
