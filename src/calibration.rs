@@ -337,16 +337,7 @@ fn first_dispute(s: &Scenario) -> Id {
 }
 
 fn order(actor: Id, tool: ToolKind, target: Target) -> OrderSpec {
-    OrderSpec {
-        actor,
-        tool,
-        target: Some(target),
-        style: None,
-        draft: None,
-        sanction: None,
-        with: None,
-        note: Default::default(),
-    }
+    OrderSpec::new(actor, tool, Some(target))
 }
 
 /// The first actor (in the scenario's order) that holds `tool` and is not a party or spoiler.

@@ -15,16 +15,7 @@ use good_offices::scenario::{
 use crate::support::built_in;
 
 fn order(actor: &str, tool: ToolKind, target: Target) -> OrderSpec {
-    OrderSpec {
-        actor: actor.into(),
-        tool,
-        target: Some(target),
-        style: None,
-        draft: None,
-        sanction: None,
-        with: None,
-        note: Default::default(),
-    }
+    OrderSpec::new(actor.into(), tool, Some(target))
 }
 
 fn dyad(id: &str) -> Target {

@@ -239,7 +239,7 @@ fn parties_obliged_to_abstain<'s>(ctx: &RuleCtx<'s>, draft: &Draft, members: &'s
 /// dispute with a side among the regional body's members. Art. 52(3) has the Council encourage the
 /// settlement of *local* disputes through a regional arrangement, and a dispute is local to a body
 /// when one of its sides belongs to it; endorsing the body's effort is a decision on those disputes.
-fn disputes_concerned(ctx: &RuleCtx, draft: &Draft) -> Vec<Id> {
+pub(super) fn disputes_concerned(ctx: &RuleCtx, draft: &Draft) -> Vec<Id> {
     let mut disputes: Vec<Id> = Vec::new();
     for content in &draft.contents {
         match content {

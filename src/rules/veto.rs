@@ -2,8 +2,9 @@
 //! the Council will not act against it, and the outside world is seen to be divided. It also opens
 //! the way to the General Assembly under Uniting for Peace (the `Vetoed` event; `council.rs`).
 //!
-//! - The **shielded party**, in each dispute the draft concerns: the side the draft would have
-//!   sanctioned, or else the side a vetoing member is closest to (its highest positive tie). Its
+//! - The **shielded party**, in each dispute the draft concerns (one its contents name, one local to a
+//!   regional body it endorses, or one a side of which it would sanction): the side the draft would
+//!   have sanctioned, or else the side a vetoing member is closest to (its highest positive tie). Its
 //!   belief in winning rises: ripeness recedes.
 //! - **Coherence** falls: the third parties no longer speak with one voice.
 
@@ -19,12 +20,13 @@ const DIVIDED: f64 = 10.0;
 /// The consequences of `draft` vetoed by `vetoed_by`, added to `effects`; a sentence naming them.
 pub fn consequences(ctx: &RuleCtx, draft: &Draft, vetoed_by: &[Id], cause: &str, effects: &mut Vec<Effect>) -> String {
     effects.push(Effect::shift(Var::Coherence, -DIVIDED, cause));
+    let named = super::council::disputes_concerned(ctx, draft);
     let mut shielded = Vec::new();
     for d in ctx.view.dyads.values() {
         let sanctioned = d.sides.iter().copied().find(|side| {
             draft.contents.iter().any(|c| matches!(c, DraftContent::Sanctions(target, _) if target == side))
         });
-        let concerned = sanctioned.is_some() || draft.contents.iter().any(|c| content_dyad(c) == Some(d.id));
+        let concerned = sanctioned.is_some() || named.contains(&d.id);
         if !concerned {
             continue;
         }
@@ -43,18 +45,6 @@ pub fn consequences(ctx: &RuleCtx, draft: &Draft, vetoed_by: &[Id], cause: &str,
             "Shielded by the veto, {} believes more in winning; the Council is seen to be divided (coherence down).",
             names.join(" and ")
         ),
-    }
-}
-
-/// The dispute a draft's content is about, if it names one.
-fn content_dyad(content: &DraftContent) -> Option<Id> {
-    match content {
-        DraftContent::Ceasefire(d)
-        | DraftContent::CommissionOfInquiry(d)
-        | DraftContent::Observers(d, _)
-        | DraftContent::PeaceOperation(d, _)
-        | DraftContent::IccReferral(d) => Some(*d),
-        _ => None,
     }
 }
 

@@ -30,6 +30,14 @@ pub struct OrderSpec {
     pub note: Note,
 }
 
+impl OrderSpec {
+    /// An order of `actor` with `tool` at `target`, with no style, draft, sanction, partner or note
+    /// (set those on the result).
+    pub fn new(actor: Id, tool: ToolKind, target: Option<Target>) -> OrderSpec {
+        OrderSpec { actor, tool, target, style: None, draft: None, sanction: None, with: None, note: Note::default() }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Target {
     Actor(Id),
