@@ -191,13 +191,21 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
         let domestic = ctx.view.actor(side).map_or(0.0, |a| a.domestic_pressure);
         let escalations =
             outcomes().filter(|o| o.actor == *side && is_escalation(o.tool) && o.result != "no contact").count() as f64;
-        let costs = d.arms[i] / ARMS_UPKEEP_DIVISOR
-            + domestic / 50.0
-            + escalations * attention / ESCALATION_COST_DIVISOR
-            + if d.accepts_mediation[i] { 0.0 } else { attention / REFUSAL_COST_DIVISOR };
+        let upkeep = d.arms[i] / ARMS_UPKEEP_DIVISOR;
+        let at_home = domestic / 50.0;
+        let escalating = escalations * attention / ESCALATION_COST_DIVISOR;
+        let refusing = if d.accepts_mediation[i] { 0.0 } else { attention / REFUSAL_COST_DIVISOR };
         let settled = if d.agreement { -3.0 } else { 0.0 };
-        let hurt = costs + settled - HURT_RECOVERY * d.hurt[i];
+        let recovered = HURT_RECOVERY * d.hurt[i];
+        let hurt = upkeep + at_home + escalating + refusing + settled - recovered;
         effects.push(Effect::shift(Var::Hurt(id, *side), round4(hurt), CAUSE));
+        note(explain!(
+            ctx,
+            "{} hurts {:+.1} (arms upkeep {upkeep:.1}, pressure at home {at_home:.1}, escalating under scrutiny {escalating:.1}, refusing talks {refusing:.1}{}, adapting −{recovered:.1})",
+            ctx.name(side),
+            hurt,
+            if d.agreement { ", the agreement −3" } else { "" }
+        ));
         // Fresh wrongs fade back toward the standing grievance the dispute started with (Richardson's
         // g is the standing grievance; the anger of each clash is not): without this, grievance piled
         // up at its cap and pinned the arms race at 100.
