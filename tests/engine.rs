@@ -460,7 +460,14 @@ fn an_order_naming_an_unknown_id_is_warned_about_and_refused_in_its_turn() {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
     assert_eq!(err.matches("warning[unknown-id]").count(), 3, "{err}");
-    assert!(out.stdout().contains("3 order(s) rejected"), "{}", out.stdout());
+    // The turn's summary shows each refused order with its reason, as the log keeps it.
+    for refused in [
+        "  rejected: doravai — Hold: there is no actor `doravai` in this scenario\n",
+        "  rejected: un-envoy — Mediation: there is no dispute (dyad) `mira`\n",
+        "  rejected: un-envoy — AppealToBody: UN Special Envoy for the Mirra does not hold `AppealToBody`\n",
+    ] {
+        assert!(out.stdout().contains(refused), "missing {refused:?} in:\n{}", out.stdout());
+    }
     let log = std::fs::read_to_string(dir.join("o.log")).expect("the game was played and logged");
     assert!(log.contains("reason: \"there is no actor `doravai` in this scenario\""), "the refusal is logged");
 }

@@ -277,8 +277,9 @@ pub fn print_turn(scenario: &Scenario, r: &TurnRecord) {
     for i in &r.injects {
         lines.push(format!("  news: {}", i.title));
     }
-    if !r.rejected.is_empty() {
-        lines.push(format!("  {} order(s) rejected (see the log for the reasons)", r.rejected.len()));
+    // A refused order is news for the group that gave it: each is shown with its reason.
+    for x in &r.rejected {
+        lines.push(format!("  rejected: {} — {:?}: {}", x.order.actor, x.order.tool, x.reason));
     }
     if let Some(end) = &r.end {
         lines.push(format!("  The game ends: {}. Outcome: {}.", end.reason.trim_end_matches('.'), end.outcome_title));
