@@ -125,7 +125,7 @@ fn sweep_throughput(c: &mut Criterion) {
     group.sample_size(10);
     for threads in [1, 2] {
         group.bench_function(format!("cambodia-thailand-2011/1000-games/{threads}-threads"), |bench| {
-            bench.iter(|| black_box(sweep(&s, &p, 1000, 1, threads, &|_| {})))
+            bench.iter(|| black_box(sweep(&s, &p, 1000, 1, threads, &|_| {}).expect("a pool")))
         });
     }
     group.finish();

@@ -15,6 +15,7 @@ pub mod log;
 pub mod model;
 pub mod orders;
 pub mod play;
+pub mod read_capped;
 pub mod rules;
 pub mod scenario;
 pub mod sweep;

@@ -125,3 +125,103 @@ fn the_unknown_field_error_is_rendered_with_the_line_and_a_caret() {
         "error[unknown-field]: unknown field `titel` in `Meta`\n  --> scenario.ron:11:9\n   |\n11 |         titel: \"Base Scenario\",\n   |         ^^^^^ not a field of this item\n  = help: did you mean `title`?\n\n"
     );
 }
+
+/// 20,000 copies of `(turn: 1)` on one line: 19,999 `duplicate-turn` errors.
+fn one_line_of_duplicate_turns() -> String {
+    format!("(turns: [{}])", vec!["(turn: 1)"; 20_000].join(", "))
+}
+
+#[test]
+fn thousands_of_errors_on_one_long_line_print_fifty_and_a_count_each_line_cut_to_a_window() {
+    // Issue 19, defect 2(a): every error printed the whole 220 KB line (2.8 GB of stderr in all).
+    let dir = scratch_dir("errors-capped");
+    std::fs::write(dir.join("o.ron"), one_line_of_duplicate_turns()).expect("write");
+    let out = good_offices(["run", "kenya-2008", "--orders", "o.ron", "--log", "g.log"]).in_dir(&dir).expect_code(2);
+    let err = out.stderr();
+    assert_eq!(err.matches("error[duplicate-turn]: turn 1 is given twice").count(), 50);
+    assert!(err.ends_with("\n… and 19,949 more errors in o.ron\n\n"), "{}", &err[err.len().saturating_sub(300)..]);
+    // The third error is at column 50: the line is shown from 40 characters before it, 120 in all.
+    let third = err.split("\n\n").nth(2).expect("a third error");
+    assert_eq!(
+        third,
+        "error[duplicate-turn]: turn 1 is given twice\n  --> o.ron:1:50\n  |\n\
+         1 | …(turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1),…\n  \
+         |                                          ^ \n  = help: put all of a turn's orders in one entry"
+    );
+    assert!(err.len() < 20_000, "{} bytes of errors", err.len());
+}
+
+#[test]
+fn the_json_diagnostics_keep_every_error_for_editors() {
+    // Capping is for people reading a terminal; an editor underlines every error it is given.
+    let report = good_offices::orders::parse_orders("o.ron", &one_line_of_duplicate_turns()).expect_err("duplicates");
+    let json: serde_json::Value =
+        serde_json::from_str(&good_offices::diagnostics::render_json(&[report])).expect("JSON");
+    let items = json.as_array().expect("an array");
+    assert_eq!(items.len(), 19_999);
+    assert_eq!((items[2]["line"].as_u64(), items[2]["column"].as_u64()), (Some(1), Some(50)));
+}
+
+#[test]
+fn a_hundred_thousand_turns_are_checked_for_duplicates_at_once() {
+    // Issue 19, defect 2(b): each turn was compared with every turn before it (100,000 turns: 5.6 s
+    // in a release build, minutes in a debug one). One pass now; the bound is generous for slow machines.
+    let text = format!("(turns: [{}])", (1..=100_000).map(|t| format!("(turn: {t})")).collect::<Vec<_>>().join(",\n"));
+    let started = std::time::Instant::now();
+    let file = good_offices::orders::parse_orders("many.ron", &text).expect("distinct turns parse");
+    assert_eq!(file.turns.len(), 100_000);
+    let took = started.elapsed();
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+}
+
+#[test]
+fn an_orders_file_over_sixteen_mebibytes_is_refused_unread() {
+    // Issue 19, defect 2(c): orders files had no size limit.
+    let dir = scratch_dir("orders-too-large");
+    let file = std::fs::File::create(dir.join("big.ron")).expect("create");
+    file.set_len(17 * 1024 * 1024).expect("a sparse 17 MiB file");
+    good_offices(["run", "kenya-2008", "--orders", "big.ron", "--log", "g.log"])
+        .in_dir(&dir)
+        .expect_code(2)
+        .stderr_has(
+            "error[file-too-large]: the file is 17.0 MiB; orders files are limited to 16 MiB\n  --> big.ron:1:1\n",
+        )
+        .stderr_has("= help: an orders file is text of a few kilobytes: check that this is the file you meant");
+    assert!(!dir.join("g.log").exists(), "no game is started");
+}
+
+#[test]
+fn warnings_of_one_kind_show_five_and_count_the_rest() {
+    // Issue 19, defect 2(d): a scenario with 12,000 idle actors printed 12,000 `no-tools` warnings.
+    let dir = scratch_dir("warnings-capped");
+    let idle: String =
+        (0..12).map(|i| format!("        (id: \"idle-{i}\", name: \"Idle {i}\", kind: CivilSociety),\n")).collect();
+    std::fs::write(
+        dir.join("idle.ron"),
+        base_scenario().replacen("    actors: [\n", &format!("    actors: [\n{idle}"), 1),
+    )
+    .expect("write");
+    let out = good_offices(["validate", "idle.ron"]).in_dir(&dir).expect_code(0);
+    assert_eq!(out.stdout(), "valid: idle.ron (Base Scenario), 12 warnings\n");
+    let err = out.stderr();
+    let shown: Vec<&str> = err.lines().filter(|l| l.starts_with("warning[")).collect();
+    assert_eq!(
+        shown,
+        (0..5).map(|i| format!("warning[no-tools]: `idle-{i}` has no tools and sits on no body")).collect::<Vec<_>>()
+    );
+    assert!(err.ends_with("\n… and 7 more `no-tools` warnings in idle.ron\n\n"), "{err}");
+}
+
+#[test]
+fn dev_zero_as_a_scenario_or_an_orders_file_is_read_only_up_to_the_limit() {
+    // Issue 19, defect 3: both were read until memory ran out.
+    good_offices(["validate", "/dev/zero"])
+        .expect_code(2)
+        .stderr_has("error[file-too-large]: the file holds more than 8 MiB; scenario files are limited to 8 MiB\n  --> /dev/zero:1:1\n");
+    let dir = scratch_dir("orders-dev-zero");
+    good_offices(["run", "kenya-2008", "--orders", "/dev/zero", "--log", "g.log"])
+        .in_dir(&dir)
+        .expect_code(2)
+        .stderr_has("error[file-too-large]: the file holds more than 16 MiB; orders files are limited to 16 MiB\n  --> /dev/zero:1:1\n");
+    assert!(!dir.join("g.log").exists(), "no game is started");
+}

@@ -56,8 +56,8 @@ fn a_sweep_is_the_same_on_one_thread_and_on_two() {
         good_offices::scenario::builtin::find("kenya-2008").expect("built in").load().expect("valid").scenario,
     );
     let p = policies(&s, Policy::Bots, &BTreeMap::new());
-    let one = sweep(&s, &p, 40, 9, 1, &|_| {});
-    let two = sweep(&s, &p, 40, 9, 2, &|_| {});
+    let one = sweep(&s, &p, 40, 9, 1, &|_| {}).expect("a pool");
+    let two = sweep(&s, &p, 40, 9, 2, &|_| {}).expect("a pool");
     assert_eq!(one, two);
     assert_eq!(render_table(&summarise(&s, 9, &p, &one)), render_table(&summarise(&s, 9, &p, &two)));
     let seeds: Vec<u64> = one.iter().map(|r| r.seed).collect();
@@ -83,7 +83,7 @@ fn csv_and_json_agree_with_the_table() {
     );
     let overrides = BTreeMap::from([("doravia".into(), good_offices::scenario::BotPolicy::Dove)]);
     let seats = policies(&s, Policy::Bots, &overrides);
-    let results = sweep(&s, &seats, 30, 1, 0, &|_| {});
+    let results = sweep(&s, &seats, 30, 1, 0, &|_| {}).expect("a pool");
     let summary = summarise(&s, 1, &seats, &results);
     let json: serde_json::Value = serde_json::from_str(&render_json(&summary)).expect("valid JSON");
     let table = render_table(&summary);
@@ -259,7 +259,7 @@ fn sweep_json_from_the_command_line_gives_each_endings_toll() {
     let text = out.stdout();
     let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     let s = built_in("kenya-2008");
-    let results = sweep(&s, &policies(&s, Policy::Bots, &BTreeMap::new()), 120, 3, 1, &|_| {});
+    let results = sweep(&s, &policies(&s, Policy::Bots, &BTreeMap::new()), 120, 3, 1, &|_| {}).expect("a pool");
     let nearest_rank = |sorted: &[u64], q: f64| sorted[((q * sorted.len() as f64).ceil() as usize).max(1) - 1];
     for (field, figure) in [
         ("deaths", (|r: &good_offices::sweep::GameResult| r.deaths) as fn(&good_offices::sweep::GameResult) -> u64),
@@ -328,6 +328,23 @@ fn sweep_from_the_command_line_and_its_bad_arguments() {
     cli(["sweep", "tutorial-river-dispute", "--runs", "5", "--seat-policy", "doravia"])
         .expect_code(2)
         .stderr_has("write ROLE=POLICY");
+}
+
+/// Issue 19, defect 4: a million threads took 20 s to start before the first game; now the number is
+/// bounded like `--runs`, refused at once with exit 2.
+#[test]
+fn sweep_threads_are_bounded() {
+    let started = std::time::Instant::now();
+    cli(["sweep", "tutorial-river-dispute", "--runs", "2", "--threads", "1000000"])
+        .expect_code(2)
+        .stderr_has("error: invalid value '1000000' for '--threads <THREADS>': 1000000 is not in 0..=256\n");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "refused before any thread starts");
+    cli(["sweep", "tutorial-river-dispute", "--runs", "2", "--threads", "-1"])
+        .expect_code(2)
+        .stderr_has("unexpected argument '-1'");
+    // The most allowed, for two games: no more threads start than there are games.
+    let out = cli(["sweep", "tutorial-river-dispute", "--runs", "2", "--threads", "256", "--format", "csv"]);
+    assert!(out.expect_code(0).stdout().starts_with("section,key,value,low,high\ngames,runs,2,,\n"));
 }
 
 /// Ctrl-C stops a sweep at once: a million games of the largest scenario would take hours, and the
@@ -404,7 +421,7 @@ fn best_response_takes_the_first_step_toward_a_deal_it_wants() {
     let overrides =
         BTreeMap::from([("doravia".into(), BotPolicy::BestResponse), ("kessland".into(), BotPolicy::BestResponse)]);
     let p = policies(&s, Policy::Bots, &overrides);
-    let results = sweep(&s, &p, 200, 1, 1, &|_| {});
+    let results = sweep(&s, &p, 200, 1, 1, &|_| {}).expect("a pool");
     let deals = results.iter().filter(|r| r.outcome == "shared-river" || r.outcome == "deal-at-a-cost").count();
     assert_eq!(deals, 111);
 }

@@ -227,3 +227,112 @@ fn bots_follow_a_group_that_mediates() {
         ["china Mediation", "asean-secretariat JointEnvoy with china", "secretary-general JointEnvoy with china"]
     );
 }
+
+fn play_args(log: &str) -> Vec<&str> {
+    vec![
+        "play",
+        "tutorial-river-dispute",
+        "--seat",
+        "doravia",
+        "--seat",
+        "kessland",
+        "--seed",
+        "4",
+        "--others",
+        "bots",
+        "--log",
+        log,
+    ]
+}
+
+/// Issue 19, defect 7: a line that is not UTF-8 was taken for the end of input, and the game stopped
+/// with exit 0 without the turn's orders. A script is stopped there, with the line, exit 2, and every
+/// completed turn kept; playing on would play the turn without the order the script meant to give.
+#[test]
+fn a_scripted_line_that_is_not_utf8_stops_the_game_with_its_line_number_and_keeps_completed_turns() {
+    let dir = scratch_dir("play-not-utf8");
+    let mut script = SCRIPT[0].as_bytes().to_vec();
+    // Latin-1 "Négociate": byte 0xe9 at column 17 of line 5.
+    script.extend_from_slice(b"order doravia AcceptMediation mirra\norder kessland N\xe9gociate mirra\nplay\n");
+    let out = cli(play_args("g.log")).in_dir(&dir).stdin_bytes(&script).expect_code(2);
+    assert_eq!(
+        out.stderr(),
+        "error: line 5 of the input is not UTF-8 text (an invalid byte at column 17); the game stops before turn 2 \
+         is played, so that no order of the script is left out (save the script as UTF-8 text, one command a line)\n"
+    );
+    assert!(
+        out.stdout().ends_with("Saved after turn 1. Continue with: good-offices resume g.log\n"),
+        "{}",
+        out.stdout()
+    );
+    let log = good_offices::log::load(&dir.join("g.log")).expect("a log");
+    assert_eq!(log.records.len(), 1, "turn 1 is kept, turn 2 is not played");
+    cli(["replay", "--verify", "g.log"]).in_dir(&dir).expect_code(0);
+}
+
+/// Issue 19, defect 8: `play < /dev/zero` read one line until a 1 GiB allocation aborted (exit 134).
+#[test]
+fn an_endless_line_is_refused_after_64_kib() {
+    let dir = scratch_dir("play-dev-zero");
+    let out = cli(play_args("z.log")).in_dir(&dir).stdin_file(std::path::Path::new("/dev/zero")).expect_code(2);
+    assert!(
+        out.stderr()
+            .starts_with("error: line 1 of the input is longer than 64 KiB; the game stops before turn 1 is played"),
+        "{}",
+        out.stderr()
+    );
+    assert!(out.stdout().ends_with("Saved after turn 0. Continue with: good-offices resume z.log\n"));
+}
+
+/// At a keyboard, a mistyped answer (a terminal set to Latin-1, a pasted page) is refused and asked
+/// again; the orders given so far stay.
+#[test]
+fn the_menus_refuse_a_line_that_is_not_utf8_or_too_long_and_ask_again() {
+    use std::sync::Arc;
+    let dir = scratch_dir("play-menus-bad-lines");
+    let loaded =
+        good_offices::scenario::builtin::find("tutorial-river-dispute").expect("built in").load().expect("valid");
+    let header = good_offices::log::LogHeader {
+        format: good_offices::log::LOG_FORMAT,
+        engine: env!("CARGO_PKG_VERSION").into(),
+        scenario: loaded.scenario.meta.id.clone(),
+        scenario_hash: good_offices::log::scenario_hash(&loaded.report.source.text),
+        seed: 3,
+        seats: vec!["doravia".into()],
+        source: "play (others: bots)".into(),
+    };
+    let log = dir.join("m.log");
+    good_offices::log::create(&log, &header).expect("create");
+    let s = Arc::new(loaded.scenario);
+    let mut session =
+        good_offices::play::Session::new(s.clone(), header, log.clone(), good_offices::play::Others::Bots, Vec::new());
+    let reinforce = 1 + s
+        .actor("doravia")
+        .expect("doravia")
+        .tools
+        .iter()
+        .position(|t| *t == good_offices::scenario::ToolKind::Reinforce)
+        .expect("holds Reinforce");
+    // Line 1 is not UTF-8, line 2 is 100,000 characters; then Reinforce, confirm, done, play, stop.
+    let mut answers = b"\xff\n".to_vec();
+    answers.extend(vec![b'7'; 100_000]);
+    answers.extend_from_slice(format!("\n{reinforce}\n1\n0\n1\n4\n").as_bytes());
+    let mut out = Vec::new();
+    good_offices::play::run_menus(&mut session, &mut std::io::Cursor::new(answers), &mut out).expect("menus run");
+    let text = String::from_utf8(out).expect("utf8");
+    assert!(
+        text.contains(
+            "line 1 of the input is not UTF-8 text (an invalid byte at column 1): type your answer again.\nWhich tool?"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("line 2 of the input is longer than 64 KiB: type your answer again.\nWhich tool?"), "{text}");
+    let saved = good_offices::log::load(&log).expect("log");
+    assert_eq!(saved.records.len(), 1);
+    assert!(
+        saved.records[0]
+            .submitted
+            .iter()
+            .any(|o| o.actor == "doravia" && o.tool == good_offices::scenario::ToolKind::Reinforce)
+    );
+}

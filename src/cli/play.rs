@@ -5,7 +5,8 @@ use std::sync::Arc;
 use super::game_io::{Failed, header_for, load_scenario_arg};
 use crate::diagnostics::did_you_mean;
 use crate::log::LoadedLog;
-use crate::play::{Others, Session, run_lines, run_menus};
+use crate::play::input::{Input, Line};
+use crate::play::{Others, Session, Stopped, run_lines, run_menus};
 use crate::scenario::Scenario;
 
 #[derive(Debug, clap::Args)]
@@ -72,17 +73,26 @@ pub fn run(args: &Args) -> Result<(), Failed> {
 
 fn ask_others() -> Result<Others, Failed> {
     let stdin = std::io::stdin();
-    let mut input = stdin.lock();
+    let mut lock = stdin.lock();
+    let mut input = Input::new(&mut lock);
     let mut out = std::io::stdout();
     loop {
         println!(
             "What do the seats nobody plays do?\n  1) follow their bot policies\n  2) follow the historical course\n  3) hold"
         );
-        let mut line = String::new();
-        if std::io::BufRead::read_line(&mut input, &mut line).unwrap_or(0) == 0 {
-            return Err(Failed(super::EXIT_INVALID));
-        }
-        match line.trim() {
+        let line = match input.next_line() {
+            Ok(Line::Text(line)) => line,
+            Ok(Line::End) | Err(_) => return Err(Failed(super::EXIT_INVALID)),
+            Ok(Line::Refused { reason, too_long }) => {
+                // A terminal's lines end: drop the rest of a long one and ask again.
+                if too_long && input.skip_rest_of_line().is_err() {
+                    return Err(Failed(super::EXIT_INVALID));
+                }
+                println!("{reason}: type 1, 2 or 3.");
+                continue;
+            }
+        };
+        match line.as_str() {
             "1" => return Ok(Others::Bots),
             "2" => return Ok(Others::Historical),
             "3" => return Ok(Others::Hold),
@@ -102,14 +112,35 @@ pub fn drive(mut session: Session, terminal: bool) -> Result<(), Failed> {
     let mut input = stdin.lock();
     let mut out = std::io::stdout();
     let result = if terminal {
-        run_menus(&mut session, &mut input, &mut out)
+        run_menus(&mut session, &mut input, &mut out).map_err(Stopped::Log)
     } else {
         run_lines(&mut session, &mut input, &mut out, &mut std::io::stderr())
     };
-    if let Err(e) = result {
-        eprintln!("error: cannot write {}: {e}", session.log_path.display());
-        return Err(Failed(super::EXIT_FAILURE));
-    }
+    let code = match result {
+        Ok(()) => super::EXIT_OK,
+        Err(Stopped::Log(e)) => {
+            eprintln!("error: cannot write {}: {e}", session.log_path.display());
+            return Err(Failed(super::EXIT_FAILURE));
+        }
+        Err(Stopped::Read(e)) => {
+            eprintln!("error: cannot read the input: {e}; the game stops before turn {}", session.next_turn());
+            super::EXIT_FAILURE
+        }
+        Err(Stopped::Refused(reason)) => {
+            eprintln!(
+                "error: {reason}; the game stops before turn {} is played, so that no order of the script is \
+                 left out (save the script as UTF-8 text, one command a line)",
+                session.next_turn()
+            );
+            super::EXIT_INVALID
+        }
+    };
+    print_where_saved(&session);
+    if code == super::EXIT_OK { Ok(()) } else { Err(Failed(code)) }
+}
+
+/// Where the game is, for the facilitator: over, or saved with the command that continues it.
+fn print_where_saved(session: &Session) {
     if session.is_over() {
         super::output::println_out!("The game is over. The log is {}.", session.log_path.display());
     } else {
@@ -119,7 +150,6 @@ pub fn drive(mut session: Session, terminal: bool) -> Result<(), Failed> {
             session.log_path.display()
         );
     }
-    Ok(())
 }
 
 /// `resume` of a game that was played in the room: the same seats, the same others.

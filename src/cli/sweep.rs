@@ -13,6 +13,10 @@ use crate::sweep::{Policy, policies, render_csv, render_json, render_table, summ
 /// More games than this is a typo, not a plan: a million games of a big scenario take hours.
 pub const MAX_RUNS: u64 = 1_000_000;
 
+/// More threads than this is a typo too: a sweep is CPU-bound, and thousands of threads only take
+/// time to start (a million took 20 s before the first game).
+pub const MAX_THREADS: i64 = 256;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// A scenario file or a built-in id.
@@ -32,9 +36,9 @@ pub struct Args {
     /// How to print the summary: a table to read, or CSV or JSON for a spreadsheet or a script.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Worker threads (0: one per core). The result does not depend on it.
-    #[arg(long, default_value_t = 0)]
-    pub threads: usize,
+    /// Worker threads, 0 to 256 (0: one per core). The result does not depend on it.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=MAX_THREADS))]
+    pub threads: u16,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -102,8 +106,12 @@ pub fn run(args: &Args) -> Result<(), Failed> {
         ProgressBar::hidden()
     };
     let seats = policies(&scenario, base, &overrides);
-    let results = sweep(&scenario, &seats, args.runs, args.seed, args.threads, &|n| bar.set_position(n));
+    let results = sweep(&scenario, &seats, args.runs, args.seed, usize::from(args.threads), &|n| bar.set_position(n));
     bar.finish_and_clear();
+    let results = results.map_err(|e| {
+        eprintln!("error: {e}");
+        Failed(super::EXIT_FAILURE)
+    })?;
     let summary = summarise(&scenario, args.seed, &seats, &results);
     let text = match args.format {
         Format::Table => render_table(&summary),

@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Report, SourceFile};
+use crate::read_capped::{Capped, size_words};
 use crate::rules::council_vote::Ballot;
 use crate::scenario::OrderSpec;
 use crate::scenario::spans::SpanIndex;
@@ -48,26 +49,41 @@ pub fn load_orders(path: &Path) -> Result<OrdersFile, Report> {
     parse_orders(&path.display().to_string(), &read_orders(path)?)
 }
 
+/// Larger orders files are refused, read no further than this. An order is a line of some 60 bytes:
+/// 16 MiB is three orders for each of 12,000 actors for the 100 turns of a big game, more than any
+/// workshop writes, and little enough to parse and check in a moment.
+pub const MAX_ORDERS_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The text of an orders file, or the error that says why it cannot be read.
 fn read_orders(path: &Path) -> Result<String, Report> {
     let name = path.display().to_string();
-    match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+    let refuse = |d: Diagnostic| Err(Report { source: SourceFile::new(&name, ""), diagnostics: vec![d] });
+    match crate::read_capped::read_capped(path, MAX_ORDERS_BYTES) {
+        Ok(Capped::Read(bytes)) => String::from_utf8(bytes).map_err(|e| {
             let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
             let at = valid.len();
             let d = Diagnostic::error("not-utf8", "the file is not UTF-8 text", (at, at))
                 .help("save the orders file as UTF-8");
-            Report { source: SourceFile::new(name, valid), diagnostics: vec![d] }
+            Report { source: SourceFile::new(&name, valid), diagnostics: vec![d] }
         }),
+        Ok(Capped::TooLarge { len }) => refuse(
+            Diagnostic::error(
+                "file-too-large",
+                format!("the file {}; orders files are limited to 16 MiB", size_words(len, MAX_ORDERS_BYTES)),
+                (0, 0),
+            )
+            .help("an orders file is text of a few kilobytes: check that this is the file you meant"),
+        ),
         Err(e) => {
             let reason = match e.kind() {
                 _ if path.is_dir() => "is a directory, not an orders file".to_string(),
                 std::io::ErrorKind::NotFound => "no such file".to_string(),
                 _ => e.to_string(),
             };
-            let d = Diagnostic::error("unreadable", format!("cannot read `{name}`: {reason}"), (0, 0))
-                .help("check the path of the orders file");
-            Err(Report { source: SourceFile::new(name, ""), diagnostics: vec![d] })
+            refuse(
+                Diagnostic::error("unreadable", format!("cannot read `{name}`: {reason}"), (0, 0))
+                    .help("check the path of the orders file"),
+            )
         }
     }
 }
@@ -94,6 +110,8 @@ pub fn parse_orders(name: &str, text: &str) -> Result<OrdersFile, Report> {
     };
     let spans = SpanIndex::parse(&source.text);
     let mut diagnostics = Vec::new();
+    // The turns seen so far, so a file of many turns is checked in one pass.
+    let mut seen = std::collections::HashSet::new();
     for (i, t) in parsed.turns.iter().enumerate() {
         let span = spans.span(&crate::path!["turns", i, "turn"]);
         if t.turn == 0 {
@@ -101,7 +119,7 @@ pub fn parse_orders(name: &str, text: &str) -> Result<OrdersFile, Report> {
                 Diagnostic::error("out-of-range", "turns are numbered from 1", span)
                     .help("write `turn: 1` for the first turn"),
             );
-        } else if parsed.turns[..i].iter().any(|u| u.turn == t.turn) {
+        } else if !seen.insert(t.turn) {
             diagnostics.push(
                 Diagnostic::error("duplicate-turn", format!("turn {} is given twice", t.turn), span)
                     .help("put all of a turn's orders in one entry"),

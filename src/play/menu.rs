@@ -5,6 +5,7 @@ use crate::scenario::Id;
 use std::io::{BufRead, Write};
 
 use super::commands::{Command, parse_command};
+use super::input::{Input, Line, Stopped};
 use super::report::situation_report;
 use super::session::Session;
 use crate::debrief::names::Names;
@@ -14,12 +15,20 @@ use crate::scenario::{
     Chapter, Draft, DraftContent, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
 };
 
-/// Reads one line; `None` at the end of input.
-fn read_line(input: &mut dyn BufRead) -> Option<String> {
-    let mut line = String::new();
-    match input.read_line(&mut line) {
-        Ok(0) | Err(_) => None,
-        Ok(_) => Some(line.trim().to_string()),
+/// Reads a person's answer; `None` at the end of input (or when it cannot be read: the game is saved
+/// turn by turn, so stopping loses nothing completed). A line that is not UTF-8 or too long is refused
+/// and `None` is not returned: the caller asks again.
+fn read_answer(input: &mut Input, out: &mut dyn Write) -> Option<Option<String>> {
+    match input.next_line() {
+        Ok(Line::Text(text)) => Some(Some(text)),
+        Ok(Line::End) | Err(_) => None,
+        Ok(Line::Refused { reason, too_long }) => {
+            if too_long && input.skip_rest_of_line().is_err() {
+                return None;
+            }
+            say(out, &format!("{reason}: type your answer again."));
+            Some(None)
+        }
     }
 }
 
@@ -30,7 +39,7 @@ fn say(out: &mut dyn Write, text: &str) {
 
 /// Asks until the answer is one of the numbered choices; `None` at the end of input.
 fn choose(
-    input: &mut dyn BufRead,
+    input: &mut Input,
     out: &mut dyn Write,
     question: &str,
     choices: &[String],
@@ -46,7 +55,7 @@ fn choose(
         }
         let _ = write!(out, "> ");
         let _ = out.flush();
-        let answer = read_line(input)?;
+        let Some(answer) = read_answer(input, out)? else { continue };
         match answer.parse::<usize>() {
             Ok(0) if zero.is_some() => return Some(0),
             Ok(n) if (1..=choices.len()).contains(&n) => return Some(n),
@@ -88,16 +97,22 @@ fn after_turn(session: &Session, out: &mut dyn Write) {
 }
 
 /// The line format (docs/facilitator-guide.md). Returns when the input ends, on `stop`, or when the
-/// game is over.
+/// game is over; stops at a line that is not UTF-8 or longer than 64 KiB, since playing on without it
+/// could play a turn without an order the script gives (every completed turn is saved already).
 pub fn run_lines(
     session: &mut Session,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> std::io::Result<()> {
+) -> Result<(), Stopped> {
+    let mut input = Input::new(input);
     say(out, &situation_report(&session.scenario, session.state(), session.records.last(), session.next_turn()));
     while !session.is_over() {
-        let Some(line) = read_line(input) else { break };
+        let line = match input.next_line().map_err(Stopped::Read)? {
+            Line::Text(line) => line,
+            Line::End => break,
+            Line::Refused { reason, .. } => return Err(Stopped::Refused(reason)),
+        };
         let result = match parse_command(&line, &session.scenario) {
             Err(e) => Err(e),
             Ok(Command::Nothing) => Ok(()),
@@ -184,7 +199,7 @@ fn draft_options(session: &Session) -> Vec<DraftContent> {
 }
 
 /// One group's orders through menus. `None` at the end of input.
-fn group_menu(session: &mut Session, role: &str, input: &mut dyn BufRead, out: &mut dyn Write) -> Option<()> {
+fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dyn Write) -> Option<()> {
     let actor = session.scenario.actor(role).cloned()?;
     say(
         out,
@@ -329,6 +344,7 @@ pub fn describe(scenario: &Scenario, o: &OrderSpec) -> String {
 
 /// Menus on a terminal: each turn the situation, each group in private, then the facilitator.
 pub fn run_menus(session: &mut Session, input: &mut dyn BufRead, out: &mut dyn Write) -> std::io::Result<()> {
+    let input = &mut Input::new(input);
     while !session.is_over() {
         say(out, &situation_report(&session.scenario, session.state(), session.records.last(), session.next_turn()));
         let seats = session.seats.clone();

@@ -5,11 +5,13 @@
 //! other input (docs/facilitator-guide.md), so a game can be scripted and tested.
 
 mod commands;
+pub mod input;
 mod menu;
 mod report;
 mod session;
 
 pub use commands::{Command, parse_command};
+pub use input::{MAX_LINE_BYTES, Stopped};
 pub use menu::{describe, run_lines, run_menus};
 pub use report::situation_report;
 pub use session::{Others, Session};

@@ -9,8 +9,9 @@ use super::spans::SpanIndex;
 use super::syntax::describe_ron_error;
 use super::validate::validate;
 use crate::diagnostics::{Diagnostic, Report, SourceFile};
+use crate::read_capped::{Capped, read_capped, size_words};
 
-/// Larger files are refused before they are read: a real scenario is a few hundred kilobytes at most.
+/// Larger files are refused, read no further than this: a real scenario is a few hundred kilobytes at most.
 pub const MAX_SCENARIO_BYTES: u64 = 8 * 1024 * 1024;
 
 /// A scenario that passed every check, with the warnings it raised and where its values stand.
@@ -49,10 +50,10 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     if meta.is_dir() {
         return Err(unreadable("is a directory, not a scenario file; give the path of a .ron file".into()));
     }
-    if meta.len() > MAX_SCENARIO_BYTES {
-        return Err(LoadError::Invalid(too_large(&name, meta.len())));
-    }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(io_reason(&e)))?;
+    let bytes = match read_capped(path, MAX_SCENARIO_BYTES).map_err(|e| unreadable(io_reason(&e)))? {
+        Capped::Read(bytes) => bytes,
+        Capped::TooLarge { len } => return Err(LoadError::Invalid(too_large(&name, len))),
+    };
     load_bytes(&name, &bytes).map_err(LoadError::Invalid)
 }
 
@@ -66,11 +67,11 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-fn too_large(name: &str, len: u64) -> Report {
+fn too_large(name: &str, len: Option<u64>) -> Report {
     let source = SourceFile::new(name, "");
     let d = Diagnostic::error(
         "file-too-large",
-        format!("the file is {:.1} MiB; scenario files are limited to 8 MiB", len as f64 / (1024.0 * 1024.0)),
+        format!("the file {}; scenario files are limited to 8 MiB", size_words(len, MAX_SCENARIO_BYTES)),
         (0, 0),
     )
     .help("a scenario is text of a few hundred kilobytes at most: check that this is the file you meant");
@@ -80,7 +81,7 @@ fn too_large(name: &str, len: u64) -> Report {
 /// Loads a scenario from raw bytes, as read from a file named `name`.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, Report> {
     if bytes.len() as u64 > MAX_SCENARIO_BYTES {
-        return Err(too_large(name, bytes.len() as u64));
+        return Err(too_large(name, Some(bytes.len() as u64)));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,

@@ -84,7 +84,36 @@ fn finish(game: &mut Game, seed: u64, source: &OrderSource) -> GameResult {
     }
 }
 
-/// Plays `runs` games on `threads` threads (0: all cores); `progress` is called after each game.
+/// The worker threads of a sweep could not be started (the system refused a thread).
+#[derive(Debug)]
+pub struct PoolError {
+    threads: usize,
+    reason: String,
+}
+
+impl std::fmt::Display for PoolError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let threads = if self.threads == 0 { "one per core".to_string() } else { self.threads.to_string() };
+        write!(
+            f,
+            "cannot start the sweep's worker threads ({threads}): {}; try fewer with --threads (e.g. --threads 1)",
+            self.reason
+        )
+    }
+}
+
+impl std::error::Error for PoolError {}
+
+/// The pool of `threads` workers (0: one per core) as built, or why the system would not start them.
+fn pool_or_error(
+    built: Result<rayon::ThreadPool, rayon::ThreadPoolBuildError>,
+    threads: usize,
+) -> Result<rayon::ThreadPool, PoolError> {
+    built.map_err(|e| PoolError { threads, reason: e.to_string() })
+}
+
+/// Plays `runs` games on `threads` threads (0: all cores, and never more threads than games);
+/// `progress` is called after each game.
 pub fn sweep(
     scenario: &Arc<Scenario>,
     policies: &BTreeMap<crate::scenario::Id, BotPolicy>,
@@ -92,17 +121,18 @@ pub fn sweep(
     seed: u64,
     threads: usize,
     progress: &(dyn Fn(u64) + Sync),
-) -> Vec<GameResult> {
+) -> Result<Vec<GameResult>, PoolError> {
     let source = OrderSource::bots(OrderSource::Hold, policies);
     let done = AtomicU64::new(0);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
+    let threads = if threads == 0 { 0 } else { threads.min(usize::try_from(runs).unwrap_or(usize::MAX).max(1)) };
+    let pool = pool_or_error(rayon::ThreadPoolBuilder::new().num_threads(threads).build(), threads)?;
     // One engine (world and schedule) per worker thread, built for its first game and restarted for
     // each of the others: a game's result depends only on its seed, never on which worker played it
     // or what it played before. (`map_init` builds one per rayon job, and rayon splits 1,000 games on
     // two threads into ten jobs: eight engines more than needed, a few hundred µs of bevy's each.)
     // Each thread only ever locks its own slot.
     let engines: Vec<Mutex<Option<Game>>> = (0..pool.current_num_threads()).map(|_| Mutex::new(None)).collect();
-    pool.install(|| {
+    Ok(pool.install(|| {
         (0..runs)
             .into_par_iter()
             .map(|i| {
@@ -120,5 +150,24 @@ pub fn sweep(
                 result
             })
             .collect()
-    })
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pool_the_system_will_not_start_is_an_error_that_says_what_to_do() {
+        let refused = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .spawn_handler(|_| Err(std::io::Error::other("Resource temporarily unavailable")))
+            .build();
+        let e = pool_or_error(refused, 3).expect_err("no thread starts");
+        assert_eq!(
+            e.to_string(),
+            "cannot start the sweep's worker threads (3): Resource temporarily unavailable; \
+             try fewer with --threads (e.g. --threads 1)"
+        );
+    }
 }

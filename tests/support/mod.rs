@@ -6,7 +6,9 @@ use std::process::{Command, Output, Stdio};
 pub struct Run {
     args: Vec<String>,
     dir: Option<PathBuf>,
-    stdin: Option<String>,
+    stdin: Option<Vec<u8>>,
+    /// A file (or a device such as /dev/zero) given as standard input instead.
+    stdin_file: Option<PathBuf>,
 }
 
 /// Starts a command line: `good_offices(["validate", "x.ron"])`.
@@ -15,7 +17,7 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    Run { args: args.into_iter().map(|a| a.as_ref().to_string()).collect(), dir: None, stdin: None }
+    Run { args: args.into_iter().map(|a| a.as_ref().to_string()).collect(), dir: None, stdin: None, stdin_file: None }
 }
 
 impl Run {
@@ -25,8 +27,19 @@ impl Run {
     }
 
     /// Feeds this text to standard input (otherwise it is empty).
-    pub fn stdin(mut self, text: &str) -> Self {
-        self.stdin = Some(text.to_string());
+    pub fn stdin(self, text: &str) -> Self {
+        self.stdin_bytes(text.as_bytes())
+    }
+
+    /// Feeds these bytes, UTF-8 or not, to standard input.
+    pub fn stdin_bytes(mut self, bytes: &[u8]) -> Self {
+        self.stdin = Some(bytes.to_vec());
+        self
+    }
+
+    /// Gives this file (or device) as standard input.
+    pub fn stdin_file(mut self, path: &Path) -> Self {
+        self.stdin_file = Some(path.to_path_buf());
         self
     }
 
@@ -37,7 +50,12 @@ impl Run {
 
     pub fn output(self) -> Finished {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_good-offices"));
-        cmd.args(&self.args).stdin(if self.stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+        let stdin = match (&self.stdin, &self.stdin_file) {
+            (Some(_), _) => Stdio::piped(),
+            (None, Some(path)) => Stdio::from(std::fs::File::open(path).expect("the stdin file opens")),
+            (None, None) => Stdio::null(),
+        };
+        cmd.args(&self.args).stdin(stdin);
         cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
         if let Some(dir) = &self.dir {
             cmd.current_dir(dir);
@@ -47,7 +65,7 @@ impl Run {
             use std::io::Write;
             let mut pipe = child.stdin.take().expect("piped stdin");
             // The program may stop reading early (a game that ends); a closed pipe is fine.
-            let _ = pipe.write_all(text.as_bytes());
+            let _ = pipe.write_all(text);
         }
         let out = child.wait_with_output().expect("the program finishes");
         Finished { args: self.args, out }
