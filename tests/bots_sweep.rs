@@ -334,11 +334,9 @@ fn sweep_from_the_command_line_and_its_bad_arguments() {
 /// bounded like `--runs`, refused at once with exit 2.
 #[test]
 fn sweep_threads_are_bounded() {
-    let started = std::time::Instant::now();
     cli(["sweep", "tutorial-river-dispute", "--runs", "2", "--threads", "1000000"])
         .expect_code(2)
         .stderr_has("error: invalid value '1000000' for '--threads <THREADS>': 1000000 is not in 0..=256\n");
-    assert!(started.elapsed() < std::time::Duration::from_secs(5), "refused before any thread starts");
     cli(["sweep", "tutorial-river-dispute", "--runs", "2", "--threads", "-1"])
         .expect_code(2)
         .stderr_has("unexpected argument '-1'");
