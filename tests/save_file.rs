@@ -90,3 +90,50 @@ fn files_in(dir: &std::path::Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// Defect 10: a saved state edited and its checksums recomputed — `NaN`, a number out of its range, an
+/// id the scenario does not have — is refused by every command that reads it, naming the log, the turn
+/// and the field; nothing is written.
+#[test]
+fn an_edited_state_with_impossible_numbers_or_ids_is_refused() {
+    let dir = scratch_dir("edited-state");
+    cli(["run", "tutorial-river-dispute", "--bots", "--seed", "2", "--turns", "2", "--log", "a.log"])
+        .in_dir(&dir)
+        .expect_code(0);
+    let log = good_offices::log::load(&dir.join("a.log")).expect("log");
+    let dyad = log.records[1].state.dyads[0].clone();
+    let (id, side) = (dyad.id.as_str(), dyad.sides[0].as_str());
+    type Edit = Box<dyn Fn(&mut good_offices::engine::state::Snapshot)>;
+    let cases: [(Edit, String); 4] = [
+        (
+            Box::new(|s| s.dyads[0].arms[0] = f64::NAN),
+            format!("Arms(\"{id}\", \"{side}\") = NaN, but it must be a number from 0 to 100"),
+        ),
+        (
+            Box::new(|s| s.dyads[0].grievance[0] = 21.0),
+            format!("Grievance(\"{id}\", \"{side}\") = 21, but it must be a number from -20 to 20"),
+        ),
+        (Box::new(|s| s.dyads[0].stage = 0), format!("Stage(\"{id}\") = 0, but it must be a number from 1 to 9")),
+        (
+            Box::new(|s| {
+                s.globals.events.insert(good_offices::scenario::Event::Seized("nowhere".into()));
+            }),
+            "Seized(\"nowhere\") = \"nowhere\", but it must be a body of the scenario".to_string(),
+        ),
+    ];
+    for (edit, field) in cases {
+        let mut records = log.records.clone();
+        edit(&mut records[1].state);
+        let text = good_offices::log::render_log(&log.header, &records);
+        std::fs::write(dir.join("edited.log"), &text).expect("write");
+        let expected = format!(
+            "error: edited.log: the state saved after turn 2 has {field}; the log was changed and its checksums \
+             recomputed: restore it from a copy, or `branch` from an earlier copy"
+        );
+        for command in ["resume", "replay", "debrief"] {
+            let refused = cli([command, "edited.log"]).in_dir(&dir).expect_code(2);
+            assert_eq!(refused.stderr().trim_end(), expected, "`{command}`");
+        }
+        assert_eq!(std::fs::read_to_string(dir.join("edited.log")).expect("read"), text, "nothing written");
+    }
+}

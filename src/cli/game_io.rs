@@ -8,6 +8,7 @@ use super::resolve::load as load_scenario;
 use crate::debrief::names::count;
 use crate::diagnostics::{Report, render_human};
 use crate::engine::record::TurnRecord;
+use crate::engine::state_check::check_state;
 use crate::engine::{Game, OrderSource};
 use crate::log::{self, LoadedLog, LogHeader, LogLock};
 use crate::orders::load_orders_for;
@@ -168,8 +169,9 @@ pub fn scenario_of(header: &LogHeader, log_path: &Path, explicit: Option<&str>) 
     Ok(Arc::new(loaded.scenario))
 }
 
-/// Every saved state must be a state of this scenario: the same dyads and actors. A log can be edited
-/// and its checksums recomputed; the engine must refuse it rather than fail on it.
+/// Every saved state must be a state of this scenario: the same dyads and actors, every number within
+/// its range, every id the scenario's (`engine::state_check`). A log can be edited and its checksums
+/// recomputed; the engine must refuse it rather than play on from it.
 pub fn states_fit(log: &LoadedLog, scenario: &Scenario, log_path: &Path) -> Result<(), Failed> {
     let mut dyads: Vec<&str> = scenario.conflict.dyads.iter().map(|d| d.id.as_str()).collect();
     dyads.sort_unstable();
@@ -187,6 +189,18 @@ pub fn states_fit(log: &LoadedLog, scenario: &Scenario, log_path: &Path) -> Resu
                 log_path.display(),
                 r.turn,
                 scenario.meta.id
+            );
+            return Err(Failed(super::EXIT_INVALID));
+        }
+        if let Err(p) = check_state(&r.state, scenario, r.turn) {
+            eprintln!(
+                "error: {}: the state saved after turn {} has {} = {}, but it must be {}; the log was changed and its \
+                 checksums recomputed: restore it from a copy, or `branch` from an earlier copy",
+                log_path.display(),
+                r.turn,
+                p.field,
+                p.found,
+                p.expected
             );
             return Err(Failed(super::EXIT_INVALID));
         }
