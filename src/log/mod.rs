@@ -4,9 +4,10 @@
 //! content hash, seed, seats, where the orders come from), then one block per completed turn, each closed
 //! by a line with the FNV-1a checksum of the block's text. See `docs/log-format.md`.
 //!
-//! - [`create`] writes the header; [`append`] adds one turn with a single write in append mode and a
+//! - [`create`] puts a new log with its header in place in one step and returns the [`LogLock`] a
+//!   writer holds (one writer at a time); [`append`] adds one turn with a single write in append mode and a
 //!   flush to disk, so a crash leaves either the whole turn or a torn tail, never a lost completed turn.
-//! - [`load`] / [`parse`] read a log back. A torn last turn is dropped with a warning; a changed turn, turns
+//! - [`load`] / [`parse`] read a log back (at most [`MAX_LOG_BYTES`], whatever the file is). A torn last turn is dropped with a warning; a changed turn, turns
 //!   out of order or a file that is not a log are [`LogError`]s located at file, line and column.
 //! - [`truncate_to`] cuts a torn tail before a resumed game appends, so the resumed log ends byte for byte
 //!   like one that was never interrupted.
