@@ -46,6 +46,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_file_of_exactly_the_cap_is_read_and_one_byte_more_is_refused() {
+        let dir = std::env::temp_dir().join(format!("read-capped-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a scratch folder");
+        let path = dir.join("ten.txt");
+        std::fs::write(&path, b"0123456789").expect("written");
+        assert_eq!(read_capped(&path, 10).expect("readable"), Capped::Read(b"0123456789".to_vec()));
+        assert_eq!(read_capped(&path, 9).expect("readable"), Capped::TooLarge { len: Some(10) });
+        std::fs::remove_dir_all(&dir).expect("cleaned up");
+    }
+
+    #[test]
     fn a_device_is_read_only_up_to_the_cap() {
         assert_eq!(read_capped(Path::new("/dev/zero"), 1024).expect("readable"), Capped::TooLarge { len: None });
         assert_eq!(size_words(None, 8 * 1024 * 1024), "holds more than 8 MiB");

@@ -16,3 +16,4 @@ mod model_laws;
 mod play;
 mod properties;
 mod rule_cases;
+mod save_file;

@@ -80,7 +80,8 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     let mut header = trunk.header.clone();
     header.source =
         format!("branch of {} from turn {} with orders {}", args.log.display(), args.from_turn, args.orders.display());
-    create_log(&args.out, &header)?;
+    // Held until the branch is written: a second process cannot write OUT meanwhile.
+    let _lock = create_log(&args.out, &header)?;
     let kept = &trunk.records[..(args.from_turn - 1) as usize];
     for r in kept {
         crate::log::append(&args.out, r).map_err(|e| {

@@ -8,8 +8,9 @@ use super::resolve::load as load_scenario;
 use crate::debrief::names::count;
 use crate::diagnostics::{Report, render_human};
 use crate::engine::record::TurnRecord;
+use crate::engine::state_check::check_state;
 use crate::engine::{Game, OrderSource};
-use crate::log::{self, LoadedLog, LogHeader};
+use crate::log::{self, LoadedLog, LogHeader, LogLock};
 use crate::orders::load_orders_for;
 use crate::scenario::{Loaded, Scenario};
 
@@ -168,8 +169,9 @@ pub fn scenario_of(header: &LogHeader, log_path: &Path, explicit: Option<&str>) 
     Ok(Arc::new(loaded.scenario))
 }
 
-/// Every saved state must be a state of this scenario: the same dyads and actors. A log can be edited
-/// and its checksums recomputed; the engine must refuse it rather than fail on it.
+/// Every saved state must be a state of this scenario: the same dyads and actors, every number within
+/// its range, every id the scenario's (`engine::state_check`). A log can be edited and its checksums
+/// recomputed; the engine must refuse it rather than play on from it.
 pub fn states_fit(log: &LoadedLog, scenario: &Scenario, log_path: &Path) -> Result<(), Failed> {
     let mut dyads: Vec<&str> = scenario.conflict.dyads.iter().map(|d| d.id.as_str()).collect();
     dyads.sort_unstable();
@@ -190,6 +192,18 @@ pub fn states_fit(log: &LoadedLog, scenario: &Scenario, log_path: &Path) -> Resu
             );
             return Err(Failed(super::EXIT_INVALID));
         }
+        if let Err(p) = check_state(&r.state, scenario, r.turn) {
+            eprintln!(
+                "error: {}: the state saved after turn {} has {} = {}, but it must be {}; the log was changed and its \
+                 checksums recomputed: restore it from a copy, or `branch` from an earlier copy",
+                log_path.display(),
+                r.turn,
+                p.field,
+                p.found,
+                p.expected
+            );
+            return Err(Failed(super::EXIT_INVALID));
+        }
     }
     Ok(())
 }
@@ -207,13 +221,21 @@ pub fn header_for(loaded: &Loaded, seed: u64, source: String) -> LogHeader {
 }
 
 fn io_failure(path: &Path, e: &std::io::Error) -> Failed {
+    if e.kind() == std::io::ErrorKind::WouldBlock {
+        // The message names the file and says what to do.
+        eprintln!("error: {e}");
+        return Failed(super::EXIT_FAILURE);
+    }
     eprintln!("error: cannot write {}: {e}", path.display());
     Failed(super::EXIT_FAILURE)
 }
 
-pub fn create_log(path: &Path, header: &LogHeader) -> CmdResult {
+/// Creates a new game's log and returns the lock on it: hold it while the game is written. An existing
+/// log is invalid input (exit 2: resume it instead); a log another process is writing is a runtime
+/// failure (exit 1: nothing is wrong with what the user typed, the file is busy).
+pub fn create_log(path: &Path, header: &LogHeader) -> Result<LogLock, Failed> {
     match log::create(path, header) {
-        Ok(()) => Ok(()),
+        Ok(lock) => Ok(lock),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             eprintln!(
                 "error: {} already exists; continue that game with `good-offices resume {}`, or choose a new file",
@@ -223,6 +245,23 @@ pub fn create_log(path: &Path, header: &LogHeader) -> CmdResult {
             Err(Failed(super::EXIT_INVALID))
         }
         Err(e) => Err(io_failure(path, &e)),
+    }
+}
+
+/// Locks an existing log before it is read to be written (`resume`), so a second writer is refused
+/// before it reads a state the first one is about to move on from. A path that cannot be opened is
+/// reported as loading it would report it (no such file, a directory: exit 2).
+pub fn lock_log(path: &Path) -> Result<LogLock, Failed> {
+    match log::lock_existing(path) {
+        Ok(lock) => Ok(lock),
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+            eprintln!("error: {e}");
+            Err(Failed(super::EXIT_FAILURE))
+        }
+        Err(e) => {
+            load_log(path)?;
+            Err(io_failure(path, &e))
+        }
     }
 }
 

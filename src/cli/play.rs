@@ -1,10 +1,10 @@
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::game_io::{Failed, header_for, load_scenario_arg};
 use crate::diagnostics::did_you_mean;
-use crate::log::LoadedLog;
+use crate::log::{LoadedLog, LogLock};
 use crate::play::input::{Input, Line};
 use crate::play::{Others, Session, Stopped, run_lines, run_menus};
 use crate::scenario::Scenario;
@@ -66,8 +66,8 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     seats.sort();
     seats.dedup();
     header.seats = seats;
-    super::game_io::create_log(&log_path, &header)?;
-    let session = Session::new(Arc::new(loaded.scenario), header, log_path, others, Vec::new());
+    let lock = super::game_io::create_log(&log_path, &header)?;
+    let session = Session::new(Arc::new(loaded.scenario), header, log_path, others, Vec::new()).holding(lock);
     drive(session, terminal)
 }
 
@@ -153,7 +153,7 @@ fn print_where_saved(session: &Session) {
 }
 
 /// `resume` of a game that was played in the room: the same seats, the same others.
-pub fn resume(loaded: LoadedLog, scenario: Arc<Scenario>, log_path: &Path) -> Result<(), Failed> {
+pub fn resume(loaded: LoadedLog, scenario: Arc<Scenario>, lock: LogLock) -> Result<(), Failed> {
     let others = loaded
         .header
         .source
@@ -161,7 +161,8 @@ pub fn resume(loaded: LoadedLog, scenario: Arc<Scenario>, log_path: &Path) -> Re
         .and_then(|s| s.strip_suffix(')'))
         .and_then(Others::parse)
         .unwrap_or(Others::Bots);
-    let session = Session::new(scenario, loaded.header, log_path.to_path_buf(), others, loaded.records);
+    let log_path = lock.path().to_path_buf();
+    let session = Session::new(scenario, loaded.header, log_path, others, loaded.records).holding(lock);
     if session.is_over() {
         super::output::println_out!("This game is already over; nothing to resume.");
         return Ok(());

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use super::game_io::{Failed, SourceArgs, load_log, play_and_save, scenario_of, source_from_header};
+use super::game_io::{Failed, SourceArgs, load_log, lock_log, play_and_save, scenario_of, source_from_header};
 use crate::engine::state::Snapshot;
 use crate::engine::{Game, OrderSource};
 
@@ -20,6 +20,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<(), Failed> {
+    // Locked before it is read: a second writer is refused before it reads a state that is about to
+    // move on, and the lock is held until the last turn is written.
+    let lock = lock_log(&args.log)?;
     let loaded = load_log(&args.log)?;
     let scenario = scenario_of(&loaded.header, &args.log, args.scenario.as_deref())?;
     super::game_io::states_fit(&loaded, &scenario, &args.log)?;
@@ -34,7 +37,7 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     }
     // A game played in the room goes on in the room: the same seats, orders from the groups.
     if loaded.header.source.starts_with("play") && !args.source.given() {
-        return super::play::resume(loaded, scenario, &args.log);
+        return super::play::resume(loaded, scenario, lock);
     }
     let source = if args.source.orders.is_some() || args.source.course.is_some() {
         args.source.source(&scenario)?.0

@@ -25,7 +25,8 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     let loaded = load_scenario_arg(&args.scenario)?;
     let (source, name) = args.source.source(&loaded.scenario)?;
     let header = header_for(&loaded, args.seed, name);
-    create_log(&args.log, &header)?;
+    // Held until the game is written: a second process cannot write this log meanwhile.
+    let _lock = create_log(&args.log, &header)?;
     let mut game = Game::new(Arc::new(loaded.scenario), args.seed);
     play_and_save(&mut game, &source, args.turns, &args.log)
 }

@@ -51,11 +51,28 @@ struct PlotLine {
     markers: bool,
 }
 
+/// No variable of a game goes beyond ±1e9 (deaths and displaced, the largest, stop at 1e9): a number
+/// beyond it comes from a log edited with its checksums recomputed. The load check refuses such logs
+/// (`engine::state_check`), but the charts do not rely on it: plotters overflows an `i32` on numbers
+/// far outside the plotted range.
+const CHART_LIMIT: f64 = 1e9;
+
+/// A point as it can be charted: `None` for no number (`NaN`), else within ±[`CHART_LIMIT`].
+fn chartable((t, v): (u32, f64)) -> Option<(i32, f64)> {
+    let turn = i32::try_from(t).unwrap_or(i32::MAX);
+    (!v.is_nan()).then(|| (turn, v.clamp(-CHART_LIMIT, CHART_LIMIT)))
+}
+
+/// `points` with each value held within `range`: a line that leaves the plot is drawn along its edge.
+fn within(points: &[(i32, f64)], range: &Range<f64>) -> Vec<(i32, f64)> {
+    points.iter().map(|(t, v)| (*t, v.clamp(range.start.min(range.end), range.end.max(range.start)))).collect()
+}
+
 impl PlotLine {
     fn new(line: &Line, colour: RGBColor) -> Self {
         PlotLine {
             label: line.label.clone(),
-            points: line.points.iter().map(|(t, v)| (*t as i32, *v)).collect(),
+            points: line.points.iter().copied().filter_map(chartable).collect(),
             colour,
             dashed: false,
             right: false,
@@ -253,9 +270,11 @@ pub fn comparison_charts(this: &Series, other: &Series, this_label: &str, other_
 
 /// The smallest 1, 2 or 5 × 10ⁿ at or above `x` (10 for nothing).
 fn nice_ceiling(x: f64) -> f64 {
-    if x <= 0.0 {
+    if x.is_nan() || x <= 0.0 {
         return 10.0;
     }
+    // Finite, so the loop below ends.
+    let x = x.min(CHART_LIMIT);
     let mut step = 1.0;
     while step * 10.0 <= x {
         step *= 10.0;
@@ -293,7 +312,7 @@ fn draw(plot: &Plot) -> Result<String, String> {
             .right_y_label_area_size(if plot.right.is_some() { 100 } else { 20 })
             .build_cartesian_2d(0..last, plot.y_range.clone())
             .map_err(|e| err(&e))?
-            .set_secondary_coord(0..last, right_range);
+            .set_secondary_coord(0..last, right_range.clone());
         let y_format = &plot.y_format;
         chart
             .configure_mesh()
@@ -327,16 +346,18 @@ fn draw(plot: &Plot) -> Result<String, String> {
         }
         for line in &plot.lines {
             let style = ShapeStyle::from(&line.colour).stroke_width(4);
-            let points = line.points.clone();
+            let points = within(&line.points, if line.right { &right_range } else { &plot.y_range });
             let markers = || {
-                let dots = if line.markers { line.points.clone() } else { Vec::new() };
+                let dots = if line.markers { points.clone() } else { Vec::new() };
                 dots.into_iter().map(move |p| Circle::new(p, 5, line.colour.filled()))
             };
             match (line.right, line.dashed) {
-                (false, false) => chart.draw_series(LineSeries::new(points, style)).map(|_| ()),
-                (false, true) => chart.draw_series(DashedLineSeries::new(points, 12, 8, style)).map(|_| ()),
-                (true, false) => chart.draw_secondary_series(LineSeries::new(points, style)).map(|_| ()),
-                (true, true) => chart.draw_secondary_series(DashedLineSeries::new(points, 12, 8, style)).map(|_| ()),
+                (false, false) => chart.draw_series(LineSeries::new(points.clone(), style)).map(|_| ()),
+                (false, true) => chart.draw_series(DashedLineSeries::new(points.clone(), 12, 8, style)).map(|_| ()),
+                (true, false) => chart.draw_secondary_series(LineSeries::new(points.clone(), style)).map(|_| ()),
+                (true, true) => {
+                    chart.draw_secondary_series(DashedLineSeries::new(points.clone(), 12, 8, style)).map(|_| ())
+                }
             }
             .map_err(|e| err(&e))?;
             if line.right {
@@ -373,6 +394,35 @@ fn legend<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line(label: &str, values: &[f64]) -> Line {
+        Line { label: label.into(), points: values.iter().enumerate().map(|(t, v)| (t as u32, *v)).collect() }
+    }
+
+    /// Issue 19, defect 11: numbers no game reaches (a log edited with its checksums recomputed, were the
+    /// load check ever bypassed) are charted clamped, not passed to plotters to overflow in.
+    #[test]
+    fn extreme_numbers_are_charted_clamped() {
+        let wild = [0.0, f64::MAX, f64::MIN, f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 1e300, -1e300];
+        let series = Series {
+            last_turn: (wild.len() - 1) as u32,
+            stages: vec![line("a dispute", &wild)],
+            deaths: line("deaths", &wild),
+            displaced: line("displaced", &wild),
+            public_pressure: line("attention", &wild),
+            escalation: vec![line("a dispute", &wild)],
+            threshold: f64::MAX,
+            trust: vec![line("a pair", &wild)],
+            steady_trust: 0,
+        };
+        let mut all = charts(&series);
+        all.extend(comparison_charts(&series, &series, "this", "that"));
+        assert_eq!(all.len(), 6);
+        for chart in all {
+            assert!(!chart.svg.contains("could not be drawn"), "{}: {}", chart.slug, chart.svg);
+            assert!(chart.svg.contains("<polyline") || chart.svg.contains("<path"), "{}: no line drawn", chart.slug);
+        }
+    }
 
     #[test]
     fn nice_ceilings() {

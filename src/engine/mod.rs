@@ -8,6 +8,7 @@ pub mod rng;
 pub mod rows;
 pub mod schedule;
 pub mod state;
+pub mod state_check;
 pub mod trust;
 pub mod uses;
 pub mod view;

@@ -15,7 +15,10 @@ pub enum LogError {
     /// `wrong_path` when the path names no log (missing, a directory, far too large): the user's
     /// mistake, so invalid input; otherwise the system refused (no permission), a runtime failure.
     Io { path: String, reason: String, wrong_path: bool },
-    /// Not a Good Offices turn log: empty, binary, a scenario or orders file given by mistake, or a
+    /// An empty file: a game stopped before its log's header was written (by a version of good-offices
+    /// that did not yet create logs in one step). It holds no game; `run` may start one in it.
+    Empty(Report),
+    /// Not a Good Offices turn log: binary, a scenario or orders file given by mistake, or a
     /// header line that cannot be read.
     NotALog(Report),
     /// A turn log of another format version than [`super::LOG_FORMAT`].
@@ -36,7 +39,8 @@ impl LogError {
     pub fn report(&self) -> Option<&Report> {
         match self {
             LogError::Io { .. } => None,
-            LogError::NotALog(r)
+            LogError::Empty(r)
+            | LogError::NotALog(r)
             | LogError::NotUtf8(r)
             | LogError::OutOfOrder(r)
             | LogError::Damaged(r)
@@ -53,7 +57,8 @@ impl LogError {
                     .help("check the path: a turn log is the file given to `--log` when the game was played");
                 Report { source: SourceFile::new(path, ""), diagnostics: vec![d] }
             }
-            LogError::NotALog(r)
+            LogError::Empty(r)
+            | LogError::NotALog(r)
             | LogError::NotUtf8(r)
             | LogError::OutOfOrder(r)
             | LogError::Damaged(r)

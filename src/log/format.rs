@@ -156,6 +156,21 @@ struct FormatProbe {
     engine: Option<String>,
 }
 
+/// An empty file holds no game yet: say so, and how to start one, rather than call it "not a log".
+fn empty_log(name: &str) -> LogError {
+    let d = Diagnostic::error(
+        "empty-log",
+        format!("{name} holds no game yet: the file is empty (a game was stopped before it began)"),
+        (0, 0),
+    )
+    .label("nothing here")
+    .help(format!(
+        "start a game in it with `good-offices run SCENARIO --log {name}` (or `good-offices play SCENARIO --log \
+         {name}`); the empty file is taken over"
+    ));
+    LogError::Empty(report(name, "", d))
+}
+
 /// Reads the comment lines and the header line; returns the header and the byte offset after it.
 pub(super) fn parse_header(name: &str, text: &str) -> Result<(LogHeader, usize), LogError> {
     let not_a_log = |span: (usize, usize), why: &str, label: &str| {
@@ -235,6 +250,9 @@ pub(super) fn parse_header(name: &str, text: &str) -> Result<(LogHeader, usize),
 
 /// Reads a whole log's text. See [`super::parse`].
 pub(super) fn parse_text(name: &str, text: &str) -> Result<LoadedLog, LogError> {
+    if text.is_empty() {
+        return Err(empty_log(name));
+    }
     let (header, mut pos) = parse_header(name, text)?;
     let mut records: Vec<TurnRecord> = Vec::new();
     let mut warnings = Vec::new();

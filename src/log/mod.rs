@@ -4,21 +4,24 @@
 //! content hash, seed, seats, where the orders come from), then one block per completed turn, each closed
 //! by a line with the FNV-1a checksum of the block's text. See `docs/log-format.md`.
 //!
-//! - [`create`] writes the header; [`append`] adds one turn with a single write in append mode and a
+//! - [`create`] puts a new log with its header in place in one step and returns the [`LogLock`] a
+//!   writer holds (one writer at a time); [`append`] adds one turn with a single write in append mode and a
 //!   flush to disk, so a crash leaves either the whole turn or a torn tail, never a lost completed turn.
-//! - [`load`] / [`parse`] read a log back. A torn last turn is dropped with a warning; a changed turn, turns
+//! - [`load`] / [`parse`] read a log back (at most [`MAX_LOG_BYTES`], whatever the file is). A torn last turn is dropped with a warning; a changed turn, turns
 //!   out of order or a file that is not a log are [`LogError`]s located at file, line and column.
 //! - [`truncate_to`] cuts a torn tail before a resumed game appends, so the resumed log ends byte for byte
 //!   like one that was never interrupted.
 //!
 //! Rendering is deterministic: [`render_header`] + [`render_record`] of each turn is exactly the file.
 
+mod create;
 mod error;
 mod format;
+mod lock;
 #[cfg(test)]
 mod tests;
 
-use std::fs::{File, OpenOptions};
+use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -26,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 pub use error::LogError;
 pub use format::{COMMENT_LINE, render_header, render_log, render_record};
+pub use lock::{LogLock, lock_existing};
 
 use crate::engine::record::TurnRecord;
 use crate::engine::rng::fnv1a;
@@ -34,7 +38,8 @@ use crate::engine::state::Snapshot;
 /// The version of the log format this engine writes and reads.
 pub const LOG_FORMAT: u32 = 1;
 
-/// Larger files are refused before they are read: a long game's log is a few megabytes.
+/// Larger files are refused, and no more than this (and one byte) is ever read, whatever the file is
+/// (`/dev/zero` included): a long game's log is a few megabytes.
 pub const MAX_LOG_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The first line of a log after its comment: what a game needs to be resumed, replayed or branched.
@@ -93,36 +98,26 @@ fn with_path(path: &Path, e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
 
-/// Starts a log: writes the comment and header lines. Refuses (`AlreadyExists`) if the file exists, so a
-/// finished game is never overwritten.
-pub fn create(path: &Path, header: &LogHeader) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
-        if e.kind() == io::ErrorKind::AlreadyExists {
-            io::Error::new(
-                e.kind(),
-                format!("{}: already exists; choose another log file, or `resume` the game it holds", path.display()),
-            )
-        } else {
-            with_path(path, e)
-        }
-    })?;
-    file.write_all(render_header(header).as_bytes()).map_err(|e| with_path(path, e))?;
-    file.sync_all().map_err(|e| with_path(path, e))?;
-    sync_parent(path);
-    Ok(())
+/// Starts a log: writes the comment and header lines to a temporary file, syncs it and gives it the
+/// log's name (see `create.rs`), so a kill never leaves a log without its header. Returns the lock this
+/// process holds on the new log: keep it for as long as the game is written. Refuses
+/// (`AlreadyExists`) if the file exists and is not empty, so a finished game is never overwritten; an
+/// empty file holds no game and is taken over. Another process writing the file is `WouldBlock`.
+pub fn create(path: &Path, header: &LogHeader) -> io::Result<LogLock> {
+    create::create_new(path, &render_header(header)).map_err(|e| match e.kind() {
+        io::ErrorKind::AlreadyExists => io::Error::new(
+            e.kind(),
+            format!("{}: already exists; choose another log file, or `resume` the game it holds", path.display()),
+        ),
+        io::ErrorKind::WouldBlock => e,
+        _ => with_path(path, e),
+    })
 }
 
-/// Makes a new file's directory entry durable too (best effort: not every platform can open a directory).
-fn sync_parent(path: &Path) {
-    #[cfg(unix)]
-    if let Some(dir) = path.parent() {
-        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = path;
+/// Replaces a whole log with `text` in one step (`play`'s undo), returning the lock on the new file.
+/// The caller must hold the lock on the log it replaces.
+pub fn replace(path: &Path, text: &str) -> io::Result<LogLock> {
+    create::replace(path, text).map_err(|e| with_path(path, e))
 }
 
 /// Appends one completed turn: a single `write_all` of the whole block on a file opened in append mode,
@@ -151,17 +146,21 @@ pub fn load(path: &Path) -> Result<LoadedLog, LogError> {
             wrong_path: true,
         });
     }
-    if meta.len() > MAX_LOG_BYTES {
-        return Err(LogError::Io {
-            path: name,
-            reason: format!(
-                "is {:.0} MiB, too large for a turn log (at most 256 MiB); check that this is the file you meant",
-                meta.len() as f64 / (1024.0 * 1024.0)
-            ),
-            wrong_path: true,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| io_err(&e))?;
+    // Capped whatever the file is: a large regular file is refused without being read, and a special
+    // file (such as `/dev/zero`), which reports no length, is read no further than the cap.
+    let bytes = match crate::read_capped::read_capped(path, MAX_LOG_BYTES).map_err(|e| io_err(&e))? {
+        crate::read_capped::Capped::Read(bytes) => bytes,
+        crate::read_capped::Capped::TooLarge { .. } => {
+            return Err(LogError::Io {
+                path: name,
+                reason: format!(
+                    "is larger than {} MiB, too large for a turn log; check that this is the log file you meant",
+                    MAX_LOG_BYTES / (1024 * 1024)
+                ),
+                wrong_path: true,
+            });
+        }
+    };
     parse_bytes(&name, &bytes)
 }
 

@@ -362,7 +362,8 @@ fn a_header_cut_short_is_an_error_not_a_panic() {
     let head = render_header(&header());
     for cut in 0..head.len() {
         let e = expect_err(&head[..cut]);
-        assert!(matches!(e, LogError::NotALog(_) | LogError::Damaged(_)), "cut at {cut}: {e}");
+        assert!(matches!(e, LogError::Empty(_) | LogError::NotALog(_) | LogError::Damaged(_)), "cut at {cut}: {e}");
+        assert_eq!(matches!(e, LogError::Empty(_)), cut == 0, "only nothing at all is an empty log");
     }
     let e = expect_err(&head[..head.len() - 1]);
     assert!(e.to_string().contains("ends inside its header line"), "{e}");
@@ -565,9 +566,10 @@ fn assert_not_a_log(bytes: &[u8]) -> LogError {
 
 #[test]
 fn files_that_are_not_logs_are_located_errors() {
-    let e = assert_not_a_log(b"");
+    let e = expect_err_bytes(b"");
+    assert!(matches!(e, LogError::Empty(_)), "an empty file is no game, not another kind of file: {e}");
     assert_eq!(error_line_col(&e), (1, 1));
-    assert!(e.to_string().contains("the file is empty"));
+    assert_eq!(e.exit_code(), 2);
 
     assert_not_a_log(b"\n\n   \n");
     assert_not_a_log(COMMENT_LINE.as_bytes());
@@ -691,7 +693,28 @@ fn errors_convert_to_reports() {
     let report: crate::diagnostics::Report = e.into();
     assert_eq!(report.source.name, NAME);
     assert_eq!(report.errors().count(), 1);
+    assert_eq!(report.diagnostics[0].code, "empty-log");
+    let report: crate::diagnostics::Report = expect_err("hello\n").into();
     assert_eq!(report.diagnostics[0].code, "not-a-log");
+}
+
+#[test]
+fn a_new_log_takes_over_an_empty_file_and_never_a_game() {
+    let dir = TempDir::new("create");
+    let header = parse(NAME, &text_of(1)).unwrap().header;
+    let path = dir.path("g.log");
+    std::fs::write(&path, "").unwrap();
+    drop(create(&path, &header).unwrap());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), render_header(&header));
+    let e = create(&path, &header).unwrap_err();
+    assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+    assert!(e.to_string().ends_with("g.log: already exists; choose another log file, or `resume` the game it holds"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), render_header(&header), "unchanged");
+    let fresh = dir.path("new.log");
+    let lock = create(&fresh, &header).unwrap();
+    assert_eq!(lock.path(), fresh);
+    let names: Vec<_> = std::fs::read_dir(&dir.0).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 2, "no temporary file is left beside the logs: {names:?}");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::engine::record::TurnRecord;
 use crate::engine::state::Snapshot;
 use crate::engine::view::View;
 use crate::engine::{Game, OrderSource};
-use crate::log::{self, LogHeader};
+use crate::log::{self, LogHeader, LogLock};
 use crate::orders::{MAX_ORDERS_PER_ACTOR, TurnOrders, check};
 use crate::rules::council_vote::Ballot;
 use crate::scenario::{OrderSpec, Scenario, Trigger};
@@ -52,6 +52,9 @@ pub struct Session {
     pub records: Vec<TurnRecord>,
     game: Game,
     pending: TurnOrders,
+    /// This process's lock on the log (see `log::LogLock`), when it holds one: an undo replaces the
+    /// file and takes the lock on the new one.
+    lock: Option<LogLock>,
 }
 
 impl Session {
@@ -68,7 +71,13 @@ impl Session {
         let game = Game::resume(scenario.clone(), header.seed, state, ended);
         let seats = header.seats.clone();
         let pending = TurnOrders { turn: game.next_turn(), ..TurnOrders::default() };
-        Session { scenario, header, log_path, seats, others, records, game, pending }
+        Session { scenario, header, log_path, seats, others, records, game, pending, lock: None }
+    }
+
+    /// The session with the lock on its log, held for as long as the session writes it.
+    pub fn holding(mut self, lock: LogLock) -> Session {
+        self.lock = Some(lock);
+        self
     }
 
     pub fn is_over(&self) -> bool {
@@ -190,9 +199,9 @@ impl Session {
     pub fn undo(&mut self) -> std::io::Result<Option<u32>> {
         let Some(last) = self.records.pop() else { return Ok(None) };
         let text = log::render_log(&self.header, &self.records);
-        let tmp = self.log_path.with_extension("undo.tmp");
-        std::fs::write(&tmp, text)?;
-        std::fs::rename(&tmp, &self.log_path)?;
+        // The new file is locked before it takes the log's name, so no other process gets in between.
+        let lock = log::replace(&self.log_path, &text)?;
+        self.lock = Some(lock);
         let state = self.records.last().map_or_else(|| Snapshot::initial(&self.scenario), |r| r.state.clone());
         self.game = Game::resume(self.scenario.clone(), self.header.seed, state, false);
         self.pending = TurnOrders { turn: self.game.next_turn(), ..TurnOrders::default() };

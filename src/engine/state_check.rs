@@ -1,0 +1,127 @@
+//! A saved state is input like a scenario: a log can be edited and its checksums recomputed, so the
+//! state a game resumes from is checked as a scenario's numbers are — every number finite and within
+//! its variable's range, every turn it remembers already played, every id one of the scenario's.
+//! Without this a `NaN` in a log would be carried into every later turn.
+
+use super::state::{ActorState, DyadState, Globals, Snapshot};
+use crate::scenario::validate::ranges::var_bounds;
+use crate::scenario::{Event, Id, Scenario, Var};
+
+/// The first thing wrong in a saved state: the field as the log names variables (`Arms("mirra",
+/// "doravia")`), what it holds, and what it must hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StateProblem {
+    pub field: String,
+    pub found: String,
+    pub expected: String,
+}
+
+/// Checks the state saved after `turn`. Assumes its dyads and actors are the scenario's (checked first,
+/// by id); finds the first number out of range or id the scenario does not have.
+pub fn check_state(state: &Snapshot, s: &Scenario, turn: u32) -> Result<(), StateProblem> {
+    check_globals(&state.globals, s, turn)?;
+    state.dyads.iter().try_for_each(|d| check_dyad(d, turn))?;
+    state.actors.iter().try_for_each(check_actor)
+}
+
+fn problem(field: String, found: String, expected: String) -> StateProblem {
+    StateProblem { field, found, expected }
+}
+
+/// A number within `var`'s range, named as the log names `var`.
+fn in_range(var: &Var, x: f64) -> Result<(), StateProblem> {
+    let (lo, hi) = var_bounds(var);
+    if x.is_finite() && (lo..=hi).contains(&x) {
+        return Ok(());
+    }
+    Err(problem(format!("{var:?}"), x.to_string(), format!("a number from {lo} to {hi}")))
+}
+
+/// A remembered turn (an offer, a signature) that has been played by `turn`.
+fn played(field: String, remembered: Option<u32>, turn: u32) -> Result<(), StateProblem> {
+    match remembered {
+        Some(t) if t == 0 || t > turn => Err(problem(field, t.to_string(), format!("a turn from 1 to {turn}"))),
+        _ => Ok(()),
+    }
+}
+
+fn check_globals(g: &Globals, s: &Scenario, turn: u32) -> Result<(), StateProblem> {
+    if g.turn != turn {
+        return Err(problem("turn".into(), g.turn.to_string(), format!("{turn}, the turn it was saved after")));
+    }
+    in_range(&Var::PublicPressure, g.public_pressure)?;
+    in_range(&Var::Coherence, g.coherence)?;
+    // Whole counts, compared as the ledger keeps them (as numbers within the variable's range).
+    in_range(&Var::Deaths, g.deaths as f64)?;
+    in_range(&Var::Displaced, g.displaced as f64)?;
+    for ((party, third), value) in g.trust.iter() {
+        let field = || format!("Trust({party:?}, {third:?})");
+        let (p, t) = (known_actor(s, party, field)?, known_actor(s, third, field)?);
+        in_range(&Var::Trust(p, t), value)?;
+    }
+    for event in &g.events {
+        known_event(event, s)?;
+    }
+    for (a, b) in &g.joint_tracks {
+        known_actor(s, a.as_str(), || format!("JointTrack({a:?}, {b:?})"))?;
+        known_actor(s, b.as_str(), || format!("JointTrack({a:?}, {b:?})"))?;
+    }
+    Ok(())
+}
+
+/// The scenario's id of the actor `id`.
+fn known_actor(s: &Scenario, id: &str, field: impl Fn() -> String) -> Result<Id, StateProblem> {
+    match s.actor(id) {
+        Some(a) => Ok(a.id),
+        None => Err(problem(field(), format!("{id:?}"), "an actor of the scenario".into())),
+    }
+}
+
+/// An event's id names something of the scenario of the kind the event is about.
+fn known_event(event: &Event, s: &Scenario) -> Result<(), StateProblem> {
+    let (id, kind, known) = match event {
+        Event::AgreementSigned(d)
+        | Event::Ceasefire(d)
+        | Event::ObserversDeployed(d)
+        | Event::PeaceOperation(d)
+        | Event::ProvisionalMeasures(d) => (d, "a dispute", s.dyad(d).is_some()),
+        Event::ResolutionAdopted(b) | Event::Vetoed(b) | Event::Seized(b) => (b, "a body", s.body(b).is_some()),
+        Event::Sanctioned(a) => (a, "an actor", s.actor(a).is_some()),
+        Event::InjectFired(i) => (i, "an inject", s.injects.iter().any(|x| x.id == *i)),
+    };
+    if known {
+        return Ok(());
+    }
+    Err(problem(format!("{event:?}"), format!("{:?}", id.as_str()), format!("{kind} of the scenario")))
+}
+
+fn check_dyad(d: &DyadState, turn: u32) -> Result<(), StateProblem> {
+    in_range(&Var::Stage(d.id), f64::from(d.stage))?;
+    in_range(&Var::WayOut(d.id), d.way_out)?;
+    in_range(&Var::Enticement(d.id), d.enticement)?;
+    for (i, side) in d.sides.iter().enumerate() {
+        in_range(&Var::Arms(d.id, *side), d.arms[i])?;
+        in_range(&Var::Grievance(d.id, *side), d.grievance[i])?;
+        in_range(&Var::Hurt(d.id, *side), d.hurt[i])?;
+        in_range(&Var::WinBelief(d.id, *side), d.win_belief[i])?;
+        played(format!("CeasefireOffered({:?}, {:?})", d.id.as_str(), side.as_str()), d.ceasefire_offered[i], turn)?;
+        played(format!("Signed({:?}, {:?})", d.id.as_str(), side.as_str()), d.signed[i], turn)?;
+    }
+    Ok(())
+}
+
+fn check_actor(a: &ActorState) -> Result<(), StateProblem> {
+    in_range(&Var::Leverage(a.id), a.leverage)?;
+    in_range(&Var::DomesticPressure(a.id), a.domestic_pressure)?;
+    in_range(&Var::Spoiler(a.id), a.spoiler)?;
+    // Capacity is no variable the rules change, but it is an attribute on the same 0–100 scale.
+    let (lo, hi) = var_bounds(&Var::Leverage(a.id));
+    if a.capacity.is_finite() && (lo..=hi).contains(&a.capacity) {
+        return Ok(());
+    }
+    Err(problem(
+        format!("Capacity({:?})", a.id.as_str()),
+        a.capacity.to_string(),
+        format!("a number from {lo} to {hi}"),
+    ))
+}

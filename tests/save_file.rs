@@ -1,0 +1,139 @@
+//! The save file under hostile conditions (issue 19): special files, a game killed before its header,
+//! two writers on one log.
+
+use crate::support::{good_offices as cli, scratch_dir};
+
+/// Defect 3: a special file that never ends is refused at the size cap, not read until memory runs out.
+#[cfg(unix)]
+#[test]
+fn a_log_that_never_ends_is_refused_at_the_size_cap() {
+    for command in ["resume", "replay"] {
+        let started = std::time::Instant::now();
+        cli([command, "/dev/zero"])
+            .expect_code(2)
+            .stderr_has(
+                "error[unreadable-log]: the turn log cannot be read: is larger than 256 MiB, too large for a turn log",
+            )
+            .stderr_has("--> /dev/zero:1:1");
+        assert!(started.elapsed().as_secs() < 60, "`{command} /dev/zero` took {:?}", started.elapsed());
+    }
+}
+
+/// Defect 5: an empty file (a game killed before its header was written, by an older version) holds no
+/// game: `resume` says so and how to start one, and `run` starts one in it.
+#[test]
+fn an_empty_log_holds_no_game_and_run_takes_it_over() {
+    let dir = scratch_dir("empty-log");
+    std::fs::write(dir.join("e.log"), "").expect("write");
+    let refused = cli(["resume", "e.log"]).in_dir(&dir).expect_code(2);
+    assert_eq!(
+        refused.stderr().lines().next(),
+        Some("error[empty-log]: e.log holds no game yet: the file is empty (a game was stopped before it began)")
+    );
+    refused.stderr_has("start a game in it with `good-offices run SCENARIO --log e.log`");
+    cli(["run", "tutorial-river-dispute", "--turns", "1", "--log", "e.log"]).in_dir(&dir).expect_code(0);
+    let log = good_offices::log::load(&dir.join("e.log")).expect("a log");
+    assert_eq!(log.records.len(), 1);
+    assert_eq!(files_in(&dir), ["e.log"], "no temporary file is left beside the log");
+    // A log with a game in it is still never overwritten.
+    let before = std::fs::read(dir.join("e.log")).expect("read");
+    cli(["run", "tutorial-river-dispute", "--log", "e.log"]).in_dir(&dir).expect_code(2).stderr_has("already exists");
+    assert_eq!(std::fs::read(dir.join("e.log")).expect("read"), before);
+    assert_eq!(files_in(&dir), ["e.log"]);
+}
+
+/// Defect 6: while one process writes a log, a second `resume` of it is refused (exit 1) and writes
+/// nothing; once the first is done, the game resumes.
+#[test]
+fn a_second_writer_of_a_log_is_refused_and_writes_nothing() {
+    let dir = scratch_dir("locked-log");
+    cli(["run", "tutorial-river-dispute", "--bots", "--turns", "2", "--log", "g.log"]).in_dir(&dir).expect_code(0);
+    let path = dir.join("g.log");
+    let before = std::fs::read(&path).expect("read");
+    let held = good_offices::log::lock_existing(&path).expect("the log is free");
+    let refused = cli(["resume", "g.log"]).in_dir(&dir).expect_code(1);
+    assert_eq!(
+        refused.stderr().trim_end(),
+        "error: g.log is being written by another good-offices process (a `run`, `resume`, `play` or `branch` of \
+         this game); wait for it to finish or stop it, then try again"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before, "the refused resume wrote nothing");
+    // A process holding the lock refuses a second lock too (what a `run` taking over an empty file asks).
+    let again = good_offices::log::lock_existing(&path).expect_err("held");
+    assert_eq!(again.kind(), std::io::ErrorKind::WouldBlock);
+    drop(held);
+    cli(["resume", "g.log", "--turns", "1"]).in_dir(&dir).expect_code(0);
+    assert_eq!(good_offices::log::load(&path).expect("a log").records.len(), 3);
+}
+
+/// Defect 6: a new log is locked from the moment it has its name, so a `resume` while `run` is still
+/// writing it is refused (the lock of `create` is held by the test here, as `run` holds it).
+#[test]
+fn a_new_log_is_locked_by_the_game_that_creates_it() {
+    let dir = scratch_dir("locked-new-log");
+    cli(["run", "tutorial-river-dispute", "--turns", "1", "--log", "g.log"]).in_dir(&dir).expect_code(0);
+    let header = good_offices::log::load(&dir.join("g.log")).expect("a log").header;
+    let _held = good_offices::log::create(&dir.join("new.log"), &header).expect("created");
+    cli(["resume", "new.log"]).in_dir(&dir).expect_code(1).stderr_has("new.log is being written by another");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("new.log")).expect("read"),
+        good_offices::log::render_header(&header),
+        "the header only: the refused resume wrote no turn"
+    );
+}
+
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Defect 10: a saved state edited and its checksums recomputed — `NaN`, a number out of its range, an
+/// id the scenario does not have — is refused by every command that reads it, naming the log, the turn
+/// and the field; nothing is written.
+#[test]
+fn an_edited_state_with_impossible_numbers_or_ids_is_refused() {
+    let dir = scratch_dir("edited-state");
+    cli(["run", "tutorial-river-dispute", "--bots", "--seed", "2", "--turns", "2", "--log", "a.log"])
+        .in_dir(&dir)
+        .expect_code(0);
+    let log = good_offices::log::load(&dir.join("a.log")).expect("log");
+    let dyad = log.records[1].state.dyads[0].clone();
+    let (id, side) = (dyad.id.as_str(), dyad.sides[0].as_str());
+    type Edit = Box<dyn Fn(&mut good_offices::engine::state::Snapshot)>;
+    let cases: [(Edit, String); 4] = [
+        (
+            Box::new(|s| s.dyads[0].arms[0] = f64::NAN),
+            format!("Arms(\"{id}\", \"{side}\") = NaN, but it must be a number from 0 to 100"),
+        ),
+        (
+            Box::new(|s| s.dyads[0].grievance[0] = 21.0),
+            format!("Grievance(\"{id}\", \"{side}\") = 21, but it must be a number from -20 to 20"),
+        ),
+        (Box::new(|s| s.dyads[0].stage = 0), format!("Stage(\"{id}\") = 0, but it must be a number from 1 to 9")),
+        (
+            Box::new(|s| {
+                s.globals.events.insert(good_offices::scenario::Event::Seized("nowhere".into()));
+            }),
+            "Seized(\"nowhere\") = \"nowhere\", but it must be a body of the scenario".to_string(),
+        ),
+    ];
+    for (edit, field) in cases {
+        let mut records = log.records.clone();
+        edit(&mut records[1].state);
+        let text = good_offices::log::render_log(&log.header, &records);
+        std::fs::write(dir.join("edited.log"), &text).expect("write");
+        let expected = format!(
+            "error: edited.log: the state saved after turn 2 has {field}; the log was changed and its checksums \
+             recomputed: restore it from a copy, or `branch` from an earlier copy"
+        );
+        for command in ["resume", "replay", "debrief"] {
+            let refused = cli([command, "edited.log"]).in_dir(&dir).expect_code(2);
+            assert_eq!(refused.stderr().trim_end(), expected, "`{command}`");
+        }
+        assert_eq!(std::fs::read_to_string(dir.join("edited.log")).expect("read"), text, "nothing written");
+    }
+}
