@@ -13,20 +13,7 @@ const SCRIPT: &[&str] = &[
 ];
 
 fn play(dir: &std::path::Path, log: &str, script: &str) -> crate::support::Finished {
-    cli([
-        "play",
-        "tutorial-river-dispute",
-        "--seat",
-        "doravia",
-        "--seat",
-        "kessland",
-        "--seed",
-        "4",
-        "--others",
-        "bots",
-        "--log",
-        log,
-    ])
+    cli(play_args(log))
     .in_dir(dir)
     .stdin(script)
     .expect_code(0)

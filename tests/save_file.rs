@@ -8,14 +8,12 @@ use crate::support::{good_offices as cli, scratch_dir};
 #[test]
 fn a_log_that_never_ends_is_refused_at_the_size_cap() {
     for command in ["resume", "replay"] {
-        let started = std::time::Instant::now();
         cli([command, "/dev/zero"])
             .expect_code(2)
             .stderr_has(
                 "error[unreadable-log]: the turn log cannot be read: is larger than 256 MiB, too large for a turn log",
             )
             .stderr_has("--> /dev/zero:1:1");
-        assert!(started.elapsed().as_secs() < 60, "`{command} /dev/zero` took {:?}", started.elapsed());
     }
 }
 
