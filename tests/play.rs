@@ -13,10 +13,7 @@ const SCRIPT: &[&str] = &[
 ];
 
 fn play(dir: &std::path::Path, log: &str, script: &str) -> crate::support::Finished {
-    cli(play_args(log))
-    .in_dir(dir)
-    .stdin(script)
-    .expect_code(0)
+    cli(play_args(log)).in_dir(dir).stdin(script).expect_code(0)
 }
 
 #[test]
