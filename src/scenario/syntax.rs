@@ -4,6 +4,26 @@ use ron::error::{Error, SpannedError};
 
 use crate::diagnostics::{Diagnostic, SourceFile, did_you_mean};
 
+/// Where a decimal number sits when `offset` is its point (`3.5` read as `3` then `.`): its byte range.
+fn decimal_at(source: &SourceFile, offset: usize) -> Option<(usize, usize)> {
+    let bytes = source.text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    if bytes.get(offset) != Some(&b'.') || offset == 0 || !digit(offset - 1) || !digit(offset + 1) {
+        return None;
+    }
+    let from = (0..offset).rev().take_while(|&i| digit(i) || bytes[i] == b'-').last()?;
+    let to = (offset + 1..bytes.len()).find(|&i| !digit(i)).unwrap_or(bytes.len());
+    Some((from, to))
+}
+
+/// "this field takes whole numbers: write `3` or `4`" for `3.5`.
+fn whole_numbers_near(number: &str) -> String {
+    match number.parse::<f64>() {
+        Ok(x) => format!("this field takes whole numbers: write `{}` or `{}`", x.floor(), x.ceil()),
+        Err(_) => "this field takes whole numbers: leave out the decimal part".into(),
+    }
+}
+
 pub fn describe_ron_error(source: &SourceFile, e: &SpannedError) -> Diagnostic {
     let start = source.offset(e.span.start.line, e.span.start.col);
     let end = source.offset(e.span.end.line, e.span.end.col).max(start);
@@ -95,9 +115,18 @@ pub fn describe_ron_error(source: &SourceFile, e: &SpannedError) -> Diagnostic {
                 .label("the scenario already ended")
                 .help("remove this text, or check for a bracket closed too early above")
         }
-        Error::ExpectedComma => Diagnostic::error("expected-comma", "expected a comma or a closing bracket", span)
-            .label("here")
-            .help("separate items with `,`: check for a missing comma at the end of the previous item, or a string whose closing `\"` is missing"),
+        Error::ExpectedComma => match decimal_at(source, start) {
+            // ron reads a whole number up to the point and then finds `.5` where a comma should be.
+            Some((from, to)) => {
+                let number = &source.text[from..to];
+                Diagnostic::error("wrong-type", format!("expected a whole number here, found the decimal `{number}`"), (from, to))
+                    .label("a whole number is needed")
+                    .help(whole_numbers_near(number))
+            }
+            None => Diagnostic::error("expected-comma", "expected a comma or a closing bracket", span)
+                .label("here")
+                .help("separate items with `,`: check for a missing comma at the end of the previous item, or a string whose closing `\"` is missing"),
+        },
         Error::ExpectedStringEnd => Diagnostic::error("unclosed-string", "a string is never closed", span)
             .label("string starts here")
             .help("add the closing `\"`"),

@@ -15,7 +15,11 @@ pub(super) fn check(c: &mut Checker) {
         }
     }
     if parse_date(&m.start_date).is_none() {
-        let d = c.error("bad-date", format!("`{}` is not a date", m.start_date), &path!["meta", "start_date"]);
+        let why = match day_past_month_end(&m.start_date) {
+            Some(month) => format!(": {month}"),
+            None => String::new(),
+        };
+        let d = c.error("bad-date", format!("`{}` is not a date{why}", m.start_date), &path!["meta", "start_date"]);
         d.label = "expected YYYY-MM-DD".into();
         d.help = Some("write the date of turn 1 as year-month-day, e.g. \"2011-02-04\"".into());
     }
@@ -102,6 +106,41 @@ pub fn is_id(id: &str) -> bool {
 }
 
 /// `(year, month, day)` of a valid ISO calendar date.
+/// For a date written YYYY-MM-DD whose day is past the end of its month ("2010-06-31"), what the
+/// month holds: "June has 30 days" (or "February 2011 has 28 days").
+fn day_past_month_end(s: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (y, m, d) = (s.get(0..4)?, s.get(5..7)?, s.get(8..10)?);
+    let well_formed = s.len() == 10 && &s[4..5] == "-" && &s[7..8] == "-";
+    let (y, m, d): (i32, usize, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    if !well_formed || !(1..=12).contains(&m) {
+        return None;
+    }
+    let days = days_in_month(y, m as u32);
+    (d > days).then(|| match m {
+        2 => format!("February {y} has {days} days"),
+        _ => format!("{} has {days} days", MONTHS[m - 1]),
+    })
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m as usize - 1]
+}
+
 pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     let mut parts = s.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
@@ -112,8 +151,6 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
         return None;
     }
     let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     (1..=12).contains(&m).then_some(())?;
-    (1..=days[m as usize - 1]).contains(&d).then_some((y, m, d))
+    (1..=days_in_month(y, m)).contains(&d).then_some((y, m, d))
 }
