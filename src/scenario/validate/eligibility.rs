@@ -142,7 +142,9 @@ fn kinds_list(kinds: &[ActorKind]) -> String {
     kinds.iter().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(", ")
 }
 
-pub(super) fn check(c: &mut Checker) {
+/// `in_doubt`: actors whose position is in doubt because an unknown id probably meant them (their
+/// position errors would only repeat the unknown-reference error: `cascade`).
+pub(super) fn check(c: &mut Checker, in_doubt: &std::collections::BTreeSet<String>) {
     let s = c.s;
     for (ai, a) in s.actors.iter().enumerate() {
         // One message per unmet requirement, listing every tool it blocks: a dyad side that was
@@ -167,6 +169,9 @@ pub(super) fn check(c: &mut Checker) {
                     None => unmet.push((req.need, ti, vec![*tool])),
                 }
             }
+        }
+        if in_doubt.contains(a.id.as_str()) {
+            unmet.clear();
         }
         for (need, ti, tools) in unmet {
             let list = tools.iter().map(|t| format!("`{t:?}`")).collect::<Vec<_>>().join(", ");

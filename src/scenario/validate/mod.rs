@@ -3,6 +3,7 @@
 //! Every check runs, so the author sees every problem in one pass.
 
 mod bodies;
+mod cascade;
 mod eligibility;
 mod ids;
 mod meta;
@@ -26,10 +27,11 @@ pub fn validate(scenario: &Scenario, spans: &SpanIndex) -> Vec<Diagnostic> {
     refs::check(&mut c);
     ranges::check(&mut c);
     bodies::check(&mut c);
-    eligibility::check(&mut c);
+    eligibility::check(&mut c, &cascade::actors_meant_by_unknown_ids(scenario));
     warnings::check(&mut c);
     c.out.sort_by_key(|d| (d.start, d.severity, d.code));
     c.out.dedup();
+    cascade::one_error_per_unknown_id(&mut c.out);
     c.out
 }
 
