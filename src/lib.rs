@@ -11,6 +11,7 @@ pub mod debrief;
 pub mod diagnostics;
 pub mod engine;
 pub mod fast_hash;
+pub mod fuzz;
 pub mod log;
 pub mod model;
 pub mod orders;

@@ -173,16 +173,8 @@ pub fn scenario_of(header: &LogHeader, log_path: &Path, explicit: Option<&str>) 
 /// its range, every id the scenario's (`engine::state_check`). A log can be edited and its checksums
 /// recomputed; the engine must refuse it rather than play on from it.
 pub fn states_fit(log: &LoadedLog, scenario: &Scenario, log_path: &Path) -> Result<(), Failed> {
-    let mut dyads: Vec<&str> = scenario.conflict.dyads.iter().map(|d| d.id.as_str()).collect();
-    dyads.sort_unstable();
-    let mut actors: Vec<&str> = scenario.actors.iter().map(|a| a.id.as_str()).collect();
-    actors.sort_unstable();
     for r in &log.records {
-        let d: Vec<&str> = r.state.dyads.iter().map(|d| d.id.as_str()).collect();
-        let a: Vec<&str> = r.state.actors.iter().map(|a| a.id.as_str()).collect();
-        let sides_fit =
-            r.state.dyads.iter().all(|d| scenario.dyad(d.id).is_some_and(|s| d.sides == [s.sides.0, s.sides.1]));
-        if d != dyads || a != actors || !sides_fit {
+        if !crate::engine::state_check::rows_fit(&r.state, scenario) {
             eprintln!(
                 "error: {}: the state saved after turn {} does not belong to scenario `{}` (its disputes or actors differ); \
                  the log was changed or belongs to another version of the scenario",

@@ -16,6 +16,19 @@ pub struct StateProblem {
     pub expected: String,
 }
 
+/// Whether a saved state's disputes and actors are exactly the scenario's, in id order, each dispute
+/// with the scenario's sides: what [`check_state`] assumes, and what a log of another version of the
+/// scenario fails.
+pub fn rows_fit(state: &Snapshot, s: &Scenario) -> bool {
+    let mut dyads: Vec<&str> = s.conflict.dyads.iter().map(|d| d.id.as_str()).collect();
+    dyads.sort_unstable();
+    let mut actors: Vec<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
+    actors.sort_unstable();
+    state.dyads.iter().map(|d| d.id.as_str()).eq(dyads)
+        && state.actors.iter().map(|a| a.id.as_str()).eq(actors)
+        && state.dyads.iter().all(|d| s.dyad(d.id).is_some_and(|x| d.sides == [x.sides.0, x.sides.1]))
+}
+
 /// Checks the state saved after `turn`. Assumes its dyads and actors are the scenario's (checked first,
 /// by id); finds the first number out of range or id the scenario does not have.
 pub fn check_state(state: &Snapshot, s: &Scenario, turn: u32) -> Result<(), StateProblem> {

@@ -145,8 +145,13 @@ pub struct CheckedOrders {
 pub fn load_orders_for(path: &Path, scenario: &crate::scenario::Scenario) -> Result<CheckedOrders, Report> {
     // Read once: parsed, then located again for the checks below.
     let text = read_orders(path)?;
-    let file = parse_orders(&path.display().to_string(), &text)?;
-    let text = normalized(&text);
+    parse_orders_for(&path.display().to_string(), &text, scenario)
+}
+
+/// [`load_orders_for`] on a text already read, as from a file named `name`.
+pub fn parse_orders_for(name: &str, text: &str, scenario: &crate::scenario::Scenario) -> Result<CheckedOrders, Report> {
+    let file = parse_orders(name, text)?;
+    let text = normalized(text);
     let spans = SpanIndex::parse(&text);
     let mut diagnostics = Vec::new();
     let last = scenario.meta.turns;
@@ -202,7 +207,7 @@ pub fn load_orders_for(path: &Path, scenario: &crate::scenario::Scenario) -> Res
             }
         }
     }
-    let source = SourceFile::new(path.display().to_string(), text);
+    let source = SourceFile::new(name, text);
     if !diagnostics.is_empty() {
         return Err(Report { source, diagnostics });
     }

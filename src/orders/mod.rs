@@ -5,4 +5,4 @@ mod check;
 mod file;
 
 pub use check::{MAX_ORDERS_PER_ACTOR, Target as TargetKind, check, passes, target_kind};
-pub use file::{CheckedOrders, OrdersFile, TurnOrders, load_orders, load_orders_for, parse_orders};
+pub use file::{CheckedOrders, OrdersFile, TurnOrders, load_orders, load_orders_for, parse_orders, parse_orders_for};
