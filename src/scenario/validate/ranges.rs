@@ -163,6 +163,11 @@ pub(super) fn check(c: &mut Checker) {
     for (si, sp) in s.conflict.spoilers.iter().enumerate() {
         c.range("`strength`", sp.strength, SCALE, &path!["conflict", "spoilers", si, "strength"]);
     }
+    // The starting toll within the engine's own bounds for the toll (a billion): a larger one would be
+    // saved after turn 1 and then refused by `resume` (found by the fuzzer).
+    let toll_bounds = var_bounds(&crate::scenario::Var::Deaths);
+    c.range("`toll.deaths`", s.conflict.toll.deaths as f64, toll_bounds, &path!["conflict", "toll", "deaths"]);
+    c.range("`toll.displaced`", s.conflict.toll.displaced as f64, toll_bounds, &path!["conflict", "toll", "displaced"]);
     c.range("`public_pressure`", s.conflict.public_pressure, SCALE, &path!["conflict", "public_pressure"]);
     c.range("`coherence`", s.conflict.coherence, SCALE, &path!["conflict", "coherence"]);
 
