@@ -307,9 +307,12 @@ fn historical(_: &Scenario) -> OrderSource {
     OrderSource::Historical
 }
 
+/// A copy of `s` with `change` made (its index rebuilt on first use: the change may move what it
+/// indexes, such as who holds which tool).
 fn with(s: &Scenario, change: impl FnOnce(&mut Scenario)) -> Scenario {
     let mut changed = s.clone();
     change(&mut changed);
+    changed.reindex();
     changed
 }
 
