@@ -102,7 +102,7 @@ fn an_edited_state_with_impossible_numbers_or_ids_is_refused() {
     let dyad = log.records[1].state.dyads[0].clone();
     let (id, side) = (dyad.id.as_str(), dyad.sides[0].as_str());
     type Edit = Box<dyn Fn(&mut good_offices::engine::state::Snapshot)>;
-    let cases: [(Edit, String); 4] = [
+    let cases: [(Edit, String); 5] = [
         (
             Box::new(|s| s.dyads[0].arms[0] = f64::NAN),
             format!("Arms(\"{id}\", \"{side}\") = NaN, but it must be a number from 0 to 100"),
@@ -117,6 +117,15 @@ fn an_edited_state_with_impossible_numbers_or_ids_is_refused() {
                 s.globals.events.insert(good_offices::scenario::Event::Seized("nowhere".into()));
             }),
             "Seized(\"nowhere\") = \"nowhere\", but it must be a body of the scenario".to_string(),
+        ),
+        // Found by the fuzzer: a use count past the 3-a-turn limit overflowed when the next use was counted.
+        (
+            Box::new(|s| s.actors[0].uses.set(good_offices::scenario::ToolKind::PublicStatement, u32::MAX)),
+            format!(
+                "Uses(\"{}\", PublicStatement) = {}, but it must be a count from 0 to 6 (3 orders a turn at most)",
+                log.records[1].state.actors[0].id.as_str(),
+                u32::MAX
+            ),
         ),
     ];
     for (edit, field) in cases {

@@ -34,7 +34,7 @@ pub fn rows_fit(state: &Snapshot, s: &Scenario) -> bool {
 pub fn check_state(state: &Snapshot, s: &Scenario, turn: u32) -> Result<(), StateProblem> {
     check_globals(&state.globals, s, turn)?;
     state.dyads.iter().try_for_each(|d| check_dyad(d, turn))?;
-    state.actors.iter().try_for_each(check_actor)
+    state.actors.iter().try_for_each(|a| check_actor(a, turn))
 }
 
 fn problem(field: String, found: String, expected: String) -> StateProblem {
@@ -123,10 +123,20 @@ fn check_dyad(d: &DyadState, turn: u32) -> Result<(), StateProblem> {
     Ok(())
 }
 
-fn check_actor(a: &ActorState) -> Result<(), StateProblem> {
+fn check_actor(a: &ActorState, turn: u32) -> Result<(), StateProblem> {
     in_range(&Var::Leverage(a.id), a.leverage)?;
     in_range(&Var::DomesticPressure(a.id), a.domestic_pressure)?;
     in_range(&Var::Spoiler(a.id), a.spoiler)?;
+    // An actor gives at most MAX_ORDERS_PER_ACTOR orders a turn, so no tool can have been used more
+    // often than that by `turn` (a larger count would also overflow when the next use is counted).
+    let most = turn.saturating_mul(crate::orders::MAX_ORDERS_PER_ACTOR as u32);
+    if let Some((tool, used)) = a.uses.iter().find(|&(_, used)| used > most) {
+        return Err(problem(
+            format!("Uses({:?}, {tool:?})", a.id.as_str()),
+            used.to_string(),
+            format!("a count from 0 to {most} ({} orders a turn at most)", crate::orders::MAX_ORDERS_PER_ACTOR),
+        ));
+    }
     // Capacity is no variable the rules change, but it is an attribute on the same 0–100 scale.
     let (lo, hi) = var_bounds(&Var::Leverage(a.id));
     if a.capacity.is_finite() && (lo..=hi).contains(&a.capacity) {
