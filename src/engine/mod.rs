@@ -13,7 +13,7 @@ pub mod trust;
 pub mod uses;
 pub mod view;
 
-pub use dates::{pretty_date, turn_dates};
+pub use dates::{MONTHS, pretty_date, turn_dates};
 pub use game::Game;
 mod source;
 pub use source::{OrderSource, play};

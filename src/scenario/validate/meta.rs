@@ -109,20 +109,6 @@ pub fn is_id(id: &str) -> bool {
 /// For a date written YYYY-MM-DD whose day is past the end of its month ("2010-06-31"), what the
 /// month holds: "June has 30 days" (or "February 2011 has 28 days").
 fn day_past_month_end(s: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let (y, m, d) = (s.get(0..4)?, s.get(5..7)?, s.get(8..10)?);
     let well_formed = s.len() == 10 && &s[4..5] == "-" && &s[7..8] == "-";
     let (y, m, d): (i32, usize, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
@@ -132,7 +118,7 @@ fn day_past_month_end(s: &str) -> Option<String> {
     let days = days_in_month(y, m as u32);
     (d > days).then(|| match m {
         2 => format!("February {y} has {days} days"),
-        _ => format!("{} has {days} days", MONTHS[m - 1]),
+        _ => format!("{} has {days} days", crate::engine::MONTHS[m - 1]),
     })
 }
 
