@@ -95,37 +95,8 @@ fn unknown_seats_are_refused() {
 
 #[test]
 fn the_menus_re_ask_after_a_typo_and_hide_each_groups_orders() {
-    use std::sync::Arc;
     let dir = scratch_dir("play-menus");
-    let s = Arc::new(
-        good_offices::scenario::builtin::find("tutorial-river-dispute")
-            .expect("built in")
-            .load()
-            .expect("valid")
-            .scenario,
-    );
-    let loaded =
-        good_offices::scenario::builtin::find("tutorial-river-dispute").expect("built in").load().expect("valid");
-    let header = good_offices::log::LogHeader {
-        format: good_offices::log::LOG_FORMAT,
-        engine: env!("CARGO_PKG_VERSION").into(),
-        scenario: s.meta.id.clone(),
-        scenario_hash: good_offices::log::scenario_hash(&loaded.report.source.text),
-        seed: 3,
-        seats: vec!["doravia".into()],
-        source: "play (others: bots)".into(),
-    };
-    let log = dir.join("m.log");
-    good_offices::log::create(&log, &header).expect("create");
-    let mut session =
-        good_offices::play::Session::new(s.clone(), header, log.clone(), good_offices::play::Others::Bots, Vec::new());
-    let reinforce = 1 + s
-        .actor("doravia")
-        .expect("doravia")
-        .tools
-        .iter()
-        .position(|t| *t == good_offices::scenario::ToolKind::Reinforce)
-        .expect("holds Reinforce");
+    let (mut session, reinforce, log) = doravia_at_the_menus(&dir);
     // "x" is a typo; then Reinforce, the only dispute is chosen for us, confirm, done; play the turn; stop.
     let answers = format!("x\n{reinforce}\n1\n0\n1\n4\n");
     let mut out = Vec::new();
@@ -272,31 +243,8 @@ fn an_endless_line_is_refused_after_64_kib() {
 /// again; the orders given so far stay.
 #[test]
 fn the_menus_refuse_a_line_that_is_not_utf8_or_too_long_and_ask_again() {
-    use std::sync::Arc;
     let dir = scratch_dir("play-menus-bad-lines");
-    let loaded =
-        good_offices::scenario::builtin::find("tutorial-river-dispute").expect("built in").load().expect("valid");
-    let header = good_offices::log::LogHeader {
-        format: good_offices::log::LOG_FORMAT,
-        engine: env!("CARGO_PKG_VERSION").into(),
-        scenario: loaded.scenario.meta.id.clone(),
-        scenario_hash: good_offices::log::scenario_hash(&loaded.report.source.text),
-        seed: 3,
-        seats: vec!["doravia".into()],
-        source: "play (others: bots)".into(),
-    };
-    let log = dir.join("m.log");
-    good_offices::log::create(&log, &header).expect("create");
-    let s = Arc::new(loaded.scenario);
-    let mut session =
-        good_offices::play::Session::new(s.clone(), header, log.clone(), good_offices::play::Others::Bots, Vec::new());
-    let reinforce = 1 + s
-        .actor("doravia")
-        .expect("doravia")
-        .tools
-        .iter()
-        .position(|t| *t == good_offices::scenario::ToolKind::Reinforce)
-        .expect("holds Reinforce");
+    let (mut session, reinforce, log) = doravia_at_the_menus(&dir);
     // Line 1 is not UTF-8, line 2 is 100,000 characters; then Reinforce, confirm, done, play, stop.
     let mut answers = b"\xff\n".to_vec();
     answers.extend(vec![b'7'; 100_000]);
@@ -319,4 +267,33 @@ fn the_menus_refuse_a_line_that_is_not_utf8_or_too_long_and_ask_again() {
             .iter()
             .any(|o| o.actor == "doravia" && o.tool == good_offices::scenario::ToolKind::Reinforce)
     );
+}
+
+/// A tutorial session in `dir` with Doravia's group at the menus (seed 3, bots in the other seats),
+/// its log, and the menu number of Doravia's `Reinforce`.
+fn doravia_at_the_menus(dir: &std::path::Path) -> (good_offices::play::Session, usize, std::path::PathBuf) {
+    let loaded =
+        good_offices::scenario::builtin::find("tutorial-river-dispute").expect("built in").load().expect("valid");
+    let header = good_offices::log::LogHeader {
+        format: good_offices::log::LOG_FORMAT,
+        engine: env!("CARGO_PKG_VERSION").into(),
+        scenario: loaded.scenario.meta.id.clone(),
+        scenario_hash: good_offices::log::scenario_hash(&loaded.report.source.text),
+        seed: 3,
+        seats: vec!["doravia".into()],
+        source: "play (others: bots)".into(),
+    };
+    let log = dir.join("m.log");
+    good_offices::log::create(&log, &header).expect("create");
+    let s = std::sync::Arc::new(loaded.scenario);
+    let session =
+        good_offices::play::Session::new(s.clone(), header, log.clone(), good_offices::play::Others::Bots, Vec::new());
+    let reinforce = 1 + s
+        .actor("doravia")
+        .expect("doravia")
+        .tools
+        .iter()
+        .position(|t| *t == good_offices::scenario::ToolKind::Reinforce)
+        .expect("holds Reinforce");
+    (session, reinforce, log)
 }

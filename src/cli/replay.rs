@@ -3,7 +3,6 @@ use std::path::PathBuf;
 use super::game_io::{Failed, load_log, print_turn, scenario_of};
 use crate::engine::Game;
 use crate::log::render_record;
-use crate::orders::TurnOrders;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,14 +22,7 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     super::game_io::states_fit(&loaded, &scenario, &args.log)?;
     let mut game = Game::new(scenario.clone(), loaded.header.seed);
     for stored in &loaded.records {
-        let orders = TurnOrders {
-            turn: stored.turn,
-            orders: stored.submitted.clone(),
-            ballots: stored.ballots.clone(),
-            injects: stored.facilitator_injects.clone(),
-            // Replayed orders are checked again, whoever gave them.
-            checked_by_bots: 0,
-        };
+        let orders = stored.input();
         let again = game.play_turn(&orders);
         let (a, b) = (render_record(stored), render_record(&again));
         if a != b {

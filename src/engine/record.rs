@@ -32,6 +32,20 @@ pub struct TurnRecord {
     pub state: Snapshot,
 }
 
+impl TurnRecord {
+    /// The turn's input as it was given (orders, ballots, injects), to resolve it again: replay and
+    /// its checks. Replayed orders are checked again, whoever gave them (`checked_by_bots` 0).
+    pub fn input(&self) -> crate::orders::TurnOrders {
+        crate::orders::TurnOrders {
+            turn: self.turn,
+            orders: self.submitted.clone(),
+            ballots: self.ballots.clone(),
+            injects: self.facilitator_injects.clone(),
+            checked_by_bots: 0,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rejection {
     pub order: OrderSpec,

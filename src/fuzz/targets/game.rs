@@ -7,7 +7,6 @@ use crate::engine::record::TurnRecord;
 use crate::engine::state_check::check_state;
 use crate::engine::{Game, OrderSource, play};
 use crate::log::{self, LOG_FORMAT, LogHeader, render_log, render_record};
-use crate::orders::TurnOrders;
 use crate::scenario::Scenario;
 
 /// The dice of every fuzzed game: the inputs vary, the seed need not.
@@ -47,13 +46,7 @@ pub fn play_and_replay(scenario: &Arc<Scenario>, source: OrderSource, turns: u32
 pub fn replay(scenario: &Arc<Scenario>, seed: u64, records: &[TurnRecord]) -> Result<(), String> {
     let mut game = Game::new(scenario.clone(), seed);
     for stored in records {
-        let orders = TurnOrders {
-            turn: stored.turn,
-            orders: stored.submitted.clone(),
-            ballots: stored.ballots.clone(),
-            injects: stored.facilitator_injects.clone(),
-            checked_by_bots: 0,
-        };
+        let orders = stored.input();
         let (a, b) = (render_record(stored), render_record(&game.play_turn(&orders)));
         if a != b {
             let (x, y) = a.lines().zip(b.lines()).find(|(x, y)| x != y).unwrap_or(("", ""));
