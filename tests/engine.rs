@@ -244,7 +244,7 @@ proptest! {
         prop_assert_eq!(&parsed.records, &first);
         let mut replay = Game::new(s, seed);
         for r in &parsed.records {
-            let again = replay.play_turn(&TurnOrders { turn: r.turn, orders: r.submitted.clone(), ballots: r.ballots.clone(), injects: r.facilitator_injects.clone(), checked_by_bots: 0 });
+            let again = replay.play_turn(&r.input());
             prop_assert_eq!(good_offices::log::render_record(&again), good_offices::log::render_record(r));
         }
         let _ = render_header(&parsed.header);
