@@ -45,7 +45,10 @@ pub fn merge(trunk: &[crate::engine::record::TurnRecord], changes: &OrdersFile, 
             }
             let mut injects = old.map(|r| r.facilitator_injects.clone()).unwrap_or_default();
             injects.extend(new.map(|n| n.injects.clone()).unwrap_or_default());
-            TurnOrders { turn, orders, ballots, injects, checked_by_bots: 0 }
+            // What the groups said stays said; a what-if file may add messages.
+            let mut messages = old.map(|r| r.messages.clone()).unwrap_or_default();
+            messages.extend(new.map(|n| n.messages.clone()).unwrap_or_default());
+            TurnOrders { turn, orders, ballots, injects, messages, checked_by_bots: 0 }
         })
         .collect();
     OrdersFile { turns }

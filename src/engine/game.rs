@@ -245,6 +245,7 @@ impl Game {
             submitted: orders.orders.clone(),
             ballots: orders.ballots.clone(),
             facilitator_injects: orders.injects.clone(),
+            messages: orders.messages.clone(),
             rejected: out.rejected,
             holding: out.holding,
             votes: out.votes,

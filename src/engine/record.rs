@@ -19,6 +19,10 @@ pub struct TurnRecord {
     pub ballots: Vec<(String, Ballot)>,
     /// Facilitator injects fired by hand in this turn.
     pub facilitator_injects: Vec<String>,
+    /// Messages between groups during the turn, in the order sent (a turn without any
+    /// writes none: older logs have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<crate::orders::Message>,
     pub rejected: Vec<Rejection>,
     /// Actors that gave no accepted order: they hold.
     pub holding: Vec<Id>,
@@ -41,6 +45,7 @@ impl TurnRecord {
             orders: self.submitted.clone(),
             ballots: self.ballots.clone(),
             injects: self.facilitator_injects.clone(),
+            messages: self.messages.clone(),
             checked_by_bots: 0,
         }
     }

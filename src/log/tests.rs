@@ -94,6 +94,11 @@ fn record(turn: u32) -> TurnRecord {
         submitted: vec![mediation.clone(), draft],
         ballots: vec![("china".into(), Ballot::Abstain), ("russia".into(), Ballot::No)],
         facilitator_injects: if turn == 2 { vec!["church-fire".into()] } else { vec![] },
+        messages: vec![crate::orders::Message {
+            from: "uk".into(),
+            to: vec!["au".into()],
+            text: "We back Annan's panel \"fully\"\n--- end turn 1".into(),
+        }],
         rejected: vec![Rejection {
             order: order("odm", ToolKind::IcjApplication),
             reason: "ODM is not a state: only states may apply to the \"ICJ\" \\ Art. 34".into(),

@@ -31,6 +31,9 @@ pub struct TurnOrders {
     /// Facilitator injects to fire this turn, by id (in the injects phase, after the orders are resolved).
     #[serde(default)]
     pub injects: Vec<String>,
+    /// Messages between groups sent during the turn, in the order sent (kept in the turn's record).
+    #[serde(default)]
+    pub messages: Vec<super::Message>,
     /// How many orders, at the end of `orders`, bots gave for the seats no one else filled: each was
     /// checked as the bot proposed it, against the same state and its actor's orders before it (every
     /// one of them the bot's own), so the turn's intake takes them as checked. Never read from a file
