@@ -196,8 +196,7 @@ fn a_log_of_another_scenario_and_a_corrupt_log_are_refused_with_exit_2() {
         .expect_code(2)
         .stderr_has("t.log is a log of scenario `tutorial-river-dispute`")
         .stderr_has("--compare needs two games of the same scenario");
-    let tampered = read(dir.join("k.log")).replacen("turn: 1,", "turn: 1 ,", 1);
-    std::fs::write(dir.join("x.log"), tampered).expect("write");
+    std::fs::write(dir.join("x.log"), crate::support::tamper_turn(&read(dir.join("k.log")), 1)).expect("write");
     good_offices(["debrief", "x.log"])
         .in_dir(&dir)
         .expect_code(2)

@@ -144,3 +144,34 @@ fn an_edited_state_with_impossible_numbers_or_ids_is_refused() {
         assert_eq!(std::fs::read_to_string(dir.join("edited.log")).expect("read"), text, "nothing written");
     }
 }
+
+/// Games saved by earlier versions (log format 1) still load: they replay, they are debriefed, and a
+/// resumed one is rewritten in the current format, carrying its scenario, and goes on exactly as a
+/// game begun in the current format does.
+#[test]
+fn a_log_of_format_1_is_read_and_a_resumed_one_goes_on_in_format_2() {
+    let dir = scratch_dir("format-1");
+    let old = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/format1-kenya-2008.log"),
+    )
+    .expect("the saved game");
+    assert!(old.lines().nth(1).is_some_and(|l| l.starts_with("header: (format: 1,")));
+    std::fs::write(dir.join("old.log"), &old).expect("write");
+    cli(["replay", "old.log", "--verify"]).in_dir(&dir).expect_code(0).stdout_has("all 9 turn(s) re-resolve");
+    cli(["debrief", "old.log"]).in_dir(&dir).expect_code(0).stdout_has("### Turn 9 · ");
+
+    // The first three turns of it, resumed for one more turn.
+    let cut = old.find("--- turn 4\n").expect("turn 4");
+    std::fs::write(dir.join("cut.log"), &old[..cut]).expect("write");
+    cli(["resume", "cut.log", "--turns", "1"])
+        .in_dir(&dir)
+        .expect_code(0)
+        .stderr_has("note: cut.log was saved in log format 1; it is now rewritten in format 2 and carries its scenario")
+        .stdout_has("Turn 4 (");
+    cli(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--turns", "4", "--log", "new.log"])
+        .in_dir(&dir)
+        .expect_code(0);
+    let resumed = std::fs::read_to_string(dir.join("cut.log")).expect("the resumed log");
+    assert_eq!(resumed, std::fs::read_to_string(dir.join("new.log")).expect("the new log"), "byte-identical");
+    assert_eq!(resumed.lines().next(), Some(good_offices::log::COMMENT_LINE));
+}
