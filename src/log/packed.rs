@@ -1,5 +1,5 @@
 //! The body of a turn block in log format 2: the record's RON text, gzip-compressed and written in
-//! base64 lines of 76 characters. A built-in game's turns take about a seventh of the bytes of format
+//! base64 lines of 76 characters. A built-in game's turns take a sixth to a fourteenth of the bytes of format
 //! 1's plain text (docs/log-format.md), and anyone can still read a turn without the engine:
 //! `base64 -d | gunzip` on the block's lines gives its RON.
 //!
