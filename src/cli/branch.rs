@@ -87,8 +87,8 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     let _lock = create_log(&args.out, &header)?;
     let kept = &trunk.records[..(args.from_turn - 1) as usize];
     for (i, r) in kept.iter().enumerate() {
-        let before = i.checked_sub(1).map(|b| &kept[b].state);
-        crate::log::append(&args.out, before, r).map_err(|e| {
+        let previous = i.checked_sub(1).map(|b| &kept[b]);
+        crate::log::append(&args.out, previous, r).map_err(|e| {
             eprintln!("error: cannot write {}: {e}", args.out.display());
             Failed(super::EXIT_FAILURE)
         })?;
@@ -97,5 +97,5 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     let ended = kept.last().is_some_and(|r| r.end.is_some());
     let mut game = Game::resume(scenario.clone(), trunk.header.seed, state, ended);
     let merged = merge(&trunk.records, &changes, args.from_turn, scenario.meta.turns);
-    play_and_save(&mut game, &OrderSource::File(merged), None, &args.out)
+    play_and_save(&mut game, &OrderSource::File(merged), None, &args.out, kept.last())
 }

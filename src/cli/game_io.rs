@@ -289,16 +289,24 @@ pub fn lock_log(path: &Path) -> Result<LogLock, Failed> {
     }
 }
 
-/// Plays until the game ends or `max_turns` more turns are played, saving each turn as it completes.
-pub fn play_and_save(game: &mut Game, source: &OrderSource, max_turns: Option<u32>, log_path: &Path) -> CmdResult {
+/// Plays until the game ends or `max_turns` more turns are played, saving each turn as it completes
+/// (`last` is the log's last turn, which the next one is stored against).
+pub fn play_and_save(
+    game: &mut Game,
+    source: &OrderSource,
+    max_turns: Option<u32>,
+    log_path: &Path,
+    last: Option<&TurnRecord>,
+) -> CmdResult {
     let scenario = game.scenario().clone();
     let mut played = 0;
+    let mut previous: Option<TurnRecord> = None;
     while !game.is_over() && max_turns.is_none_or(|m| played < m) {
         let orders = source.orders(&scenario, game.state(), game.next_turn());
-        let before = game.state().clone();
         let record = game.play_turn(&orders);
-        log::append(log_path, Some(&before), &record).map_err(|e| io_failure(log_path, &e))?;
+        log::append(log_path, previous.as_ref().or(last), &record).map_err(|e| io_failure(log_path, &e))?;
         print_turn(&scenario, &record);
+        previous = Some(record);
         played += 1;
     }
     if game.is_over() {

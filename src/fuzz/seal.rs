@@ -6,13 +6,16 @@
 //! corpus also holds logs [`open`]ed (each turn's RON in plain lines), and resealing packs a body that
 //! does not unpack as it stands, so mutations of the RON reach the reader.
 
+use crate::engine::record::TurnRecord;
 use crate::engine::rng::{fnv1a, fnv1a_more};
-use crate::log::{pack, unpack};
+use crate::log::{dictionary, pack, record_from, unpack};
 
-/// The log with each turn's body unpacked to its RON lines (a body that does not unpack is kept).
+/// The log with each turn's body unpacked to its RON lines (a body that does not unpack is kept, and
+/// the turns after it are kept as they are).
 pub fn open(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() * 4);
+    let mut out = Vec::with_capacity(bytes.len() * 8);
     let mut body: Option<Vec<u8>> = None;
+    let mut previous: Option<TurnRecord> = None;
     for line in bytes.split_inclusive(|&b| b == b'\n') {
         match &mut body {
             None => {
@@ -22,8 +25,12 @@ pub fn open(bytes: &[u8]) -> Vec<u8> {
                 }
             }
             Some(lines) if line.starts_with(b"--- ") => {
-                match std::str::from_utf8(lines).ok().and_then(|t| unpack(t).ok()) {
-                    Some(text) => out.extend_from_slice(text.as_bytes()),
+                let dictionary = dictionary(previous.as_ref());
+                match std::str::from_utf8(lines).ok().and_then(|t| unpack(t, &dictionary).ok()) {
+                    Some(text) => {
+                        out.extend_from_slice(text.as_bytes());
+                        previous = record_from(&text, previous.as_ref());
+                    }
                     None => out.extend_from_slice(lines),
                 }
                 out.extend_from_slice(line);
@@ -48,6 +55,8 @@ pub fn reseal(bytes: &[u8]) -> Vec<u8> {
     // The chain so far (format 2), and where the current block began in `out` (after its opening line
     // for format 1, at it for format 2).
     let mut chain = 0u64;
+    // The record of the turn before, whole: each turn is packed against it.
+    let mut previous: Option<TurnRecord> = None;
     let mut block_start: Option<usize> = None;
     let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
     let mut i = 0;
@@ -82,9 +91,19 @@ pub fn reseal(bytes: &[u8]) -> Vec<u8> {
             if chained {
                 let opening_len = out[start..].iter().position(|&b| b == b'\n').map_or(0, |p| p + 1);
                 let body = out.split_off(start + opening_len);
+                let dictionary = dictionary(previous.as_ref());
                 match std::str::from_utf8(&body) {
-                    Ok(text) if unpack(text).is_err() => out.extend_from_slice(pack(text).as_bytes()),
-                    _ => out.extend_from_slice(&body),
+                    Ok(text) => match unpack(text, &dictionary) {
+                        Ok(ron) => {
+                            out.extend_from_slice(&body);
+                            previous = record_from(&ron, previous.as_ref());
+                        }
+                        Err(_) => {
+                            out.extend_from_slice(pack(text, &dictionary).as_bytes());
+                            previous = record_from(text, previous.as_ref());
+                        }
+                    },
+                    Err(_) => out.extend_from_slice(&body),
                 }
                 chain = fnv1a_more(chain, &out[start..]);
                 push_sum(&mut out, line, chain);

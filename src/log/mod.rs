@@ -41,6 +41,7 @@ pub use lock::{LogLock, lock_existing};
 pub(crate) use packed::{pack, unpack};
 pub use state_rows::CHECKPOINT_EVERY;
 pub use v2::{COMMENT_LINE, carried_text};
+pub(crate) use v2::{dictionary, record_from};
 
 use crate::engine::record::TurnRecord;
 use crate::engine::rng::fnv1a;
@@ -158,21 +159,21 @@ pub fn replace(path: &Path, text: &str) -> io::Result<LogLock> {
 }
 
 /// Appends one completed turn: a single `write_all` of the whole block on a file opened in append mode,
-/// then `sync_data`. `before` is the state after the turn before (`None` for turn 1): the block stores
-/// only what changed since. The file must exist in the current format (see [`create`]) and end with a
+/// then `sync_data`. `previous` is the record of the turn before (`None` for turn 1): the block stores
+/// only the state's rows that changed since, compressed against it. The file must exist in the current format (see [`create`]) and end with a
 /// complete block or the head (after a torn tail, call [`truncate_to`] first): its last checksum, which
 /// the new block's is chained to, is read from its end. A turn that would make the log larger than
 /// [`MAX_LOG_BYTES`] is refused (`FileTooLarge`), so that a log can always be read back.
-pub fn append(path: &Path, before: Option<&Snapshot>, record: &TurnRecord) -> io::Result<()> {
-    append_within(path, before, record, MAX_LOG_BYTES)
+pub fn append(path: &Path, previous: Option<&TurnRecord>, record: &TurnRecord) -> io::Result<()> {
+    append_within(path, previous, record, MAX_LOG_BYTES)
 }
 
 /// [`append`] with the largest size the log may reach.
-fn append_within(path: &Path, before: Option<&Snapshot>, record: &TurnRecord, cap: u64) -> io::Result<()> {
+fn append_within(path: &Path, previous: Option<&TurnRecord>, record: &TurnRecord, cap: u64) -> io::Result<()> {
     let mut file = OpenOptions::new().read(true).append(true).open(path).map_err(|e| with_path(path, e))?;
     let len = file.metadata().map_err(|e| with_path(path, e))?.len();
     let chain = last_checksum(&mut file, len).map_err(|e| with_path(path, e))?;
-    let (block, _) = v2::render_block(chain, before, record);
+    let (block, _) = v2::render_block(chain, previous, record);
     if len + block.len() as u64 > cap {
         return Err(io::Error::new(
             io::ErrorKind::FileTooLarge,

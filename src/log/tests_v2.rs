@@ -73,14 +73,17 @@ fn the_log_has_the_documented_shape() {
     assert!(body.lines().all(|l| l.len() <= 76 && !l.starts_with("---")));
     let sum1 = fnv1a_more(fnv1a_more(scenario_sum, b"--- turn 1\n"), body.as_bytes());
     assert!(text[end1..].starts_with(&format!("--- end turn 1 fnv1a {sum1:016x}\n")));
-    let one: TurnRecord = crate::scenario::ron_options().from_str(&unpack(body).expect("unpacks")).expect("RON");
+    let one: TurnRecord = crate::scenario::ron_options().from_str(&unpack(body, "").expect("unpacks")).expect("RON");
     assert_eq!(one, record(1), "turn 1 stores the whole state");
 
     // Between checkpoints a block stores the rows that changed: here the dispute and the first actor.
+    // Each turn is compressed against the turn before: read with its record as the dictionary.
     let ron_of = |n: u32| {
         let start = line_starting(&text, &format!("--- turn {n}\n")) + format!("--- turn {n}\n").len();
         let end = line_starting(&text, &format!("--- end turn {n} "));
-        let record: TurnRecord = crate::scenario::ron_options().from_str(&unpack(&text[start..end]).unwrap()).unwrap();
+        let previous = record(n - 1);
+        let ron = unpack(&text[start..end], &super::dictionary(Some(&previous))).unwrap();
+        let record: TurnRecord = crate::scenario::ron_options().from_str(&ron).unwrap();
         record
     };
     let two = ron_of(2);
@@ -98,7 +101,7 @@ fn create_then_append_writes_the_rendered_log_and_loads_it_back() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), render_header(&header()));
     let played = records(7);
     for (i, r) in played.iter().enumerate() {
-        append(&path, i.checked_sub(1).map(|b| &played[b].state), r).unwrap();
+        append(&path, i.checked_sub(1).map(|b| &played[b]), r).unwrap();
     }
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text_of(7));
     let log = load(&path).unwrap();
@@ -131,7 +134,7 @@ fn a_kill_at_any_byte_of_a_turn_loses_only_that_turn_and_resuming_gives_the_unin
         assert_eq!(log.warnings.len(), 1, "cut at {cut}: {:?}", log.warnings);
         assert!(log.warnings[0].contains("the last turn (turn 3) was not completely written"), "{:?}", log.warnings);
         truncate_to(&path, log.valid_len).unwrap();
-        append(&path, Some(&record(2).state), &record(3)).unwrap();
+        append(&path, Some(&record(2)), &record(3)).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), three, "cut at {cut}");
     }
 }
@@ -191,18 +194,17 @@ fn a_turn_that_would_grow_the_log_past_its_limit_is_refused_and_the_log_left_who
     let path = dir.path("kenya.log");
     std::fs::write(&path, text_of(1)).unwrap();
     let cap = text_of(2).len() as u64 - 1;
-    let e = append_within(&path, Some(&record(1).state), &record(2), cap).unwrap_err();
+    let e = append_within(&path, Some(&record(1)), &record(2), cap).unwrap_err();
     assert_eq!(e.kind(), io::ErrorKind::FileTooLarge);
     assert!(e.to_string().contains("turn 2 would make the log larger than"), "{e}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text_of(1), "nothing was written");
-    append_within(&path, Some(&record(1).state), &record(2), cap + 1).unwrap();
+    append_within(&path, Some(&record(1)), &record(2), cap + 1).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text_of(2));
 }
 
-/// Each gzip member starts afresh, so short turns compress less: the tutorial's six turns are the
-/// hardest case (22.7 % today; docs/log-format.md gives every built-in's figure).
+/// docs/log-format.md gives every built-in's figure.
 #[test]
-fn a_built_in_games_turns_take_at_most_a_fifth_of_the_bytes_of_format_1_a_quarter_for_the_tutorial() {
+fn a_built_in_games_turns_take_at_most_a_tenth_of_the_bytes_of_format_1() {
     for b in crate::scenario::builtin::BUILT_INS {
         let scenario = std::sync::Arc::new(b.load().expect("valid").scenario);
         let mut game = crate::engine::Game::new(scenario.clone(), 1);
@@ -214,7 +216,7 @@ fn a_built_in_games_turns_take_at_most_a_fifth_of_the_bytes_of_format_1_a_quarte
         let header = LogHeader { scenario_hash: scenario_hash(b.text), scenario_text: b.text.into(), ..header() };
         let turns_now = render_log(&header, &played).len() - render_header(&header).len();
         let turns_before = super::v1::render_log(&header, &played).len() - super::v1::render_log(&header, &[]).len();
-        let share = if b.id == "tutorial-river-dispute" { 4 } else { 5 };
+        let share = 10;
         println!("{}: {turns_now} of {turns_before} bytes", b.id);
         assert!(
             turns_now * share <= turns_before,

@@ -19,7 +19,7 @@
 //!   edited scenario file does not orphan it. Its text is normalised as its hash is (no byte-order
 //!   mark, `\n` line endings), and framed by its length, so it may hold any line.
 //! - A turn's record stores the state's globals and only the changed rows (`state_rows.rs`), packed
-//!   (`packed.rs`): a built-in game's turns take about a seventh of format 1's bytes.
+//!   against the turn before (`packed.rs`): a built-in game's turns take 5–10 % of format 1's bytes.
 
 use super::error::{LogError, report};
 use super::format::{
@@ -32,7 +32,6 @@ use super::{LoadedLog, LogHeader, scenario_hash};
 use crate::diagnostics::Diagnostic;
 use crate::engine::record::TurnRecord;
 use crate::engine::rng::{fnv1a, fnv1a_more};
-use crate::engine::state::Snapshot;
 use crate::scenario::ron_options;
 
 /// The first line of a log, for a person who opens it in an editor.
@@ -65,11 +64,12 @@ pub(super) fn render_head(header: &LogHeader) -> (String, u64) {
 }
 
 /// One turn's block, chained to `chain` (the checksum of the block before), storing the rows of the
-/// state that changed since `before` (the state after the turn before, if any); and its checksum.
-pub(super) fn render_block(chain: u64, before: Option<&Snapshot>, record: &TurnRecord) -> (String, u64) {
-    let kept = TurnRecord { state: stored(record.turn, before, &record.state), ..record.clone() };
+/// state that changed since `previous` (the record of the turn before, if any; also the dictionary
+/// the record is compressed against); and its checksum.
+pub(super) fn render_block(chain: u64, previous: Option<&TurnRecord>, record: &TurnRecord) -> (String, u64) {
+    let kept = TurnRecord { state: stored(record.turn, previous.map(|p| &p.state), &record.state), ..record.clone() };
     let opening = format!("{START_PREFIX}{}\n", record.turn);
-    let body = pack(&packed_record(&kept));
+    let body = pack(&packed_record(&kept), &dictionary(previous));
     let checksum = fnv1a_more(fnv1a_more(chain, opening.as_bytes()), body.as_bytes());
     (format!("{opening}{body}{END_PREFIX}{} fnv1a {checksum:016x}\n", record.turn), checksum)
 }
@@ -83,15 +83,29 @@ fn packed_record(record: &TurnRecord) -> String {
     text
 }
 
+/// What a turn's record is compressed against: the record of the turn before, whole, as a block
+/// packs a record (empty for turn 1). Both the writer and the reader have it.
+pub(crate) fn dictionary(previous: Option<&TurnRecord>) -> String {
+    previous.map(packed_record).unwrap_or_default()
+}
+
+/// A turn's record from a block's unpacked RON, its state made whole from `previous`'s; `None` if
+/// the RON is not a record. (What reading a log does for each turn; the fuzzer reseals with it.)
+pub(crate) fn record_from(ron: &str, previous: Option<&TurnRecord>) -> Option<TurnRecord> {
+    let record: TurnRecord = ron_options().from_str(ron).ok()?;
+    let state = merged(previous.map(|r| &r.state), record.state);
+    Some(TurnRecord { state, ..record })
+}
+
 /// A whole log: the head, then every record's block.
 pub(super) fn render_log(header: &LogHeader, records: &[TurnRecord]) -> String {
     let (mut out, mut chain) = render_head(header);
-    let mut before = None;
+    let mut previous = None;
     for r in records {
-        let (block, checksum) = render_block(chain, before, r);
+        let (block, checksum) = render_block(chain, previous, r);
         out.push_str(&block);
         chain = checksum;
-        before = Some(&r.state);
+        previous = Some(r);
     }
     out
 }
@@ -205,7 +219,8 @@ pub(super) fn parse_rest(name: &str, text: &str, mut header: LogHeader, pos: usi
         if checksum != b.checksum {
             return Err(tampered(name, text, b.n, &format!("turn {}", b.n), b.end.span()));
         }
-        let ron = unpack(b.body).map_err(|e| LogError::Damaged(err(unpack_error(&b, &e))))?;
+        let ron =
+            unpack(b.body, &dictionary(records.last())).map_err(|e| LogError::Damaged(err(unpack_error(&b, &e))))?;
         let record: TurnRecord = ron_options().from_str(&ron).map_err(|e| {
             let inside =
                 format!("{} (at line {}, column {} of its record)", e.code, e.span.start.line, e.span.start.col);
@@ -242,7 +257,7 @@ fn unpack_error(b: &Block<'_>, e: &Unpack) -> Diagnostic {
             let at = b.body_start + start + col;
             (format!("turn {} holds a character that is not base64", b.n), (at, at + 1))
         }
-        Unpack::NotGzip(why) => (format!("turn {} cannot be unpacked: {why}", b.n), b.start.span()),
+        Unpack::NotDeflate(why) => (format!("turn {} cannot be unpacked: {why}", b.n), b.start.span()),
         Unpack::TooLarge => (
             format!("turn {} unpacks to more than {} MiB", b.n, super::packed::MAX_RECORD_TEXT / (1024 * 1024)),
             b.start.span(),
