@@ -25,7 +25,7 @@ pub const MAX_RECORD_TEXT: u64 = 64 * 1024 * 1024;
 pub fn pack(text: &str, dictionary: &str) -> String {
     let mut deflate = Compress::new(Compression::best(), false);
     if !dictionary.is_empty() {
-        deflate.set_dictionary(dictionary.as_bytes()).expect("a fresh raw deflate stream takes a dictionary");
+        deflate.set_dictionary(window(dictionary)).expect("a fresh raw deflate stream takes a dictionary");
     }
     let input = text.as_bytes();
     let mut compressed = Vec::with_capacity(input.len() / 4 + 64);
@@ -46,6 +46,12 @@ pub fn pack(text: &str, dictionary: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The part of a dictionary deflate can refer to: its last 32 KiB (a longer one costs time, not bytes).
+fn window(dictionary: &str) -> &[u8] {
+    let bytes = dictionary.as_bytes();
+    &bytes[bytes.len().saturating_sub(32 * 1024)..]
 }
 
 /// Why a block's lines could not be unpacked.
@@ -73,7 +79,7 @@ pub fn unpack(body: &str, dictionary: &str) -> Result<String, Unpack> {
     let compressed = STANDARD.decode(&encoded).map_err(|e| Unpack::NotDeflate(format!("bad base64: {e}")))?;
     let mut inflate = Decompress::new(false);
     if !dictionary.is_empty() {
-        inflate.set_dictionary(dictionary.as_bytes()).map_err(|e| Unpack::NotDeflate(e.to_string()))?;
+        inflate.set_dictionary(window(dictionary)).map_err(|e| Unpack::NotDeflate(e.to_string()))?;
     }
     let mut text = Vec::with_capacity(compressed.len() * 4 + 1024);
     loop {
