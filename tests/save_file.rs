@@ -175,3 +175,81 @@ fn a_log_of_format_1_is_read_and_a_resumed_one_goes_on_in_format_2() {
     assert_eq!(resumed, std::fs::read_to_string(dir.join("new.log")).expect("the new log"), "byte-identical");
     assert_eq!(resumed.lines().next(), Some(good_offices::log::COMMENT_LINE));
 }
+
+/// Issue 19: a game killed at any moment — while it plays, while it writes a turn, before or after its
+/// log exists — loses no completed turn: resumed (or started again if it had no log yet), it ends with
+/// exactly the bytes of a game that was never interrupted. The kills are spread over a whole run.
+#[test]
+fn a_game_killed_at_any_moment_resumes_to_the_bytes_of_an_uninterrupted_game() {
+    let dir = scratch_dir("killed");
+    fn run(log: &str) -> [&str; 8] {
+        ["run", "cambodia-thailand-2011", "--course", "historical", "--seed", "3", "--log", log]
+    }
+    let start = std::time::Instant::now();
+    cli(run("whole.log")).in_dir(&dir).expect_code(0);
+    let span = start.elapsed();
+    let whole = std::fs::read(dir.join("whole.log")).expect("the uninterrupted log");
+    const KILLS: u32 = 16;
+    for i in 0..KILLS {
+        let name = format!("k{i}.log");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_good-offices"))
+            .args(run(&name))
+            .current_dir(&dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the game starts");
+        std::thread::sleep(span * i / KILLS);
+        let _ = child.kill();
+        let _ = child.wait();
+        let path = dir.join(&name);
+        if path.exists() {
+            cli(["resume", &name]).in_dir(&dir).expect_code(0);
+        } else {
+            cli(run(&name)).in_dir(&dir).expect_code(0);
+        }
+        assert!(std::fs::read(&path).expect("the log") == whole, "killed after {:?}: the log differs", span * i / KILLS);
+    }
+}
+
+/// Issue 19: two `resume`s of one log started at the same moment never both write: one plays on, the
+/// other is refused (exit 1) or, started after the first ended, finds the game over. The log is then
+/// the log of one uninterrupted game.
+#[test]
+fn two_resumes_started_together_leave_the_log_of_one_game() {
+    let dir = scratch_dir("race");
+    let run = |log: &str, turns: &str| {
+        ["run", "kenya-2008", "--course", "historical", "--seed", "5", "--turns", turns, "--log"]
+            .into_iter()
+            .map(String::from)
+            .chain([log.to_string()])
+            .collect::<Vec<_>>()
+    };
+    cli(run("whole.log", "99")).in_dir(&dir).expect_code(0);
+    let whole = std::fs::read(dir.join("whole.log")).expect("the uninterrupted log");
+    for i in 0..4 {
+        let name = format!("r{i}.log");
+        cli(run(&name, "2")).in_dir(&dir).expect_code(0);
+        let spawn = || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_good-offices"))
+                .args(["resume", &name])
+                .current_dir(&dir)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("resume starts")
+        };
+        let (a, b) = (spawn(), spawn());
+        let outputs = [a.wait_with_output().expect("ends"), b.wait_with_output().expect("ends")];
+        let played = outputs.iter().filter(|o| String::from_utf8_lossy(&o.stdout).contains("Turn 3 (")).count();
+        assert_eq!(played, 1, "exactly one of the two played on");
+        for o in &outputs {
+            let (out, err) = (String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+            let refused = o.status.code() == Some(1) && err.contains("is being written by another good-offices");
+            let over = o.status.code() == Some(0) && out.contains("This game is already over");
+            let went_on = o.status.code() == Some(0) && out.contains("Turn 3 (");
+            assert!(refused || over || went_on, "an unexpected end: {:?}\n{out}\n{err}", o.status);
+        }
+        assert!(std::fs::read(dir.join(&name)).expect("the log") == whole, "race {i}: the log differs");
+    }
+}
