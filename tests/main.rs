@@ -17,4 +17,5 @@ mod play;
 mod properties;
 mod rule_cases;
 mod save_file;
+mod sweep_profile;
 mod validate_course;
