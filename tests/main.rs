@@ -17,3 +17,6 @@ mod play;
 mod properties;
 mod rule_cases;
 mod save_file;
+mod scenario_lookup;
+mod sweep_profile;
+mod validate_course;

@@ -6,6 +6,9 @@ use std::process::{Command, Output, Stdio};
 pub struct Run {
     args: Vec<String>,
     dir: Option<PathBuf>,
+    /// `GOOD_OFFICES_SCENARIOS` for the run; never the tester's own (a folder of their scenarios
+    /// would change which file an id names).
+    scenario_folders: Option<String>,
     stdin: Option<Vec<u8>>,
     /// A file (or a device such as /dev/zero) given as standard input instead.
     stdin_file: Option<PathBuf>,
@@ -17,12 +20,24 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    Run { args: args.into_iter().map(|a| a.as_ref().to_string()).collect(), dir: None, stdin: None, stdin_file: None }
+    Run {
+        args: args.into_iter().map(|a| a.as_ref().to_string()).collect(),
+        dir: None,
+        scenario_folders: None,
+        stdin: None,
+        stdin_file: None,
+    }
 }
 
 impl Run {
     pub fn in_dir(mut self, dir: &Path) -> Self {
         self.dir = Some(dir.to_path_buf());
+        self
+    }
+
+    /// Sets `GOOD_OFFICES_SCENARIOS` (otherwise it is unset).
+    pub fn scenario_folders(mut self, list: &str) -> Self {
+        self.scenario_folders = Some(list.to_string());
         self
     }
 
@@ -60,6 +75,10 @@ impl Run {
         if let Some(dir) = &self.dir {
             cmd.current_dir(dir);
         }
+        match &self.scenario_folders {
+            Some(list) => cmd.env("GOOD_OFFICES_SCENARIOS", list),
+            None => cmd.env_remove("GOOD_OFFICES_SCENARIOS"),
+        };
         let mut child = cmd.spawn().expect("the good-offices binary runs");
         if let Some(text) = &self.stdin {
             use std::io::Write;
