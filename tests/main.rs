@@ -17,3 +17,4 @@ mod play;
 mod properties;
 mod rule_cases;
 mod save_file;
+mod serve;
