@@ -748,3 +748,65 @@ fn http_get(url: &str) -> (u16, String) {
 fn http_post(url: &str, body: &str) -> (u16, String) {
     http(url, "POST", body)
 }
+
+/// Every order a menu offers, in every built-in scenario, travels from the page to the room as the
+/// same order (the line format both ways), and so does a draft holding every content on offer.
+#[test]
+fn every_menu_choice_and_draft_content_reads_back_as_the_same_order() {
+    use good_offices::play::{Command, parse_command};
+    use good_offices::serve::choices::{choices, draft_body, draft_options};
+    let mut checked = 0;
+    for built_in in good_offices::scenario::builtin::BUILT_INS {
+        let scenario = built_in.load().expect("valid").scenario;
+        let state = good_offices::engine::state::Snapshot::initial(&scenario);
+        let view = good_offices::engine::view::View::of_snapshot(&scenario, &state, 1);
+        for actor in &scenario.actors {
+            for choice in choices(&scenario, &view, &actor.id, &[]) {
+                let line = format!("order {} {}", actor.id, choice.line);
+                assert_eq!(parse_command(&line, &scenario), Ok(Command::Order(choice.order.clone())), "{line}");
+                checked += 1;
+            }
+        }
+        let contents: Vec<String> = draft_options(&scenario).into_iter().map(|(_, text)| text).collect();
+        if let Some(body) = draft_body(&scenario, good_offices::scenario::ToolKind::DraftResolution) {
+            let line = format!("order x DraftResolution body:{body} chapter=VII contents={}", contents.join("+"));
+            let Ok(Command::Order(order)) = parse_command(&line, &scenario) else { panic!("{line}") };
+            assert_eq!(order.draft.expect("a draft").contents.len(), contents.len());
+        }
+    }
+    assert!(checked > 1000, "{checked} choices");
+}
+
+/// A page's stream of events wakes it for what it shows only: a message to Kessland wakes Kessland's
+/// page, not River Voices' nor the projector; a group locking in wakes every page.
+#[test]
+fn each_page_hears_only_the_changes_it_shows() {
+    let room = river("live");
+    let runtime = runtime();
+    let listen = |path: String| {
+        let router = good_offices::serve::router(room.state.clone());
+        runtime.block_on(async move {
+            router.oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap().into_body()
+        })
+    };
+    let mut kessland = listen(format!("/g/{}/events", room.token("kessland")));
+    let mut voices = listen(format!("/g/{}/events", room.token("river-voices")));
+    let mut projector = listen(format!("/p/{}/events", room.projector()));
+    let mut next = |body: &mut Body| {
+        runtime.block_on(async {
+            match tokio::time::timeout(std::time::Duration::from_millis(300), body.frame()).await {
+                Ok(Some(Ok(frame))) => String::from_utf8(frame.into_data().unwrap().to_vec()).unwrap(),
+                Ok(other) => panic!("the stream ended: {:?}", other.map(|f| f.is_ok())),
+                Err(_) => "nothing".to_string(),
+            }
+        })
+    };
+    room.act("doravia", "message", &[("to", "kessland"), ("text", "psst")]);
+    assert_eq!(next(&mut kessland), "event: change\ndata: reload\n\n");
+    assert_eq!(next(&mut voices), "nothing");
+    assert_eq!(next(&mut projector), "nothing");
+    room.act("doravia", "lock", &[]);
+    for body in [&mut kessland, &mut voices, &mut projector] {
+        assert_eq!(next(body), "event: change\ndata: reload\n\n");
+    }
+}

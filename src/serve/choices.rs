@@ -15,6 +15,7 @@ use crate::scenario::{
 /// One order on the menu.
 #[derive(Debug, Clone)]
 pub struct Choice {
+    pub order: OrderSpec,
     pub tool: ToolKind,
     /// The order in words (`describe`).
     pub label: String,
@@ -36,7 +37,7 @@ pub fn choices(scenario: &Scenario, view: &View, role: &str, given: &[&OrderSpec
     for &tool in actor.tools.iter().filter(|t| !is_draft(**t)) {
         for order in variants(scenario, actor.id, tool) {
             let refusal = check(&order, view, given).err();
-            out.push(Choice { tool, label: describe(scenario, &order), line: line_of(&order), refusal });
+            out.push(Choice { tool, label: describe(scenario, &order), line: line_of(&order), refusal, order });
         }
     }
     out

@@ -46,6 +46,8 @@ pub fn render(room: &Room, role: &str, token: &str, notice_text: Option<&str>) -
         }
         h2 { "The situation" }
         (situation(room))
+        h2 { "Your objectives now" }
+        (objectives_now(room, role))
         h2 { "Your role" }
         (role_sheet(room, role))
     };
@@ -253,6 +255,27 @@ fn own_fate(room: &Room, role: &str, record: &crate::engine::record::TurnRecord)
         }
         @for rejection in refused {
             p class="refusal" { "Not carried out: " (describe(scenario, &rejection.order)) " — " (rejection.reason) }
+        }
+    }
+}
+
+/// Each objective of the role and whether it would be met if the game ended now (they are scored at
+/// the end, on the state then).
+fn objectives_now(room: &Room, role: &str) -> Markup {
+    let session = &room.session;
+    let Some(actor) = session.scenario.actor(role) else { return html! {} };
+    let view = crate::engine::view::View::of_snapshot(&session.scenario, session.state(), session.next_turn());
+    let words = crate::brief::words::Words::new(&session.scenario);
+    html! {
+        ul {
+            @for objective in &actor.objectives {
+                li {
+                    (objective.text.trim()) " (" (objective.points) " points): "
+                    @if view.holds(&objective.goal) { span class="locked" { "met now" } }
+                    @else { span class="waiting" { "not met now" } }
+                    span class="muted" { " — " (words.condition(&objective.goal)) }
+                }
+            }
         }
     }
 }
