@@ -792,7 +792,7 @@ fn each_page_hears_only_the_changes_it_shows() {
     let mut kessland = listen(format!("/g/{}/events", room.token("kessland")));
     let mut voices = listen(format!("/g/{}/events", room.token("river-voices")));
     let mut projector = listen(format!("/p/{}/events", room.projector()));
-    let mut next = |body: &mut Body| {
+    let next = |body: &mut Body| {
         runtime.block_on(async {
             match tokio::time::timeout(std::time::Duration::from_millis(300), body.frame()).await {
                 Ok(Some(Ok(frame))) => String::from_utf8(frame.into_data().unwrap().to_vec()).unwrap(),
