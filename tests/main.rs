@@ -18,3 +18,4 @@ mod properties;
 mod rule_cases;
 mod save_file;
 mod serve;
+mod serve_browser;

@@ -703,7 +703,7 @@ fn the_command_prints_its_links_and_resumes_with_the_same_ones() {
 }
 
 /// Starts the executable and reads its links (one `NAME URL` a line, the facilitator's last).
-fn start(args: &[&str]) -> (std::process::Child, Vec<(String, String)>) {
+pub fn start(args: &[&str]) -> (std::process::Child, Vec<(String, String)>) {
     use std::io::BufRead;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_good-offices"))
         .args(args)
@@ -724,7 +724,7 @@ fn start(args: &[&str]) -> (std::process::Child, Vec<(String, String)>) {
 }
 
 /// A plain HTTP/1.1 exchange over loopback: the status and the body.
-fn http(url: &str, method: &str, body: &str) -> (u16, String) {
+pub fn http(url: &str, method: &str, body: &str) -> (u16, String) {
     use std::io::{Read, Write};
     let rest = url.strip_prefix("http://").unwrap();
     let (host, path) = rest.split_at(rest.find('/').unwrap());

@@ -102,14 +102,16 @@ impl Room {
         self.locked.contains(role)
     }
 
-    /// Leaves a notice for a page (a group's role, `projector` or `facilitator`), shown once.
+    /// Leaves a notice for a page (a group's role, or the console): how its last change went.
     pub fn notify(&mut self, page: &str, text: impl Into<String>) {
         self.notices.insert(page.to_string(), text.into());
     }
 
-    /// The page's notice, taken: it is shown once.
-    pub fn take_notice(&mut self, page: &str) -> Option<String> {
-        self.notices.remove(page)
+    /// The page's notice. It stays until the page's next change (or the next turn): a change also
+    /// reloads the page that made it (its other devices follow through the same event), and the
+    /// notice must survive that reload.
+    pub fn notice(&self, page: &str) -> Option<&str> {
+        self.notices.get(page).map(String::as_str)
     }
 
     /// Makes one change to the turn in progress, without journaling it.

@@ -19,9 +19,8 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
     if let Err(refused) = access::facilitator(&state, &token) {
         return refused;
     }
-    let mut room = state.room();
-    let notice = room.take_notice(CONSOLE);
-    html(pages::console::render(&room, &state, &token, notice.as_deref()))
+    let room = state.room();
+    html(pages::console::render(&room, &state, &token, room.notice(CONSOLE)))
 }
 
 /// Runs one change the facilitator asked for, like a group's (`group::change`).

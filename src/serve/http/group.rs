@@ -23,8 +23,7 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
     };
     let mut room = state.room();
     room.join(&role);
-    let notice = room.take_notice(&role);
-    html(crate::serve::pages::group::render(&room, &role, &token, notice.as_deref()))
+    html(crate::serve::pages::group::render(&room, &role, &token, room.notice(&role)))
 }
 
 /// Runs one change a group asked for: the token first (403), then its rate (429), then the form

@@ -47,7 +47,7 @@ pub fn timer(left: Option<std::time::Duration>, paused: bool) -> Markup {
     }
 }
 
-/// A notice for this page, shown once.
+/// How the page's last change went.
 pub fn notice(text: Option<&str>) -> Markup {
     html! {
         @if let Some(text) = text {
