@@ -778,7 +778,8 @@ fn every_menu_choice_and_draft_content_reads_back_as_the_same_order() {
 }
 
 /// A page's stream of events wakes it for what it shows only: a message to Kessland wakes Kessland's
-/// page, not River Voices' nor the projector; a group locking in wakes every page.
+/// page, not River Voices' nor the projector; a group locking in wakes the projector and not the
+/// other groups; a resolved turn wakes every page.
 #[test]
 fn each_page_hears_only_the_changes_it_shows() {
     let room = river("live");
@@ -806,6 +807,9 @@ fn each_page_hears_only_the_changes_it_shows() {
     assert_eq!(next(&mut voices), "nothing");
     assert_eq!(next(&mut projector), "nothing");
     room.act("doravia", "lock", &[]);
+    assert_eq!(next(&mut projector), "event: change\ndata: reload\n\n");
+    assert_eq!(next(&mut kessland), "nothing");
+    room.console("resolve", &[]);
     for body in [&mut kessland, &mut voices, &mut projector] {
         assert_eq!(next(body), "event: change\ndata: reload\n\n");
     }

@@ -8,8 +8,9 @@ use crate::debrief::names::Names;
 use crate::engine::view::View;
 use crate::orders::{TargetKind, check, target_kind};
 use crate::play::describe;
+use crate::rules::tracks::is_mediating;
 use crate::scenario::{
-    BodyKind, Chapter, DraftContent, Id, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
+    ActorKind, BodyKind, Chapter, DraftContent, Id, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
 };
 
 /// One order on the menu.
@@ -113,14 +114,28 @@ fn variants(scenario: &Scenario, actor: Id, tool: ToolKind) -> Vec<OrderSpec> {
                 if tool != ToolKind::JointEnvoy {
                     orders.push(aimed.clone());
                 }
-                for other in scenario.actors.iter().filter(|a| a.id != actor) {
-                    orders.push(OrderSpec { with: Some(other.id), ..aimed.clone() });
+                for other in partners(scenario, actor, tool) {
+                    orders.push(OrderSpec { with: Some(other), ..aimed.clone() });
                 }
             }
             _ => orders.push(aimed),
         }
     }
     orders
+}
+
+/// Who an order of `tool` can name as its partner: a mediator to accept or refuse (an actor holding a
+/// mediating tool), an envoy to appoint, anyone else to share an envoy with. (`check` accepts any
+/// actor for consent; offering only the mediators keeps a page of forty states short.)
+fn partners(scenario: &Scenario, actor: Id, tool: ToolKind) -> Vec<Id> {
+    let others = scenario.actors.iter().filter(|a| a.id != actor);
+    match tool {
+        ToolKind::AcceptMediation | ToolKind::RefuseMediation => {
+            others.filter(|a| a.tools.iter().any(|t| is_mediating(*t))).map(|a| a.id).collect()
+        }
+        ToolKind::AppointEnvoy => others.filter(|a| a.kind == ActorKind::Envoy).map(|a| a.id).collect(),
+        _ => others.map(|a| a.id).collect(),
+    }
 }
 
 /// The targets of the right kind for a tool (`None`: no target).

@@ -1,7 +1,9 @@
 //! The journal of the turn in progress, `LOG.journal`: every order, withdrawal, lock, ballot, inject
 //! and message the room accepts is appended as one line and synced before the group is told it is
 //! done, so a server killed mid-turn and started again with `serve --resume LOG` loses nothing a group
-//! locked or sent.
+//! locked or sent. The line is written while the room is held and synced after it is let go
+//! ([`Syncer`]): changes from many groups at once then share their syncs instead of queueing behind
+//! each other's.
 //!
 //! Each line is `CHECKSUM RON`, the checksum FNV-1a over the RON text in 16 hexadecimal digits. The
 //! first line is `Turn(N)`: the turn the events belong to. When the turn is resolved and appended to
@@ -12,6 +14,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -55,7 +58,17 @@ pub struct Recovered {
 #[derive(Debug)]
 pub struct Journal {
     path: PathBuf,
-    file: File,
+    file: Arc<File>,
+}
+
+/// Syncs the journal's lines written so far to the disk; usable without holding the room.
+#[derive(Debug, Clone)]
+pub struct Syncer(Arc<File>);
+
+impl Syncer {
+    pub fn sync(&self) -> std::io::Result<()> {
+        self.0.sync_data()
+    }
 }
 
 /// `LOG.journal`, beside the log.
@@ -85,14 +98,24 @@ impl Journal {
         drop(file);
         std::fs::rename(&tmp, path)?;
         sync_folder(path);
-        let file = OpenOptions::new().append(true).open(path)?;
+        let file = Arc::new(OpenOptions::new().append(true).open(path)?);
         Ok(Journal { path: path.to_path_buf(), file })
     }
 
-    /// Appends one event and syncs it: when this returns, the event survives a kill.
+    /// Writes one event's line (one `write` on a file opened for appending); it survives a kill of
+    /// this process at once, and a power cut once synced ([`Journal::syncer`]).
+    pub fn write(&mut self, event: &Event) -> std::io::Result<()> {
+        (&*self.file).write_all(line(event)?.as_bytes())
+    }
+
+    /// Appends one event and syncs it: when this returns, the event survives a power cut.
     pub fn append(&mut self, event: &Event) -> std::io::Result<()> {
-        self.file.write_all(line(event)?.as_bytes())?;
+        self.write(event)?;
         self.file.sync_data()
+    }
+
+    pub fn syncer(&self) -> Syncer {
+        Syncer(self.file.clone())
     }
 
     pub fn path(&self) -> &Path {

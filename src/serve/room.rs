@@ -33,8 +33,11 @@ impl From<std::io::Error> for Refused {
 /// Who a change concerns, so that each page reloads only for what it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    /// Everyone: a turn resolved or undone, a group locked in or out, the timer.
+    /// Everyone: a turn resolved or undone, the timer.
     Public,
+    /// A group locked in or out: the projector, the console and that group's pages show it; the other
+    /// groups' pages do not.
+    Locks(String),
     /// One group's own orders or ballot (its other devices follow).
     Group(String),
     /// A message: its sender and receivers (everyone when `to` is empty).
@@ -54,6 +57,10 @@ pub struct Room {
     /// shows a group as joined when its page next loads, which the live updates make happen at once).
     joined: BTreeSet<String>,
     pub timer: Timer,
+    /// The debrief's charts of the turns played so far, drawn once per resolution or undo rather
+    /// than for every projector that reloads (`resolutions` counts them).
+    charts: Option<(u64, Vec<crate::debrief::Chart>)>,
+    resolutions: u64,
 }
 
 impl Room {
@@ -79,6 +86,8 @@ impl Room {
             notices: HashMap::new(),
             joined: BTreeSet::new(),
             timer,
+            charts: None,
+            resolutions: 0,
         };
         let mut kept = Vec::new();
         let mut problems = Vec::new();
@@ -164,14 +173,20 @@ impl Room {
         }
     }
 
-    /// Applies a change a page asked for and journals it (synced) before it is confirmed.
+    /// Applies a change a page asked for and writes it to the journal. The caller syncs the journal
+    /// (`journal_syncer`) before it confirms the change.
     fn change(&mut self, event: Event) -> Result<(), Refused> {
         if self.session.is_over() {
             return Err(Refused::Rule("the game is over".to_string()));
         }
         self.apply(&event).map_err(Refused::Rule)?;
-        self.journal.append(&event)?;
+        self.journal.write(&event)?;
         Ok(())
+    }
+
+    /// What syncs the journal's lines written so far, without holding the room.
+    pub fn journal_syncer(&self) -> super::journal::Syncer {
+        self.journal.syncer()
     }
 
     pub fn give_order(&mut self, order: OrderSpec) -> Result<(), Refused> {
@@ -229,6 +244,7 @@ impl Room {
     }
 
     fn next_turn(&mut self) -> std::io::Result<()> {
+        self.resolutions += 1;
         self.locked.clear();
         self.notices.clear();
         self.timer.restart();
@@ -261,5 +277,24 @@ impl Room {
     /// Writes the room file again (its settings changed: the port actually bound).
     pub fn save_keys(&self) -> std::io::Result<()> {
         self.keys.save(&self.keys_path)
+    }
+}
+
+impl Room {
+    /// The debrief's charts of the game so far (none before the first turn).
+    pub fn charts(&mut self) -> &[crate::debrief::Chart] {
+        let fresh = matches!(&self.charts, Some((at, _)) if *at == self.resolutions);
+        if !fresh {
+            let session = &self.session;
+            let charts = if session.records.is_empty() {
+                Vec::new()
+            } else {
+                let name = session.log_path.display().to_string();
+                let game = crate::debrief::GameLog { name: &name, header: &session.header, records: &session.records };
+                crate::debrief::Debrief::new(&session.scenario, &game).charts
+            };
+            self.charts = Some((self.resolutions, charts));
+        }
+        self.charts.as_ref().map_or(&[], |(_, charts)| charts.as_slice())
     }
 }

@@ -24,7 +24,7 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
 }
 
 /// Runs one change the facilitator asked for, like a group's (`group::change`).
-fn change(
+async fn change(
     state: &Shared,
     token: &str,
     raw: Option<Raw>,
@@ -43,7 +43,7 @@ fn change(
         Ok(outcome) => outcome,
         Err(refused) => return refused,
     };
-    if let Some(failed) = settle(state, CONSOLE, result, what, done) {
+    if let Some(failed) = settle(state, CONSOLE, result, what, done).await {
         return failed;
     }
     back(&format!("/f/{token}"))
@@ -65,6 +65,7 @@ pub async fn resolve(State(state): State<Shared>, Path(token): Path<String>) -> 
         };
         Ok((result.map(|_| ()), Change::Public, done))
     })
+    .await
 }
 
 pub async fn inject(State(state): State<Shared>, Path(token): Path<String>, raw: Raw) -> Response {
@@ -73,6 +74,7 @@ pub async fn inject(State(state): State<Shared>, Path(token): Path<String>, raw:
         let result = state.room().fire_inject(id);
         Ok((result, Change::Console, format!("The inject `{id}` will be announced when the turn is resolved.")))
     })
+    .await
 }
 
 pub async fn undo(State(state): State<Shared>, Path(token): Path<String>, raw: Raw) -> Response {
@@ -88,6 +90,7 @@ pub async fn undo(State(state): State<Shared>, Path(token): Path<String>, raw: R
         };
         Ok((result.map(|_| ()), Change::Public, done))
     })
+    .await
 }
 
 /// The longest extension at once: a timer is for a turn, not a day.
@@ -120,6 +123,7 @@ pub async fn timer(State(state): State<Shared>, Path(token): Path<String>, raw: 
         };
         Ok((Ok(()), Change::Public, done))
     })
+    .await
 }
 
 pub async fn relink(State(state): State<Shared>, Path(token): Path<String>, raw: Raw) -> Response {
@@ -136,6 +140,7 @@ pub async fn relink(State(state): State<Shared>, Path(token): Path<String>, raw:
         // The group's open pages lose their link: nothing to announce to them.
         Ok((result, Change::Console, done))
     })
+    .await
 }
 
 pub async fn orders(State(state): State<Shared>, Path(token): Path<String>) -> Response {

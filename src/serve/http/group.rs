@@ -28,7 +28,7 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
 
 /// Runs one change a group asked for: the token first (403), then its rate (429), then the form
 /// (413, 400, 422); a change the rules refuse is told on the page, in the rules' words.
-fn change(
+async fn change(
     state: &Shared,
     token: &str,
     raw: Option<Raw>,
@@ -48,23 +48,36 @@ fn change(
         Ok(outcome) => outcome,
         Err(refused) => return refused,
     };
-    if let Some(failed) = settle(state, &role, result, what, done) {
+    if let Some(failed) = settle(state, &role, result, what, done).await {
         return failed;
     }
     back(&format!("/g/{token}"))
 }
 
 /// Tells the group how its change went, on its page, and the pages concerned that something changed.
-/// A change that could not be saved is refused with a 500 and the reason.
-pub(super) fn settle(
+/// A change is confirmed only once the journal holding it is synced (outside the room's lock, so
+/// that changes made together share their syncs); one that could not be saved is refused with a 500
+/// and the reason.
+pub(super) async fn settle(
     state: &Shared,
     page: &str,
     result: Result<(), Refused>,
     what: Change,
     done: String,
 ) -> Option<Response> {
+    let saved = match result {
+        Ok(()) => {
+            let syncer = state.room().journal_syncer();
+            match tokio::task::spawn_blocking(move || syncer.sync()).await {
+                Ok(Ok(())) => Ok(()),
+                Ok(Err(e)) => Err(Refused::Io(e)),
+                Err(e) => Err(Refused::Io(std::io::Error::other(e))),
+            }
+        }
+        Err(refused) => Err(refused),
+    };
     let mut room = state.room();
-    match result {
+    match saved {
         Ok(()) => {
             room.notify(page, done);
             drop(room);
@@ -98,6 +111,7 @@ pub async fn order(State(state): State<Shared>, Path(token): Path<String>, raw: 
         let result = state.room().give_order(order);
         Ok((result, Change::Group(role.to_string()), format!("Order noted: {words}.")))
     })
+    .await
 }
 
 /// The draft builder: a chapter and the contents ticked, for the Council or the Assembly.
@@ -131,6 +145,7 @@ pub async fn draft(State(state): State<Shared>, Path(token): Path<String>, raw: 
         let result = state.room().give_order(order);
         Ok((result, Change::Group(role.to_string()), format!("Order noted: {words}.")))
     })
+    .await
 }
 
 pub async fn withdraw(State(state): State<Shared>, Path(token): Path<String>, raw: Raw) -> Response {
@@ -140,20 +155,31 @@ pub async fn withdraw(State(state): State<Shared>, Path(token): Path<String>, ra
         let result = state.room().withdraw(role, index);
         Ok((result, Change::Group(role.to_string()), "The order is taken back.".to_string()))
     })
+    .await
 }
 
 pub async fn lock(State(state): State<Shared>, Path(token): Path<String>) -> Response {
     change(&state, &token, None, |state, role, _| {
         let result = state.room().lock(role);
-        Ok((result, Change::Public, "Your orders are locked in. Unlock them to change them.".to_string()))
+        Ok((
+            result,
+            Change::Locks(role.to_string()),
+            "Your orders are locked in. Unlock them to change them.".to_string(),
+        ))
     })
+    .await
 }
 
 pub async fn unlock(State(state): State<Shared>, Path(token): Path<String>) -> Response {
     change(&state, &token, None, |state, role, _| {
         let result = state.room().unlock(role);
-        Ok((result, Change::Public, "Your orders are unlocked: change them, then lock them in again.".to_string()))
+        Ok((
+            result,
+            Change::Locks(role.to_string()),
+            "Your orders are unlocked: change them, then lock them in again.".to_string(),
+        ))
     })
+    .await
 }
 
 pub async fn ballot(State(state): State<Shared>, Path(token): Path<String>, raw: Raw) -> Response {
@@ -167,6 +193,7 @@ pub async fn ballot(State(state): State<Shared>, Path(token): Path<String>, raw:
         let result = state.room().ballot(role, ballot);
         Ok((result, Change::Group(role.to_string()), format!("Your ballot is noted: {ballot:?}.")))
     })
+    .await
 }
 
 pub async fn message(State(state): State<Shared>, Path(token): Path<String>, raw: Raw) -> Response {
@@ -183,4 +210,5 @@ pub async fn message(State(state): State<Shared>, Path(token): Path<String>, raw
         let result = state.room().send(message);
         Ok((result, Change::Message { from: role.to_string(), to }, "Message sent.".to_string()))
     })
+    .await
 }

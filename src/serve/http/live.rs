@@ -25,6 +25,8 @@ impl Listener {
     fn shows(&self, change: &Change) -> bool {
         match (self, change) {
             (_, Change::Public) => true,
+            (Listener::Console | Listener::Projector, Change::Locks(_)) => true,
+            (Listener::Group(me), Change::Locks(who)) => me == who,
             (Listener::Console, _) => true,
             (Listener::Group(me), Change::Group(who)) => me == who,
             (Listener::Group(me), Change::Message { from, to }) => {

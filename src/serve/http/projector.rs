@@ -10,6 +10,6 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
     if let Err(refused) = access::projector(&state, &token) {
         return refused;
     }
-    let room = state.room();
-    html(crate::serve::pages::projector::render(&room, &token))
+    let mut room = state.room();
+    html(crate::serve::pages::projector::render(&mut room, &token))
 }

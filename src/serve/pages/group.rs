@@ -130,17 +130,12 @@ fn menu_section(room: &Room, role: &str, act: &dyn Fn(&str) -> String) -> Markup
         p class="muted" { "Up to three orders a turn. Only the orders possible now can be chosen; the others say why not." }
         @for tool in tools.iter().filter(|t| !is_draft(**t)) {
             @let mine: Vec<&Choice> = all.iter().filter(|c| c.tool == *tool).collect();
-            @let open: Vec<&&Choice> = mine.iter().filter(|c| c.refusal.is_none()).collect();
+            @let open: Vec<&Choice> = mine.iter().copied().filter(|c| c.refusal.is_none()).collect();
             details {
                 summary { strong { (format!("{tool:?}")) } " — " (tool.explanation()) " (" (open.len()) " possible)" }
                 ul class="choices" {
-                    @for choice in &open {
-                        li {
-                            form method="post" action=(act("order")) {
-                                input type="hidden" name="order" value=(choice.line);
-                                button type="submit" { (choice.label) }
-                            }
-                        }
+                    @for same in aimed_alike(&open) {
+                        li { (choice_form(same, act)) }
                     }
                 }
                 @let refused: Vec<&&Choice> = mine.iter().filter(|c| c.refusal.is_some()).collect();
@@ -158,6 +153,39 @@ fn menu_section(room: &Room, role: &str, act: &dyn Fn(&str) -> String) -> Markup
         }
         @for tool in tools.iter().filter(|t| is_draft(**t)) {
             (draft_builder(room, *tool, act))
+        }
+    }
+}
+
+/// The choices in runs aimed at the same target (they differ in a style, a sanction or a partner).
+fn aimed_alike<'c>(choices: &[&'c Choice]) -> Vec<Vec<&'c Choice>> {
+    let mut runs: Vec<Vec<&Choice>> = Vec::new();
+    for choice in choices {
+        match runs.last_mut() {
+            Some(run) if run[0].order.target == choice.order.target => run.push(choice),
+            _ => runs.push(vec![choice]),
+        }
+    }
+    runs
+}
+
+/// One button for a single choice; a list to pick from and one button for choices aimed alike (a
+/// page of forty partners stays small on a phone).
+fn choice_form(same: Vec<&Choice>, act: &dyn Fn(&str) -> String) -> Markup {
+    html! {
+        form method="post" action=(act("order")) {
+            @if let [only] = same.as_slice() {
+                input type="hidden" name="order" value=(only.line);
+                button type="submit" { (only.label) }
+            } @else {
+                select name="order" {
+                    @for choice in &same {
+                        option value=(choice.line) { (choice.label) }
+                    }
+                }
+                " "
+                button type="submit" { "Give" }
+            }
         }
     }
 }

@@ -9,14 +9,12 @@ use super::results::{last_turn, situation};
 use crate::debrief::names::Names;
 use crate::serve::room::Room;
 
-pub fn render(room: &Room, token: &str) -> Markup {
+pub fn render(room: &mut Room, token: &str) -> Markup {
+    let charts = room.charts().to_vec();
+    let room = &*room;
     let session = &room.session;
     let scenario = &session.scenario;
     let names = Names::new(scenario);
-    let name = session.log_path.display().to_string();
-    let game = crate::debrief::GameLog { name: &name, header: &session.header, records: &session.records };
-    let charts =
-        if session.records.is_empty() { Vec::new() } else { crate::debrief::Debrief::new(scenario, &game).charts };
     let body = html! {
         header class="bar" {
             h1 { (scenario.meta.title) }
