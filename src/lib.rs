@@ -20,6 +20,7 @@ pub mod play;
 pub mod read_capped;
 pub mod rules;
 pub mod scenario;
+pub mod serve;
 pub mod sweep;
 pub mod template;
 

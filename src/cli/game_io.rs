@@ -200,6 +200,36 @@ pub fn scenario_and_text_of(
     Ok((Arc::new(loaded.scenario), loaded.report.source.text))
 }
 
+/// A game saved in an older log format goes on in the current one: the log is rewritten in one step
+/// (carrying its scenario from now on, `scenario_text`) before a turn is added, and `lock` becomes the
+/// lock on the new file. Nothing happens to a log of the current format.
+pub fn upgrade_if_older(
+    path: &Path,
+    loaded: &mut LoadedLog,
+    scenario_text: &str,
+    lock: &mut LogLock,
+) -> Result<(), Failed> {
+    if loaded.header.format >= log::LOG_FORMAT {
+        return Ok(());
+    }
+    match log::upgrade(path, loaded, scenario_text) {
+        Ok(new_lock) => *lock = new_lock,
+        Err(e) => {
+            eprintln!("error: cannot rewrite {} in the current log format: {e}", path.display());
+            return Err(Failed(super::EXIT_FAILURE));
+        }
+    }
+    eprintln!(
+        "note: {} was saved in log format {}; it is now rewritten in format {} and carries its scenario",
+        path.display(),
+        loaded.header.format,
+        log::LOG_FORMAT
+    );
+    loaded.header.format = log::LOG_FORMAT;
+    loaded.header.scenario_text = log::carried_text(scenario_text);
+    Ok(())
+}
+
 /// Every saved state must be a state of this scenario: the same dyads and actors, every number within
 /// its range, every id the scenario's (`engine::state_check`). A log can be edited and its checksums
 /// recomputed; the engine must refuse it rather than play on from it.

@@ -13,6 +13,7 @@ mod replay;
 mod resolve;
 mod resume;
 mod run;
+mod serve;
 mod sweep;
 mod validate;
 
@@ -61,6 +62,8 @@ pub enum Command {
     Branch(branch::Args),
     /// The debrief report: what happened, why, and what would have happened otherwise.
     Debrief(debrief::Args),
+    /// The room on the groups' own devices: a page per group, the projector and the facilitator's console.
+    Serve(serve::Args),
     /// Play many games with bots to see how a scenario tends to end: outcome shares, toll, objectives.
     Sweep(sweep::Args),
 }
@@ -94,6 +97,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Command::Branch(args) => exit(branch::run(&args)),
         Command::Debrief(args) => exit(debrief::run(&args)),
         Command::Sweep(args) => exit(sweep::run(&args)),
+        Command::Serve(args) => exit(serve::run(&args)),
     };
     ExitCode::from(code)
 }

@@ -35,25 +35,7 @@ pub fn run(args: &Args) -> Result<(), Failed> {
         super::output::println_out!("This game is already over; nothing to resume.");
         return Ok(());
     }
-    // A game saved in an older format goes on in the current one: the log is rewritten in one step
-    // (carrying its scenario from now on) before a turn is added.
-    if loaded.header.format < crate::log::LOG_FORMAT {
-        match crate::log::upgrade(&args.log, &loaded, &text) {
-            Ok(new_lock) => lock = new_lock,
-            Err(e) => {
-                eprintln!("error: cannot rewrite {} in the current log format: {e}", args.log.display());
-                return Err(Failed(super::EXIT_FAILURE));
-            }
-        }
-        eprintln!(
-            "note: {} was saved in log format {}; it is now rewritten in format {} and carries its scenario",
-            args.log.display(),
-            loaded.header.format,
-            crate::log::LOG_FORMAT
-        );
-        loaded.header.format = crate::log::LOG_FORMAT;
-        loaded.header.scenario_text = crate::log::carried_text(&text);
-    }
+    super::game_io::upgrade_if_older(&args.log, &mut loaded, &text, &mut lock)?;
     // A game played in the room goes on in the room: the same seats, orders from the groups.
     if loaded.header.source.starts_with("play") && !args.source.given() {
         return super::play::resume(loaded, scenario, lock);

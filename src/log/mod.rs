@@ -172,6 +172,7 @@ pub fn append(path: &Path, previous: Option<&TurnRecord>, record: &TurnRecord) -
 fn append_within(path: &Path, previous: Option<&TurnRecord>, record: &TurnRecord, cap: u64) -> io::Result<()> {
     let mut file = OpenOptions::new().read(true).append(true).open(path).map_err(|e| with_path(path, e))?;
     let len = file.metadata().map_err(|e| with_path(path, e))?.len();
+    in_current_format(&mut file).map_err(|e| with_path(path, e))?;
     let chain = last_checksum(&mut file, len).map_err(|e| with_path(path, e))?;
     let (block, _) = v2::render_block(chain, previous, record);
     if len + block.len() as u64 > cap {
@@ -188,6 +189,23 @@ fn append_within(path: &Path, previous: Option<&TurnRecord>, record: &TurnRecord
     }
     file.write_all(block.as_bytes()).map_err(|e| with_path(path, e))?;
     file.sync_data().map_err(|e| with_path(path, e))
+}
+
+/// A block of the current format must not be added to a log of an older one (whose blocks end alike):
+/// the file must begin with the current format's comment line.
+fn in_current_format(file: &mut std::fs::File) -> io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    let expected = format!("{COMMENT_LINE}\n");
+    let mut start = Vec::with_capacity(expected.len());
+    file.seek(SeekFrom::Start(0))?;
+    file.take(expected.len() as u64).read_to_end(&mut start)?;
+    if start != expected.as_bytes() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("the log is not in log format {LOG_FORMAT}; `good-offices resume` rewrites an older one first"),
+        ));
+    }
+    Ok(())
 }
 
 /// The checksum on the last line of a log (`... fnv1a XXXXXXXXXXXXXXXX\n`): every block of format 2

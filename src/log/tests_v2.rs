@@ -122,6 +122,18 @@ fn append_needs_a_log_that_ends_with_a_whole_block() {
 }
 
 #[test]
+fn a_turn_is_never_added_to_a_log_of_format_1() {
+    let dir = TempDir::new("v2-append-old");
+    let old = dir.path("old.log");
+    let text = super::v1::render_log(&LogHeader { format: 1, ..header() }, &records(1));
+    std::fs::write(&old, &text).unwrap();
+    let e = append(&old, Some(&record(1)), &record(2)).unwrap_err();
+    assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+    assert!(e.to_string().contains("the log is not in log format 2; `good-offices resume` rewrites"), "{e}");
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), text, "untouched");
+}
+
+#[test]
 fn a_kill_at_any_byte_of_a_turn_loses_only_that_turn_and_resuming_gives_the_uninterrupted_bytes() {
     let dir = TempDir::new("v2-torn");
     let path = dir.path("kenya.log");

@@ -9,7 +9,7 @@ use crate::engine::state::Snapshot;
 use crate::engine::view::View;
 use crate::engine::{Game, OrderSource};
 use crate::log::{self, LogHeader, LogLock};
-use crate::orders::{MAX_ORDERS_PER_ACTOR, TurnOrders, check};
+use crate::orders::{MAX_MESSAGE_CHARS, MAX_ORDERS_PER_ACTOR, Message, TurnOrders, check};
 use crate::rules::council_vote::Ballot;
 use crate::scenario::{OrderSpec, Scenario, Trigger};
 
@@ -165,30 +165,83 @@ impl Session {
         Ok(())
     }
 
+    /// Takes back one of a group's orders, by its place among that group's orders (0 is the first).
+    pub fn withdraw(&mut self, role: &str, index: usize) -> Option<OrderSpec> {
+        let i = self.pending.orders.iter().enumerate().filter(|(_, o)| o.actor == role).nth(index)?.0;
+        Some(self.pending.orders.remove(i))
+    }
+
+    /// A seated group's ballot on the drafts before the Council this turn, if it cast one.
+    pub fn ballot_of(&self, member: &str) -> Option<Ballot> {
+        self.pending.ballots.iter().find(|(m, _)| m == member).map(|(_, b)| *b)
+    }
+
+    /// The facilitator injects fired for the coming turn.
+    pub fn fired_injects(&self) -> &[String] {
+        &self.pending.injects
+    }
+
+    /// Adds a message between seated groups to the coming turn; it goes into the turn's record. Refused
+    /// when the sender or a receiver is not a seat played by a group, or the text is empty or too long.
+    pub fn add_message(&mut self, message: Message) -> Result<(), String> {
+        let seated = |id: &str| self.seats.iter().any(|s| s == id);
+        if !seated(&message.from) {
+            return Err(format!("`{}` is not a seat played by a group", message.from));
+        }
+        if let Some(unknown) = message.to.iter().find(|t| !seated(t)) {
+            return Err(format!("`{unknown}` is not a group in the room; the groups are: {}", self.seats.join(", ")));
+        }
+        if message.text.trim().is_empty() {
+            return Err("the message is empty".to_string());
+        }
+        let chars = message.text.chars().count();
+        if chars > MAX_MESSAGE_CHARS {
+            return Err(format!("the message has {chars} characters; a message has at most {MAX_MESSAGE_CHARS}"));
+        }
+        self.pending.messages.push(message);
+        Ok(())
+    }
+
+    /// The messages sent so far in the coming turn, in the order they were sent.
+    pub fn messages(&self) -> &[Message] {
+        &self.pending.messages
+    }
+
     /// Resolves the turn: the groups' orders, then the other seats', then saves it to the log.
     pub fn play_turn(&mut self) -> std::io::Result<&TurnRecord> {
+        let seats = self.seats.clone();
+        self.play_turn_with(&seats)
+    }
+
+    /// Resolves the turn with only the groups in `ready` giving their orders (the room on phones: the
+    /// groups that locked them in). The other seated groups' orders and ballots are dropped and their
+    /// seats are played like the seats nobody plays (`others`); every message sent stays in the turn.
+    pub fn play_turn_with(&mut self, ready: &[String]) -> std::io::Result<&TurnRecord> {
         let turn = self.game.next_turn();
         let mut orders = std::mem::replace(&mut self.pending, TurnOrders { turn: turn + 1, ..TurnOrders::default() });
         orders.turn = turn;
+        let is_ready = |id: &str| ready.iter().any(|r| r == id);
+        orders.orders.retain(|o| is_ready(&o.actor));
+        orders.ballots.retain(|(m, _)| !self.seats.iter().any(|s| s == m) || is_ready(m));
         // The other seats' base: the course's orders for them (or none), after the groups' own, so
         // the bots see what the groups ordered (a cautious mediator follows a group that mediates).
         let mut base = match self.others {
             Others::Historical => OrderSource::Historical.turn(&self.scenario, turn),
             _ => TurnOrders { turn, ..TurnOrders::default() },
         };
-        base.orders.retain(|o| !self.seats.iter().any(|s| *s == o.actor));
+        base.orders.retain(|o| !is_ready(&o.actor));
         base.orders.splice(0..0, orders.orders.iter().cloned());
         let base = OrderSource::File(crate::orders::OrdersFile { turns: vec![base] });
         let policies: std::collections::BTreeMap<_, _> = self
             .scenario
             .actors
             .iter()
-            .filter(|a| !self.seats.iter().any(|s| *s == a.id))
+            .filter(|a| !is_ready(&a.id))
             .map(|a| (a.id, if self.others == Others::Bots { a.bot } else { crate::scenario::BotPolicy::Hold }))
             .collect();
         let others = OrderSource::bots(base, &policies);
         let theirs = others.orders(&self.scenario, self.game.state(), turn);
-        orders.orders.extend(theirs.orders.into_iter().filter(|o| !self.seats.iter().any(|s| *s == o.actor)));
+        orders.orders.extend(theirs.orders.into_iter().filter(|o| !is_ready(&o.actor)));
         let record = self.game.play_turn(&orders);
         log::append(&self.log_path, self.records.last(), &record)?;
         self.records.push(record);

@@ -1,0 +1,15 @@
+//! The projector's page: only what everyone in the room may see.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+
+use super::reply::page as html;
+use super::{Shared, access};
+
+pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Response {
+    if let Err(refused) = access::projector(&state, &token) {
+        return refused;
+    }
+    let mut room = state.room();
+    html(crate::serve::pages::projector::render(&mut room, &token))
+}

@@ -1,0 +1,28 @@
+//! `good-offices serve`: the workshop room on the groups' own devices. Each group plays from a phone
+//! through its own link, the projector shows the public situation, the facilitator runs the room from
+//! a console; all three are pages served from the facilitator's laptop, offline.
+//!
+//! The room drives the same `play::Session` as the terminal room (orders checked by `orders::check`,
+//! the turn played by the engine and appended to the log), so both rooms share one rule path. What the
+//! web adds is kept apart: the links' tokens (`token.rs`, `keys.rs`: `LOG.room`), the journal of the
+//! turn in progress (`journal.rs`: `LOG.journal`), the room's own state (`room.rs`: who locked in, the
+//! timer), the menu of orders (`choices.rs`), the limits on requests (`limits.rs`), the routes
+//! (`http/`) and the pages (`pages/`). `start.rs` opens a room for a new or a resumed game and
+//! `run.rs` serves it.
+
+pub mod choices;
+pub mod http;
+pub mod journal;
+pub mod keys;
+pub mod limits;
+mod pages;
+pub mod room;
+pub mod run;
+pub mod start;
+pub mod timer;
+pub mod token;
+
+pub use http::{AppState, Shared, router};
+pub use keys::{RoomKeys, Settings, room_path};
+pub use room::Room;
+pub use start::{open_new, open_resumed};

@@ -1,0 +1,320 @@
+//! A group's page: its orders for the turn (lock in, change, withdraw), its ballot when it sits on the
+//! Council, the menu of orders it can give now, its messages, what happened last turn, the situation,
+//! and its role sheet. It shows this group's pending orders and the messages it may read, nothing of
+//! any other group's.
+
+use maud::{Markup, PreEscaped, html};
+
+use super::layout::{Frame, notice, page, timer};
+use super::results::{last_turn, situation};
+use crate::debrief::names::Names;
+use crate::orders::MAX_MESSAGE_CHARS;
+use crate::play::describe;
+use crate::serve::choices::{Choice, choices, draft_options, is_draft};
+use crate::serve::room::Room;
+
+pub fn render(room: &Room, role: &str, token: &str, notice_text: Option<&str>) -> Markup {
+    let session = &room.session;
+    let scenario = &session.scenario;
+    let names = Names::new(scenario);
+    let name = names.actor(role);
+    let turn = session.next_turn();
+    let locked = room.is_locked(role);
+    let over = session.is_over();
+    let act = |path: &str| format!("/g/{token}/{path}");
+    let body = html! {
+        header class="bar" {
+            h1 { (name) }
+            span { "Turn " (turn.min(scenario.meta.turns)) " of " (scenario.meta.turns) }
+            (timer(room.timer.left(), room.timer.is_paused()))
+        }
+        (notice(notice_text))
+        @if over {
+            p class="notice" { "The game is over. Your facilitator will lead the debrief." }
+        } @else {
+            (orders_section(room, role, &act, locked))
+            (ballot_section(room, role, &act, locked))
+            @if !locked && session.room_for_orders(role) {
+                (menu_section(room, role, &act))
+            }
+        }
+        (messages_section(room, role, &act, over))
+        @if let Some(record) = session.records.last() {
+            h2 { "Last turn: what happened and why" }
+            (own_fate(room, role, record))
+            (last_turn(scenario, record))
+        }
+        h2 { "The situation" }
+        (situation(room))
+        h2 { "Your objectives now" }
+        (objectives_now(room, role))
+        h2 { "Your role" }
+        (role_sheet(room, role))
+    };
+    let title = format!("{name} — {}", scenario.meta.title);
+    page(Frame { title: &title, lang: &scenario.meta.language, class: "group", live: Some(act("events")) }, body)
+}
+
+fn orders_section(room: &Room, role: &str, act: &dyn Fn(&str) -> String, locked: bool) -> Markup {
+    let session = &room.session;
+    let given = session.orders_of(role);
+    html! {
+        h2 { "Your orders this turn" }
+        @if given.is_empty() {
+            p class="muted" { "No orders yet: a group that gives none holds this turn." }
+        }
+        ol {
+            @for (index, order) in given.iter().enumerate() {
+                li {
+                    (describe(&session.scenario, order))
+                    @if !locked {
+                        " "
+                        form class="inline" method="post" action=(act("withdraw")) {
+                            input type="hidden" name="index" value=(index);
+                            button type="submit" { "Withdraw" }
+                        }
+                    }
+                }
+            }
+        }
+        @if locked {
+            p class="locked" { "Locked in. The facilitator resolves the turn when every group is ready." }
+            form method="post" action=(act("unlock")) { button type="submit" { "Unlock to change" } }
+        } @else {
+            p class="waiting" { "Not locked in: orders that are not locked in when the turn is resolved are not played." }
+            form method="post" action=(act("lock")) {
+                button class="primary" type="submit" {
+                    @if given.is_empty() { "Lock in: hold this turn" } @else { "Lock in these orders" }
+                }
+            }
+        }
+    }
+}
+
+fn ballot_section(room: &Room, role: &str, act: &dyn Fn(&str) -> String, locked: bool) -> Markup {
+    let session = &room.session;
+    let on_council = session.scenario.bodies.iter().any(|b| b.is_council() && b.has_member(role));
+    if !on_council {
+        return html! {};
+    }
+    let cast = session.ballot_of(role);
+    html! {
+        h2 { "Your ballot at the Security Council" }
+        p class="muted" {
+            "Drafts put to the Council this turn are voted on when the turn is resolved; groups' drafts stay \
+             secret until then (talk about them in messages). Your ballot counts for every draft this turn."
+        }
+        p { "Your ballot: " strong { (cast.map_or("none yet (you vote as your role's policy would)".to_string(), |b| format!("{b:?}"))) } }
+        @if !locked {
+            @for (value, label) in [("yes", "Yes"), ("no", "No"), ("abstain", "Abstain")] {
+                form class="inline" method="post" action=(act("ballot")) {
+                    input type="hidden" name="ballot" value=(value);
+                    button type="submit" { (label) }
+                }
+                " "
+            }
+        }
+    }
+}
+
+fn menu_section(room: &Room, role: &str, act: &dyn Fn(&str) -> String) -> Markup {
+    let session = &room.session;
+    let scenario = &session.scenario;
+    let view = crate::engine::view::View::of_snapshot(scenario, session.state(), session.next_turn());
+    let given = session.orders_of(role);
+    let all = choices(scenario, &view, role, &given);
+    let actor = scenario.actor(role);
+    let tools: Vec<_> = actor.map(|a| a.tools.clone()).unwrap_or_default();
+    html! {
+        h2 { "Give an order" }
+        p class="muted" { "Up to three orders a turn. Only the orders possible now can be chosen; the others say why not." }
+        @for tool in tools.iter().filter(|t| !is_draft(**t)) {
+            @let mine: Vec<&Choice> = all.iter().filter(|c| c.tool == *tool).collect();
+            @let open: Vec<&Choice> = mine.iter().copied().filter(|c| c.refusal.is_none()).collect();
+            details {
+                summary { strong { (format!("{tool:?}")) } " — " (tool.explanation()) " (" (open.len()) " possible)" }
+                ul class="choices" {
+                    @for same in aimed_alike(&open) {
+                        li { (choice_form(same, act)) }
+                    }
+                }
+                @let refused: Vec<&&Choice> = mine.iter().filter(|c| c.refusal.is_some()).collect();
+                @if !refused.is_empty() {
+                    details {
+                        summary class="muted" { "Not possible now (" (refused.len()) ")" }
+                        ul {
+                            @for choice in refused {
+                                li class="refusal" { (choice.label) ": " (choice.refusal.as_deref().unwrap_or("")) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @for tool in tools.iter().filter(|t| is_draft(**t)) {
+            (draft_builder(room, *tool, act))
+        }
+    }
+}
+
+/// The choices in runs aimed at the same target (they differ in a style, a sanction or a partner).
+fn aimed_alike<'c>(choices: &[&'c Choice]) -> Vec<Vec<&'c Choice>> {
+    let mut runs: Vec<Vec<&Choice>> = Vec::new();
+    for choice in choices {
+        match runs.last_mut() {
+            Some(run) if run[0].order.target == choice.order.target => run.push(choice),
+            _ => runs.push(vec![choice]),
+        }
+    }
+    runs
+}
+
+/// One button for a single choice; a list to pick from and one button for choices aimed alike (a
+/// page of forty partners stays small on a phone).
+fn choice_form(same: Vec<&Choice>, act: &dyn Fn(&str) -> String) -> Markup {
+    html! {
+        form method="post" action=(act("order")) {
+            @if let [only] = same.as_slice() {
+                input type="hidden" name="order" value=(only.line);
+                button type="submit" { (only.label) }
+            } @else {
+                select name="order" {
+                    @for choice in &same {
+                        option value=(choice.line) { (choice.label) }
+                    }
+                }
+                " "
+                button type="submit" { "Give" }
+            }
+        }
+    }
+}
+
+fn draft_builder(room: &Room, tool: crate::scenario::ToolKind, act: &dyn Fn(&str) -> String) -> Markup {
+    let options = draft_options(&room.session.scenario);
+    let council = tool == crate::scenario::ToolKind::DraftResolution;
+    html! {
+        details {
+            summary { strong { (format!("{tool:?}")) } " — " (tool.explanation()) }
+            form method="post" action=(act("draft")) {
+                input type="hidden" name="tool" value=(format!("{tool:?}"));
+                @if council {
+                    p {
+                        label { input type="radio" name="chapter" value="VI" checked; " Chapter VI: recommendations" }
+                        br;
+                        label { input type="radio" name="chapter" value="VII"; " Chapter VII: binding, coercive" }
+                    }
+                } @else {
+                    input type="hidden" name="chapter" value="VI";
+                }
+                p { "The draft should:" }
+                @for (words, text) in &options {
+                    label { input type="checkbox" name="content" value=(text); " " (words) }
+                    br;
+                }
+                button class="primary" type="submit" { "Table this draft" }
+            }
+        }
+    }
+}
+
+fn messages_section(room: &Room, role: &str, act: &dyn Fn(&str) -> String, over: bool) -> Markup {
+    let session = &room.session;
+    let names = Names::new(&session.scenario);
+    let others: Vec<&String> = session.seats.iter().filter(|s| *s != role).collect();
+    let now: Vec<_> = session.messages().iter().filter(|m| m.readable_by(role)).collect();
+    let earlier: Vec<(u32, &crate::orders::Message)> = session
+        .records
+        .iter()
+        .rev()
+        .flat_map(|r| r.messages.iter().filter(|m| m.readable_by(role)).map(move |m| (r.turn, m)))
+        .collect();
+    let to_words = |m: &crate::orders::Message| {
+        if m.to.is_empty() {
+            "all groups".to_string()
+        } else {
+            m.to.iter().map(|t| names.actor(t)).collect::<Vec<_>>().join(", ")
+        }
+    };
+    html! {
+        h2 { "Messages" }
+        @if !over && !others.is_empty() {
+            form method="post" action=(act("message")) {
+                p {
+                    "To: "
+                    label { input type="checkbox" name="to" value="all"; " all groups" }
+                    @for other in &others {
+                        " "
+                        label { input type="checkbox" name="to" value=(other); " " (names.actor(other)) }
+                    }
+                }
+                textarea name="text" maxlength=(MAX_MESSAGE_CHARS) required placeholder="Your message" {}
+                button type="submit" { "Send" }
+            }
+        }
+        @if now.is_empty() && earlier.is_empty() {
+            p class="muted" { "No messages yet." }
+        }
+        @for message in now.iter().rev() {
+            div class="message" {
+                strong { (names.actor(&message.from)) " → " (to_words(message)) } br;
+                (message.text)
+            }
+        }
+        @for (turn, message) in &earlier {
+            div class="message muted" {
+                "Turn " (turn) ": " strong { (names.actor(&message.from)) " → " (to_words(message)) } br;
+                (message.text)
+            }
+        }
+    }
+}
+
+/// This group's own orders of the last turn and what became of the refused ones.
+fn own_fate(room: &Room, role: &str, record: &crate::engine::record::TurnRecord) -> Markup {
+    let scenario = &room.session.scenario;
+    let mine: Vec<_> = record.submitted.iter().filter(|o| o.actor == role).collect();
+    let refused: Vec<_> = record.rejected.iter().filter(|r| r.order.actor == role).collect();
+    html! {
+        p {
+            "Your orders: "
+            @if mine.is_empty() { "none (you held)." }
+            @else { (mine.iter().map(|o| describe(scenario, o)).collect::<Vec<_>>().join("; ")) "." }
+        }
+        @for rejection in refused {
+            p class="refusal" { "Not carried out: " (describe(scenario, &rejection.order)) " — " (rejection.reason) }
+        }
+    }
+}
+
+/// Each objective of the role and whether it would be met if the game ended now (they are scored at
+/// the end, on the state then).
+fn objectives_now(room: &Room, role: &str) -> Markup {
+    let session = &room.session;
+    let Some(actor) = session.scenario.actor(role) else { return html! {} };
+    let view = crate::engine::view::View::of_snapshot(&session.scenario, session.state(), session.next_turn());
+    let words = crate::brief::words::Words::new(&session.scenario);
+    html! {
+        ul {
+            @for objective in &actor.objectives {
+                li {
+                    (objective.text.trim()) " (" (objective.points) " points): "
+                    @if view.holds(&objective.goal) { span class="locked" { "met now" } }
+                    @else { span class="waiting" { "not met now" } }
+                    span class="muted" { " — " (words.condition(&objective.goal)) }
+                }
+            }
+        }
+    }
+}
+
+/// The role's private sheet as `brief` prints it, without its page frame.
+fn role_sheet(room: &Room, role: &str) -> Markup {
+    let Some(sheet) = crate::brief::role(&room.session.scenario, role) else { return html! {} };
+    let whole = crate::brief::html::render(&sheet);
+    let inner = whole
+        .split_once("<main>")
+        .and_then(|(_, rest)| rest.rsplit_once("</main>"))
+        .map_or(String::new(), |(inner, _)| inner.to_string());
+    html! { div class="sheet" { (PreEscaped(inner)) } }
+}

@@ -1,0 +1,70 @@
+//! The projector: the public situation, last turn's results, the debrief's charts so far, the timer
+//! and which groups have locked in (never what). Nothing on it is private: no role sheet, no pending
+//! order, no message, no link.
+
+use maud::{Markup, PreEscaped, html};
+
+use super::layout::{Frame, page, timer};
+use super::results::{last_turn, situation};
+use crate::debrief::names::Names;
+use crate::serve::room::Room;
+
+pub fn render(room: &mut Room, token: &str) -> Markup {
+    let charts = room.charts().to_vec();
+    let room = &*room;
+    let session = &room.session;
+    let scenario = &session.scenario;
+    let names = Names::new(scenario);
+    let body = html! {
+        header class="bar" {
+            h1 { (scenario.meta.title) }
+            @if session.is_over() {
+                span { "The game is over." }
+            } @else {
+                span { "Turn " (session.next_turn()) " of " (scenario.meta.turns) " — " (crate::engine::turn_dates(&scenario.meta, session.next_turn())) }
+            }
+            (timer(room.timer.left(), room.timer.is_paused()))
+        }
+        @if !session.is_over() {
+            h2 { "Groups" }
+            table {
+                @for seat in &session.seats {
+                    tr {
+                        td { (names.actor(seat)) }
+                        td {
+                            @if room.is_locked(seat) { span class="locked" { "locked in" } }
+                            @else if room.has_joined(seat) { span class="waiting" { "choosing" } }
+                            @else { span class="muted" { "not joined yet" } }
+                        }
+                    }
+                }
+            }
+        }
+        @if let Some(record) = session.records.last() {
+            h2 { "Last turn (" (record.dates) ")" }
+            (last_turn(scenario, record))
+        }
+        h2 { "The situation" }
+        (situation(room))
+        @if !charts.is_empty() {
+            h2 { "So far" }
+            div class="charts" {
+                @for chart in &charts {
+                    figure {
+                        (PreEscaped(&chart.svg))
+                        figcaption { (chart.caption) }
+                    }
+                }
+            }
+        }
+    };
+    page(
+        Frame {
+            title: &scenario.meta.title,
+            lang: &scenario.meta.language,
+            class: "projector",
+            live: Some(format!("/p/{token}/events")),
+        },
+        body,
+    )
+}

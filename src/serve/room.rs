@@ -1,0 +1,300 @@
+//! The room: the same `play::Session` the terminal room drives (orders checked by `check`, the turn
+//! played and appended to the log), plus what a room of devices adds: which groups have locked their
+//! orders in, the turn's timer, a notice for each page, and the journal that keeps the turn in
+//! progress safe from a kill. Every change goes through `apply`, both when a page asks for it and
+//! when a journal is read back at `serve --resume`, so the two cannot differ.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use super::journal::{Event, Journal, journal_path};
+use super::keys::RoomKeys;
+use super::timer::Timer;
+use crate::orders::Message;
+use crate::play::Session;
+use crate::rules::council_vote::Ballot;
+use crate::scenario::OrderSpec;
+
+/// Why the room did not do what a page asked.
+#[derive(Debug)]
+pub enum Refused {
+    /// The rules or the room's state say no; the words are for the group.
+    Rule(String),
+    /// The change could not be saved (the log, the journal or the room file).
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for Refused {
+    fn from(e: std::io::Error) -> Self {
+        Refused::Io(e)
+    }
+}
+
+/// Who a change concerns, so that each page reloads only for what it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Everyone: a turn resolved or undone, the timer.
+    Public,
+    /// A group locked in or out: the projector, the console and that group's pages show it; the other
+    /// groups' pages do not.
+    Locks(String),
+    /// One group's own orders or ballot (its other devices follow).
+    Group(String),
+    /// A message: its sender and receivers (everyone when `to` is empty).
+    Message { from: String, to: Vec<String> },
+    /// The facilitator's console only (an inject fired).
+    Console,
+}
+
+pub struct Room {
+    pub session: Session,
+    pub keys: RoomKeys,
+    keys_path: PathBuf,
+    journal: Journal,
+    locked: BTreeSet<String>,
+    notices: HashMap<String, String>,
+    /// The groups that have opened their page since the room started (not saved: a restarted room
+    /// shows a group as joined when its page next loads, which the live updates make happen at once).
+    joined: BTreeSet<String>,
+    pub timer: Timer,
+    /// The debrief's charts of the turns played so far, drawn once per resolution or undo rather
+    /// than for every projector that reloads (`resolutions` counts them).
+    charts: Option<(u64, Vec<crate::debrief::Chart>)>,
+    resolutions: u64,
+}
+
+impl Room {
+    /// A room over a session, starting the journal of the coming turn with `recovered` events (read
+    /// back from the journal of a stopped room): each is applied as if a page had asked for it again.
+    /// Returns the room and what could not be applied, for the facilitator's terminal.
+    pub fn open(
+        session: Session,
+        keys: RoomKeys,
+        keys_path: PathBuf,
+        recovered: Vec<Event>,
+    ) -> std::io::Result<(Room, Vec<String>)> {
+        let path = journal_path(&session.log_path);
+        // The recovered events are written again first: a kill while they are applied loses nothing.
+        let journal = Journal::start(&path, session.next_turn(), &recovered)?;
+        let timer = Timer::new(keys.settings.turn_minutes);
+        let mut room = Room {
+            session,
+            keys,
+            keys_path,
+            journal,
+            locked: BTreeSet::new(),
+            notices: HashMap::new(),
+            joined: BTreeSet::new(),
+            timer,
+            charts: None,
+            resolutions: 0,
+        };
+        let mut kept = Vec::new();
+        let mut problems = Vec::new();
+        for event in recovered {
+            match room.apply(&event) {
+                Ok(()) => kept.push(event),
+                Err(why) => problems.push(format!("a journaled change was not applied again ({event:?}): {why}")),
+            }
+        }
+        if !problems.is_empty() {
+            room.journal = Journal::start(&path, room.session.next_turn(), &kept)?;
+        }
+        Ok((room, problems))
+    }
+
+    pub fn journal_path(&self) -> &Path {
+        self.journal.path()
+    }
+
+    pub fn is_locked(&self, role: &str) -> bool {
+        self.locked.contains(role)
+    }
+
+    /// Leaves a notice for a page (a group's role, or the console): how its last change went.
+    pub fn notify(&mut self, page: &str, text: impl Into<String>) {
+        self.notices.insert(page.to_string(), text.into());
+    }
+
+    /// The page's notice. It stays until the page's next change (or the next turn): a change also
+    /// reloads the page that made it (its other devices follow through the same event), and the
+    /// notice must survive that reload.
+    pub fn notice(&self, page: &str) -> Option<&str> {
+        self.notices.get(page).map(String::as_str)
+    }
+
+    /// Makes one change to the turn in progress, without journaling it.
+    fn apply(&mut self, event: &Event) -> Result<(), String> {
+        let open = |room: &Room, role: &str| {
+            if room.locked.contains(role) {
+                Err("your orders are locked in; unlock them first to change them".to_string())
+            } else {
+                Ok(())
+            }
+        };
+        match event {
+            Event::Turn(_) => Err("a turn line belongs at the start of a journal".to_string()),
+            Event::Order(order) => {
+                open(self, &order.actor)?;
+                if !self.session.room_for_orders(&order.actor) {
+                    return Err("that is three orders, the most a group can give in a turn".to_string());
+                }
+                self.session.add_order(order.clone())
+            }
+            Event::Withdraw(role, index) => {
+                open(self, role)?;
+                self.session.withdraw(role, *index).map(|_| ()).ok_or_else(|| "there is no such order".to_string())
+            }
+            Event::Lock(role) => {
+                self.seated(role)?;
+                self.locked.insert(role.clone());
+                Ok(())
+            }
+            Event::Unlock(role) => {
+                self.seated(role)?;
+                self.locked.remove(role);
+                Ok(())
+            }
+            Event::Ballot(role, ballot) => {
+                open(self, role)?;
+                self.seated(role)?;
+                self.session.ballot(role, *ballot)
+            }
+            Event::Inject(id) => self.session.fire_inject(id),
+            Event::Message(message) => self.session.add_message(message.clone()),
+        }
+    }
+
+    fn seated(&self, role: &str) -> Result<(), String> {
+        if self.session.seats.iter().any(|s| s == role) {
+            Ok(())
+        } else {
+            Err(format!("`{role}` is not a group in the room"))
+        }
+    }
+
+    /// Applies a change a page asked for and writes it to the journal. The caller syncs the journal
+    /// (`journal_syncer`) before it confirms the change.
+    fn change(&mut self, event: Event) -> Result<(), Refused> {
+        if self.session.is_over() {
+            return Err(Refused::Rule("the game is over".to_string()));
+        }
+        self.apply(&event).map_err(Refused::Rule)?;
+        self.journal.write(&event)?;
+        Ok(())
+    }
+
+    /// What syncs the journal's lines written so far, without holding the room.
+    pub fn journal_syncer(&self) -> super::journal::Syncer {
+        self.journal.syncer()
+    }
+
+    pub fn give_order(&mut self, order: OrderSpec) -> Result<(), Refused> {
+        self.change(Event::Order(order))
+    }
+
+    pub fn withdraw(&mut self, role: &str, index: usize) -> Result<(), Refused> {
+        self.change(Event::Withdraw(role.to_string(), index))
+    }
+
+    pub fn lock(&mut self, role: &str) -> Result<(), Refused> {
+        self.change(Event::Lock(role.to_string()))
+    }
+
+    pub fn unlock(&mut self, role: &str) -> Result<(), Refused> {
+        self.change(Event::Unlock(role.to_string()))
+    }
+
+    pub fn ballot(&mut self, role: &str, ballot: Ballot) -> Result<(), Refused> {
+        self.change(Event::Ballot(role.to_string(), ballot))
+    }
+
+    pub fn send(&mut self, message: Message) -> Result<(), Refused> {
+        self.change(Event::Message(message))
+    }
+
+    pub fn fire_inject(&mut self, id: &str) -> Result<(), Refused> {
+        self.change(Event::Inject(id.to_string()))
+    }
+
+    /// The groups that have locked their orders in, in seat order.
+    pub fn locked(&self) -> Vec<String> {
+        self.session.seats.iter().filter(|s| self.locked.contains(*s)).cloned().collect()
+    }
+
+    /// Resolves the turn: the locked groups' orders; every other seat holds or is played per
+    /// `--others`. The turn goes to the log, then a fresh journal starts the next turn.
+    pub fn resolve(&mut self) -> Result<u32, Refused> {
+        if self.session.is_over() {
+            return Err(Refused::Rule("the game is over".to_string()));
+        }
+        let ready = self.locked();
+        let turn = self.session.play_turn_with(&ready)?.turn;
+        self.next_turn()?;
+        Ok(turn)
+    }
+
+    /// Takes back the last completed turn (and drops whatever was given for the turn in progress).
+    pub fn undo(&mut self) -> Result<u32, Refused> {
+        let Some(turn) = self.session.undo()? else {
+            return Err(Refused::Rule("there is no completed turn to take back".to_string()));
+        };
+        self.next_turn()?;
+        Ok(turn)
+    }
+
+    fn next_turn(&mut self) -> std::io::Result<()> {
+        self.resolutions += 1;
+        self.locked.clear();
+        self.notices.clear();
+        self.timer.restart();
+        self.journal = Journal::start(&journal_path(&self.session.log_path), self.session.next_turn(), &[])?;
+        Ok(())
+    }
+
+    /// A new link for a group: the old one stops working at once.
+    pub fn relink(&mut self, role: &str) -> Result<(), Refused> {
+        if !self.keys.renew(role)? {
+            return Err(Refused::Rule(format!("`{role}` is not a group in the room")));
+        }
+        self.keys.save(&self.keys_path)?;
+        Ok(())
+    }
+}
+
+impl Room {
+    /// Notes that a group opened its page (the console and the projector show who has joined).
+    pub fn join(&mut self, role: &str) {
+        self.joined.insert(role.to_string());
+    }
+
+    pub fn has_joined(&self, role: &str) -> bool {
+        self.joined.contains(role)
+    }
+}
+
+impl Room {
+    /// Writes the room file again (its settings changed: the port actually bound).
+    pub fn save_keys(&self) -> std::io::Result<()> {
+        self.keys.save(&self.keys_path)
+    }
+}
+
+impl Room {
+    /// The debrief's charts of the game so far (none before the first turn).
+    pub fn charts(&mut self) -> &[crate::debrief::Chart] {
+        let fresh = matches!(&self.charts, Some((at, _)) if *at == self.resolutions);
+        if !fresh {
+            let session = &self.session;
+            let charts = if session.records.is_empty() {
+                Vec::new()
+            } else {
+                let name = session.log_path.display().to_string();
+                let game = crate::debrief::GameLog { name: &name, header: &session.header, records: &session.records };
+                crate::debrief::Debrief::new(&session.scenario, &game).charts
+            };
+            self.charts = Some((self.resolutions, charts));
+        }
+        self.charts.as_ref().map_or(&[], |(_, charts)| charts.as_slice())
+    }
+}
