@@ -1,8 +1,13 @@
 //! Driving a session: numbered menus on a terminal, the line format otherwise. A typo never ends the
 //! game: the question is asked again with the valid choices.
 
-use crate::scenario::Id;
+mod ballots;
+mod offers;
+
 use std::io::{BufRead, Write};
+
+use ballots::council_ballots;
+use offers::{allowed_targets, draft_options, partners, tool_name, why_not};
 
 use super::commands::{Command, parse_command};
 use super::input::{Input, Line, Stopped};
@@ -10,13 +15,7 @@ use super::report::situation_report;
 use super::session::Session;
 use crate::debrief::names::Names;
 use crate::engine::record::TurnRecord;
-use crate::engine::view::View;
-use crate::orders::passes;
-use crate::orders::{TargetKind, target_kind};
-use crate::rules::council_vote::Ballot;
-use crate::scenario::{
-    Chapter, Draft, DraftContent, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
-};
+use crate::scenario::{Chapter, Draft, Id, MediationStyle, OrderSpec, SanctionKind, Scenario, ToolKind};
 
 /// Reads a person's answer; `None` at the end of input (or when it cannot be read: the game is saved
 /// turn by turn, so stopping loses nothing completed). A line that is not UTF-8 or too long is refused
@@ -190,123 +189,6 @@ pub fn run_lines_in(
         }
     }
     Ok(())
-}
-
-/// A tool by the plain name the debrief uses, capitalised for a menu: "Show of force".
-fn tool_name(tool: ToolKind) -> String {
-    let name = crate::debrief::names::tool(tool);
-    let mut chars = name.chars();
-    chars.next().map_or(name.clone(), |first| first.to_uppercase().chain(chars).collect())
-}
-
-/// What a group's order would be with this tool and target, with what the menus ask afterwards filled
-/// in with a choice the rules accept whenever any is accepted (a style, a sanction, a one-line draft),
-/// so that `check` judges the target: a menu offers only targets the order can be given at.
-fn probe(session: &Session, role: &str, tool: ToolKind, target: Option<Target>, with: Option<Id>) -> OrderSpec {
-    let mut order = OrderSpec::new(Id::from(role), tool, target);
-    order.with = with;
-    match tool {
-        ToolKind::Mediation => order.style = Some(MediationStyle::Facilitative),
-        ToolKind::UnilateralSanctions => order.sanction = Some(SanctionKind::ArmsEmbargo),
-        ToolKind::DraftResolution | ToolKind::AssemblyResolution => {
-            let contents = draft_options(session).into_iter().take(1).collect();
-            order.draft = Some(Box::new(Draft { chapter: Chapter::VI, contents }));
-        }
-        _ => {}
-    }
-    order
-}
-
-/// Whether the rules accept `order` now, given the group's orders so far this turn.
-fn allowed(session: &Session, order: &OrderSpec) -> Result<(), String> {
-    let view = View::of_snapshot(&session.scenario, session.state(), session.next_turn());
-    crate::orders::check(order, &view, &session.orders_of(&order.actor))
-}
-
-/// The partners a tool that names one (`with`) can be given with now, for this target.
-fn partners(session: &Session, role: &str, tool: ToolKind, target: &Option<Target>) -> Vec<Id> {
-    let view = View::of_snapshot(&session.scenario, session.state(), session.next_turn());
-    let mine = session.orders_of(role);
-    session
-        .scenario
-        .actors
-        .iter()
-        .filter(|a| a.id != role)
-        .map(|a| a.id)
-        .filter(|w| passes(&probe(session, role, tool, target.clone(), Some(*w)), &view, &mine))
-        .collect()
-}
-
-/// The targets of a tool a group can aim it at now, as (label, target): of the right sort, and
-/// accepted by the rules (with some partner, for a joint envoy).
-fn allowed_targets(session: &Session, role: &str, tool: ToolKind) -> Vec<(String, Option<Target>)> {
-    targets(session, tool)
-        .into_iter()
-        .filter(|(_, target)| {
-            if tool == ToolKind::JointEnvoy {
-                !partners(session, role, tool, target).is_empty()
-            } else {
-                allowed(session, &probe(session, role, tool, target.clone(), None)).is_ok()
-            }
-        })
-        .collect()
-}
-
-/// Why a tool cannot be used now: the rules' refusal of its first target of the right sort.
-fn why_not(session: &Session, role: &str, tool: ToolKind) -> Option<String> {
-    let (_, target) = targets(session, tool).into_iter().next()?;
-    allowed(session, &probe(session, role, tool, target, None)).err()
-}
-
-/// Candidate targets of the right sort for a tool, as (label, target).
-fn targets(session: &Session, tool: ToolKind) -> Vec<(String, Option<Target>)> {
-    let s = &session.scenario;
-    let dyads = || {
-        s.conflict
-            .dyads
-            .iter()
-            .map(|d| (format!("the dispute: {}", d.name), Some(Target::Dyad(Id::from(d.id.as_str())))))
-    };
-    match target_kind(tool) {
-        TargetKind::Nothing => vec![("no target".into(), None)],
-        TargetKind::Optional => std::iter::once(("no target".to_string(), None)).chain(dyads()).collect(),
-        TargetKind::Dyad => dyads().collect(),
-        kind @ (TargetKind::Council | TargetKind::Assembly | TargetKind::AnyBody) => s
-            .bodies
-            .iter()
-            .filter(|b| match kind {
-                TargetKind::Council => b.is_council(),
-                TargetKind::Assembly => matches!(b.kind, crate::scenario::BodyKind::GeneralAssembly { .. }),
-                _ => true,
-            })
-            .map(|b| (b.name.clone(), Some(Target::Body(b.id))))
-            .collect(),
-        TargetKind::Actor => {
-            s.actors.iter().map(|a| (a.name.clone(), Some(Target::Actor(Id::from(a.id.as_str()))))).collect()
-        }
-    }
-}
-
-/// The contents a group can put in a draft, for the menu.
-fn draft_options(session: &Session) -> Vec<DraftContent> {
-    let s = &session.scenario;
-    let mut v = Vec::new();
-    for d in &s.conflict.dyads {
-        v.push(DraftContent::Ceasefire(d.id));
-        v.push(DraftContent::CommissionOfInquiry(d.id));
-        v.push(DraftContent::Observers(d.id, 50));
-        v.push(DraftContent::PeaceOperation(d.id, 5000));
-        v.push(DraftContent::IccReferral(d.id));
-        for side in [&d.sides.0, &d.sides.1] {
-            v.push(DraftContent::Sanctions(*side, SanctionKind::ArmsEmbargo));
-            v.push(DraftContent::Sanctions(*side, SanctionKind::TravelBan));
-        }
-    }
-    for b in s.bodies.iter().filter(|b| matches!(b.kind, crate::scenario::BodyKind::Regional { .. })) {
-        v.push(DraftContent::EndorseRegional(b.id));
-        v.push(DraftContent::AuthoriseRegionalForce(b.id));
-    }
-    v
 }
 
 /// One group's orders through menus. `None` at the end of input.
@@ -499,54 +381,6 @@ fn group_turn(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
     let _ = write!(out, "{LEAVE_PRIVATE}");
     let _ = out.flush();
     done
-}
-
-/// The drafts the seated groups put before the Council this turn, in words.
-fn drafts_before_council(session: &Session) -> Vec<String> {
-    let names = Names::new(&session.scenario);
-    session
-        .seats
-        .iter()
-        .flat_map(|role| session.orders_of(role))
-        .filter(|o| o.tool == ToolKind::DraftResolution)
-        .map(|o| names.order(o))
-        .collect()
-}
-
-/// When a group's draft is before the Council, each seated group with a Council seat casts its ballot
-/// (members not asked, and those who answer "by its position", vote as the rules decide).
-fn council_ballots(session: &mut Session, input: &mut Input, out: &mut dyn Write) -> Option<()> {
-    let drafts = drafts_before_council(session);
-    if drafts.is_empty() {
-        return Some(());
-    }
-    let members: Vec<String> = session
-        .seats
-        .iter()
-        .filter(|r| session.scenario.bodies.iter().any(|b| b.is_council() && b.has_member(r.as_str())))
-        .cloned()
-        .collect();
-    if members.is_empty() {
-        return Some(());
-    }
-    say(out, &format!("\nBefore the Council this turn:\n  {}", drafts.join("\n  ")));
-    let choices = [
-        "as its position decides (the rules' vote)".to_string(),
-        "yes".into(),
-        "no (a permanent member's no is a veto)".into(),
-        "abstain".into(),
-    ];
-    for member in members {
-        let name = Names::new(&session.scenario).actor(&member);
-        let k = choose(input, out, &format!("How does {name} vote on every draft this turn?"), &choices, None)?;
-        let ballot = [None, Some(Ballot::Yes), Some(Ballot::No), Some(Ballot::Abstain)][k - 1];
-        if let Some(b) = ballot
-            && let Err(e) = session.ballot(&member, b)
-        {
-            say(out, &e);
-        }
-    }
-    Some(())
 }
 
 /// "That is the 3 turns this session was to play (--turns 3)."
