@@ -186,3 +186,13 @@ pub fn mediation_track<'o>(orders: impl IntoIterator<Item = &'o good_offices::sc
         })
         .collect()
 }
+
+/// A log's text with one character of turn `n`'s packed body changed (`A` ↔ `B`), as a careless edit
+/// or a bad copy would: the turn's checksum no longer matches.
+pub fn tamper_turn(log: &str, n: u32) -> String {
+    let opening = format!("\n--- turn {n}\n");
+    let body = log.rfind(&opening).unwrap_or_else(|| panic!("no turn {n} in the log")) + opening.len();
+    let at = body + log[body..].find(['A', 'B']).expect("a base64 body holds an A or a B");
+    let swapped = if &log[at..=at] == "A" { "B" } else { "A" };
+    format!("{}{swapped}{}", &log[..at], &log[at + 1..])
+}
