@@ -21,6 +21,7 @@ fn session(dir: &Path, id: &str, seats: &[&str]) -> (Session, std::path::PathBuf
         seed: 3,
         seats: seats.iter().map(|s| s.to_string()).collect(),
         source: "play (others: bots)".into(),
+        scenario_text: loaded.report.source.text.clone(),
     };
     let log = dir.join("room.log");
     good_offices::log::create(&log, &header).expect("create");
