@@ -14,6 +14,7 @@ mod engine;
 mod malformed;
 mod model_laws;
 mod play;
+mod play_room;
 mod properties;
 mod rule_cases;
 mod save_file;

@@ -138,7 +138,7 @@ fn a_group_reads_its_order_back_in_words_not_in_file_syntax() {
     };
     assert_eq!(
         good_offices::play::describe(&s.scenario, &order),
-        "DraftResolution → UN Security Council [Chapter VII: a ceasefire in The Hesk valley crisis; arms embargo on Norvane]"
+        "Draft resolution → UN Security Council [Chapter VII: a ceasefire in The Hesk valley crisis; arms embargo on Norvane]"
     );
 }
 

@@ -6,7 +6,7 @@ use super::game_io::{Failed, header_for, load_scenario_arg};
 use crate::diagnostics::did_you_mean;
 use crate::log::{LoadedLog, LogLock};
 use crate::play::input::{Input, Line};
-use crate::play::{Others, Session, Stopped, run_lines, run_menus};
+use crate::play::{Others, Room, Session, Stopped, run_lines_in, run_menus_in};
 use crate::scenario::Scenario;
 
 #[derive(Debug, clap::Args)]
@@ -26,6 +26,9 @@ pub struct Args {
     /// the start on a terminal when not given; bots otherwise.
     #[arg(long, value_enum)]
     pub others: Option<OthersArg>,
+    /// Stop after this many turns, saved (the workshop's time is up); continue later with `resume`.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub turns: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -68,7 +71,7 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     header.seats = seats;
     let lock = super::game_io::create_log(&log_path, &header)?;
     let session = Session::new(Arc::new(loaded.scenario), header, log_path, others, Vec::new()).holding(lock);
-    drive(session, terminal)
+    drive(session, terminal, args.turns)
 }
 
 fn ask_others() -> Result<Others, Failed> {
@@ -106,15 +109,19 @@ fn ask_others() -> Result<Others, Failed> {
     }
 }
 
-/// Runs a session on the terminal (menus) or on standard input (the line format).
-pub fn drive(mut session: Session, terminal: bool) -> Result<(), Failed> {
+/// Runs a session on the terminal (menus) or on standard input (the line format), for at most
+/// `max_turns` turns.
+pub fn drive(mut session: Session, terminal: bool, max_turns: Option<u32>) -> Result<(), Failed> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut out = std::io::stdout();
+    // Private screens only when both ends are the terminal: output sent to a file or a pipe stays
+    // plain text, and the line format never changes.
+    let room = Room { max_turns, private_screens: terminal && out.is_terminal() };
     let result = if terminal {
-        run_menus(&mut session, &mut input, &mut out).map_err(Stopped::Log)
+        run_menus_in(&mut session, &mut input, &mut out, room).map_err(Stopped::Log)
     } else {
-        run_lines(&mut session, &mut input, &mut out, &mut std::io::stderr())
+        run_lines_in(&mut session, &mut input, &mut out, &mut std::io::stderr(), room)
     };
     let code = match result {
         Ok(()) => super::EXIT_OK,
@@ -167,5 +174,5 @@ pub fn resume(loaded: LoadedLog, scenario: Arc<Scenario>, lock: LogLock) -> Resu
         super::output::println_out!("This game is already over; nothing to resume.");
         return Ok(());
     }
-    drive(session, std::io::stdin().is_terminal())
+    drive(session, std::io::stdin().is_terminal(), None)
 }

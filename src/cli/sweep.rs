@@ -149,6 +149,7 @@ pub fn run(args: &Args) -> Result<(), Failed> {
         match args.format {
             Format::Table => render_table(&summary),
             Format::Csv => render_csv(&summary),
+            // `--format html` without `--profile` was refused above: the summary has no charts.
             Format::Json | Format::Html => render_json(&summary) + "\n",
         }
     };

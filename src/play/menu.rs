@@ -1,8 +1,13 @@
 //! Driving a session: numbered menus on a terminal, the line format otherwise. A typo never ends the
 //! game: the question is asked again with the valid choices.
 
-use crate::scenario::Id;
+mod ballots;
+mod offers;
+
 use std::io::{BufRead, Write};
+
+use ballots::council_ballots;
+use offers::{allowed_targets, draft_options, partners, tool_name, why_not};
 
 use super::commands::{Command, parse_command};
 use super::input::{Input, Line, Stopped};
@@ -10,10 +15,7 @@ use super::report::situation_report;
 use super::session::Session;
 use crate::debrief::names::Names;
 use crate::engine::record::TurnRecord;
-use crate::orders::{TargetKind, target_kind};
-use crate::scenario::{
-    Chapter, Draft, DraftContent, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
-};
+use crate::scenario::{Chapter, Draft, Id, MediationStyle, OrderSpec, SanctionKind, Scenario, ToolKind};
 
 /// Reads a person's answer; `None` at the end of input (or when it cannot be read: the game is saved
 /// turn by turn, so stopping loses nothing completed). A line that is not UTF-8 or too long is refused
@@ -96,6 +98,24 @@ fn after_turn(session: &Session, out: &mut dyn Write) {
     }
 }
 
+/// How the room is run beyond what its input says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Room {
+    /// Stop (saved, to be resumed) after this many turns of this session (`play --turns N`).
+    pub max_turns: Option<u32>,
+    /// Each group's menu on the terminal's alternate screen, its scrollback cleared after it, and a
+    /// "pass the laptop" screen between groups: only when both ends are a terminal (a script's output
+    /// stays plain text).
+    pub private_screens: bool,
+}
+
+impl Room {
+    /// Whether the session has played all the turns it was to play.
+    fn done(&self, played: u32) -> bool {
+        self.max_turns.is_some_and(|m| played >= m)
+    }
+}
+
 /// The line format (docs/facilitator-guide.md). Returns when the input ends, on `stop`, or when the
 /// game is over; stops at a line that is not UTF-8 or longer than 64 KiB, since playing on without it
 /// could play a turn without an order the script gives (every completed turn is saved already).
@@ -105,7 +125,19 @@ pub fn run_lines(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Stopped> {
+    run_lines_in(session, input, out, err, Room::default())
+}
+
+/// [`run_lines`], stopping after `room.max_turns` turns.
+pub fn run_lines_in(
+    session: &mut Session,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    room: Room,
+) -> Result<(), Stopped> {
     let mut input = Input::new(input);
+    let mut played = 0;
     say(out, &situation_report(&session.scenario, session.state(), session.records.last(), session.next_turn()));
     while !session.is_over() {
         let line = match input.next_line().map_err(Stopped::Read)? {
@@ -125,6 +157,11 @@ pub fn run_lines(
             Ok(Command::Play) => {
                 session.play_turn()?;
                 after_turn(session, out);
+                played += 1;
+                if room.done(played) {
+                    say(out, &turns_done(played));
+                    break;
+                }
                 if !session.is_over() {
                     say(
                         out,
@@ -154,50 +191,6 @@ pub fn run_lines(
     Ok(())
 }
 
-/// Candidate targets of the right sort for a tool, as (label, target).
-fn targets(session: &Session, tool: ToolKind) -> Vec<(String, Option<Target>)> {
-    let s = &session.scenario;
-    let dyads = || {
-        s.conflict
-            .dyads
-            .iter()
-            .map(|d| (format!("the dispute: {}", d.name), Some(Target::Dyad(Id::from(d.id.as_str())))))
-    };
-    match target_kind(tool) {
-        TargetKind::Nothing => vec![("no target".into(), None)],
-        TargetKind::Optional => std::iter::once(("no target".to_string(), None)).chain(dyads()).collect(),
-        TargetKind::Dyad => dyads().collect(),
-        TargetKind::Council | TargetKind::Assembly | TargetKind::AnyBody => {
-            s.bodies.iter().map(|b| (b.name.clone(), Some(Target::Body(Id::from(b.id.as_str()))))).collect()
-        }
-        TargetKind::Actor => {
-            s.actors.iter().map(|a| (a.name.clone(), Some(Target::Actor(Id::from(a.id.as_str()))))).collect()
-        }
-    }
-}
-
-/// The contents a group can put in a draft, for the menu.
-fn draft_options(session: &Session) -> Vec<DraftContent> {
-    let s = &session.scenario;
-    let mut v = Vec::new();
-    for d in &s.conflict.dyads {
-        v.push(DraftContent::Ceasefire(d.id));
-        v.push(DraftContent::CommissionOfInquiry(d.id));
-        v.push(DraftContent::Observers(d.id, 50));
-        v.push(DraftContent::PeaceOperation(d.id, 5000));
-        v.push(DraftContent::IccReferral(d.id));
-        for side in [&d.sides.0, &d.sides.1] {
-            v.push(DraftContent::Sanctions(*side, SanctionKind::ArmsEmbargo));
-            v.push(DraftContent::Sanctions(*side, SanctionKind::TravelBan));
-        }
-    }
-    for b in s.bodies.iter().filter(|b| matches!(b.kind, crate::scenario::BodyKind::Regional { .. })) {
-        v.push(DraftContent::EndorseRegional(b.id));
-        v.push(DraftContent::AuthoriseRegionalForce(b.id));
-    }
-    v
-}
-
 /// One group's orders through menus. `None` at the end of input.
 fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dyn Write) -> Option<()> {
     let actor = session.scenario.actor(role).cloned()?;
@@ -208,6 +201,9 @@ fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
             actor.name
         ),
     );
+    if actor.tools.iter().any(|t| crate::rules::tracks::is_mediating(*t)) {
+        say(out, "One mediating move (mediation, good offices, chair facilitation) per dispute a turn.");
+    }
     loop {
         let given: Vec<String> = session.orders_of(role).iter().map(|o| describe(&session.scenario, o)).collect();
         if !given.is_empty() {
@@ -217,18 +213,30 @@ fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
             say(out, "That is three orders, the most a group can give in a turn.");
             return Some(());
         }
-        // Tools with nothing in this scenario to aim at are not offered.
-        let usable: Vec<ToolKind> = actor.tools.iter().copied().filter(|t| !targets(session, *t).is_empty()).collect();
-        let tools: Vec<String> = usable.iter().map(|t| format!("{t:?} — {}", t.explanation())).collect();
+        // Only tools with a target the rules accept now are offered; the others are named with why.
+        let (usable, blocked): (Vec<ToolKind>, Vec<ToolKind>) =
+            actor.tools.iter().copied().partition(|t| !allowed_targets(session, role, *t).is_empty());
+        let reasons: Vec<String> = blocked
+            .iter()
+            .filter_map(|t| why_not(session, role, *t).map(|why| format!("  {}: {why}", tool_name(*t))))
+            .collect();
+        if !reasons.is_empty() {
+            say(out, &format!("Not possible now:\n{}", reasons.join("\n")));
+        }
+        let tools: Vec<String> = usable.iter().map(|t| format!("{} — {}", tool_name(*t), t.explanation())).collect();
         let n =
             choose(input, out, "Which tool? (0 when you are done)", &tools, Some("done: hand over to the next group"))?;
         if n == 0 {
             return Some(());
         }
         let tool = usable[n - 1];
-        let options = targets(session, tool);
+        let options = allowed_targets(session, role, tool);
         let labels: Vec<String> = options.iter().map(|(l, _)| l.clone()).collect();
-        let t = if options.len() == 1 { 1 } else { choose(input, out, &format!("{tool:?} aimed at?"), &labels, None)? };
+        let t = if options.len() == 1 {
+            1
+        } else {
+            choose(input, out, &format!("{} aimed at?", tool_name(tool)), &labels, None)?
+        };
         let mut order = OrderSpec {
             actor: Id::from(role),
             tool,
@@ -261,12 +269,12 @@ fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
                 order.sanction = Some(kinds[k - 1]);
             }
             ToolKind::JointEnvoy | ToolKind::AcceptMediation | ToolKind::RefuseMediation | ToolKind::AppointEnvoy => {
-                let others: Vec<&crate::scenario::Actor> =
-                    session.scenario.actors.iter().filter(|a| a.id != role).collect();
-                let names: Vec<String> = others.iter().map(|a| a.name.clone()).collect();
+                // Only the partners the rules accept with this target.
+                let others = partners(session, role, tool, &order.target);
+                let names: Vec<String> = others.iter().map(|a| Names::new(&session.scenario).actor(a)).collect();
                 let zero = if tool == ToolKind::JointEnvoy { None } else { Some("nobody in particular") };
                 let k = choose(input, out, "With whom?", &names, zero)?;
-                order.with = (k > 0).then(|| others[k - 1].id);
+                order.with = (k > 0).then(|| others[k - 1]);
             }
             ToolKind::DraftResolution | ToolKind::AssemblyResolution => {
                 let chapter = if tool == ToolKind::DraftResolution {
@@ -323,7 +331,7 @@ fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
 /// at and what a draft would do in words (never the ids or the file syntax).
 pub fn describe(scenario: &Scenario, o: &OrderSpec) -> String {
     let names = Names::new(scenario);
-    let mut s = format!("{:?}", o.tool);
+    let mut s = tool_name(o.tool);
     if let Some(t) = &o.target {
         s.push_str(&format!(" → {}", names.target(t)));
     }
@@ -344,16 +352,61 @@ pub fn describe(scenario: &Scenario, o: &OrderSpec) -> String {
 
 /// Menus on a terminal: each turn the situation, each group in private, then the facilitator.
 pub fn run_menus(session: &mut Session, input: &mut dyn BufRead, out: &mut dyn Write) -> std::io::Result<()> {
+    run_menus_in(session, input, out, Room::default())
+}
+
+/// Switches to the terminal's alternate screen, cleared: a group's menu is not in the scrollback of
+/// the main screen, where the next group could scroll up to it.
+const ENTER_PRIVATE: &str = "\x1b[?1049h\x1b[2J\x1b[H";
+/// Clears the alternate screen, goes back to the main one and clears its scrollback (`ESC[3J`: some
+/// terminals keep what the alternate screen showed).
+const LEAVE_PRIVATE: &str = "\x1b[2J\x1b[H\x1b[?1049l\x1b[3J";
+
+/// One group's turn at the laptop. With private screens: a "pass the laptop" screen (Enter to go
+/// on), then the group's menu on the alternate screen, left cleared. Otherwise the screen is cleared
+/// after the menu. `None` at the end of input.
+fn group_turn(session: &mut Session, role: &str, input: &mut Input, out: &mut dyn Write, room: Room) -> Option<()> {
+    if !room.private_screens {
+        group_menu(session, role, input, out)?;
+        // Clear the screen so the next group does not see these orders.
+        let _ = write!(out, "\x1b[2J\x1b[H");
+        return Some(());
+    }
+    let name = Names::new(&session.scenario).actor(role);
+    say(out, &format!("\nPass the laptop to the group playing {name}, then press Enter."));
+    // Whatever is typed is only the signal that the group is there (a refused line counts too).
+    read_answer(input, out)?;
+    let _ = write!(out, "{ENTER_PRIVATE}");
+    let done = group_menu(session, role, input, out);
+    let _ = write!(out, "{LEAVE_PRIVATE}");
+    let _ = out.flush();
+    done
+}
+
+/// "That is the 3 turns this session was to play (--turns 3)."
+fn turns_done(played: u32) -> String {
+    format!("That is the {played} turn(s) this session was to play (--turns {played}).")
+}
+
+/// [`run_menus`] for a room: private screens and a number of turns as `room` says.
+pub fn run_menus_in(
+    session: &mut Session,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    room: Room,
+) -> std::io::Result<()> {
     let input = &mut Input::new(input);
+    let mut played = 0;
     while !session.is_over() {
         say(out, &situation_report(&session.scenario, session.state(), session.records.last(), session.next_turn()));
         let seats = session.seats.clone();
         for role in &seats {
-            if group_menu(session, role, input, out).is_none() {
+            if group_turn(session, role, input, out, room).is_none() {
                 return Ok(());
             }
-            // Clear the screen so the next group does not see these orders.
-            let _ = write!(out, "\x1b[2J\x1b[H");
+        }
+        if council_ballots(session, input, out).is_none() {
+            return Ok(());
         }
         loop {
             let mut choices = vec![
@@ -361,6 +414,7 @@ pub fn run_menus(session: &mut Session, input: &mut dyn BufRead, out: &mut dyn W
                 "fire an inject".into(),
                 "undo the last turn".into(),
                 "save and stop".into(),
+                "show the situation report again".into(),
             ];
             if session.available_injects().is_empty() {
                 choices[1] = "fire an inject (none left)".into();
@@ -370,6 +424,11 @@ pub fn run_menus(session: &mut Session, input: &mut dyn BufRead, out: &mut dyn W
                 1 => {
                     session.play_turn()?;
                     after_turn(session, out);
+                    played += 1;
+                    if room.done(played) && !session.is_over() {
+                        say(out, &turns_done(played));
+                        return Ok(());
+                    }
                     break;
                 }
                 2 => {
@@ -395,6 +454,10 @@ pub fn run_menus(session: &mut Session, input: &mut dyn BufRead, out: &mut dyn W
                     }
                     break;
                 }
+                5 => say(
+                    out,
+                    &situation_report(&session.scenario, session.state(), session.records.last(), session.next_turn()),
+                ),
                 _ => return Ok(()),
             }
         }

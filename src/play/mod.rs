@@ -12,6 +12,6 @@ mod session;
 
 pub use commands::{Command, parse_command};
 pub use input::{MAX_LINE_BYTES, Stopped};
-pub use menu::{describe, run_lines, run_menus};
+pub use menu::{Room, describe, run_lines, run_lines_in, run_menus, run_menus_in};
 pub use report::situation_report;
 pub use session::{Others, Session};
