@@ -648,7 +648,7 @@ fn a_draft_built_on_the_page_is_checked_and_given() {
     let content = format!("Ceasefire(\"{dyad}\")");
     room.act("france", "draft", &[("tool", "DraftResolution"), ("chapter", "VI"), ("content", &content)]);
     let orders = section(&room.page("france"), "Your orders this turn").to_string();
-    assert!(orders.contains("DraftResolution"), "{orders}");
+    assert!(orders.contains("Draft resolution"), "{orders}");
     room.act("france", "draft", &[("tool", "DraftResolution"), ("chapter", "VI")]);
     assert!(room.page("france").contains("Not possible: tick at least one thing the draft should do."));
 }

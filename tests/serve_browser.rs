@@ -156,7 +156,7 @@ fn two_groups_the_projector_and_the_facilitator_play_the_tutorial_to_its_end_in_
             // Doravia opens its menu, gives a public statement, and locks in.
             click(&doravia, "details:has(input[value='PublicStatement']) > summary").await;
             click(&doravia, "form:has(input[value='PublicStatement dyad:mirra']) button").await;
-            wait_for(&doravia, "Order noted: PublicStatement → The Mirra water dispute.").await;
+            wait_for(&doravia, "Order noted: Public statement → The Mirra water dispute.").await;
             if turn == 1 {
                 screenshot(&doravia, "serve-group.png").await;
             }
@@ -184,7 +184,7 @@ fn two_groups_the_projector_and_the_facilitator_play_the_tutorial_to_its_end_in_
                 wait_for(&projector, "<svg").await;
                 screenshot(&projector, "serve-projector.png").await;
             }
-            wait_for(&doravia, "Your orders: PublicStatement → The Mirra water dispute.").await;
+            wait_for(&doravia, "Your orders: Public statement → The Mirra water dispute.").await;
             if console.source().await.unwrap().contains("The game is over") {
                 wait_for(&projector, "The game is over.").await;
                 wait_for(&doravia, "The game is over.").await;

@@ -132,7 +132,7 @@ fn menu_section(room: &Room, role: &str, act: &dyn Fn(&str) -> String) -> Markup
             @let mine: Vec<&Choice> = all.iter().filter(|c| c.tool == *tool).collect();
             @let open: Vec<&Choice> = mine.iter().copied().filter(|c| c.refusal.is_none()).collect();
             details {
-                summary { strong { (format!("{tool:?}")) } " — " (tool.explanation()) " (" (open.len()) " possible)" }
+                summary { strong { (tool_title(*tool)) } " — " (tool.explanation()) " (" (open.len()) " possible)" }
                 ul class="choices" {
                     @for same in aimed_alike(&open) {
                         li { (choice_form(same, act)) }
@@ -195,7 +195,7 @@ fn draft_builder(room: &Room, tool: crate::scenario::ToolKind, act: &dyn Fn(&str
     let council = tool == crate::scenario::ToolKind::DraftResolution;
     html! {
         details {
-            summary { strong { (format!("{tool:?}")) } " — " (tool.explanation()) }
+            summary { strong { (tool_title(tool)) } " — " (tool.explanation()) }
             form method="post" action=(act("draft")) {
                 input type="hidden" name="tool" value=(format!("{tool:?}"));
                 @if council {
@@ -317,4 +317,11 @@ fn role_sheet(room: &Room, role: &str) -> Markup {
         .and_then(|(_, rest)| rest.rsplit_once("</main>"))
         .map_or(String::new(), |(inner, _)| inner.to_string());
     html! { div class="sheet" { (PreEscaped(inner)) } }
+}
+
+/// A tool's name as a heading, in the debrief's words: "Show of force", "ICJ application".
+fn tool_title(tool: crate::scenario::ToolKind) -> String {
+    let words = crate::debrief::names::tool(tool);
+    let mut chars = words.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
