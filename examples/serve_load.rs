@@ -185,6 +185,8 @@ fn room(groups: usize, turns: u32) {
         seed: 1,
         seats,
         source: good_offices::serve::start::source_name(Others::Bots),
+        // Not a scenario file: this log is never read back.
+        scenario_text: String::new(),
     };
     let lock = good_offices::log::create(&log, &header).expect("a new log");
     let settings = Settings { bind: "127.0.0.1".into(), port: 0, turn_minutes: 0 };

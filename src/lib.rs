@@ -7,6 +7,7 @@ pub mod bots;
 pub mod brief;
 pub mod calibration;
 pub mod cli;
+pub mod course_check;
 pub mod debrief;
 pub mod diagnostics;
 pub mod engine;

@@ -222,6 +222,7 @@ fn votes_of(turns: &str) -> Vec<Vec<good_offices::engine::record::VoteRecord>> {
         seed: 1,
         seats: Vec::new(),
         source: "council_votes".into(),
+        scenario_text: "constructed".into(),
     };
     let text = good_offices::log::render_log(&header, &records);
     let parsed = good_offices::log::parse("council.log", &text).expect("the log reads back");

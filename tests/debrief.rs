@@ -196,8 +196,7 @@ fn a_log_of_another_scenario_and_a_corrupt_log_are_refused_with_exit_2() {
         .expect_code(2)
         .stderr_has("t.log is a log of scenario `tutorial-river-dispute`")
         .stderr_has("--compare needs two games of the same scenario");
-    let tampered = read(dir.join("k.log")).replacen("turn: 1,", "turn: 1 ,", 1);
-    std::fs::write(dir.join("x.log"), tampered).expect("write");
+    std::fs::write(dir.join("x.log"), crate::support::tamper_turn(&read(dir.join("k.log")), 1)).expect("write");
     good_offices(["debrief", "x.log"])
         .in_dir(&dir)
         .expect_code(2)
@@ -235,4 +234,63 @@ fn text_from_the_scenario_is_escaped_in_html() {
     check_well_formed(&html).unwrap_or_else(|e| panic!("not well-formed: {e}"));
     assert!(html.contains("Base &lt;b&gt;Scenario&lt;/b&gt; &amp; co"));
     assert!(!html.contains("<b>Scenario"));
+}
+
+/// Issue 17: what groups said to each other reaches the log and the debrief, beside what each speaker
+/// then did in that turn (here from an orders file, as the web room gives them).
+#[test]
+fn the_debrief_sets_what_groups_said_beside_what_they_then_did() {
+    let dir = scratch_dir("debrief-negotiations");
+    std::fs::write(
+        dir.join("talks.ron"),
+        r#"(turns: [
+  (turn: 1,
+   orders: [(actor: "doravia", tool: Reinforce, target: Dyad("mirra"))],
+   messages: [
+     (from: "doravia", to: ["kessland"], text: "We will not build up | at the dam.\nTrust us."),
+     (from: "kessland", to: [], text: "We ask the Valley Community to chair talks."),
+   ]),
+])"#,
+    )
+    .expect("write");
+    good_offices(["run", "tutorial-river-dispute", "--orders", "talks.ron", "--turns", "2", "--log", "t.log"])
+        .in_dir(&dir)
+        .expect_code(0);
+    let log = good_offices::log::load(&dir.join("t.log")).expect("the log");
+    assert_eq!(log.records[0].messages.len(), 2, "the messages are in turn 1's record");
+    assert!(log.records[1].messages.is_empty());
+    let md = good_offices(["debrief", "t.log"]).in_dir(&dir).expect_code(0).stdout();
+    let section = md.split("## Negotiations").nth(1).expect("a negotiations section").split("\n## ").next().unwrap();
+    for line in [
+        "- **Doravia → Kessland:** “We will not build up \\| at the dam. Trust us.”",
+        "- **Kessland → everyone:** “We ask the Valley Community to chair talks.”",
+        "- **Doravia:** reinforce → The Mirra water dispute: done",
+        "- **Kessland:** held: no order",
+    ] {
+        assert!(section.contains(line), "missing {line:?} in:\n{section}");
+    }
+    let html = good_offices(["debrief", "t.log", "--format", "html"]).in_dir(&dir).expect_code(0).stdout();
+    assert!(html.contains("<a href=\"#negotiations\">Negotiations</a>"));
+    assert!(
+        html.contains("<li><strong>Doravia → Kessland:</strong> “We will not build up | at the dam.\nTrust us.”</li>")
+    );
+
+    // A message from or to no actor of the scenario, or saying nothing, is refused at its place.
+    std::fs::write(
+        dir.join("bad.ron"),
+        "(turns: [(turn: 1, messages: [(from: \"doravai\", to: [\"kesland\"], text: \" \")])])",
+    )
+    .expect("write");
+    let err = good_offices(["run", "tutorial-river-dispute", "--orders", "bad.ron", "--log", "b.log"])
+        .in_dir(&dir)
+        .expect_code(2)
+        .stderr();
+    for expected in [
+        "error[bad-message]: `doravai` is not an actor of this scenario\n  --> bad.ron:1:38",
+        "= help: did you mean `doravia`?",
+        "error[bad-message]: `kesland` is not an actor of this scenario\n  --> bad.ron:1:54",
+        "error[bad-message]: the message says nothing\n  --> bad.ron:1:72",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
 }

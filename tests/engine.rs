@@ -21,6 +21,7 @@ fn header(b: &good_offices::scenario::builtin::BuiltIn, seed: u64, source: &str)
         seed,
         seats: Vec::new(),
         source: source.into(),
+        scenario_text: b.text.into(),
     }
 }
 
@@ -78,8 +79,7 @@ fn a_tampered_log_and_a_log_of_another_scenario_are_refused() {
     let dir = scratch_dir("tampered");
     cli(["run", "tutorial-river-dispute", "--seed", "2", "--turns", "2", "--log", "t.log"]).in_dir(&dir).expect_code(0);
     let text = std::fs::read_to_string(dir.join("t.log")).expect("log");
-    let tampered = text.replacen("turn: 1,", "turn: 1 ,", 1);
-    std::fs::write(dir.join("x.log"), tampered).expect("write");
+    std::fs::write(dir.join("x.log"), crate::support::tamper_turn(&text, 1)).expect("write");
     cli(["replay", "x.log"]).in_dir(&dir).expect_code(2).stderr_has("turn 1 was changed after it was written");
     cli(["resume", "x.log"]).in_dir(&dir).expect_code(2).stderr_has("x.log:");
     cli(["replay", "t.log", "--scenario", "kenya-2008"])
@@ -94,7 +94,8 @@ fn a_tampered_log_and_a_log_of_another_scenario_are_refused() {
     cli(["replay", "t.log", "--scenario", "changed.ron"])
         .in_dir(&dir)
         .expect_code(2)
-        .stderr_has("has changed since this log was written");
+        .stderr_has("has changed since this log was written")
+        .stderr_has("leave out --scenario: the log carries the scenario it was played with");
     std::fs::write(dir.join("not.log"), "hello\n").expect("write");
     cli(["replay", "not.log"]).in_dir(&dir).expect_code(2).stderr_has("not a Good Offices turn log");
     cli(["run", "tutorial-river-dispute", "--log", "t.log"]).in_dir(&dir).expect_code(2).stderr_has("already exists");
@@ -366,14 +367,16 @@ fn edited_saved_states_finished_branches_and_scenario_files_are_refused_clearly(
     // A finished branch resumes to "already over".
     cli(["branch", "a.log", "--from-turn", "2", "--orders", "w.ron", "--log", "b2.log"]).in_dir(&dir).expect_code(0);
     cli(["resume", "b2.log"]).in_dir(&dir).expect_code(0).stdout_has("This game is already over");
-    // A game of a scenario file needs the file.
+    // A game of a scenario file carries the scenario: the file may be edited or gone afterwards.
     std::fs::write(dir.join("base.ron"), crate::support::base_scenario()).expect("write");
     cli(["run", "base.ron", "--turns", "1", "--log", "f.log"]).in_dir(&dir).expect_code(0);
-    cli(["replay", "f.log"])
-        .in_dir(&dir)
-        .expect_code(2)
-        .stderr_has("which is not built in; give its file with --scenario PATH");
-    cli(["replay", "f.log", "--scenario", "base.ron"]).in_dir(&dir).expect_code(0);
+    std::fs::write(dir.join("base.ron"), crate::support::base_scenario().replacen("turns:", "turns :", 1))
+        .expect("write");
+    cli(["replay", "f.log", "--verify"]).in_dir(&dir).expect_code(0);
+    cli(["replay", "f.log", "--scenario", "base.ron"]).in_dir(&dir).expect_code(2).stderr_has("has changed since");
+    std::fs::remove_file(dir.join("base.ron")).expect("remove");
+    cli(["resume", "f.log", "--turns", "1"]).in_dir(&dir).expect_code(0).stdout_has("Turn 2 (");
+    cli(["debrief", "f.log"]).in_dir(&dir).expect_code(0).stdout_has("### Turn 2 · ");
 }
 
 /// A state missing a row (as a hand-made test state may) is played on the rows it has: each effect
@@ -468,8 +471,9 @@ fn an_order_naming_an_unknown_id_is_warned_about_and_refused_in_its_turn() {
     ] {
         assert!(out.stdout().contains(refused), "missing {refused:?} in:\n{}", out.stdout());
     }
-    let log = std::fs::read_to_string(dir.join("o.log")).expect("the game was played and logged");
-    assert!(log.contains("reason: \"there is no actor `doravai` in this scenario\""), "the refusal is logged");
+    let log = good_offices::log::load(&dir.join("o.log")).expect("the game was played and logged");
+    let reasons: Vec<&str> = log.records[0].rejected.iter().map(|r| r.reason.as_str()).collect();
+    assert!(reasons.contains(&"there is no actor `doravai` in this scenario"), "the refusal is logged: {reasons:?}");
 }
 
 /// Each dispute's escalation counts every clash aimed at it (and none aimed elsewhere), whether the

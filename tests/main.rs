@@ -17,5 +17,8 @@ mod play;
 mod properties;
 mod rule_cases;
 mod save_file;
+mod scenario_lookup;
 mod serve;
 mod serve_browser;
+mod sweep_profile;
+mod validate_course;

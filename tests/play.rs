@@ -282,6 +282,7 @@ fn doravia_at_the_menus(dir: &std::path::Path) -> (good_offices::play::Session, 
         seed: 3,
         seats: vec!["doravia".into()],
         source: "play (others: bots)".into(),
+        scenario_text: loaded.report.source.text.clone(),
     };
     let log = dir.join("m.log");
     good_offices::log::create(&log, &header).expect("create");

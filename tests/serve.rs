@@ -43,6 +43,7 @@ fn header_for(scenario: &str, seats: &[&str], others: Others) -> (good_offices::
         seed: 3,
         seats: seats.iter().map(|s| s.to_string()).collect(),
         source: good_offices::serve::start::source_name(others),
+        scenario_text: loaded.report.source.text.clone(),
     };
     (loaded, header)
 }

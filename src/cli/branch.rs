@@ -19,7 +19,7 @@ pub struct Args {
     /// The branch's log (must not exist).
     #[arg(long = "log", value_name = "OUT")]
     pub out: PathBuf,
-    /// The scenario file, when it is not a built-in one.
+    /// The scenario file, only for a log of format 1 whose scenario is not built in (newer logs carry it).
     #[arg(long, value_name = "PATH")]
     pub scenario: Option<String>,
 }
@@ -86,8 +86,9 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     // Held until the branch is written: a second process cannot write OUT meanwhile.
     let _lock = create_log(&args.out, &header)?;
     let kept = &trunk.records[..(args.from_turn - 1) as usize];
-    for r in kept {
-        crate::log::append(&args.out, r).map_err(|e| {
+    for (i, r) in kept.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|b| &kept[b]);
+        crate::log::append(&args.out, previous, r).map_err(|e| {
             eprintln!("error: cannot write {}: {e}", args.out.display());
             Failed(super::EXIT_FAILURE)
         })?;
@@ -96,5 +97,5 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     let ended = kept.last().is_some_and(|r| r.end.is_some());
     let mut game = Game::resume(scenario.clone(), trunk.header.seed, state, ended);
     let merged = merge(&trunk.records, &changes, args.from_turn, scenario.meta.turns);
-    play_and_save(&mut game, &OrderSource::File(merged), None, &args.out)
+    play_and_save(&mut game, &OrderSource::File(merged), None, &args.out, kept.last())
 }

@@ -18,7 +18,7 @@ pub struct Args {
     /// Write the report to this file; a Markdown report's charts go beside it as FILE-stage.svg, ...
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// The scenario file, when it is not a built-in one.
+    /// The scenario file, only for a log of format 1 whose scenario is not built in (newer logs carry it).
     #[arg(long, value_name = "PATH")]
     pub scenario: Option<String>,
 }

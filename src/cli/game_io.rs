@@ -133,9 +133,35 @@ pub fn load_log(path: &Path) -> Result<LoadedLog, Failed> {
     }
 }
 
-/// The scenario a log was played with: `--scenario PATH`, or the built-in of the header's id. Its
-/// content must hash as the header says, or the log would replay a different game.
+/// The scenario a log was played with. See [`scenario_and_text_of`].
 pub fn scenario_of(header: &LogHeader, log_path: &Path, explicit: Option<&str>) -> Result<Arc<Scenario>, Failed> {
+    scenario_and_text_of(header, log_path, explicit).map(|(scenario, _)| scenario)
+}
+
+/// The scenario a log was played with, and its text: the one the log carries (format 2 on), or for an
+/// older log `--scenario PATH` or the built-in of the header's id. A scenario given with `--scenario`
+/// must hash as the header says, or the log would replay a different game.
+pub fn scenario_and_text_of(
+    header: &LogHeader,
+    log_path: &Path,
+    explicit: Option<&str>,
+) -> Result<(Arc<Scenario>, String), Failed> {
+    if header.carries_scenario() && explicit.is_none() {
+        let name = format!("{} (the scenario it carries)", log_path.display());
+        return match crate::scenario::load_str(&name, &header.scenario_text) {
+            Ok(loaded) => Ok((Arc::new(loaded.scenario), header.scenario_text.clone())),
+            Err(r) => {
+                eprint!("{}", render_human(&r));
+                eprintln!(
+                    "error: {}: this version of good-offices cannot read the scenario the log carries (written by \
+                     good-offices {}); open the log with that version",
+                    log_path.display(),
+                    header.engine
+                );
+                Err(Failed(super::EXIT_INVALID))
+            }
+        };
+    }
     if explicit.is_none() && crate::scenario::builtin::find(&header.scenario).is_none() {
         eprintln!(
             "error: {} was played with the scenario `{}`, which is not built in; give its file with --scenario PATH",
@@ -156,9 +182,14 @@ pub fn scenario_of(header: &LogHeader, log_path: &Path, explicit: Option<&str>) 
     }
     let hash = log::scenario_hash(&loaded.report.source.text);
     if hash != header.scenario_hash {
+        let fix = if header.carries_scenario() {
+            "leave out --scenario: the log carries the scenario it was played with"
+        } else {
+            "use the scenario file the game was played with (--scenario PATH)"
+        };
         eprintln!(
             "error: {}: the scenario `{}` has changed since this log was written (content hash {} in the log, {} now); \
-             use the scenario file the game was played with (--scenario PATH)",
+             {fix}",
             log_path.display(),
             header.scenario,
             header.scenario_hash,
@@ -166,7 +197,7 @@ pub fn scenario_of(header: &LogHeader, log_path: &Path, explicit: Option<&str>) 
         );
         return Err(Failed(super::EXIT_INVALID));
     }
-    Ok(Arc::new(loaded.scenario))
+    Ok((Arc::new(loaded.scenario), loaded.report.source.text))
 }
 
 /// Every saved state must be a state of this scenario: the same dyads and actors, every number within
@@ -209,6 +240,7 @@ pub fn header_for(loaded: &Loaded, seed: u64, source: String) -> LogHeader {
         seed,
         seats: Vec::new(),
         source,
+        scenario_text: loaded.report.source.text.clone(),
     }
 }
 
@@ -257,15 +289,24 @@ pub fn lock_log(path: &Path) -> Result<LogLock, Failed> {
     }
 }
 
-/// Plays until the game ends or `max_turns` more turns are played, saving each turn as it completes.
-pub fn play_and_save(game: &mut Game, source: &OrderSource, max_turns: Option<u32>, log_path: &Path) -> CmdResult {
+/// Plays until the game ends or `max_turns` more turns are played, saving each turn as it completes
+/// (`last` is the log's last turn, which the next one is stored against).
+pub fn play_and_save(
+    game: &mut Game,
+    source: &OrderSource,
+    max_turns: Option<u32>,
+    log_path: &Path,
+    last: Option<&TurnRecord>,
+) -> CmdResult {
     let scenario = game.scenario().clone();
     let mut played = 0;
+    let mut previous: Option<TurnRecord> = None;
     while !game.is_over() && max_turns.is_none_or(|m| played < m) {
         let orders = source.orders(&scenario, game.state(), game.next_turn());
         let record = game.play_turn(&orders);
-        log::append(log_path, &record).map_err(|e| io_failure(log_path, &e))?;
+        log::append(log_path, previous.as_ref().or(last), &record).map_err(|e| io_failure(log_path, &e))?;
         print_turn(&scenario, &record);
+        previous = Some(record);
         played += 1;
     }
     if game.is_over() {

@@ -5,6 +5,7 @@ mod brief;
 mod debrief;
 mod game_io;
 mod list;
+mod lookup;
 mod new;
 mod output;
 mod play;
@@ -17,6 +18,7 @@ mod sweep;
 mod validate;
 
 use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -32,6 +34,10 @@ pub const EXIT_INVALID: u8 = 2;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// A folder of scenarios: a SCENARIO given as an id is also looked for there as ID.ron (after the
+    /// current folder, before the GOOD_OFFICES_SCENARIOS folders and the built-ins). May be repeated.
+    #[arg(long = "scenarios", id = "scenario_dirs", value_name = "DIR", global = true)]
+    pub scenario_dirs: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,6 +77,14 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             return ExitCode::from(if e.use_stderr() { EXIT_INVALID } else { EXIT_OK });
         }
     };
+    if let Some(dir) = cli.scenario_dirs.iter().find(|d| !d.is_dir()) {
+        eprintln!(
+            "error: `--scenarios {}`: no such folder; give a folder that holds scenario files (ID.ron)",
+            dir.display()
+        );
+        return ExitCode::from(EXIT_INVALID);
+    }
+    lookup::set_option_dirs(cli.scenario_dirs);
     let code = match cli.command {
         Command::List => list::run(),
         Command::Validate(args) => validate::run(&args),

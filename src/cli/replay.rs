@@ -8,7 +8,7 @@ use crate::log::render_record;
 pub struct Args {
     /// The turn log to replay.
     pub log: PathBuf,
-    /// The scenario file, when it is not a built-in one.
+    /// The scenario file, only for a log of format 1 whose scenario is not built in (newer logs carry it).
     #[arg(long, value_name = "PATH")]
     pub scenario: Option<String>,
     /// Check only: exit 0 if every turn re-resolves to the same bytes, 1 at the first divergence.

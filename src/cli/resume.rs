@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use super::game_io::{Failed, SourceArgs, load_log, lock_log, play_and_save, scenario_of, source_from_header};
+use super::game_io::{Failed, SourceArgs, load_log, lock_log, play_and_save, scenario_and_text_of, source_from_header};
 use crate::engine::state::Snapshot;
 use crate::engine::{Game, OrderSource};
 
@@ -8,7 +8,7 @@ use crate::engine::{Game, OrderSource};
 pub struct Args {
     /// The turn log of the game to continue.
     pub log: PathBuf,
-    /// The scenario file, when it is not a built-in one.
+    /// The scenario file, only for a log of format 1 whose scenario is not built in (newer logs carry it).
     #[arg(long, value_name = "PATH")]
     pub scenario: Option<String>,
     /// Orders for the turns to come; by default the source the game was started with.
@@ -22,9 +22,9 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<(), Failed> {
     // Locked before it is read: a second writer is refused before it reads a state that is about to
     // move on, and the lock is held until the last turn is written.
-    let lock = lock_log(&args.log)?;
-    let loaded = load_log(&args.log)?;
-    let scenario = scenario_of(&loaded.header, &args.log, args.scenario.as_deref())?;
+    let mut lock = lock_log(&args.log)?;
+    let mut loaded = load_log(&args.log)?;
+    let (scenario, text) = scenario_and_text_of(&loaded.header, &args.log, args.scenario.as_deref())?;
     super::game_io::states_fit(&loaded, &scenario, &args.log)?;
     // A torn last turn is cut off first, so the resumed log ends as an uninterrupted one would.
     if let Err(e) = crate::log::truncate_to(&args.log, loaded.valid_len) {
@@ -34,6 +34,25 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     if loaded.records.last().is_some_and(|r| r.end.is_some()) {
         super::output::println_out!("This game is already over; nothing to resume.");
         return Ok(());
+    }
+    // A game saved in an older format goes on in the current one: the log is rewritten in one step
+    // (carrying its scenario from now on) before a turn is added.
+    if loaded.header.format < crate::log::LOG_FORMAT {
+        match crate::log::upgrade(&args.log, &loaded, &text) {
+            Ok(new_lock) => lock = new_lock,
+            Err(e) => {
+                eprintln!("error: cannot rewrite {} in the current log format: {e}", args.log.display());
+                return Err(Failed(super::EXIT_FAILURE));
+            }
+        }
+        eprintln!(
+            "note: {} was saved in log format {}; it is now rewritten in format {} and carries its scenario",
+            args.log.display(),
+            loaded.header.format,
+            crate::log::LOG_FORMAT
+        );
+        loaded.header.format = crate::log::LOG_FORMAT;
+        loaded.header.scenario_text = crate::log::carried_text(&text);
     }
     // A game played in the room goes on in the room: the same seats, orders from the groups.
     if loaded.header.source.starts_with("play") && !args.source.given() {
@@ -62,5 +81,5 @@ pub fn run(args: &Args) -> Result<(), Failed> {
         super::output::println_out!("This game is already over; nothing to resume.");
         return Ok(());
     }
-    play_and_save(&mut game, &source, args.turns, &args.log)
+    play_and_save(&mut game, &source, args.turns, &args.log, loaded.records.last())
 }

@@ -1,14 +1,19 @@
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::game_io::{Failed, load_scenario_arg};
+use crate::debrief::names::count;
 use crate::diagnostics::did_you_mean;
-use crate::scenario::BotPolicy;
-use crate::sweep::{Policy, policies, render_csv, render_json, render_table, summarise, sweep};
+use crate::scenario::{BotPolicy, Scenario};
+use crate::sweep::{
+    MAX_TRACE_BYTES, Policy, policies, profile, render_csv, render_json, render_profile_csv, render_profile_html,
+    render_profile_json, render_profile_table, render_table, summarise, sweep, sweep_traced, trace_bytes,
+};
 
 /// More games than this is a typo, not a plan: a million games of a big scenario take hours.
 pub const MAX_RUNS: u64 = 1_000_000;
@@ -33,9 +38,17 @@ pub struct Args {
     /// One role's policy instead: ROLE=POLICY (hold, historical, hawk, dove, cautious-mediator, best-response).
     #[arg(long = "seat-policy", value_name = "ROLE=POLICY")]
     pub seat_policy: Vec<String>,
-    /// How to print the summary: a table to read, or CSV or JSON for a spreadsheet or a script.
+    /// Instead of the summary, the profile: turn by turn, the spread across games (10/25/50/75/90th
+    /// percentiles) of the deaths and of each dispute's stage and way out.
+    #[arg(long)]
+    pub profile: bool,
+    /// How to print it: a table to read, CSV or JSON for a spreadsheet or a script, or (with --profile)
+    /// an HTML page of fan charts.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
     /// Worker threads, 0 to 256 (0: one per core). The result does not depend on it.
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=MAX_THREADS))]
     pub threads: u16,
@@ -53,6 +66,7 @@ pub enum Format {
     Table,
     Csv,
     Json,
+    Html,
 }
 
 fn parse_seat(arg: &str, roles: &[&str]) -> Result<(String, BotPolicy), String> {
@@ -76,8 +90,18 @@ fn parse_seat(arg: &str, roles: &[&str]) -> Result<(String, BotPolicy), String> 
 }
 
 pub fn run(args: &Args) -> Result<(), Failed> {
+    if args.format == Format::Html && !args.profile {
+        eprintln!(
+            "error: `--format html` draws the profile's fan charts: add `--profile`, or choose `--format table`, \
+             `csv` or `json` for the summary"
+        );
+        return Err(Failed(super::EXIT_INVALID));
+    }
     let loaded = load_scenario_arg(&args.scenario)?;
     let scenario = Arc::new(loaded.scenario);
+    if args.profile {
+        fits_in_memory(&scenario, args.runs)?;
+    }
     let roles: Vec<&str> = scenario.actors.iter().map(|a| a.id.as_str()).collect();
     let mut overrides = BTreeMap::new();
     for arg in &args.seat_policy {
@@ -106,18 +130,71 @@ pub fn run(args: &Args) -> Result<(), Failed> {
         ProgressBar::hidden()
     };
     let seats = policies(&scenario, base, &overrides);
-    let results = sweep(&scenario, &seats, args.runs, args.seed, usize::from(args.threads), &|n| bar.set_position(n));
-    bar.finish_and_clear();
-    let results = results.map_err(|e| {
-        eprintln!("error: {e}");
+    let threads = usize::from(args.threads);
+    let progress = |n| bar.set_position(n);
+    let text = if args.profile {
+        let games = sweep_traced(&scenario, &seats, args.runs, args.seed, threads, &progress);
+        bar.finish_and_clear();
+        let profile = profile(&scenario, args.seed, &seats, &games.map_err(pool_failed)?);
+        match args.format {
+            Format::Table => render_profile_table(&profile),
+            Format::Csv => render_profile_csv(&profile),
+            Format::Json => render_profile_json(&profile) + "\n",
+            Format::Html => render_profile_html(&profile),
+        }
+    } else {
+        let results = sweep(&scenario, &seats, args.runs, args.seed, threads, &progress);
+        bar.finish_and_clear();
+        let summary = summarise(&scenario, args.seed, &seats, &results.map_err(pool_failed)?);
+        match args.format {
+            Format::Table => render_table(&summary),
+            Format::Csv => render_csv(&summary),
+            Format::Json | Format::Html => render_json(&summary) + "\n",
+        }
+    };
+    match &args.out {
+        Some(path) => write(path, &text),
+        None => {
+            super::output::print_out(&text);
+            Ok(())
+        }
+    }
+}
+
+fn pool_failed(e: crate::sweep::PoolError) -> Failed {
+    eprintln!("error: {e}");
+    Failed(super::EXIT_FAILURE)
+}
+
+/// A profile keeps every game's figures turn by turn until the quantiles are taken: refuse, before
+/// any game is played, a sweep whose figures would not fit in [`MAX_TRACE_BYTES`].
+fn fits_in_memory(scenario: &Scenario, runs: u64) -> Result<(), Failed> {
+    if trace_bytes(scenario, runs) <= MAX_TRACE_BYTES {
+        return Ok(());
+    }
+    let per_game = trace_bytes(scenario, 1).max(1);
+    eprintln!(
+        "error: `--profile` keeps every game's figures turn by turn, and {} games of `{}` ({} turns, {}) \
+         would need more than {} MiB; profile at most {} games (the quantiles of that many are as good for a chart)",
+        count(runs),
+        scenario.meta.id,
+        scenario.meta.turns,
+        match scenario.conflict.dyads.len() {
+            1 => "1 dispute".to_string(),
+            n => format!("{n} disputes"),
+        },
+        MAX_TRACE_BYTES / (1024 * 1024),
+        count(MAX_TRACE_BYTES / per_game)
+    );
+    Err(Failed(super::EXIT_INVALID))
+}
+
+/// Writes the output to `path` (`--out`); a file that cannot be written is a runtime failure.
+fn write(path: &Path, text: &str) -> Result<(), Failed> {
+    std::fs::write(path, text).map_err(|e| {
+        eprintln!("error: cannot write {}: {e}; check that its folder exists and can be written to", path.display());
         Failed(super::EXIT_FAILURE)
     })?;
-    let summary = summarise(&scenario, args.seed, &seats, &results);
-    let text = match args.format {
-        Format::Table => render_table(&summary),
-        Format::Csv => render_csv(&summary),
-        Format::Json => render_json(&summary) + "\n",
-    };
-    super::output::print_out(&text);
+    super::output::println_out!("wrote {}", path.display());
     Ok(())
 }

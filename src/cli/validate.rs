@@ -3,10 +3,12 @@ use clap::ValueEnum;
 use super::resolve::load;
 use super::{EXIT_INVALID, EXIT_OK};
 use crate::diagnostics::{Report, render_human, render_json};
+use crate::scenario::Loaded;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Scenario files or built-in ids.
+    /// Scenario files or ids. A valid scenario's historical course is also played (seed 1) and each
+    /// order the rules refuse at its turn is a warning.
     #[arg(required = true, value_name = "SCENARIO")]
     pub scenarios: Vec<String>,
     /// Output format: `human` (to stderr, with a summary on stdout) or `json` (all diagnostics on stdout).
@@ -25,7 +27,10 @@ pub fn run(args: &Args) -> u8 {
     let mut all_valid = true;
     for arg in &args.scenarios {
         let (report, title) = match load(arg) {
-            Ok(loaded) => (loaded.report, Some(loaded.scenario.meta.title)),
+            Ok(loaded) => {
+                let title = loaded.scenario.meta.title.clone();
+                (with_course_check(loaded, arg), Some(title))
+            }
             Err(report) => (report, None),
         };
         all_valid &= title.is_some();
@@ -53,6 +58,17 @@ pub fn run(args: &Args) -> u8 {
         super::output::println_out!("{}", render_json(&reports));
     }
     if all_valid { EXIT_OK } else { EXIT_INVALID }
+}
+
+/// The report of a valid scenario with the dry run of its historical course added
+/// (`course_check`): its warnings go among the others, in file order.
+fn with_course_check(loaded: Loaded, arg: &str) -> Report {
+    let refused = crate::course_check::diagnostics(&loaded, arg);
+    // Diagnostics are sorted by position (a stable sort keeps the order of those at one place).
+    let mut report = loaded.report;
+    report.diagnostics.extend(refused);
+    report.diagnostics.sort_by_key(|d| d.start);
+    report
 }
 
 fn plural(n: usize, what: &str) -> String {

@@ -185,6 +185,27 @@ pub fn render(d: &Debrief) -> String {
     }
     p.raw("</section>");
 
+    if !d.negotiations.is_empty() {
+        p.raw("<section id=\"negotiations\">");
+        p.el("h2", "Negotiations");
+        p.el("p", "What the groups said to each other in each turn, and what each of them then did in that turn.");
+        for round in &d.negotiations {
+            p.el("h3", &format!("Turn {} ({})", round.turn, round.dates));
+            p.raw("<ul>");
+            for (who, said) in &round.said {
+                p.raw(&format!("<li><strong>{}:</strong> “{}”</li>", escape(who), escape(said)));
+            }
+            p.raw("</ul>");
+            p.el("p", "Then:");
+            p.raw("<ul>");
+            for (who, deeds) in &round.did {
+                p.raw(&format!("<li><strong>{}:</strong> {}</li>", escape(who), escape(&deeds.join("; "))));
+            }
+            p.raw("</ul>");
+        }
+        p.raw("</section>");
+    }
+
     p.raw("<section id=\"timeline\">");
     p.el("h2", "What happened, turn by turn");
     if d.timeline.is_empty() {
@@ -226,6 +247,11 @@ fn contents(p: &mut Page, d: &Debrief) {
         ("turning-points", "Turning points"),
         ("numbers", "The crisis in numbers"),
         ("objectives", "Objectives"),
+    ]);
+    if !d.negotiations.is_empty() {
+        items.push(("negotiations", "Negotiations"));
+    }
+    items.extend([
         ("timeline", "What happened, turn by turn"),
         ("history", "What the real actors did"),
         ("questions", "Questions for the discussion"),

@@ -122,6 +122,27 @@ pub fn render(d: &Debrief, charts: &ChartFiles) -> String {
         w("");
     }
 
+    if !d.negotiations.is_empty() {
+        w("## Negotiations");
+        w("");
+        w("What the groups said to each other in each turn, and what each of them then did in that turn.");
+        w("");
+        for round in &d.negotiations {
+            w(&format!("### Turn {} ({})", round.turn, text(&round.dates)));
+            w("");
+            for (who, said) in &round.said {
+                w(&format!("- **{}:** “{}”", text(who), cell(said)));
+            }
+            w("");
+            w("Then:");
+            w("");
+            for (who, deeds) in &round.did {
+                w(&format!("- **{}:** {}", text(who), text(&deeds.join("; "))));
+            }
+            w("");
+        }
+    }
+
     w("## What happened, turn by turn");
     w("");
     if d.timeline.is_empty() {

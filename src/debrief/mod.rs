@@ -16,6 +16,7 @@ pub mod history;
 pub mod html;
 pub mod markdown;
 pub mod names;
+pub mod negotiations;
 pub mod objectives;
 pub mod series;
 pub mod timeline;
@@ -56,6 +57,9 @@ pub struct Debrief {
     /// Each role's objectives, when the game has ended (they are scored at the end).
     pub objectives: Vec<RoleScore>,
     pub timeline: Vec<TurnEntry>,
+    /// What groups said to each other, turn by turn, beside what they then did (none outside the web
+    /// room, unless an orders file gave messages).
+    pub negotiations: Vec<negotiations::Round>,
     pub history: History,
     pub questions: Vec<String>,
     pub comparison: Option<Comparison>,
@@ -125,6 +129,7 @@ impl Debrief {
             charts: charts::charts(&series),
             series,
             timeline: timeline::build(names, &initial, records),
+            negotiations: negotiations::build(names, records),
             history: history::build(names, records),
             questions: scenario.debrief_questions.clone(),
             comparison: None,

@@ -15,7 +15,7 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// Continues an FNV-1a hash over more bytes.
-fn fnv1a_more(mut h: u64, bytes: &[u8]) -> u64 {
+pub fn fnv1a_more(mut h: u64, bytes: &[u8]) -> u64 {
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);

@@ -49,7 +49,16 @@ impl Corpus {
         for dir in ["scenarios", "tests/data"] {
             c.scenarios.extend(files(&root.join(dir), ".ron"));
         }
-        c.logs.extend(files(&root.join("tests/golden"), ".log"));
+        // The golden logs, each also opened (its turns' RON in plain lines, packed again when resealed),
+        // and a log of format 1.
+        let golden = files(&root.join("tests/golden"), ".log");
+        let opened: Vec<Seed> = golden
+            .iter()
+            .map(|s| Seed { name: format!("{} (opened)", s.name), bytes: super::seal::open(&s.bytes) })
+            .collect();
+        c.logs.extend(golden);
+        c.logs.extend(opened);
+        c.logs.extend(files(&root.join("tests/data"), ".log"));
         if let Ok(doc) = std::fs::read_to_string(root.join("docs/orders.md")) {
             for (i, block) in ron_blocks(&doc).into_iter().filter(|b| b.contains("turns:")).enumerate() {
                 c.orders.push(Seed { name: format!("docs/orders.md block {}", i + 1), bytes: block.into_bytes() });

@@ -59,12 +59,17 @@ fn a_panic_in_a_target_is_caught_saved_and_reported() {
 fn resealing_makes_a_changed_log_read_again() {
     let s = targets::BuiltIns::load();
     let tutorial = s.find("tutorial-river-dispute").expect("built in");
-    let text = targets::play_and_replay(tutorial, crate::engine::OrderSource::Hold, 2).expect("a clean game");
-    let changed = text.replacen("turn: 1,", "turn: 1 ,", 1);
-    assert!(crate::log::parse("t.log", &changed).is_err(), "a changed block is refused");
-    let resealed = reseal(changed.as_bytes());
-    assert_eq!(crate::log::parse_bytes("t.log", &resealed).expect("resealed").records.len(), 2);
+    let text =
+        targets::play_and_replay(tutorial, tutorial_text(), crate::engine::OrderSource::Hold, 2).expect("a clean game");
     assert_eq!(reseal(text.as_bytes()), text.as_bytes(), "an intact log is left as it is");
+    // An opened log (its turns' RON in plain lines) is refused as it stands, and reads again resealed.
+    let opened = String::from_utf8(super::seal::open(text.as_bytes())).expect("UTF-8");
+    let changed = opened.replacen("turn: 1,", "turn: 1 ,", 1).replacen("seed: 7", "seed: 4", 1);
+    assert_ne!(changed, opened, "the test changed the turn and the header");
+    assert!(crate::log::parse("t.log", &changed).is_err(), "a changed log is refused");
+    let resealed = crate::log::parse_bytes("t.log", &reseal(changed.as_bytes())).expect("resealed");
+    assert_eq!((resealed.records.len(), resealed.header.seed), (2, 4));
+    assert_eq!(reseal(opened.as_bytes()), text.as_bytes(), "resealing an opened log packs it again");
 }
 
 #[test]
@@ -82,4 +87,8 @@ fn every_target_passes_its_own_seeds_and_a_short_run() {
     let summary = run(&config, &corpus, &targets);
     assert!(summary.findings.is_empty(), "{:?}", summary.findings);
     assert!(summary.targets.iter().all(|t| t.execs == 10), "{}", summary.render());
+}
+
+fn tutorial_text() -> &'static str {
+    crate::scenario::builtin::find("tutorial-river-dispute").expect("built in").text
 }

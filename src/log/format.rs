@@ -1,90 +1,63 @@
-//! The text of a turn log: rendering a header and turn blocks, and reading them back.
-//!
-//! ```text
-//! # Good Offices turn log. ...
-//! header: (format: 1, engine: "0.1.0", scenario: "kenya-2008", ...)
-//! --- turn 1
-//! (
-//!     turn: 1,
-//!     ...
-//! )
-//! --- end turn 1 fnv1a 0123456789abcdef
-//! ```
-//!
-//! The checksum is FNV-1a over the exact bytes between the two marker lines (the pretty RON of the record
-//! and its final newline). Pretty RON escapes line breaks inside strings and indents everything but the
-//! outer brackets, so no line of a record can start with `--- `.
+//! What both formats of the turn log share: the header line, the frame of the turn blocks
+//! (`--- turn N` … `--- end turn N fnv1a XXXXXXXXXXXXXXXX`, numbered 1, 2, 3, …, a torn last block
+//! dropped), and the record's RON text. Format 1 is read in `v1.rs`, format 2 written and read in
+//! `v2.rs`; docs/log-format.md describes both.
 
 use ron::error::SpannedError;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use super::error::{LogError, report};
-use super::{LOG_FORMAT, LoadedLog, LogHeader};
+use super::{LOG_FORMAT, LoadedLog, LogHeader, OLDEST_FORMAT};
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::engine::record::TurnRecord;
-use crate::engine::rng::fnv1a;
 use crate::scenario::ron_options;
 
-/// The first line of every log, for a person who opens it in an editor.
-pub const COMMENT_LINE: &str =
-    "# Good Offices turn log. Each turn is a block; do not edit by hand (a checksum guards each block).";
-
-const HEADER_PREFIX: &str = "header:";
-const START_PREFIX: &str = "--- turn ";
-const END_PREFIX: &str = "--- end turn ";
-const MARKER_PREFIX: &str = "--- ";
+pub(super) const HEADER_PREFIX: &str = "header:";
+pub(super) const START_PREFIX: &str = "--- turn ";
+pub(super) const END_PREFIX: &str = "--- end turn ";
+pub(super) const MARKER_PREFIX: &str = "--- ";
 
 /// The same bytes on every platform: `\n` line breaks, four-space indents, explicit `Some(..)`.
 fn record_config() -> PrettyConfig {
     PrettyConfig::new().new_line("\n").indentor("    ").separator(" ")
 }
 
-fn header_config() -> PrettyConfig {
+pub(super) fn header_config() -> PrettyConfig {
     record_config().compact_structs(true).compact_arrays(true).compact_maps(true)
 }
 
-/// The comment line and the `header: (...)` line, each ending in `\n`.
-pub fn render_header(header: &LogHeader) -> String {
-    let ron = ron::ser::to_string_pretty(header, header_config()).expect("a log header always serializes to RON");
-    // Compact output stays on one line only while no string holds a line break, and RON escapes those.
-    debug_assert!(!ron.contains('\n'));
-    format!("{COMMENT_LINE}\n{HEADER_PREFIX} {ron}\n")
-}
-
-/// One whole turn block: `--- turn N`, the record's pretty RON, `--- end turn N fnv1a <checksum>`.
+/// A turn's record as pretty RON ending in `\n`, with the whole state after the turn: what `replay`
+/// compares, and (with only the changed rows of the state) what a block of format 2 packs.
 pub fn render_record(record: &TurnRecord) -> String {
     let mut body = ron::ser::to_string_pretty(record, record_config()).expect("a turn record always serializes to RON");
     body.push('\n');
-    let n = record.turn;
-    format!("{START_PREFIX}{n}\n{body}{END_PREFIX}{n} fnv1a {:016x}\n", fnv1a(body.as_bytes()))
+    body
 }
 
-/// A whole log: the header, then every record's block.
-pub fn render_log(header: &LogHeader, records: &[TurnRecord]) -> String {
-    let mut out = render_header(header);
-    for r in records {
-        out.push_str(&render_record(r));
-    }
-    out
+/// The header as one line of compact RON (no line break: RON escapes those inside strings).
+pub(super) fn header_ron(header: &LogHeader) -> String {
+    let ron = ron::ser::to_string_pretty(header, header_config()).expect("a log header always serializes to RON");
+    debug_assert!(!ron.contains('\n'));
+    ron
 }
 
 /// One line of the text: `text` without its `\n`; `complete` is false for a last line with no `\n`.
 #[derive(Debug, Clone, Copy)]
-struct Line<'a> {
-    start: usize,
-    text: &'a str,
-    next: usize,
-    complete: bool,
+pub(super) struct Line<'a> {
+    pub start: usize,
+    pub text: &'a str,
+    pub next: usize,
+    pub complete: bool,
 }
 
 impl Line<'_> {
-    fn span(&self) -> (usize, usize) {
+    pub fn span(&self) -> (usize, usize) {
         (self.start, self.start + self.text.len())
     }
 }
 
-fn line_at(text: &str, pos: usize) -> Option<Line<'_>> {
+pub(super) fn line_at(text: &str, pos: usize) -> Option<Line<'_>> {
     if pos >= text.len() {
         return None;
     }
@@ -112,7 +85,7 @@ fn turn_number(s: &str) -> Option<u32> {
 }
 
 /// `--- end turn N fnv1a XXXXXXXXXXXXXXXX` → `(N, checksum)`.
-fn parse_end_line(s: &str) -> Option<(u32, u64)> {
+pub(super) fn parse_end_line(s: &str) -> Option<(u32, u64)> {
     let rest = s.strip_prefix(END_PREFIX)?;
     let (n, rest) = rest.split_once(' ')?;
     let hex = rest.strip_prefix("fnv1a ")?;
@@ -122,8 +95,30 @@ fn parse_end_line(s: &str) -> Option<(u32, u64)> {
     Some((turn_number(n)?, u64::from_str_radix(hex, 16).ok()?))
 }
 
+/// The message for a block whose checksum matches but whose record cannot be read.
+pub(super) fn unreadable_turn(n: u32, engine: &str, code: &str, span: (usize, usize)) -> Diagnostic {
+    Diagnostic::error("unreadable-turn", format!("turn {n} cannot be read: {code}"), span).label("here").help(format!(
+        "its checksum matches, so it was written this way: probably by another version of good-offices (the header \
+         names good-offices {engine}); open the log with that version"
+    ))
+}
+
+/// A block's record must carry the number its marker lines give it.
+pub(super) fn check_record_turn(b: &Block<'_>, turn: u32) -> Result<(), Diagnostic> {
+    if turn == b.n {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        "turn-order",
+        format!("the block is marked turn {}, but its record says turn {turn}", b.n),
+        b.start.span(),
+    )
+    .label(format!("the record below has `turn: {turn}`"))
+    .help("the log was edited or two logs were joined; restore it from a copy"))
+}
+
 /// The byte span of a RON error inside `sub`, which starts at byte `base` of the whole text.
-fn ron_span(base: usize, sub: &str, e: &SpannedError) -> (usize, usize) {
+pub(super) fn ron_span(base: usize, sub: &str, e: &SpannedError) -> (usize, usize) {
     let src = SourceFile::new("", sub);
     let start = src.offset(e.span.start.line, e.span.start.col);
     let end = src.offset(e.span.end.line, e.span.end.col).max(start);
@@ -135,7 +130,7 @@ fn looks_like_scenario(text: &str) -> bool {
     t.starts_with("//") || t.starts_with('(') || t.starts_with("#![enable") || text.contains("actors:")
 }
 
-fn crlf_error(name: &str, text: &str, line: &Line<'_>) -> LogError {
+pub(super) fn crlf_error(name: &str, text: &str, line: &Line<'_>) -> LogError {
     let at = line.start + line.text.len() - 1;
     let d =
         Diagnostic::error("crlf-line-endings", "the log's line endings were changed to Windows (CRLF) ones", (at, at))
@@ -226,7 +221,7 @@ pub(super) fn parse_header(name: &str, text: &str) -> Result<(LogHeader, usize),
         LogError::NotALog(report(name, text, d))
     };
     let probe: FormatProbe = ron_options().from_str(ron_text).map_err(|e| damaged(&e))?;
-    if probe.format != LOG_FORMAT {
+    if !(OLDEST_FORMAT..=LOG_FORMAT).contains(&probe.format) {
         let which = if probe.format > LOG_FORMAT { "a newer" } else { "an older" };
         let at = ron_text.find("format").map_or(base, |i| base + i);
         let by = probe.engine.map(|v| format!(" (good-offices {v})")).unwrap_or_default();
@@ -237,7 +232,7 @@ pub(super) fn parse_header(name: &str, text: &str) -> Result<(LogHeader, usize),
         };
         let d = Diagnostic::error(
             "log-format",
-            format!("{name} was written by {which} log format {}; this engine reads format {LOG_FORMAT}", probe.format),
+            format!("{name} was written by {which} log format {}; this engine reads formats {OLDEST_FORMAT} to {LOG_FORMAT}", probe.format),
             (at, at + "format".len()),
         )
         .label(format!("format {}", probe.format))
@@ -253,12 +248,46 @@ pub(super) fn parse_text(name: &str, text: &str) -> Result<LoadedLog, LogError> 
     if text.is_empty() {
         return Err(empty_log(name));
     }
-    let (header, mut pos) = parse_header(name, text)?;
-    let mut records: Vec<TurnRecord> = Vec::new();
+    let (header, pos) = parse_header(name, text)?;
+    if header.format == 1 {
+        super::v1::parse_turns(name, text, header, pos)
+    } else {
+        super::v2::parse_rest(name, text, header, pos)
+    }
+}
+
+/// One complete turn block as found in the text: its number, marker lines, the body between them and
+/// the checksum its end line states (checked by the format's reader, with what the format covers).
+pub(super) struct Block<'a> {
+    pub n: u32,
+    pub start: Line<'a>,
+    pub body_start: usize,
+    pub body: &'a str,
+    pub end: Line<'a>,
+    pub checksum: u64,
+}
+
+/// What reading the blocks left: the warnings (a torn last turn, blank text at the end) and the length
+/// of the intact prefix.
+pub(super) struct Scanned {
+    pub warnings: Vec<String>,
+    pub valid_len: usize,
+}
+
+/// Walks the turn blocks from `pos`, both formats' shared frame: `--- turn N`, the body, `--- end turn
+/// N fnv1a XXXXXXXXXXXXXXXX`, turns numbered 1, 2, 3, … A block cut short at the end of the file is
+/// dropped with a warning; any other damage to the frame is a located error. `take` reads each
+/// complete block (checking its checksum and record) and may refuse it.
+pub(super) fn scan_blocks<'a>(
+    name: &str,
+    text: &'a str,
+    mut pos: usize,
+    mut take: impl FnMut(Block<'a>) -> Result<(), LogError>,
+) -> Result<Scanned, LogError> {
     let mut warnings = Vec::new();
     let err = |d: Diagnostic| report(name, text, d);
+    let mut prev = 0;
     loop {
-        let prev = records.last().map_or(0, |r| r.turn);
         let expected = prev + 1;
         let torn = || {
             let resumes = if prev == 0 {
@@ -367,49 +396,11 @@ pub(super) fn parse_text(name: &str, text: &str) -> Result<LoadedLog, LogError> 
             return Err(LogError::OutOfOrder(err(d)));
         }
         let body = &text[body_start..end.start];
-        if fnv1a(body.as_bytes()) != checksum {
-            let d = Diagnostic::error(
-                "tampered",
-                format!(
-                    "turn {n} was changed after it was written (checksum mismatch); restore the log or replay from \
-                     an earlier copy"
-                ),
-                end.span(),
-            )
-            .label(format!("the checksum of the lines of turn {n} above"))
-            .help(format!(
-                "the lines between `--- turn {n}` and this line must stay exactly as the engine wrote them; restore \
-                 the log from a copy, or use `good-offices branch` on an earlier copy to play on from there"
-            ));
-            return Err(LogError::Tampered { turn: n, report: err(d) });
-        }
-        let record: TurnRecord = match ron_options().from_str(body) {
-            Ok(r) => r,
-            Err(e) => {
-                let by = format!(" (the header names good-offices {})", header.engine);
-                let span = ron_span(body_start, body, &e);
-                let d = Diagnostic::error("unreadable-turn", format!("turn {n} cannot be read: {}", e.code), span)
-                    .label("here")
-                    .help(format!(
-                        "its checksum matches, so it was written this way: probably by another version of \
-                         good-offices{by}; open the log with that version"
-                    ));
-                return Err(LogError::Damaged(err(d)));
-            }
-        };
-        if record.turn != n {
-            let d = Diagnostic::error(
-                "turn-order",
-                format!("the block is marked turn {n}, but its record says turn {}", record.turn),
-                start.span(),
-            )
-            .label(format!("the record below has `turn: {}`", record.turn))
-            .help("the log was edited or two logs were joined; restore it from a copy");
-            return Err(LogError::OutOfOrder(err(d)));
-        }
-        records.push(record);
-        pos = end.next;
+        let next = end.next;
+        take(Block { n, start, body_start, body, end, checksum })?;
+        prev = n;
+        pos = next;
     }
     // Reading stopped after the last intact block (or the header): that is the intact prefix.
-    Ok(LoadedLog { header, records, warnings, valid_len: pos })
+    Ok(Scanned { warnings, valid_len: pos })
 }

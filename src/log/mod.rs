@@ -1,8 +1,10 @@
 //! The turn log: the save file of a game.
 //!
 //! A log is a text file: a comment line, a header line (format version, engine version, scenario id and
-//! content hash, seed, seats, where the orders come from), then one block per completed turn, each closed
-//! by a line with the FNV-1a checksum of the block's text. See `docs/log-format.md`.
+//! content hash, seed, seats, where the orders come from) with its checksum line, the scenario the game
+//! was played with, then one block per completed turn. Every block's checksum is chained to the one
+//! before, so a changed byte anywhere is refused. See `docs/log-format.md` (and `v2.rs`); logs of
+//! format 1 (`v1.rs`) are still read.
 //!
 //! - [`create`] puts a new log with its header in place in one step and returns the [`LogLock`] a
 //!   writer holds (one writer at a time); [`append`] adds one turn with a single write in append mode and a
@@ -12,14 +14,20 @@
 //! - [`truncate_to`] cuts a torn tail before a resumed game appends, so the resumed log ends byte for byte
 //!   like one that was never interrupted.
 //!
-//! Rendering is deterministic: [`render_header`] + [`render_record`] of each turn is exactly the file.
+//! Rendering is deterministic: [`render_log`] of a header and its records is exactly the file.
 
 mod create;
 mod error;
 mod format;
 mod lock;
+mod packed;
+mod state_rows;
 #[cfg(test)]
-mod tests;
+mod tests_v1;
+#[cfg(test)]
+mod tests_v2;
+mod v1;
+mod v2;
 
 use std::fs::OpenOptions;
 use std::io::{self, Write};
@@ -28,18 +36,26 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use error::LogError;
-pub use format::{COMMENT_LINE, render_header, render_log, render_record};
+pub use format::render_record;
 pub use lock::{LogLock, lock_existing};
+pub(crate) use packed::{pack, unpack};
+pub use state_rows::CHECKPOINT_EVERY;
+pub use v2::{COMMENT_LINE, carried_text};
+pub(crate) use v2::{dictionary, record_from};
 
 use crate::engine::record::TurnRecord;
 use crate::engine::rng::fnv1a;
 use crate::engine::state::Snapshot;
 
-/// The version of the log format this engine writes and reads.
-pub const LOG_FORMAT: u32 = 1;
+/// The version of the log format this engine writes.
+pub const LOG_FORMAT: u32 = 2;
+
+/// The oldest format this engine still reads (a resumed game of it is rewritten in [`LOG_FORMAT`]).
+pub const OLDEST_FORMAT: u32 = 1;
 
 /// Larger files are refused, and no more than this (and one byte) is ever read, whatever the file is
-/// (`/dev/zero` included): a long game's log is a few megabytes.
+/// (`/dev/zero` included): a long built-in game's log is under 100 KB. [`append`] refuses a turn that
+/// would make a log larger, so whatever a game writes can be read back.
 pub const MAX_LOG_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The first line of a log after its comment: what a game needs to be resumed, replayed or branched.
@@ -58,6 +74,17 @@ pub struct LogHeader {
     pub seats: Vec<String>,
     /// Where the orders come from, e.g. `course: historical`, `orders: moves.ron`, `play`.
     pub source: String,
+    /// The text of the scenario the game was played with: written after the header line in its own
+    /// block, not in it (empty for a log of format 1, which does not carry it).
+    #[serde(skip)]
+    pub scenario_text: String,
+}
+
+impl LogHeader {
+    /// Whether the log carries its scenario (format 2 on), so no scenario file is needed to open it.
+    pub fn carries_scenario(&self) -> bool {
+        self.format >= 2
+    }
 }
 
 /// A log as read back: its header and every intact turn.
@@ -94,6 +121,17 @@ pub fn scenario_hash(text: &str) -> String {
     format!("{hash:016x}")
 }
 
+/// The head of a log: its comment and header lines, the header's checksum and the scenario it carries.
+pub fn render_header(header: &LogHeader) -> String {
+    v2::render_head(header).0
+}
+
+/// A whole log in the current format: the head, then every record's block. Always the bytes that
+/// [`create`] and one [`append`] per record write.
+pub fn render_log(header: &LogHeader, records: &[TurnRecord]) -> String {
+    v2::render_log(&LogHeader { format: LOG_FORMAT, ..header.clone() }, records)
+}
+
 fn with_path(path: &Path, e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
@@ -121,13 +159,65 @@ pub fn replace(path: &Path, text: &str) -> io::Result<LogLock> {
 }
 
 /// Appends one completed turn: a single `write_all` of the whole block on a file opened in append mode,
-/// then `sync_data`. The file must exist (see [`create`]) and end with a complete block or the header
-/// (after a torn tail, call [`truncate_to`] first).
-pub fn append(path: &Path, record: &TurnRecord) -> io::Result<()> {
-    let block = render_record(record);
-    let mut file = OpenOptions::new().append(true).open(path).map_err(|e| with_path(path, e))?;
+/// then `sync_data`. `previous` is the record of the turn before (`None` for turn 1): the block stores
+/// only the state's rows that changed since, compressed against it. The file must exist in the current format (see [`create`]) and end with a
+/// complete block or the head (after a torn tail, call [`truncate_to`] first): its last checksum, which
+/// the new block's is chained to, is read from its end. A turn that would make the log larger than
+/// [`MAX_LOG_BYTES`] is refused (`FileTooLarge`), so that a log can always be read back.
+pub fn append(path: &Path, previous: Option<&TurnRecord>, record: &TurnRecord) -> io::Result<()> {
+    append_within(path, previous, record, MAX_LOG_BYTES)
+}
+
+/// [`append`] with the largest size the log may reach.
+fn append_within(path: &Path, previous: Option<&TurnRecord>, record: &TurnRecord, cap: u64) -> io::Result<()> {
+    let mut file = OpenOptions::new().read(true).append(true).open(path).map_err(|e| with_path(path, e))?;
+    let len = file.metadata().map_err(|e| with_path(path, e))?.len();
+    let chain = last_checksum(&mut file, len).map_err(|e| with_path(path, e))?;
+    let (block, _) = v2::render_block(chain, previous, record);
+    if len + block.len() as u64 > cap {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!(
+                "{}: turn {} would make the log larger than {} MiB, the most a log may hold; the game stops here \
+                 (score it with `good-offices debrief`)",
+                path.display(),
+                record.turn,
+                cap / (1024 * 1024)
+            ),
+        ));
+    }
     file.write_all(block.as_bytes()).map_err(|e| with_path(path, e))?;
     file.sync_data().map_err(|e| with_path(path, e))
+}
+
+/// The checksum on the last line of a log (`... fnv1a XXXXXXXXXXXXXXXX\n`): every block of format 2
+/// ends with one.
+fn last_checksum(file: &mut std::fs::File, len: u64) -> io::Result<u64> {
+    use std::io::{Read, Seek, SeekFrom};
+    const TAIL: &[u8] = b"fnv1a ";
+    let tail_len = TAIL.len() as u64 + 17;
+    let bad = || {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "the log does not end with a complete block of the current format; `resume` it to repair it",
+        )
+    };
+    if len < tail_len {
+        return Err(bad());
+    }
+    let mut tail = vec![0; tail_len as usize];
+    file.seek(SeekFrom::Start(len - tail_len))?;
+    file.read_exact(&mut tail)?;
+    let hex = tail.strip_prefix(TAIL).and_then(|t| t.strip_suffix(b"\n")).ok_or_else(bad)?;
+    let hex = std::str::from_utf8(hex).map_err(|_| bad())?;
+    u64::from_str_radix(hex, 16).map_err(|_| bad())
+}
+
+/// Rewrites a log of an older format in the current one, in one step (see [`replace`]): what a
+/// resumed old game does before it appends. `header` must carry the scenario's text.
+pub fn upgrade(path: &Path, log: &LoadedLog, scenario_text: &str) -> io::Result<LogLock> {
+    let header = LogHeader { format: LOG_FORMAT, scenario_text: carried_text(scenario_text), ..log.header.clone() };
+    replace(path, &render_log(&header, &log.records))
 }
 
 /// Reads a log file. See [`parse`].

@@ -193,6 +193,16 @@ pub fn parse_orders_for(name: &str, text: &str, scenario: &crate::scenario::Scen
                 );
             }
         }
+        for (mi, m) in t.messages.iter().enumerate() {
+            message_problems(m, scenario, &mut |field, problem, hint| {
+                let at = match field {
+                    MessageField::From => spans.span(&crate::path!["turns", ti, "messages", mi, "from"]),
+                    MessageField::To(i) => spans.span(&crate::path!["turns", ti, "messages", mi, "to", i]),
+                    MessageField::Text => spans.span(&crate::path!["turns", ti, "messages", mi, "text"]),
+                };
+                diagnostics.push(Diagnostic::error("bad-message", problem, at).help(hint));
+            });
+        }
         for (bi, (member, _)) in t.ballots.iter().enumerate() {
             if !council.contains(&member.as_str()) {
                 let hint = match crate::diagnostics::did_you_mean(member, council.iter().copied()) {
@@ -217,6 +227,46 @@ pub fn parse_orders_for(name: &str, text: &str, scenario: &crate::scenario::Scen
     let warnings = unknown_ids(&file, scenario, &spans);
     let warnings = (!warnings.is_empty()).then_some(Report { source, diagnostics: warnings });
     Ok(CheckedOrders { file, warnings })
+}
+
+/// Where in a message a problem is.
+enum MessageField {
+    From,
+    To(usize),
+    Text,
+}
+
+/// A message must come from and go to actors of the scenario, and say something in at most
+/// [`super::MAX_MESSAGE_CHARS`] characters. Each problem is reported with where it is, what is wrong
+/// and how to fix it.
+fn message_problems(
+    m: &super::Message,
+    scenario: &crate::scenario::Scenario,
+    report: &mut impl FnMut(MessageField, String, String),
+) {
+    let actors: Vec<&str> = scenario.actors.iter().map(|a| a.id.as_str()).collect();
+    let hint = |id: &str| match crate::diagnostics::did_you_mean(id, actors.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => "a message goes from one actor of the scenario to others (by id), or to everyone with `to: []`".into(),
+    };
+    if scenario.actor(m.from.as_str()).is_none() {
+        report(MessageField::From, format!("`{}` is not an actor of this scenario", m.from), hint(&m.from));
+    }
+    for (i, to) in m.to.iter().enumerate() {
+        if scenario.actor(to.as_str()).is_none() {
+            report(MessageField::To(i), format!("`{to}` is not an actor of this scenario"), hint(to));
+        }
+    }
+    let chars = m.text.chars().count();
+    if m.text.trim().is_empty() {
+        report(MessageField::Text, "the message says nothing".into(), "write what the group says in `text`".into());
+    } else if chars > super::MAX_MESSAGE_CHARS {
+        report(
+            MessageField::Text,
+            format!("the message is {chars} characters long; a message holds at most {}", super::MAX_MESSAGE_CHARS),
+            "split it into several messages, or say it in fewer words".into(),
+        );
+    }
 }
 
 /// Warnings for orders that name an actor, a dispute or a body the scenario does not have.

@@ -243,7 +243,7 @@ impl Session {
         let theirs = others.orders(&self.scenario, self.game.state(), turn);
         orders.orders.extend(theirs.orders.into_iter().filter(|o| !is_ready(&o.actor)));
         let record = self.game.play_turn(&orders);
-        log::append(&self.log_path, &record)?;
+        log::append(&self.log_path, self.records.last(), &record)?;
         self.records.push(record);
         Ok(self.records.last().expect("just pushed"))
     }

@@ -3,7 +3,12 @@
 //! same summary whatever the number of threads: game `i` always uses seed `seed + i`, and results are
 //! gathered in game order.
 
+mod fan_chart;
+mod profile;
+mod profile_html;
+mod profile_text;
 mod summary;
+mod trace;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -12,10 +17,17 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
+use crate::engine::state::Snapshot;
 use crate::engine::{Game, OrderSource};
 use crate::scenario::{BotPolicy, Scenario};
 
+pub use profile::{DisputeProfile, Profile, QUANTILES, TurnProfile, profile};
+pub use profile_html::render_html as render_profile_html;
+pub use profile_text::{
+    render_csv as render_profile_csv, render_json as render_profile_json, render_table as render_profile_table,
+};
 pub use summary::{Interval, ObjectiveRate, Summary, p10_median_p90, render_csv, render_json, render_table, summarise};
+pub use trace::{MAX_TRACE_BYTES, Trace, trace_bytes};
 
 /// What the seats do in every game of the sweep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,16 +73,19 @@ pub fn policies(
 
 /// Plays one game to its end.
 pub fn play_one(scenario: &Arc<Scenario>, seed: u64, source: &OrderSource) -> GameResult {
-    finish(&mut Game::new(scenario.clone(), seed), seed, source)
+    finish(&mut Game::new(scenario.clone(), seed), seed, source, |_| {})
 }
 
 /// Plays `game` (already at its start) to its end, keeping no turn records: a sweep prints none.
-fn finish(game: &mut Game, seed: u64, source: &OrderSource) -> GameResult {
+/// `after_turn` sees the state after each turn (a profile keeps figures from it; a plain sweep
+/// passes a closure that does nothing, which compiles to nothing).
+fn finish(game: &mut Game, seed: u64, source: &OrderSource, mut after_turn: impl FnMut(&Snapshot)) -> GameResult {
     let scenario = game.scenario().clone();
     let mut end = None;
     while !game.is_over() {
         let orders = source.orders(&scenario, game.state(), game.next_turn());
         end = game.advance(orders);
+        after_turn(game.state());
     }
     let end = end.expect("a game played to its end has an ending");
     let state = game.state();
@@ -123,6 +138,37 @@ pub fn sweep(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<GameResult>, PoolError> {
     let source = OrderSource::bots(OrderSource::Hold, policies);
+    play_games(scenario, runs, seed, threads, progress, |game, game_seed| finish(game, game_seed, &source, |_| {}))
+}
+
+/// Plays `runs` games as [`sweep`] does, each one with a [`Trace`] of its figures turn by turn
+/// (`sweep --profile`).
+pub fn sweep_traced(
+    scenario: &Arc<Scenario>,
+    policies: &BTreeMap<crate::scenario::Id, BotPolicy>,
+    runs: u64,
+    seed: u64,
+    threads: usize,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Vec<(GameResult, Trace)>, PoolError> {
+    let source = OrderSource::bots(OrderSource::Hold, policies);
+    play_games(scenario, runs, seed, threads, progress, |game, game_seed| {
+        let mut trace = Trace::with_capacity(scenario);
+        let result = finish(game, game_seed, &source, |state| trace.record(state));
+        (result, trace)
+    })
+}
+
+/// Game `i` of `runs`, with seed `seed + i`, played by `play` on an engine restarted at that seed;
+/// the results in game order.
+fn play_games<R: Send>(
+    scenario: &Arc<Scenario>,
+    runs: u64,
+    seed: u64,
+    threads: usize,
+    progress: &(dyn Fn(u64) + Sync),
+    play: impl Fn(&mut Game, u64) -> R + Sync,
+) -> Result<Vec<R>, PoolError> {
     let done = AtomicU64::new(0);
     let threads = if threads == 0 { 0 } else { threads.min(usize::try_from(runs).unwrap_or(usize::MAX).max(1)) };
     let pool = pool_or_error(rayon::ThreadPoolBuilder::new().num_threads(threads).build(), threads)?;
@@ -145,7 +191,7 @@ pub fn sweep(
                 });
                 let game_seed = seed.wrapping_add(i);
                 game.restart(game_seed);
-                let result = finish(game, game_seed, &source);
+                let result = play(game, game_seed);
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1);
                 result
             })

@@ -243,7 +243,7 @@ fn render_by_outcome(out: &mut String, figure: &str, by_outcome: &[(String, [u64
 
 /// The seats grouped by policy, the seats that act first and `hold` last; a group of more than
 /// `MAX_NAMED` roles (the Assembly's members in a large drill) is counted, not listed.
-fn render_seats(out: &mut String, seats: &[(String, String)]) {
+pub(super) fn render_seats(out: &mut String, seats: &[(String, String)]) {
     const MAX_NAMED: usize = 12;
     let _ = writeln!(out, "Seats (policy: roles):");
     let order = BotPolicy::ALL.iter().skip(1).chain(BotPolicy::ALL.first());

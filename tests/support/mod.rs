@@ -6,6 +6,9 @@ use std::process::{Command, Output, Stdio};
 pub struct Run {
     args: Vec<String>,
     dir: Option<PathBuf>,
+    /// `GOOD_OFFICES_SCENARIOS` for the run; never the tester's own (a folder of their scenarios
+    /// would change which file an id names).
+    scenario_folders: Option<String>,
     stdin: Option<Vec<u8>>,
     /// A file (or a device such as /dev/zero) given as standard input instead.
     stdin_file: Option<PathBuf>,
@@ -17,12 +20,24 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    Run { args: args.into_iter().map(|a| a.as_ref().to_string()).collect(), dir: None, stdin: None, stdin_file: None }
+    Run {
+        args: args.into_iter().map(|a| a.as_ref().to_string()).collect(),
+        dir: None,
+        scenario_folders: None,
+        stdin: None,
+        stdin_file: None,
+    }
 }
 
 impl Run {
     pub fn in_dir(mut self, dir: &Path) -> Self {
         self.dir = Some(dir.to_path_buf());
+        self
+    }
+
+    /// Sets `GOOD_OFFICES_SCENARIOS` (otherwise it is unset).
+    pub fn scenario_folders(mut self, list: &str) -> Self {
+        self.scenario_folders = Some(list.to_string());
         self
     }
 
@@ -60,6 +75,10 @@ impl Run {
         if let Some(dir) = &self.dir {
             cmd.current_dir(dir);
         }
+        match &self.scenario_folders {
+            Some(list) => cmd.env("GOOD_OFFICES_SCENARIOS", list),
+            None => cmd.env_remove("GOOD_OFFICES_SCENARIOS"),
+        };
         let mut child = cmd.spawn().expect("the good-offices binary runs");
         if let Some(text) = &self.stdin {
             use std::io::Write;
@@ -166,4 +185,14 @@ pub fn mediation_track<'o>(orders: impl IntoIterator<Item = &'o good_offices::sc
             format!("{} {:?}{}", o.actor, o.tool, o.with.as_ref().map(|w| format!(" with {w}")).unwrap_or_default())
         })
         .collect()
+}
+
+/// A log's text with one character of turn `n`'s packed body changed (`A` ↔ `B`), as a careless edit
+/// or a bad copy would: the turn's checksum no longer matches.
+pub fn tamper_turn(log: &str, n: u32) -> String {
+    let opening = format!("\n--- turn {n}\n");
+    let body = log.rfind(&opening).unwrap_or_else(|| panic!("no turn {n} in the log")) + opening.len();
+    let at = body + log[body..].find(['A', 'B']).expect("a base64 body holds an A or a B");
+    let swapped = if &log[at..=at] == "A" { "B" } else { "A" };
+    format!("{}{swapped}{}", &log[..at], &log[at + 1..])
 }

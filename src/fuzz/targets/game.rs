@@ -15,7 +15,12 @@ const GAME_SEED: u64 = 7;
 /// Plays up to `turns` turns of `scenario` from `source` (bots in the seats it leaves empty), writes
 /// the log, reads it back, checks every saved state as `resume` would and re-resolves every turn.
 /// Returns the log's text; `Err` if the engine refuses its own log or a turn replays differently.
-pub fn play_and_replay(scenario: &Arc<Scenario>, source: OrderSource, turns: u32) -> Result<String, String> {
+pub fn play_and_replay(
+    scenario: &Arc<Scenario>,
+    scenario_text: &str,
+    source: OrderSource,
+    turns: u32,
+) -> Result<String, String> {
     let mut game = Game::new(scenario.clone(), GAME_SEED);
     let source = OrderSource::with_scenario_bots(source, scenario);
     let records = play(&mut game, &source, Some(turns));
@@ -23,10 +28,11 @@ pub fn play_and_replay(scenario: &Arc<Scenario>, source: OrderSource, turns: u32
         format: LOG_FORMAT,
         engine: env!("CARGO_PKG_VERSION").to_string(),
         scenario: scenario.meta.id.clone(),
-        scenario_hash: String::new(),
+        scenario_hash: log::scenario_hash(scenario_text),
         seed: GAME_SEED,
         seats: Vec::new(),
         source: "fuzz".to_string(),
+        scenario_text: scenario_text.to_string(),
     };
     let text = render_log(&header, &records);
     let loaded = log::parse("fuzz.log", &text).map_err(|e| format!("the engine cannot read its own log: {e}"))?;

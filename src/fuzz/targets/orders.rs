@@ -46,7 +46,8 @@ impl Target for OrdersTarget {
                 if let Some(w) = &checked.warnings {
                     render_human(w);
                 }
-                super::play_and_replay(scenario, OrderSource::File(checked.file), TURNS).map(drop)
+                let text = crate::scenario::builtin::find(&scenario.meta.id).map_or("", |b| b.text);
+                super::play_and_replay(scenario, text, OrderSource::File(checked.file), TURNS).map(drop)
             }
         }
     }

@@ -16,6 +16,11 @@ pub struct PlayTarget {
     log_path: PathBuf,
 }
 
+/// The scenario every session plays.
+static TUTORIAL: std::sync::LazyLock<&crate::scenario::builtin::BuiltIn> = std::sync::LazyLock::new(|| {
+    crate::scenario::builtin::find("tutorial-river-dispute").expect("the tutorial is built in")
+});
+
 impl PlayTarget {
     pub fn new(builtins: Arc<BuiltIns>) -> PlayTarget {
         let shm = PathBuf::from("/dev/shm");
@@ -45,10 +50,11 @@ impl Target for PlayTarget {
             format: LOG_FORMAT,
             engine: env!("CARGO_PKG_VERSION").to_string(),
             scenario: scenario.meta.id.clone(),
-            scenario_hash: String::new(),
+            scenario_hash: log::scenario_hash(TUTORIAL.text),
             seed: 7,
             seats: vec!["doravia".to_string(), "kessland".to_string()],
             source: "play (others: bots)".to_string(),
+            scenario_text: TUTORIAL.text.to_string(),
         };
         let _ = std::fs::remove_file(&self.log_path);
         let lock = log::create(&self.log_path, &header).map_err(|e| format!("scratch log: {e}"))?;

@@ -33,6 +33,7 @@ impl Target for ScenarioTarget {
             }
         };
         render_human(&loaded.report);
-        super::play_and_replay(&Arc::new(loaded.scenario), OrderSource::Hold, TURNS).map(drop)
+        let text = loaded.report.source.text.clone();
+        super::play_and_replay(&Arc::new(loaded.scenario), &text, OrderSource::Hold, TURNS).map(drop)
     }
 }

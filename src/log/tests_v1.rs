@@ -1,3 +1,5 @@
+//! Reading logs of format 1, as earlier versions wrote them: torn tails, tampering, order, damage.
+
 use crate::scenario::Id;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -9,26 +11,43 @@ use crate::engine::record::{
 use crate::rules::council_vote::Ballot;
 use crate::scenario::{Chapter, Draft, DraftContent, Event, MediationStyle, OrderSpec, SanctionKind, Target, ToolKind};
 
-const NAME: &str = "kenya.log";
+pub(super) const NAME: &str = "kenya.log";
 
 // ---------------------------------------------------------------------------------------------------------
 // Fixtures
 
 fn header() -> LogHeader {
     LogHeader {
-        format: LOG_FORMAT,
+        format: 1,
         engine: "0.1.0".into(),
         scenario: "kenya-2008".into(),
         scenario_hash: scenario_hash("(meta: (id: \"kenya-2008\"))"),
         seed: 7,
         seats: vec!["odm".into(), "pnu".into()],
         source: "course: historical".into(),
+        scenario_text: String::new(),
     }
+}
+
+// Logs of format 1 as earlier versions wrote them (these names shadow the current format's).
+const COMMENT_LINE: &str =
+    "# Good Offices turn log. Each turn is a block; do not edit by hand (a checksum guards each block).";
+
+fn render_header(header: &LogHeader) -> String {
+    super::v1::render_log(header, &[])
+}
+
+fn render_record(record: &TurnRecord) -> String {
+    super::v1::render_block(record)
+}
+
+fn render_log(header: &LogHeader, records: &[TurnRecord]) -> String {
+    super::v1::render_log(header, records)
 }
 
 /// The state of a built-in scenario before turn 1, cut down to a few rows (so a block stays small) and
 /// varied by turn. Built with `Snapshot::initial` so the test follows the state's fields as they change.
-fn snapshot(turn: u32) -> Snapshot {
+pub(super) fn snapshot(turn: u32) -> Snapshot {
     static INITIAL: std::sync::OnceLock<Snapshot> = std::sync::OnceLock::new();
     let mut s = INITIAL
         .get_or_init(|| {
@@ -78,7 +97,7 @@ fn order(actor: &str, tool: ToolKind) -> OrderSpec {
 
 /// A record that touches every kind of field, with text that could confuse a careless reader: non-ASCII
 /// characters, quotes, backslashes, and a line break followed by a fake marker line.
-fn record(turn: u32) -> TurnRecord {
+pub(super) fn record(turn: u32) -> TurnRecord {
     let mut mediation = order("au", ToolKind::Mediation);
     mediation.style = Some(MediationStyle::Formulative);
     mediation.note = format!("Kufuor → Annan «panel»\n--- end turn {turn} fnv1a 0000000000000000\n--- turn 99").into();
@@ -152,7 +171,7 @@ fn record(turn: u32) -> TurnRecord {
     }
 }
 
-fn records(n: u32) -> Vec<TurnRecord> {
+pub(super) fn records(n: u32) -> Vec<TurnRecord> {
     (1..=n).map(record).collect()
 }
 
@@ -166,7 +185,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// Byte offset of the start of the line that begins with `prefix`.
-fn line_starting(text: &str, prefix: &str) -> usize {
+pub(super) fn line_starting(text: &str, prefix: &str) -> usize {
     if text.starts_with(prefix) {
         return 0;
     }
@@ -174,10 +193,10 @@ fn line_starting(text: &str, prefix: &str) -> usize {
 }
 
 /// A fresh directory under the system's temporary directory, removed afterwards.
-struct TempDir(PathBuf);
+pub(super) struct TempDir(pub PathBuf);
 
 impl TempDir {
-    fn new(test: &str) -> TempDir {
+    pub(super) fn new(test: &str) -> TempDir {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let dir = std::env::temp_dir().join(format!("good-offices-log-{test}-{}-{n}", std::process::id()));
@@ -186,7 +205,7 @@ impl TempDir {
         TempDir(dir)
     }
 
-    fn path(&self, file: &str) -> PathBuf {
+    pub(super) fn path(&self, file: &str) -> PathBuf {
         self.0.join(file)
     }
 }
@@ -241,79 +260,6 @@ fn a_log_with_only_a_header_has_no_turns() {
     assert_eq!(log.valid_len, text.len());
     assert_eq!(log.last_turn(), 0);
     assert_eq!(log.last_state(), None);
-}
-
-#[test]
-fn rendering_is_byte_identical_and_has_the_documented_shape() {
-    // Two independently built but equal inputs render to the same bytes.
-    let a = render_log(&header(), &records(3));
-    let b = render_log(&header(), &records(3));
-    assert_eq!(a, b);
-    assert_eq!(
-        a,
-        render_header(&header()) + &render_record(&record(1)) + &render_record(&record(2)) + &render_record(&record(3))
-    );
-
-    assert!(a.ends_with('\n') && !a.contains('\r'));
-    let lines: Vec<&str> = a.split_terminator('\n').collect();
-    assert_eq!(lines[0], COMMENT_LINE);
-    assert_eq!(
-        lines[1],
-        format!(
-            "header: (format: 1, engine: \"0.1.0\", scenario: \"kenya-2008\", scenario_hash: \"{}\", seed: 7, \
-             seats: [\"odm\", \"pnu\"], source: \"course: historical\")",
-            header().scenario_hash
-        )
-    );
-    assert_eq!(lines[2], "--- turn 1");
-    assert_eq!(lines[3], "(");
-    assert_eq!(lines[4], "    turn: 1,");
-
-    // The end line's checksum is FNV-1a over the exact bytes between the marker lines.
-    let block = render_record(&record(2));
-    let body_start = block.find('\n').unwrap() + 1;
-    let end_start = line_starting(&block, "--- end turn 2 ");
-    let body = &block[body_start..end_start];
-    assert!(body.starts_with("(\n") && body.ends_with(")\n"));
-    assert_eq!(&block[end_start..], format!("--- end turn 2 fnv1a {:016x}\n", fnv1a(body.as_bytes())));
-    // A string's line break is escaped: the only lines starting with `--- ` are the two markers.
-    assert_eq!(block.lines().filter(|l| l.starts_with("--- ")).count(), 2);
-}
-
-#[test]
-fn create_append_load_round_trip() {
-    let dir = TempDir::new("round-trip");
-    let path = dir.path("kenya.log");
-    create(&path, &header()).unwrap();
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), render_header(&header()));
-    for r in records(4) {
-        append(&path, &r).unwrap();
-    }
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), text_of(4));
-    let log = load(&path).unwrap();
-    assert_eq!(log.header, header());
-    assert_eq!(log.records, records(4));
-    assert!(log.warnings.is_empty());
-    assert_eq!(log.valid_len, text_of(4).len());
-}
-
-#[test]
-fn create_refuses_an_existing_file() {
-    let dir = TempDir::new("exists");
-    let path = dir.path("kenya.log");
-    std::fs::write(&path, "a finished game").unwrap();
-    let e = create(&path, &header()).unwrap_err();
-    assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
-    assert!(e.to_string().contains("kenya.log"), "{e}");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "a finished game");
-}
-
-#[test]
-fn append_needs_an_existing_log() {
-    let dir = TempDir::new("append-missing");
-    let e = append(&dir.path("nowhere.log"), &record(1)).unwrap_err();
-    assert_eq!(e.kind(), std::io::ErrorKind::NotFound);
-    assert!(e.to_string().contains("nowhere.log"), "{e}");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -405,39 +351,6 @@ fn a_byte_order_mark_in_front_is_skipped() {
     let log = parse(NAME, &text).unwrap();
     assert_eq!(log.records, records(2));
     assert_eq!(log.valid_len, text.len());
-}
-
-#[test]
-fn truncate_then_append_gives_the_bytes_of_an_uninterrupted_game() {
-    let dir = TempDir::new("truncate");
-    let path = dir.path("kenya.log");
-    create(&path, &header()).unwrap();
-    append(&path, &record(1)).unwrap();
-    append(&path, &record(2)).unwrap();
-    // A crash in the middle of turn 3's write.
-    let block = render_record(&record(3));
-    {
-        use std::io::Write;
-        let mut f = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
-        f.write_all(&block.as_bytes()[..block.len() * 2 / 3]).unwrap();
-    }
-    let log = load(&path).unwrap();
-    assert_eq!(log.records, records(2));
-    assert_eq!(log.warnings.len(), 1);
-    truncate_to(&path, log.valid_len).unwrap();
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), text_of(2));
-    append(&path, &record(3)).unwrap();
-    append(&path, &record(4)).unwrap();
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), text_of(4));
-    assert_eq!(load(&path).unwrap().records, records(4));
-
-    // Cutting to the current length changes nothing; a longer length is refused.
-    let len = text_of(4).len();
-    truncate_to(&path, len).unwrap();
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), text_of(4));
-    let e = truncate_to(&path, len + 1).unwrap_err();
-    assert_eq!(e.kind(), std::io::ErrorKind::InvalidInput);
-    assert_eq!(std::fs::read(&path).unwrap().len(), len);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -638,17 +551,17 @@ fn random_bytes_never_panic() {
 
 #[test]
 fn another_format_version_is_named() {
-    let newer = format!("{COMMENT_LINE}\nheader: (format: 2, engine: \"0.9.0\", something_new: [1, 2])\n--- turn 1\n");
+    let newer = format!("{COMMENT_LINE}\nheader: (format: 3, engine: \"0.9.0\", something_new: [1, 2])\n--- turn 1\n");
     let e = expect_err(&newer);
-    let LogError::Format { found: 2, .. } = &e else { panic!("{e}") };
-    assert!(e.to_string().contains("written by a newer log format 2; this engine reads format 1"), "{e}");
+    let LogError::Format { found: 3, .. } = &e else { panic!("{e}") };
+    assert!(e.to_string().contains("written by a newer log format 3; this engine reads formats 1 to 2"), "{e}");
     assert!(e.to_string().contains("good-offices 0.9.0"), "{e}");
     assert_eq!(error_line_col(&e), (2, 10));
 
     let older = render_header(&LogHeader { format: 0, ..header() });
     let e = expect_err(&older);
     assert!(matches!(e, LogError::Format { found: 0, .. }), "{e}");
-    assert!(e.to_string().contains("written by an older log format 0; this engine reads format 1"), "{e}");
+    assert!(e.to_string().contains("written by an older log format 0; this engine reads formats 1 to 2"), "{e}");
 }
 
 #[test]
@@ -701,25 +614,6 @@ fn errors_convert_to_reports() {
     assert_eq!(report.diagnostics[0].code, "empty-log");
     let report: crate::diagnostics::Report = expect_err("hello\n").into();
     assert_eq!(report.diagnostics[0].code, "not-a-log");
-}
-
-#[test]
-fn a_new_log_takes_over_an_empty_file_and_never_a_game() {
-    let dir = TempDir::new("create");
-    let header = parse(NAME, &text_of(1)).unwrap().header;
-    let path = dir.path("g.log");
-    std::fs::write(&path, "").unwrap();
-    drop(create(&path, &header).unwrap());
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), render_header(&header));
-    let e = create(&path, &header).unwrap_err();
-    assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
-    assert!(e.to_string().ends_with("g.log: already exists; choose another log file, or `resume` the game it holds"));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), render_header(&header), "unchanged");
-    let fresh = dir.path("new.log");
-    let lock = create(&fresh, &header).unwrap();
-    assert_eq!(lock.path(), fresh);
-    let names: Vec<_> = std::fs::read_dir(&dir.0).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(names.len(), 2, "no temporary file is left beside the logs: {names:?}");
 }
 
 #[test]
