@@ -89,7 +89,7 @@ fn a_missing_path_and_a_directory_are_named() {
     good_offices(["validate", dir.to_str().expect("utf8 path")])
         .expect_code(2)
         .stderr_has("is a directory, not a scenario file; give the path of a .ron file");
-    good_offices(["validate", "kenya-2009"]).expect_code(2).stderr_has("did you mean `kenya-2008`?");
+    good_offices(["validate", "kenya-2009"]).expect_code(2).stderr_has("did you mean `kenya-2008` (built in)?");
     // A log or an orders file that is not there is invalid input too (exit 2), said the same way.
     good_offices(["debrief", "no/such.log"])
         .expect_code(2)
