@@ -91,10 +91,22 @@ fn main() {
         });
     }
 
-    let (_, page) = http("GET", &link(&seats[0]), "");
-    let (_, screen) = http("GET", &projector, "");
+    // One request at a time first: what a page costs the room when nothing else is asked.
+    let alone = |url: &str| {
+        let started = Instant::now();
+        let mut body = String::new();
+        for _ in 0..20 {
+            body = http("GET", url, "").1;
+        }
+        (started.elapsed() / 20, body)
+    };
+    let (page_time, page) = alone(&link(&seats[0]));
+    let (screen_time, screen) = alone(&projector);
     let mut played = 0;
     for turn in 1..=turns {
+        // A turn lasts at least a second (a real one lasts minutes): a group's two changes a turn stay
+        // within its link's rate (`serve::limits`).
+        let turn_started = Instant::now();
         start_turn.wait();
         all_locked.wait();
         *asked_at.lock().unwrap() = Instant::now();
@@ -108,6 +120,7 @@ fn main() {
         }
         resolving.store(0, Ordering::SeqCst);
         played = turn;
+        std::thread::sleep(Duration::from_secs(1).saturating_sub(turn_started.elapsed()));
         let (_, console) = http("GET", &facilitator, "");
         if console.contains("The game is over") {
             break;
@@ -134,7 +147,13 @@ fn main() {
         ms(at(&slowest, 0.5)),
         ms(*slowest.last().unwrap())
     );
-    println!("a group's page: {} KiB; the projector's: {} KiB (turn 1)", page.len() / 1024, screen.len() / 1024);
+    println!(
+        "a group's page: {} KiB in {} alone; the projector's: {} KiB in {} (turn 1)",
+        page.len() / 1024,
+        ms(page_time),
+        screen.len() / 1024,
+        ms(screen_time)
+    );
     println!("peak memory of the room's process: {}", peak_memory(server.id()));
     let _ = server.kill();
     let _ = server.wait();

@@ -305,7 +305,8 @@ fn a_link_acts_only_for_its_holder() {
         format!("/p/{unknown}"),
         format!("/f/{unknown}"),
         "/g/not-a-token".into(),
-        format!("/g/{}", doravia.to_uppercase().replace('A', "B")),
+        // One digit off.
+        format!("/g/{}{}", &doravia[..31], if doravia.ends_with('0') { '1' } else { '0' }),
     ] {
         let reply = room.get(&path);
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "{path}");
@@ -814,4 +815,26 @@ fn each_page_hears_only_the_changes_it_shows() {
     for body in [&mut kessland, &mut voices, &mut projector] {
         assert_eq!(next(body), "event: change\ndata: reload\n\n");
     }
+}
+
+#[test]
+fn the_console_pauses_resumes_and_extends_the_timer_for_every_page() {
+    let room = river("timer");
+    let console = || room.get(&format!("/f/{}", room.facilitator())).body;
+    assert!(room.page("doravia").contains(r#"data-paused="no""#));
+    room.console("timer", &[("action", "pause")]);
+    assert!(console().contains("The timer is paused."));
+    for page in [room.page("doravia"), room.get(&format!("/p/{}", room.projector())).body] {
+        assert!(page.contains(r#"data-paused="yes""#) && page.contains(" (paused)"));
+    }
+    let left = |page: &str| -> u64 {
+        let start = page.find("data-left=\"").unwrap() + "data-left=\"".len();
+        page[start..start + page[start..].find('"').unwrap()].parse().unwrap()
+    };
+    let before = left(&room.page("kessland"));
+    room.console("timer", &[("action", "extend"), ("minutes", "5")]);
+    assert!(console().contains("The timer is extended by 5 minutes."));
+    assert_eq!(left(&room.page("kessland")), before + 300, "paused: exactly five minutes more");
+    room.console("timer", &[("action", "resume")]);
+    assert!(room.page("kessland").contains(r#"data-paused="no""#));
 }

@@ -35,7 +35,8 @@ pub struct Args {
     /// The turn log (the save file); the room keeps LOG.room (the links) and LOG.journal beside it.
     #[arg(long, value_name = "FILE")]
     pub log: Option<PathBuf>,
-    /// Carry on a served game from its log: the same links keep working.
+    /// Carry on a served game from its log: the same links keep working (the game's own seats, seed and
+    /// --others are used; --bind, --port and --turn-minutes may be given again).
     #[arg(long, value_name = "LOG", conflicts_with_all = ["log", "seats"])]
     pub resume: Option<PathBuf>,
     /// The address to listen on: 127.0.0.1 (this machine only) unless given; 0.0.0.0 for the room's network.
@@ -60,14 +61,22 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     let settings = room.keys.settings.clone();
     let bind = args.bind.or_else(|| settings.bind.parse().ok()).unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let port = args.port.unwrap_or(settings.port);
-    let result = run::serve(room, bind, port, |links| {
+    let log_path = room.session.log_path.clone();
+    let result = run::serve(room, bind, port, |links: &[(String, String)]| {
         run::print_links(links);
-        eprintln!("The room is open; stop it with Ctrl-C (nothing is lost: `good-offices serve --resume LOG`).");
+        eprintln!(
+            "The room is open; stop it with Ctrl-C (nothing is lost: `good-offices serve --resume {}`).",
+            log_path.display()
+        );
     });
     match result {
         Ok(()) => Ok(()),
         Err(e) => {
-            eprintln!("error: the room cannot be served on {bind}:{port}: {e}");
+            eprintln!(
+                "error: the room cannot be served on {bind}:{port}: {e}; the game is saved: open the room again \
+                 with `good-offices serve --resume {} --port N` (another port)",
+                log_path.display()
+            );
             Err(Failed(super::EXIT_FAILURE))
         }
     }

@@ -2,8 +2,8 @@
 //! and message the room accepts is appended as one line and synced before the group is told it is
 //! done, so a server killed mid-turn and started again with `serve --resume LOG` loses nothing a group
 //! locked or sent. The line is written while the room is held and synced after it is let go
-//! ([`Syncer`]): changes from many groups at once then share their syncs instead of queueing behind
-//! each other's.
+//! ([`Syncer`]), one sync at a time for every line written so far: changes from many groups at once
+//! share a sync instead of queueing behind each other's (group commit).
 //!
 //! Each line is `CHECKSUM RON`, the checksum FNV-1a over the RON text in 16 hexadecimal digits. The
 //! first line is `Turn(N)`: the turn the events belong to. When the turn is resolved and appended to
@@ -14,7 +14,8 @@
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -58,16 +59,46 @@ pub struct Recovered {
 #[derive(Debug)]
 pub struct Journal {
     path: PathBuf,
-    file: Arc<File>,
+    file: Arc<Synced>,
 }
 
-/// Syncs the journal's lines written so far to the disk; usable without holding the room.
+/// The journal's file, with what has been written to it and what is known to be on the disk, so that
+/// many changes made together are synced by one `sync_data` (group commit).
+#[derive(Debug)]
+struct Synced {
+    file: File,
+    /// Lines written so far.
+    written: AtomicU64,
+    /// Lines known to be on the disk; held while a sync runs, so one sync runs at a time.
+    synced: Mutex<u64>,
+}
+
+impl Synced {
+    /// Returns once line `mark` (and every line before it) is on the disk: at once if a sync that
+    /// started after it was written has finished, otherwise after one more sync of every line
+    /// written so far.
+    fn sync_through(&self, mark: u64) -> std::io::Result<()> {
+        let mut synced = self.synced.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if *synced >= mark {
+            return Ok(());
+        }
+        let target = self.written.load(Ordering::SeqCst);
+        self.file.sync_data()?;
+        *synced = target;
+        Ok(())
+    }
+}
+
+/// Syncs the journal up to a line already written; usable without holding the room.
 #[derive(Debug, Clone)]
-pub struct Syncer(Arc<File>);
+pub struct Syncer {
+    file: Arc<Synced>,
+    mark: u64,
+}
 
 impl Syncer {
     pub fn sync(&self) -> std::io::Result<()> {
-        self.0.sync_data()
+        self.file.sync_through(self.mark)
     }
 }
 
@@ -98,24 +129,28 @@ impl Journal {
         drop(file);
         std::fs::rename(&tmp, path)?;
         sync_folder(path);
-        let file = Arc::new(OpenOptions::new().append(true).open(path)?);
+        let file = OpenOptions::new().append(true).open(path)?;
+        let file = Arc::new(Synced { file, written: AtomicU64::new(0), synced: Mutex::new(0) });
         Ok(Journal { path: path.to_path_buf(), file })
     }
 
     /// Writes one event's line (one `write` on a file opened for appending); it survives a kill of
     /// this process at once, and a power cut once synced ([`Journal::syncer`]).
     pub fn write(&mut self, event: &Event) -> std::io::Result<()> {
-        (&*self.file).write_all(line(event)?.as_bytes())
+        (&self.file.file).write_all(line(event)?.as_bytes())?;
+        self.file.written.fetch_add(1, Ordering::SeqCst);
+        Ok(())
     }
 
     /// Appends one event and syncs it: when this returns, the event survives a power cut.
     pub fn append(&mut self, event: &Event) -> std::io::Result<()> {
         self.write(event)?;
-        self.file.sync_data()
+        self.syncer().sync()
     }
 
+    /// What syncs every line written so far (and maybe more).
     pub fn syncer(&self) -> Syncer {
-        Syncer(self.file.clone())
+        Syncer { file: self.file.clone(), mark: self.file.written.load(Ordering::SeqCst) }
     }
 
     pub fn path(&self) -> &Path {
@@ -228,6 +263,23 @@ mod tests {
         let cut = recover(&path, 3);
         assert_eq!(cut.events, whole.events[..2]);
         assert!(cut.warnings[0].contains("line 4 was cut short"), "{:?}", cut.warnings);
+    }
+
+    #[test]
+    fn a_sync_covers_every_line_written_before_it_started() {
+        let path = scratch("group-commit");
+        let mut journal = Journal::start(&path, 1, &[]).unwrap();
+        journal.write(&Event::Lock("a".into())).unwrap();
+        let first = journal.syncer();
+        journal.write(&Event::Lock("b".into())).unwrap();
+        let second = journal.syncer();
+        assert_eq!((first.mark, second.mark), (1, 2));
+        second.sync().unwrap();
+        assert_eq!(*journal.file.synced.lock().unwrap(), 2);
+        // The first change's sync finds its line on the disk already.
+        first.sync().unwrap();
+        assert_eq!(*journal.file.synced.lock().unwrap(), 2);
+        assert_eq!(recover(&path, 1).events.len(), 2);
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub struct Room {
     /// than for every projector that reloads (`resolutions` counts them).
     charts: Option<(u64, Vec<crate::debrief::Chart>)>,
     resolutions: u64,
+    /// Each seated role's private sheet as HTML, without its page frame: it does not change during a
+    /// game, so it is rendered once, not for every page a group loads.
+    sheets: HashMap<String, String>,
 }
 
 impl Room {
@@ -88,7 +91,9 @@ impl Room {
             timer,
             charts: None,
             resolutions: 0,
+            sheets: HashMap::new(),
         };
+        room.sheets = room.session.seats.iter().map(|role| (role.clone(), sheet_html(&room.session, role))).collect();
         let mut kept = Vec::new();
         let mut problems = Vec::new();
         for event in recovered {
@@ -297,4 +302,20 @@ impl Room {
         }
         self.charts.as_ref().map_or(&[], |(_, charts)| charts.as_slice())
     }
+}
+
+impl Room {
+    /// A seated role's private sheet as HTML (escaped by `brief::html`), without its page frame.
+    pub fn role_sheet(&self, role: &str) -> &str {
+        self.sheets.get(role).map_or("", String::as_str)
+    }
+}
+
+fn sheet_html(session: &Session, role: &str) -> String {
+    let Some(sheet) = crate::brief::role(&session.scenario, role) else { return String::new() };
+    let whole = crate::brief::html::render(&sheet);
+    whole
+        .split_once("<main>")
+        .and_then(|(_, rest)| rest.rsplit_once("</main>"))
+        .map_or(String::new(), |(inner, _)| inner.to_string())
 }

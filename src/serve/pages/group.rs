@@ -310,13 +310,7 @@ fn objectives_now(room: &Room, role: &str) -> Markup {
 
 /// The role's private sheet as `brief` prints it, without its page frame.
 fn role_sheet(room: &Room, role: &str) -> Markup {
-    let Some(sheet) = crate::brief::role(&room.session.scenario, role) else { return html! {} };
-    let whole = crate::brief::html::render(&sheet);
-    let inner = whole
-        .split_once("<main>")
-        .and_then(|(_, rest)| rest.rsplit_once("</main>"))
-        .map_or(String::new(), |(inner, _)| inner.to_string());
-    html! { div class="sheet" { (PreEscaped(inner)) } }
+    html! { div class="sheet" { (PreEscaped(room.role_sheet(role))) } }
 }
 
 /// A tool's name as a heading, in the debrief's words: "Show of force", "ICJ application".
