@@ -38,7 +38,8 @@ pub enum OthersArg {
     Hold,
 }
 
-fn check_seats(seats: &[String], s: &Scenario) -> Result<(), Failed> {
+/// Every seat must be a role of the scenario (`play` and `serve`).
+pub(super) fn check_seats(seats: &[String], s: &Scenario) -> Result<(), Failed> {
     let roles: Vec<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
     for seat in seats {
         if !roles.contains(&seat.as_str()) {

@@ -9,7 +9,6 @@ use super::game_io::{
     Failed, create_log, header_for, load_log, load_scenario_arg, lock_log, scenario_and_text_of, states_fit,
 };
 use super::play::OthersArg;
-use crate::diagnostics::did_you_mean;
 use crate::play::Others;
 use crate::serve::{Settings, open_new, open_resumed, run};
 
@@ -97,7 +96,7 @@ fn start(args: &Args) -> Result<crate::serve::Room, Failed> {
         eprintln!("error: give at least one --seat ROLE: the roles groups play from their devices");
         return Err(Failed(super::EXIT_INVALID));
     }
-    check_seats(&seats, &loaded.scenario)?;
+    super::play::check_seats(&seats, &loaded.scenario)?;
     seats.sort();
     seats.dedup();
     let others = match args.others {
@@ -151,17 +150,4 @@ fn resume(args: &Args, log_path: &std::path::Path) -> Result<Option<crate::serve
         room.timer = crate::serve::timer::Timer::new(minutes);
     }
     Ok(Some(room))
-}
-
-fn check_seats(seats: &[String], s: &crate::scenario::Scenario) -> Result<(), Failed> {
-    let roles: Vec<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
-    for seat in seats {
-        if !roles.contains(&seat.as_str()) {
-            let hint = did_you_mean(seat, roles.iter().copied())
-                .map_or_else(|| format!("the roles are: {}", roles.join(", ")), |r| format!("did you mean `{r}`?"));
-            eprintln!("error: `{seat}` is not a role in {}: {hint}", s.meta.id);
-            return Err(Failed(super::EXIT_INVALID));
-        }
-    }
-    Ok(())
 }
