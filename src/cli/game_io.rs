@@ -330,11 +330,11 @@ pub fn play_and_save(
 ) -> CmdResult {
     let scenario = game.scenario().clone();
     let mut played = 0;
-    let mut previous: Option<TurnRecord> = None;
+    let mut previous: Option<TurnRecord> = last.cloned();
     while !game.is_over() && max_turns.is_none_or(|m| played < m) {
         let orders = source.orders(&scenario, game.state(), game.next_turn());
         let record = game.play_turn(&orders);
-        log::append(log_path, previous.as_ref().or(last), &record).map_err(|e| io_failure(log_path, &e))?;
+        log::append(log_path, previous.as_ref(), &record).map_err(|e| io_failure(log_path, &e))?;
         print_turn(&scenario, &record);
         previous = Some(record);
         played += 1;

@@ -64,7 +64,9 @@ pub fn reseal(bytes: &[u8]) -> Vec<u8> {
         let line = lines[i];
         i += 1;
         if chained && line.starts_with(b"--- end header fnv1a ") {
-            chain = fnv1a(&out[usize::from(out.starts_with("\u{feff}".as_bytes())) * 3..]);
+            // The header's checksum leaves out a byte-order mark an editor put in front.
+            let bom = if out.starts_with("\u{feff}".as_bytes()) { "\u{feff}".len() } else { 0 };
+            chain = fnv1a(&out[bom..]);
             push_sum(&mut out, line, chain);
         } else if chained && line.starts_with(b"--- scenario ") {
             // The scenario runs to the next `--- end scenario` line; its stated length is made true.

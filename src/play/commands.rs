@@ -111,16 +111,7 @@ pub fn parse_command(line: &str, s: &Scenario) -> Result<Command, String> {
         }
         "order" if words.len() >= 3 => {
             let tool = parse_tool(words[2])?;
-            let mut order = OrderSpec {
-                actor: words[1].into(),
-                tool,
-                target: None,
-                style: None,
-                draft: None,
-                sanction: None,
-                with: None,
-                note: Default::default(),
-            };
+            let mut order = OrderSpec::new(words[1].into(), tool, None);
             let mut chapter = None;
             let mut contents = None;
             for w in &words[3..] {

@@ -237,16 +237,7 @@ fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
         } else {
             choose(input, out, &format!("{} aimed at?", tool_name(tool)), &labels, None)?
         };
-        let mut order = OrderSpec {
-            actor: Id::from(role),
-            tool,
-            target: options[t - 1].1.clone(),
-            style: None,
-            draft: None,
-            sanction: None,
-            with: None,
-            note: Default::default(),
-        };
+        let mut order = OrderSpec::new(Id::from(role), tool, options[t - 1].1.clone());
         match tool {
             ToolKind::Mediation => {
                 let styles = [

@@ -47,22 +47,7 @@ pub fn choices(scenario: &Scenario, view: &View, role: &str, given: &[&OrderSpec
 /// What a draft can hold in this scenario, as (words, the content's text in the line format).
 pub fn draft_options(scenario: &Scenario) -> Vec<(String, String)> {
     let names = Names::new(scenario);
-    let mut contents = Vec::new();
-    for d in &scenario.conflict.dyads {
-        contents.push(DraftContent::Ceasefire(d.id));
-        contents.push(DraftContent::CommissionOfInquiry(d.id));
-        contents.push(DraftContent::Observers(d.id, 50));
-        contents.push(DraftContent::PeaceOperation(d.id, 5000));
-        contents.push(DraftContent::IccReferral(d.id));
-        for side in [d.sides.0, d.sides.1] {
-            contents.push(DraftContent::Sanctions(side, SanctionKind::ArmsEmbargo));
-            contents.push(DraftContent::Sanctions(side, SanctionKind::TravelBan));
-        }
-    }
-    for b in scenario.bodies.iter().filter(|b| matches!(b.kind, BodyKind::Regional { .. })) {
-        contents.push(DraftContent::EndorseRegional(b.id));
-        contents.push(DraftContent::AuthoriseRegionalForce(b.id));
-    }
+    let contents = crate::orders::draft_contents(scenario);
     contents.iter().map(|c| (names.draft_content(c), content_text(c))).collect()
 }
 
@@ -81,16 +66,7 @@ pub fn draft_body(scenario: &Scenario, tool: ToolKind) -> Option<Id> {
 /// The orders of one tool worth offering: each target of the right kind, with each style, sanction or
 /// partner the tool needs.
 fn variants(scenario: &Scenario, actor: Id, tool: ToolKind) -> Vec<OrderSpec> {
-    let base = OrderSpec {
-        actor,
-        tool,
-        target: None,
-        style: None,
-        draft: None,
-        sanction: None,
-        with: None,
-        note: Default::default(),
-    };
+    let base = OrderSpec::new(actor, tool, None);
     let mut orders = Vec::new();
     for target in targets(scenario, tool) {
         let aimed = OrderSpec { target, ..base.clone() };

@@ -122,11 +122,7 @@ pub fn profile(
         title: scenario.meta.title.clone(),
         runs: games.len(),
         seed,
-        seats: scenario
-            .actors
-            .iter()
-            .map(|a| (a.id.to_string(), seats.get(&a.id).copied().unwrap_or_default().cli_name().to_string()))
-            .collect(),
+        seats: super::summary::seat_policies(scenario, seats),
         quantiles: QUANTILES,
         disputes: scenario.conflict.dyads.iter().map(|d| (d.id.to_string(), d.name.clone())).collect(),
         turns,

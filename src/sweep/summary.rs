@@ -108,6 +108,15 @@ fn by_outcome(
 
 /// The summary of `results`, games played with these `seats` (each role's policy; a role missing from
 /// it held).
+/// Each actor with the policy that played it (`hold` for one left out), as a report names them.
+pub fn seat_policies(scenario: &Scenario, seats: &BTreeMap<crate::scenario::Id, BotPolicy>) -> Vec<(String, String)> {
+    scenario
+        .actors
+        .iter()
+        .map(|a| (a.id.to_string(), seats.get(&a.id).copied().unwrap_or_default().cli_name().to_string()))
+        .collect()
+}
+
 pub fn summarise(
     scenario: &Scenario,
     seed: u64,
@@ -165,11 +174,7 @@ pub fn summarise(
         scenario: scenario.meta.id.clone(),
         runs: n,
         seed,
-        seats: scenario
-            .actors
-            .iter()
-            .map(|a| (a.id.to_string(), seats.get(&a.id).copied().unwrap_or_default().cli_name().to_string()))
-            .collect(),
+        seats: seat_policies(scenario, seats),
         outcomes,
         turns_mean: if n == 0 { 0.0 } else { ((total as f64 / n as f64) * 100.0).round() / 100.0 },
         turns_median: percentile(&turns, 0.5) as u32,

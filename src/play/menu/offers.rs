@@ -103,22 +103,5 @@ fn targets(session: &Session, tool: ToolKind) -> Vec<(String, Option<Target>)> {
 
 /// The contents a group can put in a draft, for the menu.
 pub(super) fn draft_options(session: &Session) -> Vec<DraftContent> {
-    let s = &session.scenario;
-    let mut v = Vec::new();
-    for d in &s.conflict.dyads {
-        v.push(DraftContent::Ceasefire(d.id));
-        v.push(DraftContent::CommissionOfInquiry(d.id));
-        v.push(DraftContent::Observers(d.id, 50));
-        v.push(DraftContent::PeaceOperation(d.id, 5000));
-        v.push(DraftContent::IccReferral(d.id));
-        for side in [&d.sides.0, &d.sides.1] {
-            v.push(DraftContent::Sanctions(*side, SanctionKind::ArmsEmbargo));
-            v.push(DraftContent::Sanctions(*side, SanctionKind::TravelBan));
-        }
-    }
-    for b in s.bodies.iter().filter(|b| matches!(b.kind, crate::scenario::BodyKind::Regional { .. })) {
-        v.push(DraftContent::EndorseRegional(b.id));
-        v.push(DraftContent::AuthoriseRegionalForce(b.id));
-    }
-    v
+    crate::orders::draft_contents(&session.scenario)
 }

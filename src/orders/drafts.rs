@@ -1,0 +1,26 @@
+//! What the rooms offer to put in a draft resolution: for each dispute a ceasefire, an inquiry,
+//! observers, a peace operation, an ICC referral and sanctions on each side; for each regional body
+//! its endorsement and the authorisation of its force. The terminal menus and the web page offer the
+//! same list, so a group meets the same choices in either room.
+
+use crate::scenario::{BodyKind, DraftContent, SanctionKind, Scenario};
+
+pub fn draft_contents(scenario: &Scenario) -> Vec<DraftContent> {
+    let mut contents = Vec::new();
+    for d in &scenario.conflict.dyads {
+        contents.push(DraftContent::Ceasefire(d.id));
+        contents.push(DraftContent::CommissionOfInquiry(d.id));
+        contents.push(DraftContent::Observers(d.id, 50));
+        contents.push(DraftContent::PeaceOperation(d.id, 5000));
+        contents.push(DraftContent::IccReferral(d.id));
+        for side in [d.sides.0, d.sides.1] {
+            contents.push(DraftContent::Sanctions(side, SanctionKind::ArmsEmbargo));
+            contents.push(DraftContent::Sanctions(side, SanctionKind::TravelBan));
+        }
+    }
+    for b in scenario.bodies.iter().filter(|b| matches!(b.kind, BodyKind::Regional { .. })) {
+        contents.push(DraftContent::EndorseRegional(b.id));
+        contents.push(DraftContent::AuthoriseRegionalForce(b.id));
+    }
+    contents
+}
