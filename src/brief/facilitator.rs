@@ -94,6 +94,14 @@ pub fn facilitator(s: &Scenario) -> Sheet {
             sheet.para(vec![strong("As orders:")]);
             sheet.bullets(orders);
         }
+        if !t.injects.is_empty() {
+            let titles = t.injects.iter().map(|id| {
+                let title = s.injects.iter().find(|i| i.id == *id).map_or(id.as_str(), |i| i.title.as_str());
+                vec![text(format!("“{title}”"))]
+            });
+            sheet.para(vec![strong("Events of the turn (the course fires these injects):")]);
+            sheet.bullets(titles.collect());
+        }
         if !t.sources.is_empty() {
             sheet.para(source_ids(&t.sources));
         }

@@ -277,6 +277,9 @@ impl<'a> Words<'a> {
             }
             Var::Deaths => ("the number of people killed".into(), ""),
             Var::Displaced => ("the number of people displaced".into(), ""),
+            Var::DisputeDeaths(d) => (format!("the number of people killed in {} since the game began", self.dyad(d)), ""),
+            Var::RecentDeaths(1) => ("the number of people killed this turn".into(), ""),
+            Var::RecentDeaths(n) => (format!("the number of people killed in the last {n} turns"), ""),
         }
     }
 
@@ -369,6 +372,15 @@ impl<'a> Words<'a> {
                 let (subject, scale) = self.subject(v);
                 format!("{subject} is set to {}{scale}", number(*x))
             }
+            EffectSpec::AcceptsMediation(d, a, on) => {
+                let now = if *on { "now accepts" } else { "no longer accepts" };
+                format!("{} {now} mediation in {}", self.actor(a), self.dyad(d))
+            }
+            EffectSpec::AcceptsObservers(d, a, on) => {
+                let now = if *on { "now accepts" } else { "no longer accepts" };
+                format!("{} {now} observers in {}", self.actor(a), self.dyad(d))
+            }
+            EffectSpec::BreakCeasefire(d) => format!("the ceasefire in {} breaks down", self.dyad(d)),
         }
     }
 

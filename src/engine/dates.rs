@@ -52,8 +52,8 @@ pub fn pretty_date(iso: &str) -> String {
 /// "4–17 February 2011", "28 February – 13 March 2011", "31 December 2007 – 6 January 2008".
 pub fn turn_dates(meta: &Meta, turn: u32) -> String {
     let Some((y, m, d)) = parse_date(&meta.start_date) else { return format!("turn {turn}") };
-    let len = i64::from(meta.turn_length.days());
-    let start = days_from_civil(y, m, d) + i64::from(turn.saturating_sub(1)) * len;
+    let len = i64::from(meta.length_of_turn(turn).days());
+    let start = days_from_civil(y, m, d) + meta.days_before_turn(turn);
     let (y1, m1, d1) = civil_from_days(start);
     let (y2, m2, d2) = civil_from_days(start + len - 1);
     let month = |m: u32| MONTHS[m as usize - 1];

@@ -298,7 +298,11 @@ impl Game {
     fn run(&mut self, input: TurnInput) {
         let turn = self.next_turn();
         self.load_world();
-        self.world.resource_mut::<Globals>().turn = turn;
+        let mut globals = self.world.resource_mut::<Globals>();
+        globals.turn = turn;
+        // Where `RecentDeaths` counts from (bookkeeping like the turn number: nothing to explain).
+        let toll = globals.deaths;
+        globals.toll_at_turn_start.push(toll);
         self.put(input);
         self.empty(TurnOutput::clear);
         self.empty(Ledger::clear);

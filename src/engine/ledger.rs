@@ -377,5 +377,8 @@ fn number<'s>(
         Var::Coherence => Slot::F(&mut g.coherence),
         Var::Deaths => Slot::Count(&mut g.deaths),
         Var::Displaced => Slot::Count(&mut g.displaced),
+        Var::DisputeDeaths(d) => Slot::Count(&mut dyads.get_mut(d)?.deaths),
+        // Counted from the toll's history: validation refuses an effect on it.
+        Var::RecentDeaths(_) => return None,
     })
 }

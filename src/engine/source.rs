@@ -88,15 +88,16 @@ impl OrderSource {
         match self {
             OrderSource::Bots { base, .. } => base.turn(scenario, turn),
             OrderSource::Hold => TurnOrders { turn, ..TurnOrders::default() },
-            OrderSource::Historical => TurnOrders {
-                turn,
-                orders: scenario
-                    .historical_course
-                    .iter()
-                    .find(|t| t.turn == turn)
-                    .map(|t| t.orders.clone())
-                    .unwrap_or_default(),
-                ..TurnOrders::default()
+            // The course also fires the injects that happened in that turn of history, as a
+            // facilitator would (`injects` of a course entry).
+            OrderSource::Historical => match scenario.historical_course.iter().find(|t| t.turn == turn) {
+                Some(t) => TurnOrders {
+                    turn,
+                    orders: t.orders.clone(),
+                    injects: t.injects.iter().map(|i| i.to_string()).collect(),
+                    ..TurnOrders::default()
+                },
+                None => TurnOrders { turn, ..TurnOrders::default() },
             },
             OrderSource::File(f) => f.turn(turn).cloned().unwrap_or(TurnOrders { turn, ..TurnOrders::default() }),
         }

@@ -36,6 +36,9 @@ pub struct DyadState {
     /// An application to the ICJ is pending.
     pub icj_pending: bool,
     pub provisional_measures: bool,
+    /// People killed in this dispute since the game began (logs written before it count from 0).
+    #[serde(default)]
+    pub deaths: u64,
 }
 
 impl DyadState {
@@ -69,6 +72,10 @@ pub struct Globals {
     pub coherence: f64,
     pub deaths: u64,
     pub displaced: u64,
+    /// The toll (`deaths`) when each turn played so far began, turn 1 first: what `RecentDeaths`
+    /// counts from. Logs written before it have none, and count recent deaths from their resume.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub toll_at_turn_start: Vec<u64>,
     /// `(party, third) → trust`, 0–100, for the pairs given in the scenario or moved since; any other
     /// pair is at its baseline (`baseline_trust`).
     pub trust: TrustTable,
@@ -115,6 +122,7 @@ impl Refresh for DyadState {
             arms_embargo,
             icj_pending,
             provisional_measures,
+            deaths,
         } = from;
         self.id.clone_from(id);
         self.sides[0].clone_from(&sides[0]);
@@ -137,6 +145,7 @@ impl Refresh for DyadState {
         self.arms_embargo = *arms_embargo;
         self.icj_pending = *icj_pending;
         self.provisional_measures = *provisional_measures;
+        self.deaths = *deaths;
     }
 }
 
@@ -190,12 +199,24 @@ impl Globals {
     /// turn the ledger knows which it wrote to, and comparing the events every turn would cost more
     /// than the rest of the copy.
     pub fn refresh_parts(&mut self, from: &Globals, changed: Collections) {
-        let Globals { turn, public_pressure, coherence, deaths, displaced, trust, events, joint_tracks } = from;
+        let Globals {
+            turn,
+            public_pressure,
+            coherence,
+            deaths,
+            displaced,
+            toll_at_turn_start,
+            trust,
+            events,
+            joint_tracks,
+        } = from;
         self.turn = *turn;
         self.public_pressure = *public_pressure;
         self.coherence = *coherence;
         self.deaths = *deaths;
         self.displaced = *displaced;
+        // At most one number a turn: copied every time.
+        self.toll_at_turn_start.clone_from(toll_at_turn_start);
         if changed.trust {
             self.trust.refresh_from(trust);
         }
@@ -258,6 +279,7 @@ impl Snapshot {
                 arms_embargo: false,
                 icj_pending: false,
                 provisional_measures: false,
+                deaths: 0,
             })
             .collect();
         let actors = s
@@ -289,6 +311,7 @@ impl Snapshot {
             coherence: s.conflict.coherence,
             deaths: s.conflict.toll.deaths,
             displaced: s.conflict.toll.displaced,
+            toll_at_turn_start: Vec::new(),
             trust,
             events: BTreeSet::new(),
             joint_tracks: BTreeSet::new(),
@@ -370,6 +393,9 @@ impl Snapshot {
             Var::Coherence => self.globals.coherence = v,
             Var::Deaths => self.globals.deaths = v as u64,
             Var::Displaced => self.globals.displaced = v as u64,
+            Var::DisputeDeaths(d) => self.dyads.iter_mut().filter(|x| x.id == d).for_each(|x| x.deaths = v as u64),
+            // Counted from the toll's history, not a number of its own.
+            Var::RecentDeaths(_) => {}
         }
     }
 }

@@ -67,6 +67,19 @@ fn check_globals(g: &Globals, s: &Scenario, turn: u32) -> Result<(), StateProble
     // Whole counts, compared as the ledger keeps them (as numbers within the variable's range).
     in_range(&Var::Deaths, g.deaths as f64)?;
     in_range(&Var::Displaced, g.displaced as f64)?;
+    let history = &g.toll_at_turn_start;
+    if history.len() > turn as usize {
+        let (found, expected) = (format!("{} entries", history.len()), format!("at most {turn}, one a turn"));
+        return Err(problem("toll_at_turn_start".into(), found, expected));
+    }
+    let mut before = 0;
+    for &toll in history {
+        if toll < before || toll > g.deaths {
+            let expected = format!("a toll from {before} to {}, the toll now", g.deaths);
+            return Err(problem("toll_at_turn_start".into(), toll.to_string(), expected));
+        }
+        before = toll;
+    }
     for ((party, third), value) in g.trust.iter() {
         let field = || format!("Trust({party:?}, {third:?})");
         let (p, t) = (known_actor(s, party, field)?, known_actor(s, third, field)?);
@@ -112,6 +125,7 @@ fn check_dyad(d: &DyadState, turn: u32) -> Result<(), StateProblem> {
     in_range(&Var::Stage(d.id), f64::from(d.stage))?;
     in_range(&Var::WayOut(d.id), d.way_out)?;
     in_range(&Var::Enticement(d.id), d.enticement)?;
+    in_range(&Var::DisputeDeaths(d.id), d.deaths as f64)?;
     for (i, side) in d.sides.iter().enumerate() {
         in_range(&Var::Arms(d.id, *side), d.arms[i])?;
         in_range(&Var::Grievance(d.id, *side), d.grievance[i])?;

@@ -86,7 +86,21 @@ impl<'a> View<'a> {
             Var::Coherence => self.globals.coherence,
             Var::Deaths => self.globals.deaths as f64,
             Var::Displaced => self.globals.displaced as f64,
+            Var::DisputeDeaths(d) => self.dyad(d).map_or(0.0, |d| d.deaths as f64),
+            Var::RecentDeaths(n) => self.recent_deaths(*n) as f64,
         }
+    }
+
+    /// The people killed in the last `turns` turns, this one included: the toll now less the toll
+    /// when the first of them began. The history holds the last turns' starts (all of them, unless
+    /// the game was resumed from a log written before it was kept); a turn before the history counts
+    /// from its first entry.
+    pub fn recent_deaths(&self, turns: u32) -> u64 {
+        let g = self.globals;
+        let history = &g.toll_at_turn_start;
+        let unrecorded = (self.turn as usize).saturating_sub(history.len());
+        let first = (self.turn.saturating_sub(turns) as usize).saturating_sub(unrecorded);
+        history.get(first).map_or(0, |start| g.deaths.saturating_sub(*start))
     }
 
     pub fn happened(&self, event: &Event) -> bool {

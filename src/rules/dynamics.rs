@@ -5,7 +5,7 @@
 use super::explain;
 use super::toll::clash_deaths;
 use super::{RuleCtx, factor};
-use crate::engine::ledger::Effect;
+use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::{DynamicsRecord, OutcomeRecord};
 use crate::engine::rng::{roll, round, round4, stream};
 use crate::engine::state::DyadState;
@@ -106,6 +106,7 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
     if incident {
         let deaths = clash_deaths(ctx, d.stage, 1.0, r2);
         effects.push(Effect::shift(Var::Deaths, deaths as f64, "dynamics: incident"));
+        effects.push(Effect::shift(Var::DisputeDeaths(id), deaths as f64, "dynamics: incident"));
         effects.push(Effect::shift(Var::Displaced, round(deaths as f64 * p.displaced_per_death), "dynamics: incident"));
         for side in &d.sides {
             effects.push(Effect::shift(Var::Hurt(id, *side), 4.0, "dynamics: incident"));
@@ -113,6 +114,9 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
         }
         effects.push(Effect::shift(Var::PublicPressure, 3.0, "dynamics: incident"));
         note(explain!(ctx, "an incident: {deaths} killed (roll {r:.2} < {p_incident:.2})"));
+        if d.ceasefire && p.ceasefire_breakdown > 0.0 {
+            ceasefire_breakdown(ctx, d, effects, &mut note);
+        }
     }
 
     // Escalation pressure against the threshold.
@@ -292,4 +296,21 @@ pub fn drift(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
     effects.push(Effect::shift(Var::PublicPressure, round4(-g.public_pressure * p.pressure_decay), CAUSE));
     let coherence = if g.joint_tracks.is_empty() { round4((50.0 - g.coherence) * 0.05) } else { 2.0 };
     effects.push(Effect::shift(Var::Coherence, coherence, CAUSE));
+}
+
+/// An incident during a ceasefire may break it down (`rules.ceasefire_breakdown`, 0 by default):
+/// less likely where observers watch the line or a peace operation stands between the sides (a
+/// design choice, as the incidents rule already damps them; the 17 June 2003 ceasefire in Liberia
+/// did not stop the siege of Monrovia: domain brief §4). Its own dice, so a scenario without the
+/// rule meets exactly the rolls it met before.
+fn ceasefire_breakdown(ctx: &RuleCtx, d: &DyadState, effects: &mut Vec<Effect>, note: &mut impl FnMut(String)) {
+    let damp = |on: bool, f: f64| if on { 1.0 - f } else { 1.0 };
+    let chance = round4(ctx.params.ceasefire_breakdown * damp(d.observers, 0.4) * damp(d.peace_operation, 0.3));
+    let r = round4(roll(&mut stream(ctx.seed, ctx.turn, &d.id, 0, "ceasefire breakdown")));
+    if r < chance {
+        effects.push(Effect::flag(Flag::Ceasefire(d.id), false, "dynamics: the ceasefire breaks down"));
+        note(explain!(ctx, "the incident breaks the ceasefire (roll {r:.2} < {chance:.2})"));
+    } else {
+        note(explain!(ctx, "the ceasefire holds despite the incident (roll {r:.2} ≥ {chance:.2})"));
+    }
 }

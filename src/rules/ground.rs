@@ -247,6 +247,7 @@ fn clash(
     let deaths = if hit { clash_deaths(ctx, d.stage, severity * k, r2) } else { 0 };
     if hit {
         effects.push(Effect::shift(Var::Deaths, deaths as f64, &c));
+        effects.push(Effect::shift(Var::DisputeDeaths(dyad_id), deaths as f64, &c));
         effects.push(Effect::shift(Var::Displaced, round(deaths as f64 * ctx.params.displaced_per_death), &c));
         for s in &d.sides {
             effects.push(Effect::shift(Var::Hurt(dyad_id, *s), 4.0, &c));

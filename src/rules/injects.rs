@@ -2,7 +2,7 @@
 //! once; its effects carry the inject's id as their cause.
 
 use super::RuleCtx;
-use crate::engine::ledger::{Change, Effect};
+use crate::engine::ledger::{Change, Effect, Flag};
 use crate::engine::record::InjectRecord;
 use crate::scenario::{EffectSpec, Event, Trigger};
 
@@ -27,6 +27,9 @@ pub fn fire(ctx: &RuleCtx, facilitator: &[String], effects: &mut Vec<Effect>) ->
             let change = match e {
                 EffectSpec::Shift(v, x) => Change::Shift(v.clone(), *x),
                 EffectSpec::Set(v, x) => Change::Set(v.clone(), *x),
+                EffectSpec::AcceptsMediation(d, side, on) => Change::Flag(Flag::AcceptsMediation(*d, *side), *on),
+                EffectSpec::AcceptsObservers(d, side, on) => Change::Flag(Flag::AcceptsObservers(*d, *side), *on),
+                EffectSpec::BreakCeasefire(d) => Change::Flag(Flag::Ceasefire(*d), false),
             };
             effects.push(Effect { change, cause: crate::engine::ledger::Cause::from(cause.as_str()) });
         }

@@ -57,6 +57,7 @@ pub fn carried_to_the_end(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
             ctx.called(&d.id)
         );
         effects.push(Effect::shift(Var::Deaths, deaths, &cause));
+        effects.push(Effect::shift(Var::DisputeDeaths(d.id), deaths, &cause));
         effects.push(Effect::shift(Var::Displaced, round(deaths * ctx.params.displaced_per_death), &cause));
     }
 }

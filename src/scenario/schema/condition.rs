@@ -38,6 +38,11 @@ pub enum Var {
     Coherence,
     Deaths,
     Displaced,
+    /// Version 2: the people killed in this one dispute since the game began.
+    DisputeDeaths(Id),
+    /// Version 2: the people killed in the last N turns, this one included (`RecentDeaths(1)`: this
+    /// turn). The scenario's starting toll is not recent. Counted, so never shifted or set.
+    RecentDeaths(u32),
 }
 
 /// Something that happens once and is remembered.

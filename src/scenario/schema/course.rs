@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::OrderSpec;
+use super::{Id, OrderSpec};
 
 /// One turn of what really happened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -12,6 +12,10 @@ pub struct CourseTurn {
     /// What happened, in the scenario's own words.
     pub summary: String,
     pub orders: Vec<OrderSpec>,
+    /// Version 2: injects with a `Facilitator` trigger that happened in this turn of history; the
+    /// course fires them as a facilitator would.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub injects: Vec<Id>,
     /// Source ids.
     pub sources: Vec<String>,
 }

@@ -35,4 +35,10 @@ pub enum EffectSpec {
     Shift(Var, f64),
     /// Set a variable.
     Set(Var, f64),
+    /// Version 2: whether a side now accepts mediation in a dispute: `AcceptsMediation(dyad, side, true)`.
+    AcceptsMediation(Id, Id, bool),
+    /// Version 2: whether a side now accepts observers in a dispute.
+    AcceptsObservers(Id, Id, bool),
+    /// Version 2: the dispute's ceasefire breaks down (nothing happens if there is none).
+    BreakCeasefire(Id),
 }

@@ -13,6 +13,10 @@ pub struct Meta {
     /// ISO date `YYYY-MM-DD` of turn 1.
     pub start_date: String,
     pub turn_length: TurnLength,
+    /// Version 2: turns of another length from a given turn on, in turn order (a crisis met week by
+    /// week, then month by month once talks settle in).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub turn_length_changes: Vec<TurnLengthChange>,
     /// Number of turns, 1 to 100.
     pub turns: u32,
     /// Language of the texts, e.g. `en`.
@@ -49,6 +53,31 @@ impl TurnLength {
             TurnLength::Month => 30,
             TurnLength::Days(n) => n,
         }
+    }
+}
+
+/// From `from_turn` on, each turn stands for `length` (until the next change).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TurnLengthChange {
+    pub from_turn: u32,
+    pub length: TurnLength,
+}
+
+impl Meta {
+    /// How long turn `turn` is (`turn_length`, or the last change at or before it).
+    pub fn length_of_turn(&self, turn: u32) -> TurnLength {
+        self.turn_length_changes
+            .iter()
+            .take_while(|c| c.from_turn <= turn)
+            .last()
+            .map_or(self.turn_length, |c| c.length)
+    }
+
+    /// Days from the start date to the first day of `turn` (turn 1: 0). Changes are in turn order
+    /// (validated), so this adds up the lengths of the turns before.
+    pub fn days_before_turn(&self, turn: u32) -> i64 {
+        (1..turn).map(|t| i64::from(self.length_of_turn(t).days())).sum()
     }
 }
 

@@ -1,4 +1,6 @@
-//! The scenario file format, version 1: plain serde types.
+//! The scenario file format, versions 1 and 2: plain serde types. Version 2 adds fields and variants
+//! (see `docs/scenario-format.md`, "What version 2 adds"); a file that says `format: 1` may not use
+//! them, so an engine that reads only version 1 never meets a file it would misread.
 //!
 //! Every struct denies unknown fields and every enum is externally tagged, so a typo is reported at the
 //! line where it stands (see `docs/scenario-format.md`). Semantic checks (references, ranges, the
@@ -26,7 +28,7 @@ pub use course::CourseTurn;
 pub use ending::{Ending, Outcome, StopRule};
 pub use id::{Id, IdKey};
 pub use inject::{EffectSpec, Inject, Trigger};
-pub use meta::{Meta, Source, TurnLength};
+pub use meta::{Meta, Source, TurnLength, TurnLengthChange};
 pub use note::Note;
 pub use order::{Chapter, Draft, DraftContent, MediationStyle, OrderSpec, SanctionKind, Target, VotePosition};
 pub use rules::RuleParams;
@@ -34,14 +36,17 @@ pub use tool::ToolKind;
 
 use serde::{Deserialize, Serialize};
 
-/// The only scenario format this engine reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest scenario format, the one `new` writes.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest scenario format this engine still reads.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// A whole scenario file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
-    /// Format version: must be 1.
+    /// Format version: 1 or 2.
     pub format: u32,
     pub meta: Meta,
     pub actors: Vec<Actor>,

@@ -31,6 +31,10 @@ pub struct RuleParams {
     pub trust_drift: f64,
     /// How far public pressure decays each turn, 0–1.
     pub pressure_decay: f64,
+    /// Version 2: the chance that an incident during a ceasefire breaks it down, 0–1, before
+    /// observers (×0.6) and a peace operation (×0.7) make it hold. 0 (the default) keeps a ceasefire
+    /// until a side attacks.
+    pub ceasefire_breakdown: f64,
 }
 
 impl Default for RuleParams {
@@ -47,6 +51,7 @@ impl Default for RuleParams {
             displaced_per_death: 50.0,
             trust_drift: 0.05,
             pressure_decay: 0.1,
+            ceasefire_breakdown: 0.0,
         }
     }
 }

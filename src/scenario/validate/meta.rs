@@ -2,6 +2,14 @@ use super::Checker;
 use crate::path;
 use crate::scenario::schema::TurnLength;
 
+fn turn_length(c: &mut Checker, length: TurnLength, at: &[crate::scenario::spans::Seg]) {
+    if let TurnLength::Days(n) = length
+        && !(1..=366).contains(&n)
+    {
+        c.error("out-of-range", format!("a turn of {n} days is not possible; use 1 to 366"), at);
+    }
+}
+
 pub(super) fn check(c: &mut Checker) {
     let m = &c.s.meta;
     if !is_id(&m.id) {
@@ -27,14 +35,23 @@ pub(super) fn check(c: &mut Checker) {
         c.error("out-of-range", format!("`turns` is {}; it must be from 1 to 100", m.turns), &path!["meta", "turns"])
             .help = Some("a workshop game has a handful of turns; 6 to 20 is usual".into());
     }
-    if let TurnLength::Days(n) = m.turn_length
-        && !(1..=366).contains(&n)
-    {
-        c.error(
-            "out-of-range",
-            format!("a turn of {n} days is not possible; use 1 to 366"),
-            &path!["meta", "turn_length"],
-        );
+    turn_length(c, m.turn_length, &path!["meta", "turn_length"]);
+    let mut previous = 1;
+    for (i, change) in m.turn_length_changes.iter().enumerate() {
+        turn_length(c, change.length, &path!["meta", "turn_length_changes", i, "length"]);
+        let at = path!["meta", "turn_length_changes", i, "from_turn"];
+        if change.from_turn <= previous || change.from_turn > m.turns {
+            let d = c.error(
+                "out-of-range",
+                format!("a change of turn length from turn {}", change.from_turn),
+                &at,
+            );
+            d.label = format!("must be after turn {previous} and at most turn {}", m.turns);
+            d.help = Some(
+                "list the changes in turn order, each from a later turn (turn 1 has `turn_length`)".into(),
+            );
+        }
+        previous = previous.max(change.from_turn);
     }
     // A BCP 47 tag such as `en` or `pt-BR`: a 2–3 letter language, then optional subtags.
     let mut parts = m.language.split('-');

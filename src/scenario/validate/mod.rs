@@ -9,6 +9,7 @@ mod ids;
 mod meta;
 pub mod ranges;
 mod refs;
+mod version;
 mod warnings;
 
 pub use eligibility::{Need, Requirement, meets, requirement};
@@ -21,7 +22,7 @@ use crate::diagnostics::{Diagnostic, did_you_mean};
 /// All problems found in `scenario`, errors and warnings, in file order.
 pub fn validate(scenario: &Scenario, spans: &SpanIndex) -> Vec<Diagnostic> {
     let mut c = Checker { s: scenario, spans, out: Vec::new() };
-    c.check_format();
+    version::check(&mut c);
     meta::check(&mut c);
     ids::check(&mut c);
     refs::check(&mut c);
@@ -56,16 +57,6 @@ impl Checker<'_> {
         let d = Diagnostic::warning(code, message, self.span(path));
         self.out.push(d);
         self.out.last_mut().expect("just pushed")
-    }
-
-    fn check_format(&mut self) {
-        if self.s.format != super::schema::FORMAT_VERSION {
-            let found = self.s.format;
-            let d =
-                self.error("format-version", format!("unsupported format version {found}"), &crate::path!["format"]);
-            d.label = "this engine reads format 1".into();
-            d.help = Some("write `format: 1`; see docs/scenario-format.md".into());
-        }
     }
 
     /// A help text for an unknown id: the nearest known one, or the list of known ones.

@@ -32,6 +32,19 @@ impl Checker<'_> {
         }
     }
 
+    /// The numbers inside a variable: `RecentDeaths(n)` counts 1 to 100 turns (a game's most).
+    fn var_values(&mut self, v: &Var, at: &[Seg]) {
+        if let Var::RecentDeaths(n) = v
+            && !(1..=100).contains(n)
+        {
+            let mut p = at.to_vec();
+            p.push(Seg::Index(0));
+            let d = self.error("out-of-range", format!("`RecentDeaths({n})` counts {n} turns"), &p);
+            d.label = "from 1 to 100 turns".into();
+            d.help = Some("`RecentDeaths(1)` is this turn's toll, `RecentDeaths(3)` the last three turns'".into());
+        }
+    }
+
     fn turn(&mut self, what: &str, turn: u32, path: &[Seg]) {
         let turns = self.s.meta.turns;
         if turn == 0 || turn > turns {
@@ -52,6 +65,7 @@ impl Checker<'_> {
             Condition::AtLeast(v, x) | Condition::AtMost(v, x) => {
                 self.range(&format!("the threshold on {}", var_name(v)), *x, var_bounds(v), &child(1));
                 self.whole_stage(v, *x, &child(1));
+                self.var_values(v, &child(0));
             }
             Condition::FromTurn(t) => self.turn("`FromTurn`", *t, &child(0)),
             Condition::All(list) | Condition::Any(list) => {
@@ -72,7 +86,7 @@ pub fn var_bounds(v: &Var) -> (f64, f64) {
     match v {
         Var::Stage(_) => (1.0, 9.0),
         Var::Grievance(..) => (-20.0, 20.0),
-        Var::Deaths | Var::Displaced => (0.0, 1e9),
+        Var::Deaths | Var::Displaced | Var::DisputeDeaths(_) | Var::RecentDeaths(_) => (0.0, 1e9),
         _ => (0.0, 100.0),
     }
 }
@@ -179,6 +193,12 @@ pub(super) fn check(c: &mut Checker) {
         }
         for (ei, e) in inject.effects.iter().enumerate() {
             let p = path!["injects", ii, "effects", ei, 1];
+            if let EffectSpec::Shift(v @ Var::RecentDeaths(_), _) | EffectSpec::Set(v @ Var::RecentDeaths(_), _) = e {
+                let d = c.error("counted-variable", format!("`{v:?}` is counted, not changed"), &p[..p.len() - 1]);
+                d.label = "cannot be shifted or set".into();
+                d.help = Some("shift `Deaths` or `DisputeDeaths(..)`: the recent toll follows from them".into());
+                continue;
+            }
             match e {
                 EffectSpec::Set(v, x) => {
                     c.range(&format!("the new {}", var_name(v)), *x, var_bounds(v), &p);
@@ -189,6 +209,7 @@ pub(super) fn check(c: &mut Checker) {
                     c.range(&format!("the shift of {}", var_name(v)), *x, (lo - hi, hi - lo), &p);
                     c.whole_stage(v, *x, &p);
                 }
+                EffectSpec::AcceptsMediation(..) | EffectSpec::AcceptsObservers(..) | EffectSpec::BreakCeasefire(_) => {}
             }
         }
     }
@@ -247,9 +268,12 @@ fn rules(c: &mut Checker) {
     }
     // The threshold scales the chances of the stage moving: it divides, so it cannot be 0.
     c.range("`escalation_threshold`", r.escalation_threshold, (1.0, 100.0), &path!["rules", "escalation_threshold"]);
-    for (name, v) in
-        [("incident_rate", r.incident_rate), ("trust_drift", r.trust_drift), ("pressure_decay", r.pressure_decay)]
-    {
+    for (name, v) in [
+        ("incident_rate", r.incident_rate),
+        ("trust_drift", r.trust_drift),
+        ("pressure_decay", r.pressure_decay),
+        ("ceasefire_breakdown", r.ceasefire_breakdown),
+    ] {
         c.range(&format!("`{name}`"), v, UNIT, &path!["rules", name]);
     }
     c.range("`deaths_per_incident`", r.deaths_per_incident, (0.0, 1000.0), &path!["rules", "deaths_per_incident"]);

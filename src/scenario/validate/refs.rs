@@ -75,6 +75,22 @@ impl Checker<'_> {
         }
     }
 
+    /// An inject the historical course fires: one that waits for the facilitator (an inject with a
+    /// turn or a condition fires by itself, so the course naming it would be ignored).
+    fn course_inject(&mut self, id: &str, path: &[Seg]) {
+        if !self.reference(id, Want::Inject, path) {
+            return;
+        }
+        let Some(inject) = self.s.injects.iter().find(|i| i.id == id) else { return };
+        if inject.trigger != crate::scenario::Trigger::Facilitator {
+            let d = self.error("course-inject-trigger", format!("inject `{id}` fires by itself"), path);
+            d.label = "not a `Facilitator` inject".into();
+            d.help = Some(format!(
+                "the course can fire only injects with `trigger: Facilitator`; give `{id}` that trigger, or drop it here"
+            ));
+        }
+    }
+
     pub(super) fn var(&mut self, var: &Var, at: &[Seg]) {
         let p = |i: usize| -> Vec<Seg> {
             let mut p = at.to_vec();
@@ -97,7 +113,10 @@ impl Checker<'_> {
             Var::Spoiler(a) | Var::DomesticPressure(a) | Var::Leverage(a) => {
                 self.reference(a, Want::Actor, &p(0));
             }
-            Var::PublicPressure | Var::Coherence | Var::Deaths | Var::Displaced => {}
+            Var::DisputeDeaths(d) => {
+                self.reference(d, Want::Dyad, &p(0));
+            }
+            Var::PublicPressure | Var::Coherence | Var::Deaths | Var::Displaced | Var::RecentDeaths(_) => {}
         }
     }
 
@@ -280,8 +299,18 @@ pub(super) fn check(c: &mut Checker) {
             c.condition(cond, &path!["injects", ii, "trigger", 0]);
         }
         for (ei, e) in inject.effects.iter().enumerate() {
-            let (EffectSpec::Shift(v, _) | EffectSpec::Set(v, _)) = e;
-            c.var(v, &path!["injects", ii, "effects", ei, 0]);
+            let at = |i: usize| path!["injects", ii, "effects", ei, i];
+            match e {
+                EffectSpec::Shift(v, _) | EffectSpec::Set(v, _) => c.var(v, &at(0)),
+                EffectSpec::AcceptsMediation(d, a, _) | EffectSpec::AcceptsObservers(d, a, _) => {
+                    if c.reference(d, Want::Dyad, &at(0)) {
+                        c.side(d, a, &at(1));
+                    }
+                }
+                EffectSpec::BreakCeasefire(d) => {
+                    c.reference(d, Want::Dyad, &at(0));
+                }
+            }
         }
         for (si, src) in inject.sources.iter().enumerate() {
             c.reference(src, Want::Source, &path!["injects", ii, "sources", si]);
@@ -299,6 +328,9 @@ pub(super) fn check(c: &mut Checker) {
         }
         for (si, src) in turn.sources.iter().enumerate() {
             c.reference(src, Want::Source, &path!["historical_course", ti, "sources", si]);
+        }
+        for (ii, id) in turn.injects.iter().enumerate() {
+            c.course_inject(id, &path!["historical_course", ti, "injects", ii]);
         }
     }
 }
