@@ -105,3 +105,6 @@ impl Report {
         format!("{}:{line}:{col}", self.source.name)
     }
 }
+
+#[cfg(test)]
+mod render_tests;

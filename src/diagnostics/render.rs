@@ -32,7 +32,7 @@ pub fn eprint_human(report: &Report) {
     eprint!("{}", render_with(report, &if colour { Renderer::styled() } else { Renderer::plain() }));
 }
 
-fn render_with(report: &Report, renderer: &Renderer) -> String {
+pub(super) fn render_with(report: &Report, renderer: &Renderer) -> String {
     let mut out = String::new();
     let mut errors_shown = 0;
     let mut warnings_shown: BTreeMap<&str, usize> = BTreeMap::new();

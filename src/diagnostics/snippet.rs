@@ -7,7 +7,7 @@ use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Origin, Snippe
 
 use super::{Diagnostic, Severity, SourceFile};
 
-/// Characters of the line given to the renderer after the mark's start. The renderer cuts a long
+/// Characters of a mark, and of the line after it, given to the renderer. The renderer cuts a long
 /// line to its width around the mark itself, but reads all of the text it is given for every
 /// diagnostic: a one-line file of megabytes would cost that much fifty times over. Twice the width,
 /// so the cut the reader sees is always the renderer's own (with its `...`). The text before the mark
@@ -48,10 +48,15 @@ fn marked_line<'a>(src: &'a SourceFile, d: &'a Diagnostic) -> Snippet<'a, Annota
         // has a caret to hang on; at the end of the line the renderer marks the place after it.
         end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
     }
-    let cut = text[start..].char_indices().nth(CHARS_AFTER_MARK).map_or(text.len(), |(i, _)| start + i);
+    let end = end.min(chars_after(text, start));
     let label = Some(d.label.as_str()).filter(|l| !l.is_empty());
-    Snippet::source(&text[..cut])
+    Snippet::source(&text[..chars_after(text, end)])
         .path(src.name.as_str())
         .line_start(line)
-        .annotation(AnnotationKind::Primary.span(start..end.min(cut)).label(label))
+        .annotation(AnnotationKind::Primary.span(start..end).label(label))
+}
+
+/// The byte offset [`CHARS_AFTER_MARK`] characters after `from`, or the end of the text.
+fn chars_after(text: &str, from: usize) -> usize {
+    text[from..].char_indices().nth(CHARS_AFTER_MARK).map_or(text.len(), |(i, _)| from + i)
 }
