@@ -260,9 +260,7 @@ fn an_orders_file_is_checked_against_the_scenario() {
     let out = cli(["run", "tutorial-river-dispute", "--orders", "o.ron", "--log", "o.log"]).in_dir(&dir).expect_code(2);
     let err = out.stderr();
     assert!(
-        err.contains(
-            "error[unknown-inject]: `two-plan` is not a facilitator inject of this scenario\n --> o.ron:2:23"
-        ),
+        err.contains("error[unknown-inject]: `two-plan` is not a facilitator inject of this scenario\n --> o.ron:2:23"),
         "{err}"
     );
     assert!(err.contains("did you mean `two-plans`?"), "{err}");

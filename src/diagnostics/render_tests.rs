@@ -93,7 +93,9 @@ fn tabs_and_multi_byte_characters_keep_the_mark_under_the_text() {
     let text = "  name: \"Café 日本\", x: 1";
     let wide = at(text, "日", 0).0;
     let expected = |carets: &str| {
-        format!("error[x]: m\n --> f.ron:1:15\n  |\n1 |   name: \"Café 日本\", x: 1\n  |               {carets} here\n\n")
+        format!(
+            "error[x]: m\n --> f.ron:1:15\n  |\n1 |   name: \"Café 日本\", x: 1\n  |               {carets} here\n\n"
+        )
     };
     assert_eq!(shown(text, Diagnostic::error("x", "m", (wide, wide)).label("here")), expected("^^"));
     // A span starting and ending inside characters is widened to whole characters.
