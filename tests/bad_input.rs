@@ -122,7 +122,7 @@ fn the_unknown_field_error_is_rendered_with_the_line_and_a_caret() {
     let rendered = good_offices::diagnostics::render_human(&report);
     assert_eq!(
         rendered,
-        "error[unknown-field]: unknown field `titel` in `Meta`\n  --> scenario.ron:11:9\n   |\n11 |         titel: \"Base Scenario\",\n   |         ^^^^^ not a field of this item\n  = help: did you mean `title`?\n\n"
+        "error[unknown-field]: unknown field `titel` in `Meta`\n  --> scenario.ron:11:9\n   |\n11 |         titel: \"Base Scenario\",\n   |         ^^^^^ not a field of this item\n   |\n   = help: did you mean `title`?\n\n"
     );
 }
 
@@ -140,13 +140,24 @@ fn thousands_of_errors_on_one_long_line_print_fifty_and_a_count_each_line_cut_to
     let err = out.stderr();
     assert_eq!(err.matches("error[duplicate-turn]: turn 1 is given twice").count(), 50);
     assert!(err.ends_with("\n… and 19,949 more errors in o.ron\n\n"), "{}", &err[err.len().saturating_sub(300)..]);
-    // The third error is at column 50: the line is shown from 40 characters before it, 120 in all.
-    let third = err.split("\n\n").nth(2).expect("a third error");
+    // The line is cut to the renderer's width (140 columns) around each error's column: the third,
+    // at column 50, is shown from the line's start; the fiftieth, at column 567, with both ends cut.
+    let errors: Vec<&str> = err.split("\n\n").collect();
+    let turns = "(turn: 1), ".repeat(11);
+    let help = "  |\n  = help: put all of a turn's orders in one entry";
     assert_eq!(
-        third,
-        "error[duplicate-turn]: turn 1 is given twice\n  --> o.ron:1:50\n  |\n\
-         1 | …(turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1), (turn: 1),…\n  \
-         |                                          ^ \n  = help: put all of a turn's orders in one entry"
+        errors[2],
+        format!(
+            "error[duplicate-turn]: turn 1 is given twice\n --> o.ron:1:50\n  |\n1 | (turns: [{turns}(tu...\n  |{}^\n{help}",
+            " ".repeat(50)
+        )
+    );
+    assert_eq!(
+        errors[49],
+        format!(
+            "error[duplicate-turn]: turn 1 is given twice\n --> o.ron:1:567\n  |\n1 | ..., {turns}(turn: ...\n  |{}^\n{help}",
+            " ".repeat(68)
+        )
     );
     assert!(err.len() < 20_000, "{} bytes of errors", err.len());
 }
@@ -189,7 +200,7 @@ fn an_orders_file_over_sixteen_mebibytes_is_refused_unread() {
         .in_dir(&dir)
         .expect_code(2)
         .stderr_has(
-            "error[file-too-large]: the file is 17.0 MiB; orders files are limited to 16 MiB\n  --> big.ron:1:1\n",
+            "error[file-too-large]: the file is 17.0 MiB; orders files are limited to 16 MiB\n--> big.ron:1:1\n",
         )
         .stderr_has("= help: an orders file is text of a few kilobytes: check that this is the file you meant");
     assert!(!dir.join("g.log").exists(), "no game is started");
@@ -222,11 +233,11 @@ fn dev_zero_as_a_scenario_or_an_orders_file_is_read_only_up_to_the_limit() {
     // Issue 19, defect 3: both were read until memory ran out.
     good_offices(["validate", "/dev/zero"])
         .expect_code(2)
-        .stderr_has("error[file-too-large]: the file holds more than 8 MiB; scenario files are limited to 8 MiB\n  --> /dev/zero:1:1\n");
+        .stderr_has("error[file-too-large]: the file holds more than 8 MiB; scenario files are limited to 8 MiB\n--> /dev/zero:1:1\n");
     let dir = scratch_dir("orders-dev-zero");
     good_offices(["run", "kenya-2008", "--orders", "/dev/zero", "--log", "g.log"])
         .in_dir(&dir)
         .expect_code(2)
-        .stderr_has("error[file-too-large]: the file holds more than 16 MiB; orders files are limited to 16 MiB\n  --> /dev/zero:1:1\n");
+        .stderr_has("error[file-too-large]: the file holds more than 16 MiB; orders files are limited to 16 MiB\n--> /dev/zero:1:1\n");
     assert!(!dir.join("g.log").exists(), "no game is started");
 }

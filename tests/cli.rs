@@ -55,10 +55,10 @@ fn validate_reports_every_problem_of_every_file_and_exits_2() {
         )
     );
     let stderr = out.stderr();
-    assert!(stderr.contains("error[unknown-reference]: unknown actor `beland`\n  --> bad.ron:107:35\n"), "{stderr}");
+    assert!(stderr.contains("error[unknown-reference]: unknown actor `beland`\n   --> bad.ron:107:35\n"), "{stderr}");
     assert!(stderr.contains("  = help: did you mean `belland`?\n"), "{stderr}");
     assert!(
-        stderr.contains("error[out-of-range]: `stage` is 12; it must be from 1 to 9\n  --> bad.ron:111:24\n"),
+        stderr.contains("error[out-of-range]: `stage` is 12; it must be from 1 to 9\n   --> bad.ron:111:24\n"),
         "{stderr}"
     );
 }

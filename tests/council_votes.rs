@@ -342,9 +342,9 @@ fn a_ballot_by_a_non_member_is_refused_at_its_line() {
         .expect_code(2);
     let err = out.stderr();
     for expected in [
-        "error[not-a-member]: `brasil` has no seat on the Security Council\n  --> o.ron:2:24",
+        "error[not-a-member]: `brasil` has no seat on the Security Council\n --> o.ron:2:24",
         "did you mean `brazil`?",
-        "error[not-a-member]: `thailand` has no seat on the Security Council\n  --> o.ron:2:41",
+        "error[not-a-member]: `thailand` has no seat on the Security Council\n --> o.ron:2:41",
     ] {
         assert!(err.contains(expected), "{expected:?} in:\n{err}");
     }

@@ -286,10 +286,10 @@ fn the_debrief_sets_what_groups_said_beside_what_they_then_did() {
         .expect_code(2)
         .stderr();
     for expected in [
-        "error[bad-message]: `doravai` is not an actor of this scenario\n  --> bad.ron:1:38",
+        "error[bad-message]: `doravai` is not an actor of this scenario\n --> bad.ron:1:38",
         "= help: did you mean `doravia`?",
-        "error[bad-message]: `kesland` is not an actor of this scenario\n  --> bad.ron:1:54",
-        "error[bad-message]: the message says nothing\n  --> bad.ron:1:72",
+        "error[bad-message]: `kesland` is not an actor of this scenario\n --> bad.ron:1:54",
+        "error[bad-message]: the message says nothing\n --> bad.ron:1:72",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }

@@ -260,14 +260,12 @@ fn an_orders_file_is_checked_against_the_scenario() {
     let out = cli(["run", "tutorial-river-dispute", "--orders", "o.ron", "--log", "o.log"]).in_dir(&dir).expect_code(2);
     let err = out.stderr();
     assert!(
-        err.contains(
-            "error[unknown-inject]: `two-plan` is not a facilitator inject of this scenario\n  --> o.ron:2:23"
-        ),
+        err.contains("error[unknown-inject]: `two-plan` is not a facilitator inject of this scenario\n --> o.ron:2:23"),
         "{err}"
     );
     assert!(err.contains("did you mean `two-plans`?"), "{err}");
     assert!(
-        err.contains("error[out-of-range]: turn 9 is after the last turn of the game (6)\n  --> o.ron:3:10"),
+        err.contains("error[out-of-range]: turn 9 is after the last turn of the game (6)\n --> o.ron:3:10"),
         "{err}"
     );
 }
@@ -453,9 +451,9 @@ fn an_order_naming_an_unknown_id_is_warned_about_and_refused_in_its_turn() {
         .expect_code(0);
     let err = out.stderr();
     for expected in [
-        "warning[unknown-id]: `doravai` is not an actor of this scenario: the order will be refused when its turn is played\n  --> o.ron:3:13",
+        "warning[unknown-id]: `doravai` is not an actor of this scenario: the order will be refused when its turn is played\n --> o.ron:3:13",
         "= help: did you mean `doravia`?",
-        "warning[unknown-id]: `mira` is not a dispute of this scenario: the order will be refused when its turn is played\n  --> o.ron:4:50",
+        "warning[unknown-id]: `mira` is not a dispute of this scenario: the order will be refused when its turn is played\n --> o.ron:4:50",
         "= help: did you mean `mirra`?",
         "warning[unknown-id]: `council` is not a body of this scenario",
         "= help: the bodies of this scenario are: valley-community",

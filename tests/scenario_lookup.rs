@@ -85,7 +85,7 @@ fn a_miss_says_where_it_looked_and_suggests_the_near_names_it_found() {
         format!(
             "error[unreadable]: cannot read `kenya-2007`: no file kenya-2007.ron in the current folder, lib \
              (--scenarios) or {}/nowhere (GOOD_OFFICES_SCENARIOS) (no such folder), and no built-in scenario of that \
-             id; did you mean `kenya-2009` (lib/kenya-2009.ron) or `kenya-2008` (built in)?\n  --> kenya-2007:1:1\n  \
+             id; did you mean `kenya-2009` (lib/kenya-2009.ron) or `kenya-2008` (built in)?\n--> kenya-2007:1:1\n \
              = help: give the scenario file's path, or add its folder with `--scenarios DIR` or to \
              GOOD_OFFICES_SCENARIOS; `good-offices list` shows the built-in ids\n\n",
             dir.display()

@@ -28,7 +28,7 @@ fn validate_warns_at_each_course_order_the_rules_refuse_at_its_turn() {
     let out = good_offices(["validate", FILE]).in_dir(manifest_dir()).expect_code(0);
     assert_eq!(out.stdout(), format!("valid: {FILE} (A course the rules refuse in part), 2 warnings\n"));
     let help = format!(
-        "  = help: `good-offices run {FILE} --course historical` plays this course (seed 1) and shows the refusal; \
+        "    = help: `good-offices run {FILE} --course historical` plays this course (seed 1) and shows the refusal; \
          give the order at a turn the rules allow it, put the order that makes it possible (a consent, an \
          application) in an earlier turn, or remove it\n"
     );
@@ -37,9 +37,9 @@ fn validate_warns_at_each_course_order_the_rules_refuse_at_its_turn() {
     let carets = "^".repeat(line.trim_start().trim_end_matches(',').chars().count());
     let expected = format!(
         "warning[course-order-refused]: the rules refuse this course order at turn 1: {CONSENT}\n\
-         \x20 --> {FILE}:167:17\n    |\n167 | {line}\n    |                 {carets} refused at turn 1 (seed 1)\n{help}\n\
+         \x20  --> {FILE}:167:17\n    |\n167 | {line}\n    |                 {carets} refused at turn 1 (seed 1)\n    |\n{help}\n\
          warning[course-order-refused]: the rules refuse this course order at turn 2: {TWICE}\n\
-         \x20 --> {FILE}:178:17\n    |\n178 | {line}\n    |                 {carets} refused at turn 2 (seed 1)\n{help}\n"
+         \x20  --> {FILE}:178:17\n    |\n178 | {line}\n    |                 {carets} refused at turn 2 (seed 1)\n    |\n{help}\n"
     );
     assert_eq!(out.stderr(), expected);
 }

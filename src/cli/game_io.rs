@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::resolve::load as load_scenario;
 use crate::debrief::names::count;
-use crate::diagnostics::{Report, render_human};
+use crate::diagnostics::{Report, eprint_human};
 use crate::engine::record::TurnRecord;
 use crate::engine::state_check::check_state;
 use crate::engine::{Game, OrderSource};
@@ -96,21 +96,21 @@ pub fn source_from_header(header: &LogHeader, scenario: &Scenario, log_path: &Pa
 pub fn orders_for(path: &Path, scenario: &Scenario) -> Result<crate::orders::OrdersFile, Failed> {
     let checked = load_orders_for(path, scenario).map_err(|r| report(&r))?;
     if let Some(w) = &checked.warnings {
-        eprint!("{}", render_human(w));
+        eprint_human(w);
     }
     Ok(checked.file)
 }
 
 /// Prints a report to stderr and gives exit code 2.
 pub fn report(r: &Report) -> Failed {
-    eprint!("{}", render_human(r));
+    eprint_human(r);
     Failed(super::EXIT_INVALID)
 }
 
 pub fn load_scenario_arg(arg: &str) -> Result<Loaded, Failed> {
     match load_scenario(arg) {
         Ok(l) => {
-            eprint!("{}", render_human(&l.report));
+            eprint_human(&l.report);
             Ok(l)
         }
         Err(r) => Err(report(&r)),
@@ -127,7 +127,7 @@ pub fn load_log(path: &Path) -> Result<LoadedLog, Failed> {
         }
         Err(e) => {
             let code = e.exit_code();
-            eprint!("{}", render_human(&e.into_report()));
+            eprint_human(&e.into_report());
             Err(Failed(code))
         }
     }
@@ -151,7 +151,7 @@ pub fn scenario_and_text_of(
         return match crate::scenario::load_str(&name, &header.scenario_text) {
             Ok(loaded) => Ok((Arc::new(loaded.scenario), header.scenario_text.clone())),
             Err(r) => {
-                eprint!("{}", render_human(&r));
+                eprint_human(&r);
                 eprintln!(
                     "error: {}: this version of good-offices cannot read the scenario the log carries (written by \
                      good-offices {}); open the log with that version",

@@ -12,7 +12,7 @@ pub fn run() -> u8 {
             }
             Err(report) => {
                 // A built-in that does not load is a bug in this build, not the user's input.
-                eprint!("{}", crate::diagnostics::render_human(&report));
+                crate::diagnostics::eprint_human(&report);
                 return EXIT_FAILURE;
             }
         }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::lookup::{self, Near, Place};
-use crate::diagnostics::{Diagnostic, Report, SourceFile, did_you_mean, render_human};
+use crate::diagnostics::{Diagnostic, Report, SourceFile, did_you_mean, eprint_human};
 use crate::scenario::builtin::{BUILT_INS, find};
 use crate::scenario::validate::is_id;
 use crate::scenario::{LoadError, Loaded, load_path};
@@ -95,11 +95,11 @@ fn unreadable(path: &str, reason: String, help: Option<String>) -> Report {
 pub fn load_or_report(arg: &str) -> Option<Loaded> {
     match load(arg) {
         Ok(loaded) => {
-            eprint!("{}", render_human(&loaded.report));
+            eprint_human(&loaded.report);
             Some(loaded)
         }
         Err(report) => {
-            eprint!("{}", render_human(&report));
+            eprint_human(&report);
             None
         }
     }

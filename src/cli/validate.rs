@@ -2,7 +2,7 @@ use clap::ValueEnum;
 
 use super::resolve::load;
 use super::{EXIT_INVALID, EXIT_OK};
-use crate::diagnostics::{Report, render_human, render_json};
+use crate::diagnostics::{Report, eprint_human, render_json};
 use crate::scenario::Loaded;
 
 #[derive(Debug, clap::Args)]
@@ -35,7 +35,7 @@ pub fn run(args: &Args) -> u8 {
         };
         all_valid &= title.is_some();
         if args.format == Format::Human {
-            eprint!("{}", render_human(&report));
+            eprint_human(&report);
             let warnings = report.warnings().count();
             let errors = report.errors().count();
             match title {

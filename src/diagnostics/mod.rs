@@ -1,10 +1,13 @@
 //! Messages about a user's file: what is wrong, where (file, line, column), and how to fix it.
 
+mod json;
 mod render;
+mod snippet;
 mod source;
 mod suggest;
 
-pub use render::{render_human, render_json};
+pub use json::render_json;
+pub use render::{eprint_human, render_human};
 pub use source::SourceFile;
 pub use suggest::{did_you_mean, edit_distance};
 
@@ -102,3 +105,6 @@ impl Report {
         format!("{}:{line}:{col}", self.source.name)
     }
 }
+
+#[cfg(test)]
+mod render_tests;

@@ -1,9 +1,13 @@
+//! Diagnostics as compiler-style text, drawn by annotate-snippets (rustc's own renderer), with caps
+//! so that a file with thousands of problems gives a screenful and a count.
+
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::io::IsTerminal;
 
-use serde::Serialize;
+use annotate_snippets::Renderer;
 
-use super::{Diagnostic, Report, Severity};
+use super::{Report, Severity, snippet};
 use crate::debrief::names::count;
 
 /// Errors shown per file: enough to fix in one sitting; the rest are counted, because a file with
@@ -12,15 +16,23 @@ pub const MAX_ERRORS_SHOWN: usize = 50;
 /// Warnings shown per kind (`no-tools`, `unknown-id` …) and file: one kind repeated for every actor
 /// of a big scenario says nothing new after the first few.
 pub const MAX_WARNINGS_SHOWN_PER_KIND: usize = 5;
-/// Characters of a source line shown around the column: a one-line file of a megabyte stays readable.
-pub const MAX_LINE_CHARS_SHOWN: usize = 120;
-/// How many characters of the window come before the column, so the underlined text has context.
-const CHARS_BEFORE_COLUMN: usize = 40;
 
-/// Compiler-style text: the message, `file:line:col`, the line with the offending text underlined, the fix.
-/// At most [`MAX_ERRORS_SHOWN`] errors and [`MAX_WARNINGS_SHOWN_PER_KIND`] warnings of each kind are
-/// shown, in the file's order; a line at the end counts the others.
+/// Plain text (no colour, ASCII decoration): the message, `--> file:line:col`, the line with the
+/// offending text marked, the fix. At most [`MAX_ERRORS_SHOWN`] errors and
+/// [`MAX_WARNINGS_SHOWN_PER_KIND`] warnings of each kind are shown, in the file's order; a line at
+/// the end counts the others.
 pub fn render_human(report: &Report) -> String {
+    render_with(report, &Renderer::plain())
+}
+
+/// Prints [`render_human`]'s text to stderr, in colour when stderr is a terminal and `NO_COLOR`
+/// (no-color.org) is not set: a log file or a pipe gets plain text.
+pub fn eprint_human(report: &Report) {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    eprint!("{}", render_with(report, &if colour { Renderer::styled() } else { Renderer::plain() }));
+}
+
+pub(super) fn render_with(report: &Report, renderer: &Renderer) -> String {
     let mut out = String::new();
     let mut errors_shown = 0;
     let mut warnings_shown: BTreeMap<&str, usize> = BTreeMap::new();
@@ -33,7 +45,9 @@ pub fn render_human(report: &Report) -> String {
         let cap = if d.is_error() { MAX_ERRORS_SHOWN } else { MAX_WARNINGS_SHOWN_PER_KIND };
         if *shown < cap {
             *shown += 1;
-            render_one(report, d, &mut out);
+            // One diagnostic at a time: the renderer's separators between groups are for a
+            // diagnostic's sub-parts, and a blank line between diagnostics reads better.
+            let _ = writeln!(out, "{}\n", renderer.render(&[snippet::group(&report.source, d)]));
         } else if !d.is_error() {
             *warnings_left.entry(d.code).or_default() += 1;
         }
@@ -49,100 +63,4 @@ pub fn render_human(report: &Report) -> String {
         let _ = writeln!(out, "… and {} more `{code}` {noun} in {name}\n", count(left as u64));
     }
     out
-}
-
-fn render_one(report: &Report, d: &Diagnostic, out: &mut String) {
-    let src = &report.source;
-    let (line, col) = src.line_col(d.start);
-    let kind = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    let _ = writeln!(out, "{kind}[{}]: {}", d.code, d.message);
-    let _ = writeln!(out, "  --> {}:{line}:{col}", src.name);
-    if line <= src.line_count() && !src.text.is_empty() {
-        let text: Vec<char> = src.line_text(line).chars().collect();
-        let gutter = line.to_string().len();
-        let (end_line, end_col) = src.line_col(d.end);
-        let width = if end_line == line && end_col > col { end_col - col } else { 1 };
-        let window = Window::around(text.len(), col - 1);
-        let width = width.min(window.end.saturating_sub(col - 1)).max(1);
-        let shown: String = text[window.start..window.end].iter().collect();
-        let (before, after) = (window.cut_before(), window.cut_after(text.len()));
-        let _ = writeln!(out, "{:gutter$} |", "");
-        let _ = writeln!(out, "{line} | {}{shown}{}", if before { "…" } else { "" }, if after { "…" } else { "" });
-        // The caret lines up under the column: tabs are kept so the terminal expands them alike.
-        let pad: String = std::iter::once(' ')
-            .filter(|_| before)
-            .chain(text[window.start..(col - 1).min(text.len())].iter().map(|&c| if c == '\t' { '\t' } else { ' ' }))
-            .collect();
-        let _ = writeln!(out, "{:gutter$} | {pad}{} {}", "", "^".repeat(width), d.label);
-    }
-    if let Some(help) = &d.help {
-        let _ = writeln!(out, "  = help: {help}");
-    }
-    out.push('\n');
-}
-
-/// The characters `start..end` of a line shown for a diagnostic at character `column` (0-based).
-struct Window {
-    start: usize,
-    end: usize,
-}
-
-impl Window {
-    fn around(line_len: usize, column: usize) -> Window {
-        if line_len <= MAX_LINE_CHARS_SHOWN {
-            return Window { start: 0, end: line_len };
-        }
-        let start = column.saturating_sub(CHARS_BEFORE_COLUMN).min(line_len - MAX_LINE_CHARS_SHOWN);
-        Window { start, end: start + MAX_LINE_CHARS_SHOWN }
-    }
-
-    fn cut_before(&self) -> bool {
-        self.start > 0
-    }
-
-    fn cut_after(&self, line_len: usize) -> bool {
-        self.end < line_len
-    }
-}
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    file: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    severity: Severity,
-    code: &'a str,
-    message: &'a str,
-    label: &'a str,
-    help: Option<&'a str>,
-}
-
-/// One JSON array of all diagnostics of all reports, for editors and scripts.
-pub fn render_json(reports: &[Report]) -> String {
-    let items: Vec<JsonDiagnostic> = reports
-        .iter()
-        .flat_map(|r| {
-            r.diagnostics.iter().map(move |d| {
-                let (line, column) = r.source.line_col(d.start);
-                let (end_line, end_column) = r.source.line_col(d.end);
-                JsonDiagnostic {
-                    file: &r.source.name,
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                    severity: d.severity,
-                    code: d.code,
-                    message: &d.message,
-                    label: &d.label,
-                    help: d.help.as_deref(),
-                }
-            })
-        })
-        .collect();
-    serde_json::to_string_pretty(&items).expect("diagnostics serialize")
 }

@@ -1,3 +1,5 @@
+use std::ops::Range;
+
 /// A file's name as the user gave it and its text, with line/column lookups.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
@@ -31,15 +33,11 @@ impl SourceFile {
         line_text.char_indices().nth(col.saturating_sub(1)).map_or(start + line_text.len(), |(i, _)| start + i)
     }
 
-    /// The text of a 1-based line, without its line break.
-    pub fn line_text(&self, line: usize) -> &str {
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(self.text.len());
-        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e - 1);
-        self.text[start..end.max(start)].trim_end_matches('\r')
-    }
-
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+    /// The byte range of a 1-based line, without its line break (`\n` or `\r\n`); empty past the end.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len());
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e - 1).max(start);
+        start..start + self.text[start..end].trim_end_matches('\r').len()
     }
 
     fn floor_char_boundary(&self, mut i: usize) -> usize {
