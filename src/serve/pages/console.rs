@@ -84,9 +84,7 @@ pub fn render(room: &Room, state: &Shared, token: &str, notice_text: Option<&str
                         summary { strong { (title) } }
                         p { (inject.text) }
                         p class="muted" {
-                            "What it does: "
-                            @if inject.effects.is_empty() { "nothing on the numbers; it is news." }
-                            @else { (inject.effects.iter().map(|e| words.effect(e)).collect::<Vec<_>>().join("; ")) "." }
+                            "What it does: " (words.effects(&inject.effects))
                         }
                         form method="post" action=(act("inject")) {
                             input type="hidden" name="inject" value=(id);
