@@ -570,3 +570,28 @@ fn tool_uses_are_counted_per_order_and_limit_later_turns() {
     assert_eq!(third.rejected[0].reason, "Amaris has used `ShowOfForce` 2 time(s), its limit in this scenario");
     assert_eq!(uses(&third, "amaris"), "{Reinforce: 1, ShowOfForce: 2}");
 }
+
+/// A game the facilitator ends now in open fighting counts the fighting it cuts short, as a game a
+/// stop rule ends early does (rules::toll): ending a war early must not make it cheaper.
+#[test]
+fn ending_now_in_open_fighting_carries_the_toll_to_the_scenarios_end() {
+    use good_offices::engine::Game;
+    use good_offices::engine::state::Snapshot;
+    use good_offices::orders::TurnOrders;
+    let s = std::sync::Arc::new(
+        good_offices::scenario::builtin::find("kenya-2008").expect("built in").load().expect("valid").scenario,
+    );
+    let mut state = Snapshot::initial(&s);
+    state.dyads[0].stage = 7;
+    let play = |end_now: bool| {
+        let mut game = Game::resume(s.clone(), 5, state.clone(), false);
+        game.play_turn(&TurnOrders { turn: 1, end_now, ..TurnOrders::default() })
+    };
+    let (ended, going_on) = (play(true), play(false));
+    let carried: Vec<_> = ended.effects.iter().filter(|e| e.cause.starts_with("the end: stage-")).collect();
+    assert_eq!(carried.len(), 2, "deaths and displaced: {:?}", ended.effects);
+    assert!(carried[0].cause.ends_with("goes on for the 10 turn(s) left"), "{}", carried[0].cause);
+    assert!(going_on.effects.iter().all(|e| !e.cause.starts_with("the end:")));
+    assert!(ended.state.globals.deaths > going_on.state.globals.deaths);
+    assert!(ended.end.is_some_and(|e| e.by_facilitator) && going_on.end.is_none());
+}

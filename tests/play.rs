@@ -298,3 +298,97 @@ fn doravia_at_the_menus(dir: &std::path::Path) -> (good_offices::play::Session, 
         .expect("holds Reinforce");
     (session, reinforce, log)
 }
+
+/// "End now and score" in a script (`end`): the turn in progress is resolved with the orders given
+/// (Kessland gave none: it holds), the game ends with the facilitator's reason and every objective is
+/// scored as at any end; the end is printed in names, the log replays byte for byte, `resume` says the
+/// game is over, a branch keeps the end, and the debrief says who ended it.
+#[test]
+fn a_scripted_game_ended_now_prints_the_end_and_the_scores_and_replays() {
+    let dir = scratch_dir("play-end-now");
+    let out = play(&dir, "e.log", &format!("{}order doravia AcceptMediation mirra\nend\nplay\n", SCRIPT[0]));
+    let stdout = out.stdout();
+    assert_eq!(out.stderr(), "", "nothing after the end is read");
+    for line in [
+        "=== Trouble on the Mirra (tutorial) — the end, after turn 2 of 6 ===\n",
+        "\nThe groups' orders in the last turn:\n- Doravia: accept mediation → The Mirra water dispute\n- Kessland: held\n",
+        "\nThe game ends: the facilitator ended the game after turn 2. Outcome: Cooled down, not solved.\n",
+        "Objectives, scored on the situation at the end:\n  Doravia (a group): 2 of 5 points\n    not met: Sign a \
+         deal that keeps Sky Gate running. (0 of 3)\n    met: Keep the quarrel at stage 4 or lower: no threats, no \
+         fighting. (2 of 2)\n  Kessland (a group): 3 of 6 points\n",
+        "  UN Secretary-General: 5 of 5 points\n",
+    ] {
+        assert!(stdout.contains(line), "{line:?} in {stdout}");
+    }
+    assert!(stdout.ends_with("The game is over. The log is e.log.\n"), "{stdout}");
+    assert!(!stdout.contains("`no-threats`"), "no ids in the end report");
+    let log = good_offices::log::load(&dir.join("e.log")).expect("a log");
+    assert_eq!(log.records.len(), 2);
+    let last = &log.records[1];
+    assert!(last.end_now && !log.records[0].end_now);
+    let end = last.end.as_ref().expect("ended");
+    assert!(end.by_facilitator);
+    let doravia: u32 = end.objectives.iter().filter(|o| o.actor == "doravia").map(|o| o.points).sum();
+    assert_eq!(doravia, 2);
+    cli(["replay", "--verify", "e.log"])
+        .in_dir(&dir)
+        .expect_code(0)
+        .stdout_has("e.log: all 2 turn(s) re-resolve to the same bytes.");
+    cli(["resume", "e.log"]).in_dir(&dir).expect_code(0).stdout_has("This game is already over; nothing to resume.");
+    cli(["debrief", "e.log"]).in_dir(&dir).expect_code(0).stdout_has(
+        "The game was ended by the facilitator after turn 2 of 6; the objectives are scored on the state then, as \
+         at any end.",
+    );
+    // A what-if from turn 2 keeps the facilitator's end, like the facilitator's injects.
+    std::fs::write(
+        dir.join("whatif.ron"),
+        "(turns: [(turn: 2, orders: [(actor: \"kessland\", tool: Negotiate, target: Some(Dyad(\"mirra\")))])])",
+    )
+    .expect("write");
+    cli(["branch", "e.log", "--from-turn", "2", "--orders", "whatif.ron", "--log", "w.log"])
+        .in_dir(&dir)
+        .expect_code(0);
+    let branch = good_offices::log::load(&dir.join("w.log")).expect("a log");
+    assert_eq!(branch.records.len(), 2);
+    assert!(branch.records[1].end.as_ref().is_some_and(|e| e.by_facilitator));
+}
+
+/// `end_now` is part of a turn's input: a log whose game was ended now resumes as ended and
+/// re-resolves to the same bytes; a log without it is written exactly as before (no field).
+#[test]
+fn an_ended_now_log_resumes_as_ended_and_replays_byte_for_byte() {
+    use good_offices::engine::Game;
+    use good_offices::orders::TurnOrders;
+    let s = std::sync::Arc::new(
+        good_offices::scenario::builtin::find("tutorial-river-dispute")
+            .expect("built in")
+            .load()
+            .expect("valid")
+            .scenario,
+    );
+    let mut game = Game::new(s.clone(), 7);
+    let first = game.play_turn(&TurnOrders { turn: 1, ..TurnOrders::default() });
+    let ended = game.play_turn(&TurnOrders { turn: 2, end_now: true, ..TurnOrders::default() });
+    assert!(game.is_over());
+    let text = good_offices::log::render_record(&ended);
+    assert!(text.contains("end_now: true"), "{text}");
+    assert!(text.contains("by_facilitator: true"), "{text}");
+    assert!(!good_offices::log::render_record(&first).contains("end_now"), "written only when set");
+    // Resumed from the ended turn's state: over, as any ended game.
+    let resumed = Game::resume(s.clone(), 7, ended.state.clone(), ended.end.is_some());
+    assert!(resumed.is_over());
+    // Replayed from the records' inputs: the same bytes.
+    let mut again = Game::new(s.clone(), 7);
+    for r in [&first, &ended] {
+        assert_eq!(good_offices::log::render_record(&again.play_turn(&r.input())), good_offices::log::render_record(r));
+    }
+    // On the last turn the scenario's own end is the reason, not the facilitator.
+    let mut full = Game::new(s.clone(), 7);
+    for turn in 1..6 {
+        full.play_turn(&TurnOrders { turn, ..TurnOrders::default() });
+    }
+    let last = full.play_turn(&TurnOrders { turn: 6, end_now: true, ..TurnOrders::default() });
+    let end = last.end.expect("the last turn ends the game");
+    assert_eq!(end.reason, "the last turn (6) has been played");
+    assert!(!end.by_facilitator);
+}

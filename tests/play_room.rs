@@ -125,3 +125,101 @@ fn play_turns_stops_after_that_many_turns_saved() {
     assert_eq!(good_offices::log::load(&dir.join("t.log")).expect("log").records.len(), 1);
     cli(["play", "tutorial-river-dispute", "--turns", "0", "--log", "u.log"]).in_dir(&dir).expect_code(2);
 }
+
+/// Undo is asked first and works before anyone enters the next turn: after turn 1, the facilitator's
+/// menu comes before the groups enter turn 2; "no" keeps the turn, "yes" takes it back and the groups
+/// enter turn 1 again.
+#[test]
+fn undo_asks_first_and_works_before_the_groups_enter_the_next_turn() {
+    let dir = scratch_dir("room-undo");
+    let (mut s, log) = session(&dir, "tutorial-river-dispute", &["doravia"]);
+    // Turn 1: Doravia done, play it. Turn 2, before entry: undo (3), no (2); undo (3), yes (1). Turn 1
+    // again: Doravia done; stop (4).
+    let text = menus(&mut s, "0\n1\n3\n2\n3\n1\n0\n4\n", Room::default());
+    assert!(text.contains("Turn 1 is resolved and saved to"), "{text}");
+    assert!(
+        text.contains(
+            "Facilitator:\n  1) go on: the groups enter their orders for turn 2\n  2) fire an inject\n  3) undo turn 1 \
+             (asks first)\n  4) save and stop\n  5) show the situation report again\n  6) end the game now and score \
+             it (asks first)\n"
+        ),
+        "{text}"
+    );
+    let question = "Take back turn 1? The log is rewritten without it, and the orders entered since are dropped: \
+                    the groups enter turn 1 again.\n  1) yes, take back turn 1\n  2) no, go back\n";
+    assert_eq!(text.matches(question).count(), 2, "{text}");
+    assert_eq!(text.matches("Turn 1 is taken back.").count(), 1, "{text}");
+    assert_eq!(text.matches("--- Doravia ---").count(), 2, "Doravia enters turn 1 again");
+    assert!(good_offices::log::load(&log).expect("log").records.is_empty());
+}
+
+/// "End the game now and score it" at the facilitator's menu, asked first: the turn is resolved with
+/// the orders entered, the game ends and the end report names every role and objective.
+#[test]
+fn the_facilitator_ends_the_game_now_after_a_confirmation() {
+    let dir = scratch_dir("room-end-now");
+    let (mut s, log) = session(&dir, "tutorial-river-dispute", &["doravia"]);
+    // Doravia done; end now (6), no (2); end now (6), yes (1). Nothing is read after the end.
+    let text = menus(&mut s, "0\n6\n2\n6\n1\nthis line is never read\n", Room::default());
+    let question = "End the game now? Turn 1 is resolved with the orders entered so far (a group that entered none \
+                    holds), then the game ends and every objective is scored as at the end.\n  1) yes, resolve turn 1, \
+                    end the game and score it\n  2) no, go back\n";
+    assert_eq!(text.matches(question).count(), 2, "{text}");
+    assert!(text.contains("=== Trouble on the Mirra (tutorial) — the end, after turn 1 of 6 ===\n"), "{text}");
+    assert!(text.contains("The game ends: the facilitator ended the game after turn 1. Outcome: "), "{text}");
+    assert!(text.contains("  Doravia (a group): "), "{text}");
+    assert!(!text.contains("never read"));
+    let saved = good_offices::log::load(&log).expect("log");
+    assert_eq!(saved.records.len(), 1);
+    assert!(saved.records[0].end_now && saved.records[0].end.as_ref().is_some_and(|e| e.by_facilitator));
+    assert!(s.is_over());
+}
+
+/// In its private entry a group sees its own objectives as they stand now, and can take back an
+/// order it confirmed; the facilitator sees what an inject does before firing it.
+#[test]
+fn a_group_sees_its_objectives_now_and_takes_back_an_order_and_an_inject_shows_what_it_does() {
+    let dir = scratch_dir("room-objectives");
+    let (mut s, _) = session(&dir, "tutorial-river-dispute", &["doravia"]);
+    let reinforce = 1 + s
+        .scenario
+        .actor("doravia")
+        .expect("doravia")
+        .tools
+        .iter()
+        .position(|t| *t == ToolKind::Reinforce)
+        .expect("holds Reinforce");
+    // Reinforce (the only dispute is chosen for us), confirm; then the last choice, "take back an order",
+    // is found in the menu shown.
+    let probe = menus(&mut s, &format!("{reinforce}\n1\n"), Room::default());
+    let take_back = probe
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_suffix(") take back an order you gave").map(|n| n.trim().to_string()))
+        .unwrap_or_else(|| panic!("no take-back choice in {probe}"));
+    assert!(
+        probe.contains(
+            "Your objectives, if the game ended now: 2 of 5 points\n  not met now: Sign a deal that keeps Sky Gate \
+             running. (3 points) — "
+        ),
+        "{probe}"
+    );
+    assert!(
+        probe.contains("\n  met now: Keep the quarrel at stage 4 or lower: no threats, no fighting. (2 points) — ")
+    );
+    let (mut s, log) = session(&scratch_dir("room-objectives-2"), "tutorial-river-dispute", &["doravia"]);
+    // Reinforce, confirm, take back (order 1), done; fire an inject (2): the first, yes; play (1).
+    let text = menus(&mut s, &format!("{reinforce}\n1\n{take_back}\n1\n0\n2\n1\n1\n1\n"), Room::default());
+    assert!(
+        text.contains("Which order do you take back?\n  0) none: keep them all\n  1) Reinforce → The Mirra"),
+        "{text}"
+    );
+    assert!(text.contains("Taken back: Reinforce → The Mirra water dispute"), "{text}");
+    let inject = &s.scenario.injects.iter().find(|i| i.id == "two-plans").expect("a facilitator inject");
+    assert!(text.contains(&format!("{}. {}\nWhat it does: ", inject.title, inject.text.trim())), "{text}");
+    assert!(text.contains("Fire it this turn?\n  1) yes, fire it\n  2) no\n"), "{text}");
+    let saved = good_offices::log::load(&log).expect("log");
+    assert_eq!(saved.records.len(), 1);
+    assert!(!saved.records[0].submitted.iter().any(|o| o.actor == "doravia"), "the order was taken back");
+    assert_eq!(saved.records[0].facilitator_injects, ["two-plans"]);
+}

@@ -315,6 +315,7 @@ fn a_link_acts_only_for_its_holder() {
     for (path, fields) in [
         (format!("/f/{doravia}/resolve"), vec![]),
         (format!("/f/{doravia}/undo"), vec![("confirm", "undo")]),
+        (format!("/f/{doravia}/end"), vec![("confirm", "end")]),
         (format!("/f/{doravia}/relink"), vec![("role", "kessland")]),
         (format!("/g/{unknown}/order"), vec![("order", "Hold")]),
         (format!("/g/{unknown}/lock"), vec![]),
@@ -601,6 +602,60 @@ fn the_console_undoes_only_when_confirmed_relinks_and_keeps_links_private() {
     }
     let (room, _) = room.killed_and_resumed();
     assert_eq!(room.token("doravia"), new);
+}
+
+/// "End the game now and score it" from the console: refused until confirmed; then the turn in
+/// progress is resolved with the orders locked in (a group not locked in holds) and the game ends,
+/// scored, through the same `Session` entry as `play`; every page shows the end and the scores.
+#[test]
+fn the_console_ends_the_game_now_only_when_confirmed_and_every_page_shows_the_scores() {
+    let room = river("end-now");
+    room.console("resolve", &[]);
+    room.act("doravia", "order", &[("order", "Reinforce dyad:mirra")]);
+    room.act("doravia", "lock", &[]);
+    room.act("kessland", "order", &[("order", "Reinforce dyad:mirra")]);
+    room.console("end", &[]);
+    assert_eq!(room.records().len(), 1, "not confirmed: nothing resolved");
+    let console = room.get(&format!("/f/{}", room.facilitator())).body;
+    assert!(console.contains("Not possible: tick the box to confirm that the game ends now."), "{console}");
+    assert!(console.contains("End the game now and score it</button>"), "{console}");
+    room.console("end", &[("confirm", "end")]);
+    let records = room.records();
+    assert_eq!(records.len(), 2);
+    let last = &records[1];
+    assert!(last.end_now);
+    let end = last.end.as_ref().expect("the game ended");
+    assert_eq!(end.reason, "the facilitator ended the game after turn 2");
+    assert!(end.by_facilitator);
+    assert!(last.submitted.iter().any(|o| o.actor == "doravia"), "Doravia locked in: its order is played");
+    assert!(!last.submitted.iter().any(|o| o.actor == "kessland"), "Kessland did not lock in: it holds");
+    let console = room.get(&format!("/f/{}", room.facilitator())).body;
+    assert!(
+        console.contains("Turn 2 is resolved and the game is over: the facilitator ended the game after turn 2."),
+        "{console}"
+    );
+    assert!(console.contains("The game is over: open the debrief."));
+    assert!(!console.contains("End the game now and score it</button>"), "no second end");
+    let projector = room.get(&format!("/p/{}", room.projector())).body;
+    for page in [&projector, &room.page("kessland")] {
+        assert!(
+            page.contains(&format!(
+                "<strong>The game ends: </strong>the facilitator ended the game after turn 2. Outcome: {}.",
+                escape(&end.outcome_title)
+            )),
+            "{page}"
+        );
+        assert!(page.contains("<th>Points</th>"), "{page}");
+    }
+    let points: u32 = end.objectives.iter().filter(|o| o.actor == "doravia").map(|o| o.points).sum();
+    assert!(projector.contains(&format!("<td>Doravia</td><td>{points} of 5</td>")), "{projector}");
+    assert!(room.page("doravia").contains("The game is over. Your facilitator will lead the debrief."));
+    // Nothing more can be resolved or ended; the log replays as it was played.
+    let reply = room.post(&format!("/f/{}/resolve", room.facilitator()), &[]);
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(room.records().len(), 2);
+    let dir = room.log.parent().expect("a folder").to_path_buf();
+    good_offices(["replay", "--verify", "room.log"]).in_dir(&dir).expect_code(0);
 }
 
 #[test]

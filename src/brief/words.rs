@@ -384,6 +384,15 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// What an inject does, as one sentence: its effects, or that it is news only.
+    pub fn effects(&self, effects: &[EffectSpec]) -> String {
+        if effects.is_empty() {
+            "nothing on the numbers; it is news.".to_string()
+        } else {
+            format!("{}.", effects.iter().map(|e| self.effect(e)).collect::<Vec<_>>().join("; "))
+        }
+    }
+
     /// An order of the historical course in words, without its note: "Cambodia skirmishes in the
     /// Preah Vihear border dispute".
     pub fn order(&self, o: &OrderSpec) -> String {

@@ -48,7 +48,10 @@ pub fn merge(trunk: &[crate::engine::record::TurnRecord], changes: &OrdersFile, 
             // What the groups said stays said; a what-if file may add messages.
             let mut messages = old.map(|r| r.messages.clone()).unwrap_or_default();
             messages.extend(new.map(|n| n.messages.clone()).unwrap_or_default());
-            TurnOrders { turn, orders, ballots, injects, messages, checked_by_bots: 0 }
+            // The facilitator's end, like the facilitator's injects, stays; a what-if file may end
+            // the game at a turn of its own.
+            let end_now = old.is_some_and(|r| r.end_now) || new.is_some_and(|n| n.end_now);
+            TurnOrders { turn, orders, ballots, injects, messages, end_now, checked_by_bots: 0 }
         })
         .collect();
     OrdersFile { turns }

@@ -84,6 +84,11 @@ impl Debrief {
         let ended = objectives::ending(names, records);
         let played = records.last().map_or(0, |r| r.turn);
         let progress = match &ended {
+            Some((e, _)) if e.by_facilitator => format!(
+                "The game was ended by the facilitator after turn {} of {}; the objectives are scored on the state \
+                 then, as at any end.",
+                e.turn, scenario.meta.turns
+            ),
             Some((e, _)) => format!("The game ended after turn {} of {}.", e.turn, scenario.meta.turns),
             None => format!(
                 "The game has not ended: {played} of {} turns played. Objectives are scored at the end, so none \

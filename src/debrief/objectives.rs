@@ -2,7 +2,10 @@
 //! record. The objective's words and its full points come from the scenario.
 
 use super::names::Names;
-use crate::engine::record::{EndRecord, TurnRecord};
+use crate::engine::record::{EndRecord, ObjectiveScore, TurnRecord};
+use crate::engine::state::Snapshot;
+use crate::engine::view::View;
+use crate::scenario::Scenario;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ending {
@@ -11,6 +14,8 @@ pub struct Ending {
     pub outcome_title: String,
     /// The scenario's text for that outcome.
     pub outcome_text: String,
+    /// The facilitator ended the game ("end now and score") before the scenario's own end.
+    pub by_facilitator: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +47,7 @@ pub fn ending<'r>(names: Names<'_>, records: &'r [TurnRecord]) -> Option<(Ending
             reason: end.reason.clone(),
             outcome_title: end.outcome_title.clone(),
             outcome_text: text.unwrap_or_default(),
+            by_facilitator: end.by_facilitator,
         },
         end,
     ))
@@ -49,9 +55,23 @@ pub fn ending<'r>(names: Names<'_>, records: &'r [TurnRecord]) -> Option<(Ending
 
 /// Each role's scores in the order the record lists them.
 pub fn scores(names: Names<'_>, end: &EndRecord, seats: &[String]) -> Vec<RoleScore> {
+    scores_of(names, &end.objectives, seats)
+}
+
+/// One role's objectives as they would be scored if the game ended on `state` (the state after the
+/// last completed turn), by the end's own scoring (`rules::assessment::score_objectives`): what a
+/// group is shown of its objectives while it plays. `None` for a role without objectives.
+pub fn standing(scenario: &Scenario, state: &Snapshot, role: &str) -> Option<RoleScore> {
+    let view = View::of_snapshot(scenario, state, state.globals.turn);
+    let scored = crate::rules::assessment::score_objectives(&view, Some(role));
+    scores_of(Names::new(scenario), &scored, &[role.to_string()]).pop()
+}
+
+/// Scored objectives grouped by role, in the order they are listed.
+fn scores_of(names: Names<'_>, objectives: &[ObjectiveScore], seats: &[String]) -> Vec<RoleScore> {
     let mut roles: Vec<RoleScore> = Vec::new();
     let mut ids: Vec<&str> = Vec::new();
-    for o in &end.objectives {
+    for o in objectives {
         let spec = names.scenario.actor(o.actor).and_then(|a| a.objectives.iter().find(|x| x.id == o.objective));
         let row = ObjectiveRow {
             text: spec.map_or_else(|| o.objective.to_string(), |x| x.text.clone()),

@@ -236,6 +236,7 @@ impl Game {
             checked_by_bots: orders.checked_by_bots,
             ballots: orders.ballots.clone(),
             injects: orders.injects.clone(),
+            end_now: orders.end_now,
         });
         let out = std::mem::take(&mut *self.world.resource_mut::<TurnOutput>());
         let effects = std::mem::take(&mut self.world.resource_mut::<Ledger>().applied);
@@ -246,6 +247,7 @@ impl Game {
             ballots: orders.ballots.clone(),
             facilitator_injects: orders.injects.clone(),
             messages: orders.messages.clone(),
+            end_now: orders.end_now,
             rejected: out.rejected,
             holding: out.holding,
             votes: out.votes,
@@ -267,6 +269,7 @@ impl Game {
             checked_by_bots: orders.checked_by_bots,
             ballots: orders.ballots,
             injects: orders.injects,
+            end_now: orders.end_now,
         });
         self.world.resource_mut::<TurnOutput>().end.take()
     }

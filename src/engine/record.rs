@@ -23,6 +23,10 @@ pub struct TurnRecord {
     /// writes none: older logs have none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub messages: Vec<crate::orders::Message>,
+    /// The facilitator ended the game with this turn (`end now and score`): part of the turn's input,
+    /// so replay and branch end it at the same turn. Written only when set (every older log has none).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub end_now: bool,
     pub rejected: Vec<Rejection>,
     /// Actors that gave no accepted order: they hold.
     pub holding: Vec<Id>,
@@ -46,6 +50,7 @@ impl TurnRecord {
             ballots: self.ballots.clone(),
             injects: self.facilitator_injects.clone(),
             messages: self.messages.clone(),
+            end_now: self.end_now,
             checked_by_bots: 0,
         }
     }
@@ -130,6 +135,10 @@ pub struct EndRecord {
     pub outcome: String,
     pub outcome_title: String,
     pub objectives: Vec<ObjectiveScore>,
+    /// The game ended because the facilitator ended it, not by the scenario's own ending (a stop rule
+    /// or the last turn, which take precedence when they hold in the same turn). Written only when set.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_facilitator: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -54,6 +54,8 @@ pub struct TurnInput {
     pub checked_by_bots: usize,
     pub ballots: Vec<(String, Ballot)>,
     pub injects: Vec<String>,
+    /// The facilitator ends the game with this turn (`TurnOrders::end_now`).
+    pub end_now: bool,
 }
 
 /// What the turn produced, gathered phase by phase.
@@ -313,14 +315,15 @@ fn injects(mut state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOut
     state.apply(pending);
 }
 
-fn assessment(mut state: StateParam, mut out: ResMut<TurnOutput>) {
-    // A game stopped early in open fighting counts the fighting it cut short (rules::toll).
-    if rules::assessment::stops_early(&state.view()) {
+fn assessment(mut state: StateParam, input: Res<TurnInput>, mut out: ResMut<TurnOutput>) {
+    // A game stopped early in open fighting counts the fighting it cut short (rules::toll), whether a
+    // stop rule or the facilitator stopped it.
+    if rules::assessment::stops_early(&state.view(), input.end_now) {
         let mut pending = state.take_pending();
         let v = state.view();
         rules::toll::carried_to_the_end(&state.ctx(&v, &[]), &mut pending);
         drop(v);
         state.apply(pending);
     }
-    out.end = rules::assessment::assess(&state.view());
+    out.end = rules::assessment::assess(&state.view(), input.end_now);
 }

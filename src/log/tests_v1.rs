@@ -118,6 +118,7 @@ pub(super) fn record(turn: u32) -> TurnRecord {
             to: vec!["au".into()],
             text: "We back Annan's panel \"fully\"\n--- end turn 1".into(),
         }],
+        end_now: false,
         rejected: vec![Rejection {
             order: order("odm", ToolKind::IcjApplication),
             reason: "ODM is not a state: only states may apply to the \"ICJ\" \\ Art. 34".into(),
@@ -166,6 +167,7 @@ pub(super) fn record(turn: u32) -> TurnRecord {
             outcome: "power-sharing".into(),
             outcome_title: "National Accord".into(),
             objectives: vec![ObjectiveScore { actor: "odm".into(), objective: "pm".into(), met: true, points: 3 }],
+            by_facilitator: false,
         }),
         state: snapshot(turn),
     }

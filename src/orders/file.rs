@@ -34,6 +34,10 @@ pub struct TurnOrders {
     /// Messages between groups sent during the turn, in the order sent (kept in the turn's record).
     #[serde(default)]
     pub messages: Vec<super::Message>,
+    /// The facilitator ends the game with this turn ("end now and score"): the turn is resolved as
+    /// usual, then the game ends and is scored as at any end (docs/rules.md §5). Written only when set.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub end_now: bool,
     /// How many orders, at the end of `orders`, bots gave for the seats no one else filled: each was
     /// checked as the bot proposed it, against the same state and its actor's orders before it (every
     /// one of them the bot's own), so the turn's intake takes them as checked. Never read from a file

@@ -7,6 +7,7 @@
 //! inject ID                fire a facilitator inject this turn
 //! play                     resolve the turn (seated groups without orders hold)
 //! undo                     take back the last completed turn
+//! end                      end the game now and score it (the turn is resolved with the orders given)
 //! stop                     save and stop (also at the end of input)
 //! # comment
 //! ```
@@ -25,6 +26,8 @@ pub enum Command {
     Ballot(String, Ballot),
     Inject(String),
     Play,
+    /// Resolve the turn, then end the game and score it.
+    EndNow,
     Undo,
     Stop,
     Nothing,
@@ -97,6 +100,7 @@ pub fn parse_command(line: &str, s: &Scenario) -> Result<Command, String> {
     match words[0] {
         "play" | "next" => Ok(Command::Play),
         "undo" => Ok(Command::Undo),
+        "end" if words.len() == 1 => Ok(Command::EndNow),
         "stop" | "save" => Ok(Command::Stop),
         "inject" if words.len() == 2 => Ok(Command::Inject(words[1].into())),
         "withdraw" if words.len() == 2 => Ok(Command::Withdraw(words[1].into())),
@@ -165,7 +169,7 @@ pub fn parse_command(line: &str, s: &Scenario) -> Result<Command, String> {
             Ok(Command::Order(order))
         }
         _ => Err(format!(
-            "`{line}` is not understood; write `order ROLE TOOL TARGET`, `ballot MEMBER yes|no|abstain`, `inject ID`, `withdraw ROLE`, `play`, `undo` or `stop`"
+            "`{line}` is not understood; write `order ROLE TOOL TARGET`, `ballot MEMBER yes|no|abstain`, `inject ID`, `withdraw ROLE`, `play`, `end`, `undo` or `stop`"
         )),
     }
 }

@@ -2,19 +2,22 @@
 //! game: the question is asked again with the valid choices.
 
 mod ballots;
+mod facilitator;
+mod objectives;
 mod offers;
 
 use std::io::{BufRead, Write};
 
 use ballots::council_ballots;
+use facilitator::{Moment, Next, facilitator_menu};
+use objectives::objectives_now;
 use offers::{allowed_targets, draft_options, partners, tool_name, why_not};
 
 use super::commands::{Command, parse_command};
 use super::input::{Input, Line, Stopped};
-use super::report::situation_report;
+use super::report::{end_report, situation_report};
 use super::session::Session;
 use crate::debrief::names::Names;
-use crate::engine::record::TurnRecord;
 use crate::scenario::{Chapter, Draft, Id, MediationStyle, OrderSpec, SanctionKind, Scenario, ToolKind};
 
 /// Reads a person's answer; `None` at the end of input (or when it cannot be read: the game is saved
@@ -73,28 +76,13 @@ fn choose(
     }
 }
 
-fn end_text(r: &TurnRecord) -> Option<String> {
-    r.end.as_ref().map(|e| {
-        let met: Vec<String> = e
-            .objectives
-            .iter()
-            .filter(|o| o.met)
-            .map(|o| format!("{} `{}` (+{})", o.actor, o.objective, o.points))
-            .collect();
-        format!(
-            "The game ends: {}. Outcome: {}.\nObjectives met: {}",
-            e.reason.trim_end_matches('.'),
-            e.outcome_title,
-            if met.is_empty() { "none".to_string() } else { met.join(", ") }
-        )
-    })
-}
-
+/// After a turn: where it is saved, and at the end of the game the end report (the last turn's
+/// results, how the game ended, every role's objectives scored), in names, not ids.
 fn after_turn(session: &Session, out: &mut dyn Write) {
     let r = session.records.last().expect("a turn was played");
     say(out, &format!("Turn {} is resolved and saved to {}.", r.turn, session.log_path.display()));
-    if let Some(end) = end_text(r) {
-        say(out, &end);
+    if r.end.is_some() {
+        say(out, &end_report(&session.scenario, r, &session.seats));
     }
 }
 
@@ -175,6 +163,11 @@ pub fn run_lines_in(
                 }
                 Ok(())
             }
+            Ok(Command::EndNow) => {
+                session.end_now()?;
+                after_turn(session, out);
+                Ok(())
+            }
             Ok(Command::Undo) => match session.undo()? {
                 Some(t) => {
                     say(out, &format!("Turn {t} is taken back."));
@@ -201,6 +194,9 @@ fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
             actor.name
         ),
     );
+    if let Some(text) = objectives_now(session, role) {
+        say(out, &text);
+    }
     if actor.tools.iter().any(|t| crate::rules::tracks::is_mediating(*t)) {
         say(out, "One mediating move (mediation, good offices, chair facilitation) per dispute a turn.");
     }
@@ -211,7 +207,13 @@ fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
         }
         if !session.room_for_orders(role) {
             say(out, "That is three orders, the most a group can give in a turn.");
-            return Some(());
+            let k =
+                choose(input, out, "Done?", &["take back an order".into()], Some("done: hand over to the next group"))?;
+            if k == 0 {
+                return Some(());
+            }
+            take_back(session, role, &given, input, out)?;
+            continue;
         }
         // Only tools with a target the rules accept now are offered; the others are named with why.
         let (usable, blocked): (Vec<ToolKind>, Vec<ToolKind>) =
@@ -223,11 +225,20 @@ fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
         if !reasons.is_empty() {
             say(out, &format!("Not possible now:\n{}", reasons.join("\n")));
         }
-        let tools: Vec<String> = usable.iter().map(|t| format!("{} — {}", tool_name(*t), t.explanation())).collect();
+        let mut tools: Vec<String> =
+            usable.iter().map(|t| format!("{} — {}", tool_name(*t), t.explanation())).collect();
+        // Taking back an order comes after the tools, so a tool keeps its number whatever was given.
+        if !given.is_empty() {
+            tools.push("take back an order you gave".into());
+        }
         let n =
             choose(input, out, "Which tool? (0 when you are done)", &tools, Some("done: hand over to the next group"))?;
         if n == 0 {
             return Some(());
+        }
+        if n > usable.len() {
+            take_back(session, role, &given, input, out)?;
+            continue;
         }
         let tool = usable[n - 1];
         let options = allowed_targets(session, role, tool);
@@ -318,6 +329,22 @@ fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
     }
 }
 
+/// Takes back one of the group's orders, chosen from `given` (the orders in words). `None` at the end
+/// of input.
+fn take_back(
+    session: &mut Session,
+    role: &str,
+    given: &[String],
+    input: &mut Input,
+    out: &mut dyn Write,
+) -> Option<()> {
+    let k = choose(input, out, "Which order do you take back?", given, Some("none: keep them all"))?;
+    if k > 0 && session.withdraw(role, k - 1).is_some() {
+        say(out, &format!("Taken back: {}", given[k - 1]));
+    }
+    Some(())
+}
+
 /// One order as the group chose it: the tool under the name the menu lists it by, what it is aimed
 /// at and what a draft would do in words (never the ids or the file syntax).
 pub fn describe(scenario: &Scenario, o: &OrderSpec) -> String {
@@ -379,7 +406,10 @@ fn turns_done(played: u32) -> String {
     format!("That is the {played} turn(s) this session was to play (--turns {played}).")
 }
 
-/// [`run_menus`] for a room: private screens and a number of turns as `room` says.
+/// [`run_menus`] for a room: private screens and a number of turns as `room` says. Each turn: the
+/// situation report; once a turn has been played, the facilitator's menu (to take it back, fire an
+/// inject, end the game now … before anyone enters the next); each group's orders in private; the
+/// Council ballots; the facilitator's menu again, to play the turn.
 pub fn run_menus_in(
     session: &mut Session,
     input: &mut dyn BufRead,
@@ -388,8 +418,15 @@ pub fn run_menus_in(
 ) -> std::io::Result<()> {
     let input = &mut Input::new(input);
     let mut played = 0;
-    while !session.is_over() {
+    'turns: while !session.is_over() {
         say(out, &situation_report(&session.scenario, session.state(), session.records.last(), session.next_turn()));
+        if !session.records.is_empty() {
+            match facilitator_menu(session, input, out, Moment::BeforeEntry)? {
+                Some(Next::GoOn) => {}
+                Some(Next::Restart) => continue 'turns,
+                Some(Next::Ended) | Some(Next::Stop) | None => return Ok(()),
+            }
+        }
         let seats = session.seats.clone();
         for role in &seats {
             if group_turn(session, role, input, out, room).is_none() {
@@ -399,58 +436,16 @@ pub fn run_menus_in(
         if council_ballots(session, input, out).is_none() {
             return Ok(());
         }
-        loop {
-            let mut choices = vec![
-                "play the turn".to_string(),
-                "fire an inject".into(),
-                "undo the last turn".into(),
-                "save and stop".into(),
-                "show the situation report again".into(),
-            ];
-            if session.available_injects().is_empty() {
-                choices[1] = "fire an inject (none left)".into();
+        match facilitator_menu(session, input, out, Moment::AfterEntry)? {
+            Some(Next::GoOn) => {
+                played += 1;
+                if room.done(played) && !session.is_over() {
+                    say(out, &turns_done(played));
+                    return Ok(());
+                }
             }
-            let Some(k) = choose(input, out, "Facilitator:", &choices, None) else { return Ok(()) };
-            match k {
-                1 => {
-                    session.play_turn()?;
-                    after_turn(session, out);
-                    played += 1;
-                    if room.done(played) && !session.is_over() {
-                        say(out, &turns_done(played));
-                        return Ok(());
-                    }
-                    break;
-                }
-                2 => {
-                    let injects = session.available_injects();
-                    if injects.is_empty() {
-                        continue;
-                    }
-                    let labels: Vec<String> = injects.iter().map(|(i, t)| format!("{t} ({i})")).collect();
-                    let Some(j) = choose(input, out, "Which inject?", &labels, Some("none")) else { return Ok(()) };
-                    if j > 0 {
-                        let id = injects[j - 1].0.clone();
-                        if let Err(e) = session.fire_inject(&id) {
-                            say(out, &e);
-                        } else {
-                            say(out, "It will be announced when the turn is played.");
-                        }
-                    }
-                }
-                3 => {
-                    match session.undo()? {
-                        Some(t) => say(out, &format!("Turn {t} is taken back.")),
-                        None => say(out, "There is no completed turn to take back."),
-                    }
-                    break;
-                }
-                5 => say(
-                    out,
-                    &situation_report(&session.scenario, session.state(), session.records.last(), session.next_turn()),
-                ),
-                _ => return Ok(()),
-            }
+            Some(Next::Restart) => continue 'turns,
+            Some(Next::Ended) | Some(Next::Stop) | None => return Ok(()),
         }
     }
     Ok(())

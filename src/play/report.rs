@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::debrief::names::count;
-use crate::engine::record::TurnRecord;
+use crate::debrief::names::{Names, count};
+use crate::engine::record::{EndRecord, TurnRecord};
 use crate::engine::state::Snapshot;
 use crate::model::glasl::{phase_name, stage_name};
 use crate::scenario::Scenario;
@@ -14,6 +14,50 @@ pub fn situation_report(s: &Scenario, state: &Snapshot, last: Option<&TurnRecord
     let mut out = String::new();
     let dates = crate::engine::turn_dates(&s.meta, next_turn);
     let _ = writeln!(out, "=== {} — turn {next_turn} of {} ({dates}) ===", s.meta.title, s.meta.turns);
+    situation(&mut out, s, state);
+    if let Some(r) = last {
+        last_turn(&mut out, s, r);
+    }
+    out
+}
+
+/// The report at the end of the game: the situation it ended in, the last turn's results, how it
+/// ended and every role's objectives scored, all in names and words (never ids).
+pub fn end_report(s: &Scenario, last: &TurnRecord, seats: &[String]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "=== {} — the end, after turn {} of {} ===", s.meta.title, last.turn, s.meta.turns);
+    situation(&mut out, s, &last.state);
+    last_turn(&mut out, s, last);
+    if !seats.is_empty() {
+        groups_orders(&mut out, s, last, seats);
+    }
+    if let Some(end) = &last.end {
+        let _ = writeln!(out, "\nThe game ends: {}. Outcome: {}.", end.reason.trim_end_matches('.'), end.outcome_title);
+        scores(&mut out, s, end, seats);
+    }
+    out
+}
+
+/// Each role's objectives as the end scored them, the groups' roles first.
+fn scores(out: &mut String, s: &Scenario, end: &EndRecord, seats: &[String]) {
+    let mut roles = crate::debrief::objectives::scores(Names::new(s), end, seats);
+    if roles.is_empty() {
+        return;
+    }
+    roles.sort_by_key(|r| !r.seat);
+    let _ = writeln!(out, "Objectives, scored on the situation at the end:");
+    for r in &roles {
+        let group = if r.seat { " (a group)" } else { "" };
+        let _ = writeln!(out, "  {}{group}: {} of {} points", r.role, r.points, r.max);
+        for o in &r.rows {
+            let met = if o.met { "met" } else { "not met" };
+            let _ = writeln!(out, "    {met}: {} ({} of {})", o.text.trim(), o.points, o.max);
+        }
+    }
+}
+
+/// Each dispute's stage and way out, and the toll.
+fn situation(out: &mut String, s: &Scenario, state: &Snapshot) {
     for d in &state.dyads {
         let name = s.dyad(d.id).map_or(d.id.as_str(), |x| x.name.as_str());
         let mut notes = Vec::new();
@@ -47,22 +91,42 @@ pub fn situation_report(s: &Scenario, state: &Snapshot, last: Option<&TurnRecord
         count(g.displaced),
         g.public_pressure
     );
-    if let Some(r) = last {
-        let _ = writeln!(out, "\nLast turn ({}):", r.dates);
-        for v in &r.votes {
-            let _ =
-                writeln!(out, "- {}: {} ({}).", v.subject, if v.adopted { "adopted" } else { "not adopted" }, v.tally);
+}
+
+/// What happened in the turn, in words: votes, outcomes, news, the ground.
+fn last_turn(out: &mut String, s: &Scenario, r: &TurnRecord) {
+    let _ = writeln!(out, "\nLast turn ({}):", r.dates);
+    for v in &r.votes {
+        let _ = writeln!(out, "- {}: {} ({}).", v.subject, if v.adopted { "adopted" } else { "not adopted" }, v.tally);
+    }
+    for o in &r.outcomes {
+        let _ = writeln!(out, "- {}", o.explanation);
+    }
+    for i in &r.injects {
+        let _ = writeln!(out, "- NEWS: {}. {}", i.title, i.text);
+    }
+    for d in &r.dynamics {
+        let place = s.dyad(d.dyad).map_or(d.dyad.as_str(), |x| x.name.as_str());
+        let _ = writeln!(out, "- On the ground in {place}: {}", d.explanation);
+    }
+}
+
+/// What the groups ordered in the turn, by name and in the debrief's words, and what was refused
+/// with the reason (once the turn is resolved it is no secret).
+fn groups_orders(out: &mut String, s: &Scenario, r: &TurnRecord, seats: &[String]) {
+    let names = Names::new(s);
+    let seated = |id: &str| seats.iter().any(|x| x == id);
+    let _ = writeln!(out, "\nThe groups' orders in the last turn:");
+    for seat in seats {
+        let given: Vec<_> = r.submitted.iter().filter(|o| o.actor == seat.as_str()).collect();
+        if given.is_empty() {
+            let _ = writeln!(out, "- {}: held", names.actor(seat));
         }
-        for o in &r.outcomes {
-            let _ = writeln!(out, "- {}", o.explanation);
-        }
-        for i in &r.injects {
-            let _ = writeln!(out, "- NEWS: {}. {}", i.title, i.text);
-        }
-        for d in &r.dynamics {
-            let place = s.dyad(d.dyad).map_or(d.dyad.as_str(), |x| x.name.as_str());
-            let _ = writeln!(out, "- On the ground in {place}: {}", d.explanation);
+        for o in given {
+            let _ = writeln!(out, "- {}", names.order(o));
         }
     }
-    out
+    for rejected in r.rejected.iter().filter(|x| seated(&x.order.actor)) {
+        let _ = writeln!(out, "- refused: {} — {}", names.order(&rejected.order), rejected.reason);
+    }
 }

@@ -248,6 +248,23 @@ impl Session {
         Ok(self.records.last().expect("just pushed"))
     }
 
+    /// Ends the game now and scores it ("end now and score"): the turn in progress is resolved with the
+    /// orders given so far (a seated group that gave none holds; the other seats play as in any turn),
+    /// then the game ends and every objective is scored as at any end. The end is part of the turn's
+    /// input in the log, so replay and branch end the game at the same turn.
+    pub fn end_now(&mut self) -> std::io::Result<&TurnRecord> {
+        let seats = self.seats.clone();
+        self.end_now_with(&seats)
+    }
+
+    /// [`Session::end_now`] with only the groups in `ready` giving their orders, as
+    /// [`Session::play_turn_with`] (the room on phones).
+    pub fn end_now_with(&mut self, ready: &[String]) -> std::io::Result<&TurnRecord> {
+        // The pending orders, the end with them, are taken whole by the turn (never left for the next).
+        self.pending.end_now = true;
+        self.play_turn_with(ready)
+    }
+
     /// Takes back the last completed turn: the log is rewritten without it, the state restored.
     pub fn undo(&mut self) -> std::io::Result<Option<u32>> {
         let Some(last) = self.records.pop() else { return Ok(None) };

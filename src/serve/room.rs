@@ -268,6 +268,21 @@ impl Room {
 }
 
 impl Room {
+    /// Ends the game now and scores it (the console's "end the game now"): the turn in progress is
+    /// resolved as `resolve` does, through `Session::end_now_with`, as `play` ends it, then the game
+    /// ends and every objective is scored.
+    pub fn end_now(&mut self) -> Result<u32, Refused> {
+        if self.session.is_over() {
+            return Err(Refused::Rule("the game is over".to_string()));
+        }
+        let ready = self.locked();
+        let turn = self.session.end_now_with(&ready)?.turn;
+        self.next_turn()?;
+        Ok(turn)
+    }
+}
+
+impl Room {
     /// Notes that a group opened its page (the console and the projector show who has joined).
     pub fn join(&mut self, role: &str) {
         self.joined.insert(role.to_string());

@@ -1,5 +1,6 @@
 //! The facilitator's console and its changes: resolve the turn, fire an inject, undo the last turn
-//! (confirmed), pause or extend the timer, give a group a new link; and its pages: every order of the
+//! (confirmed), end the game now and score it (confirmed), pause or extend the timer, give a group a
+//! new link; and its pages: every order of the
 //! resolved turns, the debrief so far, the join sheet.
 
 use axum::extract::{Path, State};
@@ -86,6 +87,27 @@ pub async fn undo(State(state): State<Shared>, Path(token): Path<String>, raw: R
         let result = state.room().undo();
         let done = match &result {
             Ok(turn) => format!("Turn {turn} is taken back; the groups give their orders for it again."),
+            Err(_) => String::new(),
+        };
+        Ok((result.map(|_| ()), Change::Public, done))
+    })
+    .await
+}
+
+/// Ends the game now and scores it, once the facilitator has ticked the box that confirms it.
+pub async fn end_now(State(state): State<Shared>, Path(token): Path<String>, raw: Raw) -> Response {
+    change(&state, &token, Some(raw), |state, fields| {
+        if fields.all("confirm").next() != Some("end") {
+            let why = Refused::Rule("tick the box to confirm that the game ends now".to_string());
+            return Ok((Err(why), Change::Console, String::new()));
+        }
+        let mut room = state.room();
+        let result = room.end_now();
+        let done = match &result {
+            Ok(turn) => {
+                let reason = room.session.records.last().and_then(|r| r.end.as_ref()).map(|e| e.reason.clone());
+                format!("Turn {turn} is resolved and the game is over: {}.", reason.unwrap_or_default())
+            }
             Err(_) => String::new(),
         };
         Ok((result.map(|_| ()), Change::Public, done))

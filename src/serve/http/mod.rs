@@ -84,6 +84,7 @@ pub fn router(state: Shared) -> Router {
         .route("/f/{token}/resolve", post(console::resolve))
         .route("/f/{token}/inject", post(console::inject))
         .route("/f/{token}/undo", post(console::undo))
+        .route("/f/{token}/end", post(console::end_now))
         .route("/f/{token}/timer", post(console::timer))
         .route("/f/{token}/relink", post(console::relink))
         .route("/f/{token}/orders", get(console::orders))

@@ -1,6 +1,6 @@
 //! The facilitator's console: each group's status (joined, how many orders, locked in: never which
 //! orders before the turn is resolved), resolving the turn, injects with what they do, the timer,
-//! undo with a confirmation, new links, and the way to the orders of resolved turns and the debrief.
+//! ending the game now and undo, each with a confirmation, new links, and the way to the orders of resolved turns and the debrief.
 
 use maud::{Markup, html};
 
@@ -84,9 +84,7 @@ pub fn render(room: &Room, state: &Shared, token: &str, notice_text: Option<&str
                         summary { strong { (title) } }
                         p { (inject.text) }
                         p class="muted" {
-                            "What it does: "
-                            @if inject.effects.is_empty() { "nothing on the numbers; it is news." }
-                            @else { (inject.effects.iter().map(|e| words.effect(e)).collect::<Vec<_>>().join("; ")) "." }
+                            "What it does: " (words.effects(&inject.effects))
                         }
                         form method="post" action=(act("inject")) {
                             input type="hidden" name="inject" value=(id);
@@ -110,6 +108,18 @@ pub fn render(room: &Room, state: &Shared, token: &str, notice_text: Option<&str
                 input type="hidden" name="action" value="extend";
                 input type="number" name="minutes" value="2" min="1" max="120" style="width:4em";
                 button type="submit" { "Add minutes" }
+            }
+        }
+        @if !session.is_over() {
+            h2 { "End the game now" }
+            form method="post" action=(act("end")) {
+                label {
+                    input type="checkbox" name="confirm" value="end";
+                    " Resolve turn " (session.next_turn()) " as above, then end the game and score every objective \
+                      as at the end"
+                }
+                " "
+                button type="submit" { "End the game now and score it" }
             }
         }
         @if let Some(last) = session.records.last() {

@@ -29,7 +29,8 @@ pub fn last_turn(scenario: &Scenario, record: &TurnRecord) -> Markup {
             }
         }
         @if let Some(end) = &record.end {
-            p class="notice" { strong { "The game ends: " } (end.reason) " Outcome: " (end.outcome_title) "." }
+            p class="notice" { strong { "The game ends: " } (end.reason.trim_end_matches('.')) ". Outcome: " (end.outcome_title) "." }
+            (scores(scenario, end))
         }
     }
 }
@@ -40,4 +41,23 @@ pub fn situation(room: &crate::serve::room::Room) -> Markup {
     let session = &room.session;
     let text = crate::play::situation_report(&session.scenario, session.state(), None, session.next_turn());
     html! { pre class="report" { (text) } }
+}
+
+/// Every role's points at the end, as the end scored them (the debrief lists each objective).
+fn scores(scenario: &Scenario, end: &crate::engine::record::EndRecord) -> Markup {
+    let roles = crate::debrief::objectives::scores(crate::debrief::names::Names::new(scenario), end, &[]);
+    html! {
+        @if !roles.is_empty() {
+            table class="scores" {
+                tr { th { "Role" } th { "Points" } th { "Objectives met" } }
+                @for role in &roles {
+                    tr {
+                        td { (role.role) }
+                        td { (role.points) " of " (role.max) }
+                        td { (role.rows.iter().filter(|o| o.met).count()) " of " (role.rows.len()) }
+                    }
+                }
+            }
+        }
+    }
 }
