@@ -589,7 +589,8 @@ fn ending_now_in_open_fighting_carries_the_toll_to_the_scenarios_end() {
     };
     let (ended, going_on) = (play(true), play(false));
     let carried: Vec<_> = ended.effects.iter().filter(|e| e.cause.starts_with("the end: stage-")).collect();
-    assert_eq!(carried.len(), 2, "deaths and displaced: {:?}", ended.effects);
+    let targets: Vec<&str> = carried.iter().map(|e| e.target.as_str()).collect();
+    assert_eq!(targets, ["Deaths", "DisputeDeaths(\"kenya-crisis\")", "Displaced"], "{:?}", ended.effects);
     assert!(carried[0].cause.ends_with("goes on for the 10 turn(s) left"), "{}", carried[0].cause);
     assert!(going_on.effects.iter().all(|e| !e.cause.starts_with("the end:")));
     assert!(ended.state.globals.deaths > going_on.state.globals.deaths);

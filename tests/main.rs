@@ -11,6 +11,7 @@ mod council_votes;
 mod debrief;
 mod docs_examples;
 mod engine;
+mod format2;
 mod malformed;
 mod model_laws;
 mod play;

@@ -58,9 +58,9 @@ pub fn merge(trunk: &[crate::engine::record::TurnRecord], changes: &OrdersFile, 
 }
 
 pub fn run(args: &Args) -> Result<(), Failed> {
-    let trunk = load_log(&args.log)?;
+    let mut trunk = load_log(&args.log)?;
     let scenario = scenario_of(&trunk.header, &args.log, args.scenario.as_deref())?;
-    super::game_io::states_fit(&trunk, &scenario, &args.log)?;
+    super::game_io::fit_and_complete(&mut trunk, &scenario, &args.log)?;
     let changes = super::game_io::orders_for(&args.orders, &scenario)?;
     let available = trunk.records.len() as u32 + 1;
     if args.from_turn > available {

@@ -39,15 +39,15 @@ impl Args {
 }
 
 pub fn run(args: &Args) -> Result<(), Failed> {
-    let loaded = load_log(&args.log)?;
+    let mut loaded = load_log(&args.log)?;
     let scenario = scenario_of(&loaded.header, &args.log, args.scenario.as_deref())?;
-    super::game_io::states_fit(&loaded, &scenario, &args.log)?;
+    super::game_io::fit_and_complete(&mut loaded, &scenario, &args.log)?;
     let name = args.log.display().to_string();
     let game = GameLog { name: &name, header: &loaded.header, records: &loaded.records };
     let debrief = match &args.compare {
         None => Debrief::new(&scenario, &game),
         Some(path) => {
-            let other = load_log(path)?;
+            let mut other = load_log(path)?;
             if other.header.scenario != loaded.header.scenario
                 || other.header.scenario_hash != loaded.header.scenario_hash
             {
@@ -63,7 +63,7 @@ pub fn run(args: &Args) -> Result<(), Failed> {
                 );
                 return Err(Failed(super::EXIT_INVALID));
             }
-            super::game_io::states_fit(&other, &scenario, path)?;
+            super::game_io::fit_and_complete(&mut other, &scenario, path)?;
             let other_name = path.display().to_string();
             let other_game = GameLog { name: &other_name, header: &other.header, records: &other.records };
             Debrief::compared(&scenario, &game, &other_game)

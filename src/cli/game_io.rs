@@ -230,6 +230,19 @@ pub fn upgrade_if_older(
     Ok(())
 }
 
+/// Checks every saved state (`states_fit`), then completes the turns saved before the engine kept
+/// each dispute's toll (`engine::older_records`), so an old game is replayed, debriefed and resumed
+/// as one saved today.
+pub fn fit_and_complete(
+    log: &mut LoadedLog,
+    scenario: &std::sync::Arc<Scenario>,
+    log_path: &Path,
+) -> Result<(), Failed> {
+    states_fit(log, scenario, log_path)?;
+    crate::engine::older_records::complete(scenario, log.header.seed, &mut log.records);
+    Ok(())
+}
+
 /// Every saved state must be a state of this scenario: the same dyads and actors, every number within
 /// its range, every id the scenario's (`engine::state_check`). A log can be edited and its checksums
 /// recomputed; the engine must refuse it rather than play on from it.

@@ -17,9 +17,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<(), Failed> {
-    let loaded = load_log(&args.log)?;
+    let mut loaded = load_log(&args.log)?;
     let scenario = scenario_of(&loaded.header, &args.log, args.scenario.as_deref())?;
-    super::game_io::states_fit(&loaded, &scenario, &args.log)?;
+    super::game_io::fit_and_complete(&mut loaded, &scenario, &args.log)?;
     let mut game = Game::new(scenario.clone(), loaded.header.seed);
     for stored in &loaded.records {
         let orders = stored.input();

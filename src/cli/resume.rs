@@ -25,7 +25,7 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     let mut lock = lock_log(&args.log)?;
     let mut loaded = load_log(&args.log)?;
     let (scenario, text) = scenario_and_text_of(&loaded.header, &args.log, args.scenario.as_deref())?;
-    super::game_io::states_fit(&loaded, &scenario, &args.log)?;
+    super::game_io::fit_and_complete(&mut loaded, &scenario, &args.log)?;
     // A torn last turn is cut off first, so the resumed log ends as an uninterrupted one would.
     if let Err(e) = crate::log::truncate_to(&args.log, loaded.valid_len) {
         eprintln!("error: cannot repair {}: {e}", args.log.display());

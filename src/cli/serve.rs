@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::game_io::{
-    Failed, create_log, header_for, load_log, load_scenario_arg, lock_log, scenario_and_text_of, states_fit,
+    Failed, create_log, fit_and_complete, header_for, load_log, load_scenario_arg, lock_log, scenario_and_text_of,
 };
 use super::play::OthersArg;
 use crate::play::Others;
@@ -124,7 +124,7 @@ fn resume(args: &Args, log_path: &std::path::Path) -> Result<Option<crate::serve
     let mut lock = lock_log(log_path)?;
     let mut loaded = load_log(log_path)?;
     let (scenario, text) = scenario_and_text_of(&loaded.header, log_path, args.scenario.as_deref())?;
-    states_fit(&loaded, &scenario, log_path)?;
+    fit_and_complete(&mut loaded, &scenario, log_path)?;
     if let Err(e) = crate::log::truncate_to(log_path, loaded.valid_len) {
         eprintln!("error: cannot repair {}: {e}", log_path.display());
         return Err(Failed(super::EXIT_FAILURE));

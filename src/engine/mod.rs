@@ -3,6 +3,7 @@
 mod dates;
 mod game;
 pub mod ledger;
+pub mod older_records;
 pub mod record;
 pub mod rng;
 pub mod rows;
