@@ -34,6 +34,8 @@ enum Expect {
     Rejected(u32, String, ToolKind, String),
     /// `(turn, actor, tool, result)`
     Result(u32, String, ToolKind, String),
+    /// `(turn, actor, tool, text)`: the outcome's explanation contains the text.
+    Explains(u32, String, ToolKind, String),
     /// `(turn, actor, tool, probability)`
     Probability(u32, String, ToolKind, f64),
     /// `(turn, sponsor, tally, adopted, vetoed_by)`
@@ -92,6 +94,10 @@ fn check(case: &Case, records: &[TurnRecord]) -> Vec<String> {
             Expect::Result(t, actor, tool, result) => {
                 let got = outcome(*t, actor, *tool).map(|o| o.result);
                 (got.as_deref() != Some(result.as_str())).then(|| format!("{e:?}: got {got:?}"))
+            }
+            Expect::Explains(t, actor, tool, text) => {
+                let got = outcome(*t, actor, *tool).map(|o| o.explanation);
+                (!got.as_deref().is_some_and(|g| g.contains(text.as_str()))).then(|| format!("{e:?}: got {got:?}"))
             }
             Expect::Probability(t, actor, tool, p) => {
                 let got = outcome(*t, actor, *tool).and_then(|o| o.probability);

@@ -302,7 +302,9 @@ fn draft_vote(
         effects.push(Effect::happen(Event::ResolutionAdopted(council_id), &c));
         effects.push(Effect::shift(Var::PublicPressure, 12.0, &c));
         for content in &draft.contents {
-            content_effects(ctx, content, draft.chapter, 1.0, order.actor, &c, effects);
+            if let Some(note) = content_effects(ctx, content, draft.chapter, 1.0, order.actor, &c, effects) {
+                result.explanation = explain!(ctx, "{} {note}", result.explanation);
+            }
         }
     } else if !result.vetoed_by.is_empty() {
         effects.push(Effect::happen(Event::Vetoed(council_id), &c));
@@ -346,7 +348,8 @@ fn draft_vote(
 }
 
 /// What an adopted resolution does, added to `effects`. `k` scales recommendations of the Assembly
-/// (weaker than the Council's).
+/// (weaker than the Council's). Returns a sentence for the vote's result where the content's fate
+/// needs one (a mission that cannot deploy, and why).
 fn content_effects(
     ctx: &RuleCtx,
     content: &DraftContent,
@@ -355,7 +358,7 @@ fn content_effects(
     sponsor: Id,
     c: &str,
     effects: &mut Vec<Effect>,
-) {
+) -> Option<String> {
     let binding = if chapter == Chapter::VII { 1.5 } else { 1.0 };
     match *content {
         DraftContent::Ceasefire(d) => {
@@ -375,19 +378,23 @@ fn content_effects(
                 effects.push(Effect::shift(Var::Spoiler(sp.actor), -8.0 * k, c));
             }
         }
-        DraftContent::Observers(d, _) | DraftContent::PeaceOperation(d, _) => {
+        DraftContent::Observers(d, _) => {
+            // Observers deploy only with the consent of both parties.
             let consent = ctx.view.dyad(d).is_some_and(|ds| ds.accepts_observers.iter().all(|x| *x));
-            let peace_op = matches!(content, DraftContent::PeaceOperation(..));
-            // Consent is the rule for deployment; under Chapter VII a force may deploy without it.
-            if consent || (peace_op && chapter == Chapter::VII) {
-                if peace_op {
-                    effects.push(Effect::flag(Flag::PeaceOperation(d), true, c));
-                    effects.push(Effect::happen(Event::PeaceOperation(d), c));
-                } else {
-                    effects.push(Effect::flag(Flag::Observers(d), true, c));
-                    effects.push(Effect::happen(Event::ObserversDeployed(d), c));
-                }
+            if !consent {
+                return Some(explain!(ctx, "The observers cannot deploy without the consent of both parties."));
             }
+            effects.push(Effect::flag(Flag::Observers(d), true, c));
+            effects.push(Effect::happen(Event::ObserversDeployed(d), c));
+        }
+        DraftContent::PeaceOperation(d, personnel) => {
+            let ds = ctx.view.dyad(d)?;
+            let principles = super::deployment::assess(ds, chapter, personnel);
+            if principles.deploys() {
+                effects.push(Effect::flag(Flag::PeaceOperation(d), true, c));
+                effects.push(Effect::happen(Event::PeaceOperation(d), c));
+            }
+            return Some(explain!(ctx, "{}", principles.explain(ds.stage)));
         }
         DraftContent::AuthoriseRegionalForce(_) => effects.push(Effect::shift(Var::PublicPressure, 5.0, c)),
         DraftContent::IccReferral(d) => {
@@ -401,6 +408,7 @@ fn content_effects(
             }
         }
     }
+    None
 }
 
 fn emergency_session(
@@ -500,7 +508,7 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vot
     abstain += (rest * others.abstain / 100.0).floor() as u32;
     // Two-thirds of members present and voting; abstentions do not count as voting.
     let adopted = 3 * yes >= 2 * (yes + no) && yes > 0;
-    let explanation = explain!(
+    let mut explanation = explain!(
         ctx,
         "{yes} in favour, {no} against, {abstain} abstaining; two-thirds of those present and voting needed ({} of {}). {}",
         (2 * (yes + no)).div_ceil(3),
@@ -511,7 +519,9 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vot
         effects.push(Effect::happen(Event::ResolutionAdopted(assembly_id), &c));
         effects.push(Effect::shift(Var::PublicPressure, 15.0, &c));
         for content in &draft.contents {
-            content_effects(ctx, content, Chapter::VI, 0.6, order.actor, &c, effects);
+            if let Some(note) = content_effects(ctx, content, Chapter::VI, 0.6, order.actor, &c, effects) {
+                explanation = explain!(ctx, "{explanation} {note}");
+            }
         }
     }
     let vote = VoteRecord {

@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod council;
 pub mod council_vote;
 pub mod courts;
+pub mod deployment;
 pub mod dynamics;
 pub mod ground;
 pub mod injects;
