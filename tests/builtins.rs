@@ -160,7 +160,18 @@ fn liberia_has_the_council_of_2003_and_follows_the_record() {
         .collect();
     assert_eq!(
         elected,
-        ["Angola", "Bulgaria", "Cameroon", "Chile", "Germany", "Guinea", "Mexico", "Pakistan", "Spain", "Syrian Arab Republic"]
+        [
+            "Angola",
+            "Bulgaria",
+            "Cameroon",
+            "Chile",
+            "Germany",
+            "Guinea",
+            "Mexico",
+            "Pakistan",
+            "Spain",
+            "Syrian Arab Republic"
+        ]
     );
     // Syria presided in August 2003, when resolution 1497 was adopted (turn 7 starts on 28 July).
     assert!(presidency.contains(&(7, "syria".to_string())), "{presidency:?}");
@@ -186,11 +197,8 @@ fn liberia_has_the_council_of_2003_and_follows_the_record() {
     // The women's mass action is played by a civil-society actor; the events no tool brings about are
     // injects the course fires in their turn.
     assert_eq!(turn_of(ToolKind::MassAction, "women"), [1, 2, 6, 6, 6]);
-    let fired: Vec<(u32, String)> = s
-        .historical_course
-        .iter()
-        .flat_map(|t| t.injects.iter().map(move |i| (t.turn, i.to_string())))
-        .collect();
+    let fired: Vec<(u32, String)> =
+        s.historical_course.iter().flat_map(|t| t.injects.iter().map(move |i| (t.turn, i.to_string()))).collect();
     assert_eq!(
         fired,
         [

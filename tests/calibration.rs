@@ -199,11 +199,18 @@ fn in_liberia_the_womens_mass_action_and_the_regional_force_each_make_the_outcom
         assert!(only_course > 2 * only_ablation, "{ablation}: {only_course} against {only_ablation}");
     }
     let share = |g: &[GameEnd]| g.iter().filter(|g| class(g)).count() as f64 / g.len() as f64;
-    let (course, no_women, no_force) = (
-        share(&historical),
-        share(&games(&liberia, "no-mass-action")),
-        share(&games(&liberia, "no-regional-force")),
+    let (course, no_women, no_force) =
+        (share(&historical), share(&games(&liberia, "no-mass-action")), share(&games(&liberia, "no-regional-force")));
+    assert!(
+        course - no_women >= 0.05,
+        "without the mass action: {:.1}% against {:.1}%",
+        no_women * 100.0,
+        course * 100.0
     );
-    assert!(course - no_women >= 0.05, "without the mass action: {:.1}% against {:.1}%", no_women * 100.0, course * 100.0);
-    assert!(course - no_force >= 0.05, "without the regional force: {:.1}% against {:.1}%", no_force * 100.0, course * 100.0);
+    assert!(
+        course - no_force >= 0.05,
+        "without the regional force: {:.1}% against {:.1}%",
+        no_force * 100.0,
+        course * 100.0
+    );
 }

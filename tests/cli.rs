@@ -218,7 +218,9 @@ fn every_handout_page_is_well_formed_self_contained_html() {
     for broken in ["<p><em>x</p></em>", "<p>a & b</p>", "<ul><li>x</ul>", "<p>x", "<p>a > b</p>", "<p x</p>"] {
         assert!(check_tags(broken).is_err(), "{broken} passes the checker");
     }
-    for id in ["tutorial-river-dispute", "cambodia-thailand-2011", "kenya-2008", "uniting-for-peace-drill", "liberia-2003"] {
+    for id in
+        ["tutorial-river-dispute", "cambodia-thailand-2011", "kenya-2008", "uniting-for-peace-drill", "liberia-2003"]
+    {
         let dir = scratch_dir(&format!("brief-html-{id}"));
         good_offices(["brief", id, "--out", "h"]).in_dir(&dir).expect_code(0);
         let pages: Vec<String> = files_in(&dir.join("h")).into_iter().filter(|f| f.ends_with(".html")).collect();

@@ -277,7 +277,9 @@ impl<'a> Words<'a> {
             }
             Var::Deaths => ("the number of people killed".into(), ""),
             Var::Displaced => ("the number of people displaced".into(), ""),
-            Var::DisputeDeaths(d) => (format!("the number of people killed in {} since the game began", self.dyad(d)), ""),
+            Var::DisputeDeaths(d) => {
+                (format!("the number of people killed in {} since the game began", self.dyad(d)), "")
+            }
             Var::RecentDeaths(1) => ("the number of people killed this turn".into(), ""),
             Var::RecentDeaths(n) => (format!("the number of people killed in the last {n} turns"), ""),
         }

@@ -41,15 +41,9 @@ pub(super) fn check(c: &mut Checker) {
         turn_length(c, change.length, &path!["meta", "turn_length_changes", i, "length"]);
         let at = path!["meta", "turn_length_changes", i, "from_turn"];
         if change.from_turn <= previous || change.from_turn > m.turns {
-            let d = c.error(
-                "out-of-range",
-                format!("a change of turn length from turn {}", change.from_turn),
-                &at,
-            );
+            let d = c.error("out-of-range", format!("a change of turn length from turn {}", change.from_turn), &at);
             d.label = format!("must be after turn {previous} and at most turn {}", m.turns);
-            d.help = Some(
-                "list the changes in turn order, each from a later turn (turn 1 has `turn_length`)".into(),
-            );
+            d.help = Some("list the changes in turn order, each from a later turn (turn 1 has `turn_length`)".into());
         }
         previous = previous.max(change.from_turn);
     }

@@ -209,7 +209,8 @@ pub(super) fn check(c: &mut Checker) {
                     c.range(&format!("the shift of {}", var_name(v)), *x, (lo - hi, hi - lo), &p);
                     c.whole_stage(v, *x, &p);
                 }
-                EffectSpec::AcceptsMediation(..) | EffectSpec::AcceptsObservers(..) | EffectSpec::BreakCeasefire(_) => {}
+                EffectSpec::AcceptsMediation(..) | EffectSpec::AcceptsObservers(..) | EffectSpec::BreakCeasefire(_) => {
+                }
             }
         }
     }

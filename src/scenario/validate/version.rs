@@ -19,7 +19,8 @@ pub(super) fn check(c: &mut Checker) {
         for (what, at) in newer_features(c) {
             let d = c.error("format-version", format!("{what} is new in format 2, but the file says `format: 1`"), &at);
             d.label = "format 2".into();
-            d.help = Some("write `format: 2` at the top of the file (format 2 reads every format-1 file as it was)".into());
+            d.help =
+                Some("write `format: 2` at the top of the file (format 2 reads every format-1 file as it was)".into());
         }
     }
 }
@@ -58,7 +59,10 @@ fn newer_features(c: &Checker) -> Vec<(String, Vec<Seg>)> {
     }
     for (ti, t) in s.historical_course.iter().enumerate() {
         if !t.injects.is_empty() {
-            found.push(("`injects` in the historical course".into(), path!["historical_course", ti, "injects"].to_vec()));
+            found.push((
+                "`injects` in the historical course".into(),
+                path!["historical_course", ti, "injects"].to_vec(),
+            ));
         }
     }
     if s.rules.ceasefire_breakdown != RuleParams::default().ceasefire_breakdown {
