@@ -180,6 +180,16 @@ pub fn experiments() -> Vec<Experiment> {
             },
         },
         Experiment {
+            name: "no-mass-action",
+            about: "the historical course without civil society's mass action",
+            prepare: |s| (s.clone(), course(s, |_, _, orders| orders.retain(|o| o.tool != ToolKind::MassAction))),
+        },
+        Experiment {
+            name: "no-regional-force",
+            about: "the historical course without the regional force: no deployment by a regional body or its members, no Council authorisation of one",
+            prepare: |s| (s.clone(), course(s, without_regional_force)),
+        },
+        Experiment {
             name: "parity",
             about: "the course from equal arms (60:60)",
             prepare: |s| (with(s, |s| s.conflict.dyads[0].arms = (60.0, 60.0)), historical(s)),
@@ -317,14 +327,15 @@ fn with(s: &Scenario, change: impl FnOnce(&mut Scenario)) -> Scenario {
 }
 
 /// The historical course, each turn's orders changed by `edit(scenario, turn, orders)`; turns the
-/// course leaves empty are edited too.
+/// course leaves empty are edited too. The injects the course fires in a turn (format 2) are kept.
 fn course(s: &Scenario, edit: impl Fn(&Scenario, u32, &mut Vec<OrderSpec>)) -> OrderSource {
     let turns = (1..=s.meta.turns)
         .map(|turn| {
-            let mut orders =
-                s.historical_course.iter().find(|t| t.turn == turn).map(|t| t.orders.clone()).unwrap_or_default();
+            let entry = s.historical_course.iter().find(|t| t.turn == turn);
+            let mut orders = entry.map(|t| t.orders.clone()).unwrap_or_default();
+            let injects = entry.map(|t| t.injects.iter().map(|i| i.to_string()).collect()).unwrap_or_default();
             edit(s, turn, &mut orders);
-            TurnOrders { turn, orders, ..TurnOrders::default() }
+            TurnOrders { turn, orders, injects, ..TurnOrders::default() }
         })
         .collect();
     OrderSource::File(OrdersFile { turns })
@@ -355,6 +366,19 @@ fn third_party_with(s: &Scenario, tool: ToolKind, not: &[Id]) -> Option<Id> {
 fn resisting_side(s: &Scenario) -> Id {
     let d = &s.conflict.dyads[0];
     if d.win_belief.0 >= d.win_belief.1 { d.sides.0 } else { d.sides.1 }
+}
+
+/// Takes the regional force out of a turn's orders: deployments on the ground by a regional body or
+/// a member of one, requests for the Council's authorisation, and the authorisation itself in drafts
+/// (a draft left with nothing is dropped).
+fn without_regional_force(_: &Scenario, _: u32, orders: &mut Vec<OrderSpec>) {
+    orders.retain(|o| !matches!(o.tool, ToolKind::DeployObservers | ToolKind::RequestCouncilAuthorisation));
+    for o in orders.iter_mut() {
+        if let Some(draft) = o.draft.as_mut() {
+            draft.contents.retain(|c| !matches!(c, DraftContent::AuthoriseRegionalForce(_)));
+        }
+    }
+    orders.retain(|o| o.draft.as_ref().is_none_or(|d| !d.contents.is_empty()));
 }
 
 fn add_statements(s: &Scenario, orders: &mut Vec<OrderSpec>, tools: &[ToolKind]) {

@@ -150,3 +150,82 @@ fn historical_courses_follow_the_record() {
         .collect();
     assert_eq!(mediators.len(), 1, "a single mediation track: {mediators:?}");
 }
+
+#[test]
+fn liberia_has_the_council_of_2003_and_follows_the_record() {
+    let (members, permanent, presidency) = council_of("liberia-2003");
+    let elected: Vec<String> = names("liberia-2003", &members)
+        .into_iter()
+        .filter(|n| !names("liberia-2003", &permanent).contains(n))
+        .collect();
+    assert_eq!(
+        elected,
+        [
+            "Angola",
+            "Bulgaria",
+            "Cameroon",
+            "Chile",
+            "Germany",
+            "Guinea",
+            "Mexico",
+            "Pakistan",
+            "Spain",
+            "Syrian Arab Republic"
+        ]
+    );
+    // Syria presided in August 2003, when resolution 1497 was adopted (turn 7 starts on 28 July).
+    assert!(presidency.contains(&(7, "syria".to_string())), "{presidency:?}");
+
+    let s = good_offices::scenario::builtin::find("liberia-2003").expect("built in").load().expect("loads").scenario;
+    assert_eq!(s.format, 2);
+    let orders: Vec<_> = s.historical_course.iter().flat_map(|t| t.orders.iter().map(move |o| (t.turn, o))).collect();
+    let turn_of = |tool: ToolKind, actor: &str| -> Vec<u32> {
+        orders.iter().filter(|(_, o)| o.tool == tool && o.actor == actor).map(|(t, _)| *t).collect()
+    };
+    // 17 June ceasefire (turn 4), 18 August agreement (turn 8), ECOMIL lands (turn 7).
+    assert_eq!(turn_of(ToolKind::OfferCeasefire, "gol"), [4]);
+    assert_eq!(turn_of(ToolKind::OfferCeasefire, "lurd"), [4]);
+    assert_eq!(turn_of(ToolKind::SignAgreement, "gol"), [8]);
+    assert_eq!(turn_of(ToolKind::SignAgreement, "lurd"), [8]);
+    assert_eq!(turn_of(ToolKind::DeployObservers, "nigeria"), [7]);
+    // Three resolutions: 1478 (timber, turn 1), 1497 (turn 7), 1509 (turn 9), all under Chapter VII.
+    assert_eq!(turn_of(ToolKind::DraftResolution, "united-states"), [1, 7, 9]);
+    // One mediator, as at the Accra talks.
+    let mediators: std::collections::BTreeSet<&str> =
+        orders.iter().filter(|(_, o)| o.tool == ToolKind::Mediation).map(|(_, o)| o.actor.as_str()).collect();
+    assert_eq!(mediators.into_iter().collect::<Vec<_>>(), ["ecowas-mediator"]);
+    // The women's mass action is played by a civil-society actor; the events no tool brings about are
+    // injects the course fires in their turn.
+    assert_eq!(turn_of(ToolKind::MassAction, "women"), [1, 2, 6, 6, 6]);
+    let fired: Vec<(u32, String)> =
+        s.historical_course.iter().flat_map(|t| t.injects.iter().map(move |i| (t.turn, i.to_string()))).collect();
+    assert_eq!(
+        fired,
+        [
+            (3, "special-court-indictment".to_string()),
+            (4, "ceasefire-collapses".to_string()),
+            (5, "asylum-offer".to_string()),
+            (8, "taylor-resigns".to_string()),
+            (10, "assembly-finances-unmil".to_string()),
+        ]
+    );
+    // Every role a group can play has a private briefing and objectives.
+    for a in s.actors.iter().filter(|a| !a.briefing.is_empty()) {
+        assert!(!a.objectives.is_empty(), "{} has objectives", a.id);
+    }
+    assert_eq!(s.actors.iter().filter(|a| !a.briefing.is_empty()).count(), 9);
+}
+
+#[test]
+fn liberias_course_gives_the_votes_of_2003_for_1497_and_1509() {
+    use good_offices::engine::{Game, OrderSource, play};
+    let s = std::sync::Arc::new(
+        good_offices::scenario::builtin::find("liberia-2003").expect("built in").load().expect("loads").scenario,
+    );
+    let records = play(&mut Game::new(s, 1), &OrderSource::Historical, None);
+    let tally = |turn: u32| records.iter().find(|r| r.turn == turn).expect("the turn is played").votes[0].tally.clone();
+    assert_eq!(tally(7), "12–0–3", "resolution 1497: France, Germany and Mexico abstain");
+    assert_eq!(tally(9), "15–0–0", "resolution 1509: unanimous");
+    let end = records.last().and_then(|r| r.end.as_ref()).expect("the game ends");
+    assert_eq!(end.outcome, "agreement-and-un-mission");
+}

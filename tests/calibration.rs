@@ -38,6 +38,7 @@ fn each_historical_course_reaches_its_historical_outcome_in_at_least_60_percent(
         ("kenya-2008", "power-sharing-agreement"),
         ("cambodia-thailand-2011", "de-escalation-without-peace-operation"),
         ("uniting-for-peace-drill", "ceasefire-after-assembly"),
+        ("liberia-2003", "agreement-and-un-mission"),
     ] {
         let s = built_in(id);
         let share = report(&s, "historical").share(class);
@@ -182,5 +183,34 @@ fn in_the_tutorial_third_parties_who_act_prevent_what_holding_lets_happen() {
         "bad ends: {:.1}% with the third parties holding, {:.1}% with them acting",
         holding.share * 100.0,
         acting.share * 100.0
+    );
+}
+
+#[test]
+fn in_liberia_the_womens_mass_action_and_the_regional_force_each_make_the_outcome_more_likely() {
+    let liberia = built_in("liberia-2003");
+    let historical = games(&liberia, "historical");
+    let class = |g: &GameEnd| g.outcome == "agreement-and-un-mission";
+    // The women's campaign and sit-in pressed both camps to negotiate in earnest (GNAD); ECOWAS's force,
+    // authorised under Chapter VII, separated the fighters in Monrovia before the agreement (SC/7836).
+    for ablation in ["no-mass-action", "no-regional-force"] {
+        let without = games(&liberia, ablation);
+        let (only_course, only_ablation) = clearly_more(&historical, &without, class);
+        assert!(only_course > 2 * only_ablation, "{ablation}: {only_course} against {only_ablation}");
+    }
+    let share = |g: &[GameEnd]| g.iter().filter(|g| class(g)).count() as f64 / g.len() as f64;
+    let (course, no_women, no_force) =
+        (share(&historical), share(&games(&liberia, "no-mass-action")), share(&games(&liberia, "no-regional-force")));
+    assert!(
+        course - no_women >= 0.05,
+        "without the mass action: {:.1}% against {:.1}%",
+        no_women * 100.0,
+        course * 100.0
+    );
+    assert!(
+        course - no_force >= 0.05,
+        "without the regional force: {:.1}% against {:.1}%",
+        no_force * 100.0,
+        course * 100.0
     );
 }

@@ -18,7 +18,10 @@ fn list_shows_every_builtin_with_turns_and_roles() {
     let header: Vec<&str> = lines.next().expect("a header").split_whitespace().collect();
     assert_eq!(header, ["ID", "TITLE", "TURNS", "ROLES"]);
     let ids: Vec<&str> = lines.map(|l| l.split_whitespace().next().expect("an id")).collect();
-    assert_eq!(ids, ["tutorial-river-dispute", "cambodia-thailand-2011", "kenya-2008", "uniting-for-peace-drill"]);
+    assert_eq!(
+        ids,
+        ["tutorial-river-dispute", "cambodia-thailand-2011", "kenya-2008", "uniting-for-peace-drill", "liberia-2003"]
+    );
 }
 
 #[test]
@@ -215,7 +218,9 @@ fn every_handout_page_is_well_formed_self_contained_html() {
     for broken in ["<p><em>x</p></em>", "<p>a & b</p>", "<ul><li>x</ul>", "<p>x", "<p>a > b</p>", "<p x</p>"] {
         assert!(check_tags(broken).is_err(), "{broken} passes the checker");
     }
-    for id in ["tutorial-river-dispute", "cambodia-thailand-2011", "kenya-2008", "uniting-for-peace-drill"] {
+    for id in
+        ["tutorial-river-dispute", "cambodia-thailand-2011", "kenya-2008", "uniting-for-peace-drill", "liberia-2003"]
+    {
         let dir = scratch_dir(&format!("brief-html-{id}"));
         good_offices(["brief", id, "--out", "h"]).in_dir(&dir).expect_code(0);
         let pages: Vec<String> = files_in(&dir.join("h")).into_iter().filter(|f| f.ends_with(".html")).collect();
@@ -237,7 +242,7 @@ fn every_handout_page_is_well_formed_self_contained_html() {
 
 #[test]
 fn the_facilitator_sheet_has_every_inject_and_every_turn_of_the_course() {
-    for id in ["cambodia-thailand-2011", "kenya-2008", "tutorial-river-dispute"] {
+    for id in ["cambodia-thailand-2011", "kenya-2008", "tutorial-river-dispute", "liberia-2003"] {
         let s = builtin(id);
         let md = good_offices(["brief", id, "--facilitator"]).expect_code(0).stdout();
         let dir = scratch_dir(&format!("brief-fac-{id}"));

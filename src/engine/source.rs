@@ -32,6 +32,22 @@ impl OrderSource {
         OrderSource::Bots { base: Box::new(base), seats }
     }
 
+    /// No orders, only the injects the historical course fires in each turn (format 2): the base of
+    /// bots that all follow the course, so that the course's events happen as in `run`.
+    pub fn course_injects(scenario: &Scenario) -> OrderSource {
+        let turns = scenario
+            .historical_course
+            .iter()
+            .filter(|t| !t.injects.is_empty())
+            .map(|t| TurnOrders {
+                turn: t.turn,
+                injects: t.injects.iter().map(|i| i.to_string()).collect(),
+                ..TurnOrders::default()
+            })
+            .collect();
+        OrderSource::File(OrdersFile { turns })
+    }
+
     /// `base` with every actor's own bot policy from the scenario filling the seats it leaves empty.
     pub fn with_scenario_bots(base: OrderSource, scenario: &Scenario) -> OrderSource {
         OrderSource::bots(base, &scenario.actors.iter().map(|a| (a.id, a.bot)).collect())

@@ -26,6 +26,7 @@ pub const BUILT_INS: &[BuiltIn] = &[
     builtin!("cambodia-thailand-2011"),
     builtin!("kenya-2008"),
     builtin!("uniting-for-peace-drill"),
+    builtin!("liberia-2003"),
 ];
 
 pub fn find(id: &str) -> Option<&'static BuiltIn> {

@@ -127,6 +127,17 @@ fn pool_or_error(
     built.map_err(|e| PoolError { threads, reason: e.to_string() })
 }
 
+/// What the bots play on: when every seat follows the historical course, the course's own events
+/// (its injects, format 2) happen in their turns, as when the course is played with `run`; otherwise
+/// nothing (the facilitator's injects are not the bots' to fire).
+fn base(scenario: &Scenario, policies: &BTreeMap<crate::scenario::Id, BotPolicy>) -> OrderSource {
+    if policies.values().all(|p| *p == BotPolicy::Historical) {
+        OrderSource::course_injects(scenario)
+    } else {
+        OrderSource::Hold
+    }
+}
+
 /// Plays `runs` games on `threads` threads (0: all cores, and never more threads than games);
 /// `progress` is called after each game.
 pub fn sweep(
@@ -137,7 +148,7 @@ pub fn sweep(
     threads: usize,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<GameResult>, PoolError> {
-    let source = OrderSource::bots(OrderSource::Hold, policies);
+    let source = OrderSource::bots(base(scenario, policies), policies);
     play_games(scenario, runs, seed, threads, progress, |game, game_seed| finish(game, game_seed, &source, |_| {}))
 }
 
@@ -151,7 +162,7 @@ pub fn sweep_traced(
     threads: usize,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<(GameResult, Trace)>, PoolError> {
-    let source = OrderSource::bots(OrderSource::Hold, policies);
+    let source = OrderSource::bots(base(scenario, policies), policies);
     play_games(scenario, runs, seed, threads, progress, |game, game_seed| {
         let mut trace = Trace::with_capacity(scenario);
         let result = finish(game, game_seed, &source, |state| trace.record(state));
