@@ -702,6 +702,13 @@ fn the_command_prints_its_links_and_resumes_with_the_same_ones() {
         .expect_code(2)
         .stderr_has("did you mean `doravia`?");
     good_offices(["serve", "--resume", "none.log"]).in_dir(&dir).expect_code(2);
+    // What only a new game can choose is refused with --resume, not silently ignored.
+    for (flag, value) in [("--others", "hold"), ("--seed", "7"), ("--seat", "doravia"), ("--log", "other.log")] {
+        good_offices(["serve", "--resume", &log_arg, flag, value])
+            .expect_code(2)
+            .stderr_has("cannot be used with")
+            .stderr_has(flag);
+    }
 }
 
 /// Starts the executable and reads its links (one `NAME URL` a line, the facilitator's last).
