@@ -12,7 +12,8 @@
 //! It prints the order submissions' latency (p50, p99, max), how long after each resolution was
 //! requested every listener had the new turn on its page (the slowest listener of each turn: p50 and
 //! max over the turns), and the peak memory of the room's process (this program started again with
-//! `--room`, so the clients' threads are not counted).
+//! `--room`, so the clients' threads are not counted), then what the room did to serve it: pages
+//! rendered, syncs, resolutions, events (`serve::stats`).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -22,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use good_offices::play::Others;
 use good_offices::scenario::synthetic::synthetic;
-use good_offices::serve::{Settings, open_new, run};
+use good_offices::serve::{Settings, open_new, run, stats};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,11 +38,13 @@ fn main() {
     // The room in a process of its own, so that its memory is its own: this program again.
     let mut server = std::process::Command::new(std::env::current_exe().expect("this program"))
         .args(["--room", &groups.to_string(), &turns.to_string()])
+        .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("the room starts");
     let mut links = Vec::new();
-    for line in BufReader::new(server.stdout.take().expect("its output")).lines() {
+    let mut room_says = BufReader::new(server.stdout.take().expect("its output")).lines();
+    for line in room_says.by_ref() {
         let line = line.expect("a line");
         let (name, url) = line.split_once(' ').expect("NAME URL");
         links.push((name.to_string(), url.to_string()));
@@ -155,6 +158,13 @@ fn main() {
         ms(screen_time)
     );
     println!("peak memory of the room's process: {}", peak_memory(server.id()));
+    // What the room did, counted by the room itself (`serve::stats`): asked for on its input.
+    let mut ask = server.stdin.take().expect("its input");
+    writeln!(ask, "stats").expect("the room reads its input");
+    println!("what the room did (serve::stats):");
+    for line in room_says.map_while(Result::ok).take_while(|l| l != "end") {
+        println!("  {line}");
+    }
     let _ = server.kill();
     let _ = server.wait();
     std::process::exit(0);
@@ -190,6 +200,14 @@ fn room(groups: usize, turns: u32) {
     let lock = good_offices::log::create(&log, &header).expect("a new log");
     let settings = Settings { bind: "127.0.0.1".into(), port: 0, turn_minutes: 0 };
     let room = open_new(Arc::new(scenario), header, log, lock, Others::Bots, settings).expect("a room");
+    // The room's counts, printed when the load test asks for them on this process's input.
+    stats::watch();
+    std::thread::spawn(|| {
+        for _ in std::io::stdin().lines().map_while(Result::ok) {
+            print!("{}end\n", stats::report());
+            let _ = std::io::stdout().flush();
+        }
+    });
     run::serve(room, "127.0.0.1".parse().unwrap(), 0, run::print_links).expect("the room serves");
 }
 

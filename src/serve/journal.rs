@@ -83,7 +83,7 @@ impl Synced {
             return Ok(());
         }
         let target = self.written.load(Ordering::SeqCst);
-        self.file.sync_data()?;
+        super::stats::DISK_SYNC.time(|| self.file.sync_data())?;
         *synced = target;
         Ok(())
     }

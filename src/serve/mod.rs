@@ -19,6 +19,7 @@ mod pages;
 pub mod room;
 pub mod run;
 pub mod start;
+pub mod stats;
 pub mod timer;
 pub mod token;
 

@@ -184,9 +184,11 @@ impl Room {
         if self.session.is_over() {
             return Err(Refused::Rule("the game is over".to_string()));
         }
-        self.apply(&event).map_err(Refused::Rule)?;
-        self.journal.write(&event)?;
-        Ok(())
+        super::stats::CHANGE.time(|| {
+            self.apply(&event).map_err(Refused::Rule)?;
+            self.journal.write(&event)?;
+            Ok(())
+        })
     }
 
     /// What syncs the journal's lines written so far, without holding the room.
@@ -233,9 +235,13 @@ impl Room {
         if self.session.is_over() {
             return Err(Refused::Rule("the game is over".to_string()));
         }
+        use super::stats;
+        let started = std::time::Instant::now();
         let ready = self.locked();
-        let turn = self.session.play_turn_with(&ready)?.turn;
-        self.next_turn()?;
+        let record = stats::PLAY.time(|| self.session.turn_with(&ready));
+        let turn = stats::LOG_APPEND.time(|| self.session.keep(record))?.turn;
+        stats::JOURNAL_START.time(|| self.next_turn())?;
+        stats::RESOLVE.add(started.elapsed(), 0);
         Ok(turn)
     }
 
@@ -296,7 +302,7 @@ impl Room {
             } else {
                 let name = session.log_path.display().to_string();
                 let game = crate::debrief::GameLog { name: &name, header: &session.header, records: &session.records };
-                crate::debrief::Debrief::new(&session.scenario, &game).charts
+                super::stats::CHARTS.time(|| crate::debrief::Debrief::new(&session.scenario, &game).charts)
             };
             self.charts = Some((self.resolutions, charts));
         }

@@ -29,6 +29,7 @@ pub fn serve(
         let links = links(&room, &base);
         let state = AppState::new(room, base);
         announce(&links);
+        tokio::spawn(super::stats::watch_runtime());
         axum::serve(listener, router(state)).await
     })
 }

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::form::{Fields, Raw, unprocessable};
-use super::reply::{back, page as html, plain};
+use super::reply::{back, counted, plain};
 use super::{Shared, access};
 use crate::orders::Message;
 use crate::play::{Command, parse_command};
@@ -15,6 +15,7 @@ use crate::rules::council_vote::Ballot;
 use crate::scenario::ToolKind;
 use crate::serve::choices::{draft_body, is_draft};
 use crate::serve::room::{Change, Refused};
+use crate::serve::stats;
 
 pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Response {
     let role = match access::group(&state, &token) {
@@ -23,7 +24,7 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
     };
     let mut room = state.room();
     room.join(&role);
-    html(crate::serve::pages::group::render(&room, &role, &token, room.notice(&role)))
+    counted(&stats::GROUP_PAGE, || crate::serve::pages::group::render(&room, &role, &token, room.notice(&role)))
 }
 
 /// Runs one change a group asked for: the token first (403), then its rate (429), then the form
@@ -68,7 +69,10 @@ pub(super) async fn settle(
     let saved = match result {
         Ok(()) => {
             let syncer = state.room().journal_syncer();
-            match tokio::task::spawn_blocking(move || syncer.sync()).await {
+            let started = std::time::Instant::now();
+            let synced = tokio::task::spawn_blocking(move || syncer.sync()).await;
+            stats::JOURNAL_WAIT.add(started.elapsed(), 0);
+            match synced {
                 Ok(Ok(())) => Ok(()),
                 Ok(Err(e)) => Err(Refused::Io(e)),
                 Err(e) => Err(Refused::Io(std::io::Error::other(e))),

@@ -49,6 +49,7 @@ fn events(state: &Shared, listener: Listener) -> Sse<impl Stream<Item = Result<E
                 Err(RecvError::Closed) => return None,
             }
         }
+        crate::serve::stats::EVENTS.add(std::time::Duration::ZERO, 0);
         Some((Ok(Event::default().event("change").data("reload")), (changes, listener)))
     });
     Sse::new(stream).keep_alive(KeepAlive::default())

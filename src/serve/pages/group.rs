@@ -35,7 +35,7 @@ pub fn render(room: &Room, role: &str, token: &str, notice_text: Option<&str>) -
             (orders_section(room, role, &act, locked))
             (ballot_section(room, role, &act, locked))
             @if !locked && session.room_for_orders(role) {
-                (menu_section(room, role, &act))
+                (crate::serve::stats::GROUP_MENU.time(|| menu_section(room, role, &act)))
             }
         }
         (messages_section(room, role, &act, over))

@@ -38,6 +38,7 @@ pub fn last_turn(scenario: &Scenario, record: &TurnRecord) -> Markup {
 /// `last_turn`).
 pub fn situation(room: &crate::serve::room::Room) -> Markup {
     let session = &room.session;
-    let text = crate::play::situation_report(&session.scenario, session.state(), None, session.next_turn());
+    let text = crate::serve::stats::SITUATION
+        .time(|| crate::play::situation_report(&session.scenario, session.state(), None, session.next_turn()));
     html! { pre class="report" { (text) } }
 }
