@@ -758,6 +758,55 @@ fn http_post(url: &str, body: &str) -> (u16, String) {
     http(url, "POST", body)
 }
 
+/// A group's menu of orders and what every page shows alike are kept between changes rather than made
+/// for every page (`serve::menus`, `Room::public`), but they are never shown stale: each change below
+/// shows on the pages at once, and a room opened afresh on the same files shows the same pages.
+#[test]
+fn pages_kept_between_changes_are_never_stale() {
+    let room = river("kept");
+    let menu = |room: &TestRoom| menu_of(room, "doravia");
+    let repeat = "Reinforce → The Mirra water dispute: the same order was already given this turn";
+    let first = menu(&room);
+    assert!(first.contains(r#"value="Reinforce dyad:mirra""#) && !first.contains(repeat), "{first}");
+    // The group's own orders change its menu, and only its own.
+    let kessland = menu_of(&room, "kessland");
+    room.act("doravia", "order", &[("order", "Reinforce dyad:mirra")]);
+    assert!(menu(&room).contains(repeat));
+    assert_eq!(menu_of(&room, "kessland"), kessland);
+    room.act("doravia", "withdraw", &[("index", "0")]);
+    assert_eq!(menu(&room), first);
+    // A resolved turn changes every page; a fresh room shows the same.
+    room.act("doravia", "order", &[("order", "Reinforce dyad:mirra")]);
+    room.act("doravia", "lock", &[]);
+    room.console("resolve", &[]);
+    let projector = format!("/p/{}", room.projector());
+    let shown = |room: &TestRoom| {
+        let (group, screen) = (room.page("doravia"), room.get(&projector).body);
+        let parts = [
+            section(&group, "Give an order"),
+            section(&group, "The situation"),
+            section(&screen, "Last turn"),
+            section(&screen, "The situation"),
+            section(&screen, "So far"),
+        ];
+        parts.map(str::to_string)
+    };
+    let resolved = shown(&room);
+    let (room, _) = room.killed_and_resumed();
+    assert_eq!(shown(&room), resolved);
+    // A new link: the menu's forms carry the new token. An undo: turn 1's menu again.
+    let old = room.token("doravia");
+    room.console("relink", &[("role", "doravia")]);
+    let new = room.token("doravia");
+    assert!(menu(&room).contains(&format!("/g/{new}/order")) && !menu(&room).contains(&old));
+    room.console("undo", &[("confirm", "undo")]);
+    assert_eq!(menu(&room), first.replace(&old, &new));
+}
+
+fn menu_of(room: &TestRoom, role: &str) -> String {
+    section(&room.page(role), "Give an order").to_string()
+}
+
 /// Every order a menu offers, in every built-in scenario, travels from the page to the room as the
 /// same order (the line format both ways), and so does a draft holding every content on offer.
 #[test]

@@ -15,6 +15,7 @@ pub mod http;
 pub mod journal;
 pub mod keys;
 pub mod limits;
+pub mod menus;
 mod pages;
 pub mod room;
 pub mod run;

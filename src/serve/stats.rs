@@ -67,7 +67,7 @@ impl Stat {
 }
 
 pub static GROUP_PAGE: Stat = Stat::new("group page rendered");
-pub static GROUP_MENU: Stat = Stat::new("  of which the menu of orders");
+pub static GROUP_MENU: Stat = Stat::new("group menu of orders rendered");
 pub static SITUATION: Stat = Stat::new("situation report rendered");
 pub static PROJECTOR_PAGE: Stat = Stat::new("projector page rendered");
 pub static CHARTS: Stat = Stat::new("debrief charts drawn");

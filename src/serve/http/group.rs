@@ -14,6 +14,7 @@ use crate::play::{Command, parse_command};
 use crate::rules::council_vote::Ballot;
 use crate::scenario::ToolKind;
 use crate::serve::choices::{draft_body, is_draft};
+use crate::serve::menus::Menu;
 use crate::serve::room::{Change, Refused};
 use crate::serve::stats;
 
@@ -22,9 +23,26 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
         Ok(role) => role,
         Err(refused) => return refused,
     };
+    make_menu(&state, &role, &token).await;
     let mut room = state.room();
     room.join(&role);
-    counted(&stats::GROUP_PAGE, || crate::serve::pages::group::render(&room, &role, &token, room.notice(&role)))
+    let menu = room.menu_now(&role, &token);
+    let public = room.public();
+    counted(&stats::GROUP_PAGE, || {
+        crate::serve::pages::group::render(&room, &role, &token, room.notice(&role), menu.as_deref(), &public)
+    })
+}
+
+/// Makes the group's menu of orders on tokio's blocking pool if none is kept for the room as it is
+/// (`serve::menus`): the runtime's one thread goes on serving other requests meanwhile, instead of
+/// checking some hundreds of orders for each page opened. If the room changes before the page is
+/// rendered, the page makes its menu again, in place (`Room::menu_now`).
+async fn make_menu(state: &Shared, role: &str, token: &str) {
+    let Menu::Make(job) = state.room().menu(role, token) else { return };
+    // A job that failed to run (a panic) leaves the menu to be made in place.
+    if let Ok((key, menu)) = tokio::task::spawn_blocking(|| job.render()).await {
+        state.room().keep_menu(role, key, menu);
+    }
 }
 
 /// Runs one change a group asked for: the token first (403), then its rate (429), then the form

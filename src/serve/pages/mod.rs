@@ -7,6 +7,9 @@ pub mod console;
 pub mod group;
 pub mod join;
 mod layout;
+pub mod menu;
 pub mod orders;
 pub mod projector;
 mod results;
+
+pub use results::Public;
