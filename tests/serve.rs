@@ -853,7 +853,8 @@ fn each_page_hears_only_the_changes_it_shows() {
     let mut projector = listen(format!("/p/{}/events", room.projector()));
     let next = |body: &mut Body| {
         runtime.block_on(async {
-            match tokio::time::timeout(std::time::Duration::from_millis(300), body.frame()).await {
+            // Longer than the projector gathers changes before it reloads (200 ms).
+            match tokio::time::timeout(std::time::Duration::from_millis(600), body.frame()).await {
                 Ok(Some(Ok(frame))) => String::from_utf8(frame.into_data().unwrap().to_vec()).unwrap(),
                 Ok(other) => panic!("the stream ended: {:?}", other.map(|f| f.is_ok())),
                 Err(_) => "nothing".to_string(),
@@ -864,13 +865,21 @@ fn each_page_hears_only_the_changes_it_shows() {
     assert_eq!(next(&mut kessland), "event: change\ndata: reload\n\n");
     assert_eq!(next(&mut voices), "nothing");
     assert_eq!(next(&mut projector), "nothing");
+    // Groups locking in together reload the projector once, not once each.
     room.act("doravia", "lock", &[]);
+    room.act("river-voices", "lock", &[]);
     assert_eq!(next(&mut projector), "event: change\ndata: reload\n\n");
+    assert_eq!(next(&mut projector), "nothing");
     assert_eq!(next(&mut kessland), "nothing");
+    // A resolution reaches every page at once, even a projector gathering locks.
+    room.act("kessland", "lock", &[]);
     room.console("resolve", &[]);
+    let started = std::time::Instant::now();
     for body in [&mut kessland, &mut voices, &mut projector] {
         assert_eq!(next(body), "event: change\ndata: reload\n\n");
     }
+    assert!(started.elapsed() < std::time::Duration::from_millis(150), "{:?}", started.elapsed());
+    assert_eq!(next(&mut projector), "nothing", "the locks gathered went out with the resolution");
 }
 
 #[test]

@@ -13,6 +13,7 @@
 pub mod choices;
 pub mod http;
 pub mod journal;
+mod journal_sync;
 pub mod keys;
 pub mod limits;
 pub mod menus;

@@ -88,13 +88,9 @@ pub(super) async fn settle(
         Ok(()) => {
             let syncer = state.room().journal_syncer();
             let started = std::time::Instant::now();
-            let synced = tokio::task::spawn_blocking(move || syncer.sync()).await;
+            let synced = syncer.sync().await;
             stats::JOURNAL_WAIT.add(started.elapsed(), 0);
-            match synced {
-                Ok(Ok(())) => Ok(()),
-                Ok(Err(e)) => Err(Refused::Io(e)),
-                Err(e) => Err(Refused::Io(std::io::Error::other(e))),
-            }
+            synced.map_err(Refused::Io)
         }
         Err(refused) => Err(refused),
     };
