@@ -13,7 +13,8 @@
 //! requested every listener had the new turn on its page (the slowest listener of each turn: p50 and
 //! max over the turns), and the peak memory of the room's process (this program started again with
 //! `--room`, so the clients' threads are not counted), then what the room did to serve it: pages
-//! rendered, syncs, resolutions, events (`serve::stats`).
+//! rendered, syncs, resolutions, events (`serve::stats`), how long its thread waited for a processor
+//! taken by other work, and the machine's load average.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -34,6 +35,8 @@ fn main() {
     let groups = numbers.first().copied().unwrap_or(40);
     let listeners = numbers.get(1).copied().unwrap_or(60);
     let turns = numbers.get(2).copied().unwrap_or(12) as u32;
+    // A shared machine's other work shows in every figure: it is printed with them.
+    let load_before = load_average();
 
     // The room in a process of its own, so that its memory is its own: this program again.
     let mut server = std::process::Command::new(std::env::current_exe().expect("this program"))
@@ -158,6 +161,8 @@ fn main() {
         ms(screen_time)
     );
     println!("peak memory of the room's process: {}", peak_memory(server.id()));
+    println!("the room's thread: {}", run_queue(server.id()));
+    println!("load average (1, 5, 15 minutes): before {load_before}, after {}", load_average());
     // What the room did, counted by the room itself (`serve::stats`): asked for on its input.
     let mut ask = server.stdin.take().expect("its input");
     writeln!(ask, "stats").expect("the room reads its input");
@@ -271,6 +276,27 @@ fn encode(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// How long the room's main thread (the runtime's one thread) ran and how long it was ready to run
+/// but waited for a processor, from /proc (Linux): the second is the machine's other work, not the
+/// room's, and it is in every latency measured.
+fn run_queue(pid: u32) -> String {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/schedstat")).unwrap_or_default();
+    let ns: Vec<u64> = text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    match ns.as_slice() {
+        [ran, waited, ..] => format!(
+            "{:.2} s on a processor, {:.2} s ready but waiting for one",
+            *ran as f64 / 1e9,
+            *waited as f64 / 1e9
+        ),
+        _ => "unknown (no /proc schedstat)".to_string(),
+    }
+}
+
+fn load_average() -> String {
+    let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    text.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
 }
 
 /// A process's peak resident memory, from /proc (Linux).
