@@ -153,6 +153,12 @@ fn main() {
         ms(at(&slowest, 0.5)),
         ms(*slowest.last().unwrap())
     );
+    // One slow turn is the machine's minute as often as the room's work: each turn's slowest, in order.
+    let each: Vec<String> = delays.lock().unwrap()[1..=played as usize]
+        .iter()
+        .map(|d| format!("{:.0}", d.iter().copied().max().unwrap().as_secs_f64() * 1000.0))
+        .collect();
+    println!("  each turn's slowest listener, turn by turn (ms): {}", each.join(" "));
     println!(
         "a group's page: {} KiB in {} alone; the projector's: {} KiB in {} (turn 1)",
         page.len() / 1024,
