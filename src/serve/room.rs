@@ -12,6 +12,7 @@ use super::journal::{Event, Journal, journal_path};
 use super::keys::RoomKeys;
 use super::menus::{Job, Key, Menu, Menus};
 use super::pages::Public;
+use super::stats;
 use super::timer::Timer;
 use crate::orders::Message;
 use crate::play::Session;
@@ -191,7 +192,7 @@ impl Room {
         if self.session.is_over() {
             return Err(Refused::Rule("the game is over".to_string()));
         }
-        super::stats::CHANGE.time(|| {
+        stats::CHANGE.time(|| {
             self.apply(&event).map_err(Refused::Rule)?;
             self.journal.write(&event)?;
             Ok(())
@@ -242,7 +243,6 @@ impl Room {
         if self.session.is_over() {
             return Err(Refused::Rule("the game is over".to_string()));
         }
-        use super::stats;
         let started = std::time::Instant::now();
         let ready = self.locked();
         let record = stats::PLAY.time(|| self.session.turn_with(&ready));
@@ -328,7 +328,7 @@ impl Room {
         }
         let name = session.log_path.display().to_string();
         let game = crate::debrief::GameLog { name: &name, header: &session.header, records: &session.records };
-        super::stats::CHARTS.time(|| crate::debrief::Debrief::new(&session.scenario, &game).charts)
+        stats::CHARTS.time(|| crate::debrief::Debrief::new(&session.scenario, &game).charts)
     }
 
     /// The menu of `role`'s page now: none, the one kept, or the job of making it (`serve::menus`).
