@@ -215,7 +215,7 @@ fn room(groups: usize, turns: u32) {
     stats::watch();
     std::thread::spawn(|| {
         for _ in std::io::stdin().lines().map_while(Result::ok) {
-            print!("{}end\n", stats::report());
+            println!("{}end", stats::report());
             let _ = std::io::stdout().flush();
         }
     });
