@@ -12,7 +12,9 @@
 //! It prints the order submissions' latency (p50, p99, max), how long after each resolution was
 //! requested every listener had the new turn on its page (the slowest listener of each turn: p50 and
 //! max over the turns), and the peak memory of the room's process (this program started again with
-//! `--room`, so the clients' threads are not counted).
+//! `--room`, so the clients' threads are not counted), then what the room did to serve it: pages
+//! rendered, syncs, resolutions, events (`serve::stats`), how long its thread waited for a processor
+//! taken by other work, and the machine's load average.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -22,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use good_offices::play::Others;
 use good_offices::scenario::synthetic::synthetic;
-use good_offices::serve::{Settings, open_new, run};
+use good_offices::serve::{Settings, open_new, run, stats};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,15 +35,19 @@ fn main() {
     let groups = numbers.first().copied().unwrap_or(40);
     let listeners = numbers.get(1).copied().unwrap_or(60);
     let turns = numbers.get(2).copied().unwrap_or(12) as u32;
+    // A shared machine's other work shows in every figure: it is printed with them.
+    let load_before = load_average();
 
     // The room in a process of its own, so that its memory is its own: this program again.
     let mut server = std::process::Command::new(std::env::current_exe().expect("this program"))
         .args(["--room", &groups.to_string(), &turns.to_string()])
+        .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("the room starts");
     let mut links = Vec::new();
-    for line in BufReader::new(server.stdout.take().expect("its output")).lines() {
+    let mut room_says = BufReader::new(server.stdout.take().expect("its output")).lines();
+    for line in room_says.by_ref() {
         let line = line.expect("a line");
         let (name, url) = line.split_once(' ').expect("NAME URL");
         links.push((name.to_string(), url.to_string()));
@@ -147,6 +153,12 @@ fn main() {
         ms(at(&slowest, 0.5)),
         ms(*slowest.last().unwrap())
     );
+    // One slow turn is the machine's minute as often as the room's work: each turn's slowest, in order.
+    let each: Vec<String> = delays.lock().unwrap()[1..=played as usize]
+        .iter()
+        .map(|d| format!("{:.0}", d.iter().copied().max().unwrap().as_secs_f64() * 1000.0))
+        .collect();
+    println!("  each turn's slowest listener, turn by turn (ms): {}", each.join(" "));
     println!(
         "a group's page: {} KiB in {} alone; the projector's: {} KiB in {} (turn 1)",
         page.len() / 1024,
@@ -155,6 +167,15 @@ fn main() {
         ms(screen_time)
     );
     println!("peak memory of the room's process: {}", peak_memory(server.id()));
+    println!("the room's thread: {}", run_queue(server.id()));
+    println!("load average (1, 5, 15 minutes): before {load_before}, after {}", load_average());
+    // What the room did, counted by the room itself (`serve::stats`): asked for on its input.
+    let mut ask = server.stdin.take().expect("its input");
+    writeln!(ask, "stats").expect("the room reads its input");
+    println!("what the room did (serve::stats):");
+    for line in room_says.map_while(Result::ok).take_while(|l| l != "end") {
+        println!("  {line}");
+    }
     let _ = server.kill();
     let _ = server.wait();
     std::process::exit(0);
@@ -190,6 +211,14 @@ fn room(groups: usize, turns: u32) {
     let lock = good_offices::log::create(&log, &header).expect("a new log");
     let settings = Settings { bind: "127.0.0.1".into(), port: 0, turn_minutes: 0 };
     let room = open_new(Arc::new(scenario), header, log, lock, Others::Bots, settings).expect("a room");
+    // The room's counts, printed when the load test asks for them on this process's input.
+    stats::watch();
+    std::thread::spawn(|| {
+        for _ in std::io::stdin().lines().map_while(Result::ok) {
+            println!("{}end", stats::report());
+            let _ = std::io::stdout().flush();
+        }
+    });
     run::serve(room, "127.0.0.1".parse().unwrap(), 0, run::print_links).expect("the room serves");
 }
 
@@ -201,6 +230,13 @@ fn listen(page: &str, resolving: &AtomicU32, asked_at: &Mutex<Instant>, delays: 
     write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
     let mut lines = BufReader::new(stream).lines();
     let mut done = 0;
+    // The page is read into one buffer made now, large enough for the projector page of a whole game
+    // (150 KiB at turn 12). A reply buffer growing for the first time past a size it never had made
+    // this process's allocator commit a fresh arena: with 60 listeners at once, a stall of 0.3–0.8 s
+    // (turn 1, and turn 10 when the page passed 128 KiB) that the room's thread waited out too, for
+    // want of a processor. It was the test's stall, not the room's: measured with
+    // `MIMALLOC_ARENA_EAGER_COMMIT=0` set for the clients only (gone) and for the room only (still there).
+    let mut body = String::with_capacity(1 << 20);
     while let Some(Ok(line)) = lines.next() {
         if !line.starts_with("event: change") {
             continue;
@@ -209,7 +245,7 @@ fn listen(page: &str, resolving: &AtomicU32, asked_at: &Mutex<Instant>, delays: 
         if turn == 0 || turn == done {
             continue;
         }
-        let (_, body) = http("GET", page, "");
+        http_into(&mut body, "GET", page, "");
         if body.contains(&format!("Turn {} of", turn + 1)) || body.contains("The game is over.") {
             let delay = asked_at.lock().unwrap().elapsed();
             delays.lock().unwrap()[turn as usize].push(delay);
@@ -226,6 +262,13 @@ fn split(url: &str) -> (String, String) {
 
 /// One request on its own connection: the status and the whole reply.
 fn http(method: &str, url: &str, form: &str) -> (u16, String) {
+    let mut reply = String::new();
+    let status = http_into(&mut reply, method, url, form);
+    (status, reply)
+}
+
+/// [`http`] into a buffer the caller keeps: the status, and the whole reply in `reply`.
+fn http_into(reply: &mut String, method: &str, url: &str, form: &str) -> u16 {
     let (host, path) = split(url);
     let mut stream = TcpStream::connect(&host).expect("connect");
     write!(
@@ -235,9 +278,9 @@ fn http(method: &str, url: &str, form: &str) -> (u16, String) {
         form.len()
     )
     .unwrap();
-    let mut reply = String::new();
-    stream.read_to_string(&mut reply).unwrap();
-    (reply[9..12].parse().unwrap_or(0), reply)
+    reply.clear();
+    stream.read_to_string(reply).unwrap();
+    reply[9..12].parse().unwrap_or(0)
 }
 
 fn first_order(page: &str) -> Option<String> {
@@ -253,6 +296,27 @@ fn encode(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// How long the room's main thread (the runtime's one thread) ran and how long it was ready to run
+/// but waited for a processor, from /proc (Linux): the second is the machine's other work, not the
+/// room's, and it is in every latency measured.
+fn run_queue(pid: u32) -> String {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/schedstat")).unwrap_or_default();
+    let ns: Vec<u64> = text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    match ns.as_slice() {
+        [ran, waited, ..] => format!(
+            "{:.2} s on a processor, {:.2} s ready but waiting for one",
+            *ran as f64 / 1e9,
+            *waited as f64 / 1e9
+        ),
+        _ => "unknown (no /proc schedstat)".to_string(),
+    }
+}
+
+fn load_average() -> String {
+    let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    text.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
 }
 
 /// A process's peak resident memory, from /proc (Linux).

@@ -757,6 +757,13 @@ fn the_command_prints_its_links_and_resumes_with_the_same_ones() {
         .expect_code(2)
         .stderr_has("did you mean `doravia`?");
     good_offices(["serve", "--resume", "none.log"]).in_dir(&dir).expect_code(2);
+    // What only a new game can choose is refused with --resume, not silently ignored.
+    for (flag, value) in [("--others", "hold"), ("--seed", "7"), ("--seat", "doravia"), ("--log", "other.log")] {
+        good_offices(["serve", "--resume", &log_arg, flag, value])
+            .expect_code(2)
+            .stderr_has("cannot be used with")
+            .stderr_has(flag);
+    }
 }
 
 /// Starts the executable and reads its links (one `NAME URL` a line, the facilitator's last).
@@ -806,6 +813,55 @@ fn http_post(url: &str, body: &str) -> (u16, String) {
     http(url, "POST", body)
 }
 
+/// A group's menu of orders and what every page shows alike are kept between changes rather than made
+/// for every page (`serve::menus`, `Room::public`), but they are never shown stale: each change below
+/// shows on the pages at once, and a room opened afresh on the same files shows the same pages.
+#[test]
+fn pages_kept_between_changes_are_never_stale() {
+    let room = river("kept");
+    let menu = |room: &TestRoom| menu_of(room, "doravia");
+    let repeat = "Reinforce → The Mirra water dispute: the same order was already given this turn";
+    let first = menu(&room);
+    assert!(first.contains(r#"value="Reinforce dyad:mirra""#) && !first.contains(repeat), "{first}");
+    // The group's own orders change its menu, and only its own.
+    let kessland = menu_of(&room, "kessland");
+    room.act("doravia", "order", &[("order", "Reinforce dyad:mirra")]);
+    assert!(menu(&room).contains(repeat));
+    assert_eq!(menu_of(&room, "kessland"), kessland);
+    room.act("doravia", "withdraw", &[("index", "0")]);
+    assert_eq!(menu(&room), first);
+    // A resolved turn changes every page; a fresh room shows the same.
+    room.act("doravia", "order", &[("order", "Reinforce dyad:mirra")]);
+    room.act("doravia", "lock", &[]);
+    room.console("resolve", &[]);
+    let projector = format!("/p/{}", room.projector());
+    let shown = |room: &TestRoom| {
+        let (group, screen) = (room.page("doravia"), room.get(&projector).body);
+        let parts = [
+            section(&group, "Give an order"),
+            section(&group, "The situation"),
+            section(&screen, "Last turn"),
+            section(&screen, "The situation"),
+            section(&screen, "So far"),
+        ];
+        parts.map(str::to_string)
+    };
+    let resolved = shown(&room);
+    let (room, _) = room.killed_and_resumed();
+    assert_eq!(shown(&room), resolved);
+    // A new link: the menu's forms carry the new token. An undo: turn 1's menu again.
+    let old = room.token("doravia");
+    room.console("relink", &[("role", "doravia")]);
+    let new = room.token("doravia");
+    assert!(menu(&room).contains(&format!("/g/{new}/order")) && !menu(&room).contains(&old));
+    room.console("undo", &[("confirm", "undo")]);
+    assert_eq!(menu(&room), first.replace(&old, &new));
+}
+
+fn menu_of(room: &TestRoom, role: &str) -> String {
+    section(&room.page(role), "Give an order").to_string()
+}
+
 /// Every order a menu offers, in every built-in scenario, travels from the page to the room as the
 /// same order (the line format both ways), and so does a draft holding every content on offer.
 #[test]
@@ -852,7 +908,8 @@ fn each_page_hears_only_the_changes_it_shows() {
     let mut projector = listen(format!("/p/{}/events", room.projector()));
     let next = |body: &mut Body| {
         runtime.block_on(async {
-            match tokio::time::timeout(std::time::Duration::from_millis(300), body.frame()).await {
+            // Longer than the projector gathers changes before it reloads (200 ms).
+            match tokio::time::timeout(std::time::Duration::from_millis(600), body.frame()).await {
                 Ok(Some(Ok(frame))) => String::from_utf8(frame.into_data().unwrap().to_vec()).unwrap(),
                 Ok(other) => panic!("the stream ended: {:?}", other.map(|f| f.is_ok())),
                 Err(_) => "nothing".to_string(),
@@ -863,13 +920,21 @@ fn each_page_hears_only_the_changes_it_shows() {
     assert_eq!(next(&mut kessland), "event: change\ndata: reload\n\n");
     assert_eq!(next(&mut voices), "nothing");
     assert_eq!(next(&mut projector), "nothing");
+    // Groups locking in together reload the projector once, not once each.
     room.act("doravia", "lock", &[]);
+    room.act("river-voices", "lock", &[]);
     assert_eq!(next(&mut projector), "event: change\ndata: reload\n\n");
+    assert_eq!(next(&mut projector), "nothing");
     assert_eq!(next(&mut kessland), "nothing");
+    // A resolution reaches every page at once, even a projector gathering locks.
+    room.act("kessland", "lock", &[]);
     room.console("resolve", &[]);
+    let started = std::time::Instant::now();
     for body in [&mut kessland, &mut voices, &mut projector] {
         assert_eq!(next(body), "event: change\ndata: reload\n\n");
     }
+    assert!(started.elapsed() < std::time::Duration::from_millis(150), "{:?}", started.elapsed());
+    assert_eq!(next(&mut projector), "nothing", "the locks gathered went out with the resolution");
 }
 
 #[test]

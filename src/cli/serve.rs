@@ -36,7 +36,9 @@ pub struct Args {
     pub log: Option<PathBuf>,
     /// Carry on a served game from its log: the same links keep working (the game's own seats, seed and
     /// --others are used; --bind, --port and --turn-minutes may be given again).
-    #[arg(long, value_name = "LOG", conflicts_with_all = ["log", "seats"])]
+    // The flags that only make sense for a new game are refused with it (exit 2), rather than silently
+    // ignored: a facilitator who types `--others hold` must not believe the bots are switched off.
+    #[arg(long, value_name = "LOG", conflicts_with_all = ["log", "seats", "others", "seed"])]
     pub resume: Option<PathBuf>,
     /// The address to listen on: 127.0.0.1 (this machine only) unless given; 0.0.0.0 for the room's network.
     #[arg(long, value_name = "ADDR")]

@@ -217,6 +217,12 @@ impl Session {
     /// groups that locked them in). The other seated groups' orders and ballots are dropped and their
     /// seats are played like the seats nobody plays (`others`); every message sent stays in the turn.
     pub fn play_turn_with(&mut self, ready: &[String]) -> std::io::Result<&TurnRecord> {
+        let record = self.turn_with(ready);
+        self.keep(record)
+    }
+
+    /// The turn of [`Session::play_turn_with`], played but not yet saved ([`Session::keep`]).
+    pub fn turn_with(&mut self, ready: &[String]) -> TurnRecord {
         let turn = self.game.next_turn();
         let mut orders = std::mem::replace(&mut self.pending, TurnOrders { turn: turn + 1, ..TurnOrders::default() });
         orders.turn = turn;
@@ -242,7 +248,11 @@ impl Session {
         let others = OrderSource::bots(base, &policies);
         let theirs = others.orders(&self.scenario, self.game.state(), turn);
         orders.orders.extend(theirs.orders.into_iter().filter(|o| !is_ready(&o.actor)));
-        let record = self.game.play_turn(&orders);
+        self.game.play_turn(&orders)
+    }
+
+    /// Appends a turn just played ([`Session::turn_with`]) to the log and keeps its record.
+    pub fn keep(&mut self, record: TurnRecord) -> std::io::Result<&TurnRecord> {
         log::append(&self.log_path, self.records.last(), &record)?;
         self.records.push(record);
         Ok(self.records.last().expect("just pushed"))

@@ -2,8 +2,9 @@
 //! and message the room accepts is appended as one line and synced before the group is told it is
 //! done, so a server killed mid-turn and started again with `serve --resume LOG` loses nothing a group
 //! locked or sent. The line is written while the room is held and synced after it is let go
-//! ([`Syncer`]), one sync at a time for every line written so far: changes from many groups at once
-//! share a sync instead of queueing behind each other's (group commit).
+//! ([`Syncer`]) by the journal's own sync thread, one sync at a time for every line written so far:
+//! changes from many groups at once share a sync instead of queueing behind each other's (group
+//! commit, `journal_sync.rs`).
 //!
 //! Each line is `CHECKSUM RON`, the checksum FNV-1a over the RON text in 16 hexadecimal digits. The
 //! first line is `Turn(N)`: the turn the events belong to. When the turn is resolved and appended to
@@ -14,11 +15,12 @@
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use serde::{Deserialize, Serialize};
 
+use super::journal_sync::{Counts, SyncThread};
 use crate::engine::rng::fnv1a;
 use crate::orders::Message;
 use crate::rules::council_vote::Ballot;
@@ -59,46 +61,26 @@ pub struct Recovered {
 #[derive(Debug)]
 pub struct Journal {
     path: PathBuf,
-    file: Arc<Synced>,
-}
-
-/// The journal's file, with what has been written to it and what is known to be on the disk, so that
-/// many changes made together are synced by one `sync_data` (group commit).
-#[derive(Debug)]
-struct Synced {
-    file: File,
-    /// Lines written so far.
-    written: AtomicU64,
-    /// Lines known to be on the disk; held while a sync runs, so one sync runs at a time.
-    synced: Mutex<u64>,
-}
-
-impl Synced {
-    /// Returns once line `mark` (and every line before it) is on the disk: at once if a sync that
-    /// started after it was written has finished, otherwise after one more sync of every line
-    /// written so far.
-    fn sync_through(&self, mark: u64) -> std::io::Result<()> {
-        let mut synced = self.synced.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if *synced >= mark {
-            return Ok(());
-        }
-        let target = self.written.load(Ordering::SeqCst);
-        self.file.sync_data()?;
-        *synced = target;
-        Ok(())
-    }
+    file: Arc<File>,
+    counts: Arc<Counts>,
+    syncing: SyncThread,
 }
 
 /// Syncs the journal up to a line already written; usable without holding the room.
 #[derive(Debug, Clone)]
 pub struct Syncer {
-    file: Arc<Synced>,
+    syncing: SyncThread,
     mark: u64,
 }
 
 impl Syncer {
-    pub fn sync(&self) -> std::io::Result<()> {
-        self.file.sync_through(self.mark)
+    /// Returns once the line (and those before it) is on the disk; the runtime serves meanwhile.
+    pub async fn sync(self) -> std::io::Result<()> {
+        // Nothing written yet (a fresh journal): nothing to wait for.
+        if self.mark == 0 {
+            return Ok(());
+        }
+        self.syncing.sync_through(self.mark).await
     }
 }
 
@@ -129,28 +111,30 @@ impl Journal {
         drop(file);
         std::fs::rename(&tmp, path)?;
         sync_folder(path);
-        let file = OpenOptions::new().append(true).open(path)?;
-        let file = Arc::new(Synced { file, written: AtomicU64::new(0), synced: Mutex::new(0) });
-        Ok(Journal { path: path.to_path_buf(), file })
+        let file = Arc::new(OpenOptions::new().append(true).open(path)?);
+        let counts = Arc::new(Counts::default());
+        let syncing = SyncThread::start(file.clone(), counts.clone())?;
+        Ok(Journal { path: path.to_path_buf(), file, counts, syncing })
     }
 
     /// Writes one event's line (one `write` on a file opened for appending); it survives a kill of
     /// this process at once, and a power cut once synced ([`Journal::syncer`]).
     pub fn write(&mut self, event: &Event) -> std::io::Result<()> {
-        (&self.file.file).write_all(line(event)?.as_bytes())?;
-        self.file.written.fetch_add(1, Ordering::SeqCst);
+        (&*self.file).write_all(line(event)?.as_bytes())?;
+        self.counts.written.fetch_add(1, Ordering::SeqCst);
         Ok(())
     }
 
-    /// Appends one event and syncs it: when this returns, the event survives a power cut.
+    /// Appends one event and syncs it, blocking: when this returns, the event survives a power cut.
+    /// (Not for the runtime's thread: the room writes, then awaits [`Journal::syncer`].)
     pub fn append(&mut self, event: &Event) -> std::io::Result<()> {
         self.write(event)?;
-        self.syncer().sync()
+        self.syncing.sync_through_blocking(self.counts.written.load(Ordering::SeqCst))
     }
 
     /// What syncs every line written so far (and maybe more).
     pub fn syncer(&self) -> Syncer {
-        Syncer { file: self.file.clone(), mark: self.file.written.load(Ordering::SeqCst) }
+        Syncer { syncing: self.syncing.clone(), mark: self.counts.written.load(Ordering::SeqCst) }
     }
 
     pub fn path(&self) -> &Path {
@@ -274,11 +258,12 @@ mod tests {
         journal.write(&Event::Lock("b".into())).unwrap();
         let second = journal.syncer();
         assert_eq!((first.mark, second.mark), (1, 2));
-        second.sync().unwrap();
-        assert_eq!(*journal.file.synced.lock().unwrap(), 2);
-        // The first change's sync finds its line on the disk already.
-        first.sync().unwrap();
-        assert_eq!(*journal.file.synced.lock().unwrap(), 2);
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        runtime.block_on(second.sync()).unwrap();
+        assert_eq!(journal.counts.syncs.load(Ordering::SeqCst), 1);
+        // The first change's sync finds its line on the disk already: no second sync.
+        runtime.block_on(first.sync()).unwrap();
+        assert_eq!(journal.counts.syncs.load(Ordering::SeqCst), 1);
         assert_eq!(recover(&path, 1).events.len(), 2);
     }
 

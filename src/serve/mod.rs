@@ -13,12 +13,15 @@
 pub mod choices;
 pub mod http;
 pub mod journal;
+mod journal_sync;
 pub mod keys;
 pub mod limits;
+pub mod menus;
 mod pages;
 pub mod room;
 pub mod run;
 pub mod start;
+pub mod stats;
 pub mod timer;
 pub mod token;
 

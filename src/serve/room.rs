@@ -6,9 +6,13 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::journal::{Event, Journal, journal_path};
 use super::keys::RoomKeys;
+use super::menus::{Job, Key, Menu, Menus};
+use super::pages::Public;
+use super::stats;
 use super::timer::Timer;
 use crate::orders::Message;
 use crate::play::Session;
@@ -57,9 +61,12 @@ pub struct Room {
     /// shows a group as joined when its page next loads, which the live updates make happen at once).
     joined: BTreeSet<String>,
     pub timer: Timer,
-    /// The debrief's charts of the turns played so far, drawn once per resolution or undo rather
-    /// than for every projector that reloads (`resolutions` counts them).
-    charts: Option<(u64, Vec<crate::debrief::Chart>)>,
+    /// What every page shows alike until the next resolution or undo (the situation, last turn's
+    /// results, the debrief's charts), rendered once for that version rather than for every page
+    /// that reloads.
+    public: Option<(Version, Arc<Public>)>,
+    /// Each group's menu of orders, made away from the runtime's thread (`serve::menus`).
+    menus: Menus,
     resolutions: u64,
     /// Each seated role's private sheet as HTML, without its page frame: it does not change during a
     /// game, so it is rendered once, not for every page a group loads.
@@ -89,7 +96,8 @@ impl Room {
             notices: HashMap::new(),
             joined: BTreeSet::new(),
             timer,
-            charts: None,
+            public: None,
+            menus: Menus::default(),
             resolutions: 0,
             sheets: HashMap::new(),
         };
@@ -184,9 +192,11 @@ impl Room {
         if self.session.is_over() {
             return Err(Refused::Rule("the game is over".to_string()));
         }
-        self.apply(&event).map_err(Refused::Rule)?;
-        self.journal.write(&event)?;
-        Ok(())
+        stats::CHANGE.time(|| {
+            self.apply(&event).map_err(Refused::Rule)?;
+            self.journal.write(&event)?;
+            Ok(())
+        })
     }
 
     /// What syncs the journal's lines written so far, without holding the room.
@@ -233,9 +243,12 @@ impl Room {
         if self.session.is_over() {
             return Err(Refused::Rule("the game is over".to_string()));
         }
+        let started = std::time::Instant::now();
         let ready = self.locked();
-        let turn = self.session.play_turn_with(&ready)?.turn;
-        self.next_turn()?;
+        let record = stats::PLAY.time(|| self.session.turn_with(&ready));
+        let turn = stats::LOG_APPEND.time(|| self.session.keep(record))?.turn;
+        stats::JOURNAL_START.time(|| self.next_turn())?;
+        stats::RESOLVE.add(started.elapsed(), 0);
         Ok(turn)
     }
 
@@ -300,22 +313,72 @@ impl Room {
     }
 }
 
+/// What changes the state every page shows: each resolution or undo counted, and the turn to come
+/// (which moves even if saving a resolved turn failed).
+pub type Version = (u64, u32);
+
 impl Room {
-    /// The debrief's charts of the game so far (none before the first turn).
-    pub fn charts(&mut self) -> &[crate::debrief::Chart] {
-        let fresh = matches!(&self.charts, Some((at, _)) if *at == self.resolutions);
-        if !fresh {
-            let session = &self.session;
-            let charts = if session.records.is_empty() {
-                Vec::new()
-            } else {
-                let name = session.log_path.display().to_string();
-                let game = crate::debrief::GameLog { name: &name, header: &session.header, records: &session.records };
-                crate::debrief::Debrief::new(&session.scenario, &game).charts
-            };
-            self.charts = Some((self.resolutions, charts));
+    pub fn version(&self) -> Version {
+        (self.resolutions, self.session.next_turn())
+    }
+
+    /// What every page shows alike in this version (see [`Public`]).
+    pub fn public(&mut self) -> Arc<Public> {
+        let version = self.version();
+        match &self.public {
+            Some((at, public)) if *at == version => public.clone(),
+            _ => {
+                let public = Arc::new(Public::render(&self.session, self.charts()));
+                self.public = Some((version, public.clone()));
+                public
+            }
         }
-        self.charts.as_ref().map_or(&[], |(_, charts)| charts.as_slice())
+    }
+
+    /// The debrief's charts of the game so far (none before the first turn).
+    fn charts(&self) -> Vec<crate::debrief::Chart> {
+        let session = &self.session;
+        if session.records.is_empty() {
+            return Vec::new();
+        }
+        let name = session.log_path.display().to_string();
+        let game = crate::debrief::GameLog { name: &name, header: &session.header, records: &session.records };
+        stats::CHARTS.time(|| crate::debrief::Debrief::new(&session.scenario, &game).charts)
+    }
+
+    /// The menu of `role`'s page now: none, the one kept, or the job of making it (`serve::menus`).
+    pub fn menu(&mut self, role: &str, token: &str) -> Menu {
+        let session = &self.session;
+        if session.is_over() || self.locked.contains(role) || !session.room_for_orders(role) {
+            return Menu::None;
+        }
+        let given = session.orders_of(role).into_iter().cloned().collect();
+        let key = Key::new(self.version(), given, token);
+        if let Some(menu) = self.menus.get(role, &key) {
+            return Menu::Kept(menu);
+        }
+        let state = self.menus.state(self.version(), self.session.state());
+        let (scenario, turn) = (self.session.scenario.clone(), self.session.next_turn());
+        Menu::Make(Job { key, role: role.to_string(), scenario, state, turn })
+    }
+
+    /// Keeps a menu made for `role`; it is used for as long as its key holds.
+    pub fn keep_menu(&mut self, role: &str, key: Key, menu: Arc<str>) {
+        self.menus.keep(role, key, menu);
+    }
+
+    /// The menu of `role`'s page, made here if none is kept for the room as it is now (a page's last
+    /// resort, when the room changed while its menu was being made elsewhere).
+    pub fn menu_now(&mut self, role: &str, token: &str) -> Option<Arc<str>> {
+        match self.menu(role, token) {
+            Menu::None => None,
+            Menu::Kept(menu) => Some(menu),
+            Menu::Make(job) => {
+                let (key, menu) = job.render();
+                self.keep_menu(role, key, menu.clone());
+                Some(menu)
+            }
+        }
     }
 }
 

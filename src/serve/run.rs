@@ -16,7 +16,15 @@ pub fn serve(
     port: u16,
     announce: impl FnOnce(&[(String, String)]),
 ) -> std::io::Result<()> {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    // One thread serves every request; the groups' menus are made on tokio's blocking pool
+    // (`serve::menus`), kept to the cores the runtime's thread leaves free (at least one): more menu
+    // threads than cores only take the processor from the runtime, and each thread keeps an
+    // allocator heap of its own.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .max_blocking_threads(cores.saturating_sub(1).max(1))
+        .build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind((bind, port)).await?;
         let bound = listener.local_addr()?;
@@ -29,6 +37,7 @@ pub fn serve(
         let links = links(&room, &base);
         let state = AppState::new(room, base);
         announce(&links);
+        tokio::spawn(super::stats::watch_runtime());
         axum::serve(listener, router(state)).await
     })
 }

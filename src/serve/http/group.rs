@@ -7,23 +7,42 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::form::{Fields, Raw, unprocessable};
-use super::reply::{back, page as html, plain};
+use super::reply::{back, counted, plain};
 use super::{Shared, access};
 use crate::orders::Message;
 use crate::play::{Command, parse_command};
 use crate::rules::council_vote::Ballot;
 use crate::scenario::ToolKind;
 use crate::serve::choices::{draft_body, is_draft};
+use crate::serve::menus::Menu;
 use crate::serve::room::{Change, Refused};
+use crate::serve::stats;
 
 pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Response {
     let role = match access::group(&state, &token) {
         Ok(role) => role,
         Err(refused) => return refused,
     };
+    make_menu(&state, &role, &token).await;
     let mut room = state.room();
     room.join(&role);
-    html(crate::serve::pages::group::render(&room, &role, &token, room.notice(&role)))
+    let menu = room.menu_now(&role, &token);
+    let public = room.public();
+    counted(&stats::GROUP_PAGE, || {
+        crate::serve::pages::group::render(&room, &role, &token, room.notice(&role), menu.as_deref(), &public)
+    })
+}
+
+/// Makes the group's menu of orders on tokio's blocking pool if none is kept for the room as it is
+/// (`serve::menus`): the runtime's one thread goes on serving other requests meanwhile, instead of
+/// checking some hundreds of orders for each page opened. If the room changes before the page is
+/// rendered, the page makes its menu again, in place (`Room::menu_now`).
+async fn make_menu(state: &Shared, role: &str, token: &str) {
+    let Menu::Make(job) = state.room().menu(role, token) else { return };
+    // A job that failed to run (a panic) leaves the menu to be made in place.
+    if let Ok((key, menu)) = tokio::task::spawn_blocking(|| job.render()).await {
+        state.room().keep_menu(role, key, menu);
+    }
 }
 
 /// Runs one change a group asked for: the token first (403), then its rate (429), then the form
@@ -68,11 +87,10 @@ pub(super) async fn settle(
     let saved = match result {
         Ok(()) => {
             let syncer = state.room().journal_syncer();
-            match tokio::task::spawn_blocking(move || syncer.sync()).await {
-                Ok(Ok(())) => Ok(()),
-                Ok(Err(e)) => Err(Refused::Io(e)),
-                Err(e) => Err(Refused::Io(std::io::Error::other(e))),
-            }
+            let started = std::time::Instant::now();
+            let synced = syncer.sync().await;
+            stats::JOURNAL_WAIT.add(started.elapsed(), 0);
+            synced.map_err(Refused::Io)
         }
         Err(refused) => Err(refused),
     };

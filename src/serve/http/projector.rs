@@ -3,7 +3,7 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::reply::page as html;
+use super::reply::counted;
 use super::{Shared, access};
 
 pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Response {
@@ -11,5 +11,5 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
         return refused;
     }
     let mut room = state.room();
-    html(crate::serve::pages::projector::render(&mut room, &token))
+    counted(&crate::serve::stats::PROJECTOR_PAGE, || crate::serve::pages::projector::render(&mut room, &token))
 }

@@ -30,6 +30,14 @@ pub fn page(markup: maud::Markup) -> Response {
     Html(markup.into_string()).into_response()
 }
 
+/// A page, its rendering counted in `stat`.
+pub fn counted(stat: &crate::serve::stats::Stat, render: impl FnOnce() -> maud::Markup) -> Response {
+    let started = std::time::Instant::now();
+    let text = render().into_string();
+    stat.add(started.elapsed(), text.len());
+    Html(text).into_response()
+}
+
 pub async fn home() -> Response {
     plain(StatusCode::OK, "Good Offices room. Open the link your facilitator gave your group.")
 }

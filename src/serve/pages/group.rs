@@ -5,15 +5,23 @@
 
 use maud::{Markup, PreEscaped, html};
 
+use super::Public;
 use super::layout::{Frame, notice, page, timer};
-use super::results::{last_turn, situation};
 use crate::debrief::names::Names;
 use crate::orders::MAX_MESSAGE_CHARS;
 use crate::play::describe;
-use crate::serve::choices::{Choice, choices, draft_options, is_draft};
 use crate::serve::room::Room;
 
-pub fn render(room: &Room, role: &str, token: &str, notice_text: Option<&str>) -> Markup {
+/// The page; `menu` is the menu of orders when the page shows one (`Room::menu`), and `public` what
+/// every page shows alike (`Room::public`).
+pub fn render(
+    room: &Room,
+    role: &str,
+    token: &str,
+    notice_text: Option<&str>,
+    menu: Option<&str>,
+    public: &Public,
+) -> Markup {
     let session = &room.session;
     let scenario = &session.scenario;
     let names = Names::new(scenario);
@@ -34,18 +42,18 @@ pub fn render(room: &Room, role: &str, token: &str, notice_text: Option<&str>) -
         } @else {
             (orders_section(room, role, &act, locked))
             (ballot_section(room, role, &act, locked))
-            @if !locked && session.room_for_orders(role) {
-                (menu_section(room, role, &act))
+            @if let Some(menu) = menu {
+                (PreEscaped(menu))
             }
         }
         (messages_section(room, role, &act, over))
         @if let Some(record) = session.records.last() {
             h2 { "Last turn: what happened and why" }
             (own_fate(room, role, record))
-            (last_turn(scenario, record))
+            @if let Some(results) = &public.last_turn { (PreEscaped(results)) }
         }
         h2 { "The situation" }
-        (situation(room))
+        (PreEscaped(&public.situation))
         h2 { "Your objectives now" }
         (objectives_now(room, role))
         h2 { "Your role" }
@@ -112,107 +120,6 @@ fn ballot_section(room: &Room, role: &str, act: &dyn Fn(&str) -> String, locked:
                     button type="submit" { (label) }
                 }
                 " "
-            }
-        }
-    }
-}
-
-fn menu_section(room: &Room, role: &str, act: &dyn Fn(&str) -> String) -> Markup {
-    let session = &room.session;
-    let scenario = &session.scenario;
-    let view = crate::engine::view::View::of_snapshot(scenario, session.state(), session.next_turn());
-    let given = session.orders_of(role);
-    let all = choices(scenario, &view, role, &given);
-    let actor = scenario.actor(role);
-    let tools: Vec<_> = actor.map(|a| a.tools.clone()).unwrap_or_default();
-    html! {
-        h2 { "Give an order" }
-        p class="muted" { "Up to three orders a turn. Only the orders possible now can be chosen; the others say why not." }
-        @for tool in tools.iter().filter(|t| !is_draft(**t)) {
-            @let mine: Vec<&Choice> = all.iter().filter(|c| c.tool == *tool).collect();
-            @let open: Vec<&Choice> = mine.iter().copied().filter(|c| c.refusal.is_none()).collect();
-            details {
-                summary { strong { (tool_title(*tool)) } " — " (tool.explanation()) " (" (open.len()) " possible)" }
-                ul class="choices" {
-                    @for same in aimed_alike(&open) {
-                        li { (choice_form(same, act)) }
-                    }
-                }
-                @let refused: Vec<&&Choice> = mine.iter().filter(|c| c.refusal.is_some()).collect();
-                @if !refused.is_empty() {
-                    details {
-                        summary class="muted" { "Not possible now (" (refused.len()) ")" }
-                        ul {
-                            @for choice in refused {
-                                li class="refusal" { (choice.label) ": " (choice.refusal.as_deref().unwrap_or("")) }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        @for tool in tools.iter().filter(|t| is_draft(**t)) {
-            (draft_builder(room, *tool, act))
-        }
-    }
-}
-
-/// The choices in runs aimed at the same target (they differ in a style, a sanction or a partner).
-fn aimed_alike<'c>(choices: &[&'c Choice]) -> Vec<Vec<&'c Choice>> {
-    let mut runs: Vec<Vec<&Choice>> = Vec::new();
-    for choice in choices {
-        match runs.last_mut() {
-            Some(run) if run[0].order.target == choice.order.target => run.push(choice),
-            _ => runs.push(vec![choice]),
-        }
-    }
-    runs
-}
-
-/// One button for a single choice; a list to pick from and one button for choices aimed alike (a
-/// page of forty partners stays small on a phone).
-fn choice_form(same: Vec<&Choice>, act: &dyn Fn(&str) -> String) -> Markup {
-    html! {
-        form method="post" action=(act("order")) {
-            @if let [only] = same.as_slice() {
-                input type="hidden" name="order" value=(only.line);
-                button type="submit" { (only.label) }
-            } @else {
-                select name="order" {
-                    @for choice in &same {
-                        option value=(choice.line) { (choice.label) }
-                    }
-                }
-                " "
-                button type="submit" { "Give" }
-            }
-        }
-    }
-}
-
-fn draft_builder(room: &Room, tool: crate::scenario::ToolKind, act: &dyn Fn(&str) -> String) -> Markup {
-    let options = draft_options(&room.session.scenario);
-    let council = tool == crate::scenario::ToolKind::DraftResolution;
-    html! {
-        details {
-            summary { strong { (tool_title(tool)) } " — " (tool.explanation()) }
-            form method="post" action=(act("draft")) {
-                input type="hidden" name="tool" value=(format!("{tool:?}"));
-                @if council {
-                    p {
-                        label { input type="radio" name="chapter" value="VI" checked; " Chapter VI: recommendations" }
-                        br;
-                        label { input type="radio" name="chapter" value="VII"; " Chapter VII: binding, coercive" }
-                    }
-                } @else {
-                    input type="hidden" name="chapter" value="VI";
-                }
-                p { "The draft should:" }
-                @for (words, text) in &options {
-                    label { input type="checkbox" name="content" value=(text); " " (words) }
-                    br;
-                }
-                button class="primary" type="submit" { "Table this draft" }
             }
         }
     }
@@ -311,11 +218,4 @@ fn objectives_now(room: &Room, role: &str) -> Markup {
 /// The role's private sheet as `brief` prints it, without its page frame.
 fn role_sheet(room: &Room, role: &str) -> Markup {
     html! { div class="sheet" { (PreEscaped(room.role_sheet(role))) } }
-}
-
-/// A tool's name as a heading, in the debrief's words: "Show of force", "ICJ application".
-fn tool_title(tool: crate::scenario::ToolKind) -> String {
-    let words = crate::debrief::names::tool(tool);
-    let mut chars = words.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -5,12 +5,11 @@
 use maud::{Markup, PreEscaped, html};
 
 use super::layout::{Frame, page, timer};
-use super::results::{last_turn, situation};
 use crate::debrief::names::Names;
 use crate::serve::room::Room;
 
 pub fn render(room: &mut Room, token: &str) -> Markup {
-    let charts = room.charts().to_vec();
+    let public = room.public();
     let room = &*room;
     let session = &room.session;
     let scenario = &session.scenario;
@@ -40,22 +39,15 @@ pub fn render(room: &mut Room, token: &str) -> Markup {
                 }
             }
         }
-        @if let Some(record) = session.records.last() {
+        @if let (Some(record), Some(results)) = (session.records.last(), &public.last_turn) {
             h2 { "Last turn (" (record.dates) ")" }
-            (last_turn(scenario, record))
+            (PreEscaped(results))
         }
         h2 { "The situation" }
-        (situation(room))
-        @if !charts.is_empty() {
+        (PreEscaped(&public.situation))
+        @if !public.charts.is_empty() {
             h2 { "So far" }
-            div class="charts" {
-                @for chart in &charts {
-                    figure {
-                        (PreEscaped(&chart.svg))
-                        figcaption { (chart.caption) }
-                    }
-                }
-            }
+            div class="charts" { (PreEscaped(&public.charts)) }
         }
     };
     page(

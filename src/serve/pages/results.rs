@@ -1,12 +1,14 @@
 //! What happened in a turn and why, in plain words: the public part of its record (what everyone may
 //! know once it is resolved), for the groups' pages and the projector.
 
-use maud::{Markup, html};
+use maud::{Markup, PreEscaped, html};
 
+use crate::debrief::Chart;
 use crate::engine::record::TurnRecord;
+use crate::play::Session;
 use crate::scenario::Scenario;
 
-pub fn last_turn(scenario: &Scenario, record: &TurnRecord) -> Markup {
+fn last_turn(scenario: &Scenario, record: &TurnRecord) -> Markup {
     html! {
         ul {
             @for vote in &record.votes {
@@ -37,9 +39,9 @@ pub fn last_turn(scenario: &Scenario, record: &TurnRecord) -> Markup {
 
 /// The public situation report `play` reads out, without last turn's events (shown apart, by
 /// `last_turn`).
-pub fn situation(room: &crate::serve::room::Room) -> Markup {
-    let session = &room.session;
-    let text = crate::play::situation_report(&session.scenario, session.state(), None, session.next_turn());
+fn situation(session: &Session) -> Markup {
+    let text = crate::serve::stats::SITUATION
+        .time(|| crate::play::situation_report(&session.scenario, session.state(), None, session.next_turn()));
     html! { pre class="report" { (text) } }
 }
 
@@ -58,6 +60,36 @@ fn scores(scenario: &Scenario, end: &crate::engine::record::EndRecord) -> Markup
                     }
                 }
             }
+        }
+    }
+}
+
+/// What every page shows alike until the next resolution or undo, as HTML: the situation report, last
+/// turn's results and the debrief's charts so far. The room renders it once per version
+/// (`Room::public`) rather than for each page that reloads after a resolution (every projector and
+/// every group's page reload at once then).
+pub struct Public {
+    pub situation: String,
+    /// Last turn's public results (none before the first turn).
+    pub last_turn: Option<String>,
+    /// The charts as figures (empty before the first turn).
+    pub charts: String,
+}
+
+impl Public {
+    pub fn render(session: &Session, charts: Vec<Chart>) -> Public {
+        let figures = html! {
+            @for chart in &charts {
+                figure {
+                    (PreEscaped(&chart.svg))
+                    figcaption { (chart.caption) }
+                }
+            }
+        };
+        Public {
+            situation: situation(session).into_string(),
+            last_turn: session.records.last().map(|record| last_turn(&session.scenario, record).into_string()),
+            charts: figures.into_string(),
         }
     }
 }
