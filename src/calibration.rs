@@ -190,6 +190,20 @@ pub fn experiments() -> Vec<Experiment> {
             prepare: |s| (s.clone(), course(s, without_regional_force)),
         },
         Experiment {
+            name: "mandate-with-principles",
+            about: "the course plus a peace operation that meets the principles of peacekeeping: both sides consent in turn 1, the Council mandates 15,000 personnel under Chapter VI in turn 2 (every member for it)",
+            prepare: |s| {
+                (s.clone(), with_yes_ballots(s, course(s, |s, turn, orders| add_mandate(s, turn, orders, true))))
+            },
+        },
+        Experiment {
+            name: "mandate-without-principles",
+            about: "the course plus a peace operation without them: no consent sought, one person under Chapter VII in turn 2 (every member for it)",
+            prepare: |s| {
+                (s.clone(), with_yes_ballots(s, course(s, |s, turn, orders| add_mandate(s, turn, orders, false))))
+            },
+        },
+        Experiment {
             name: "parity",
             about: "the course from equal arms (60:60)",
             prepare: |s| (with(s, |s| s.conflict.dyads[0].arms = (60.0, 60.0)), historical(s)),
@@ -440,6 +454,41 @@ fn with_veto_ballots(s: &Scenario, source: OrderSource) -> OrderSource {
     if let Some(turn) = file.turns.iter_mut().find(|t| t.turn == 2) {
         turn.ballots =
             members.iter().map(|m| (m.to_string(), if Some(m) == vetoer { Ballot::No } else { Ballot::Yes })).collect();
+    }
+    OrderSource::File(file)
+}
+
+/// A peace operation for the first dispute, mandated in turn 2 by the first third party that can
+/// table a draft. With `principles`, both sides first accept a deployment (turn 1, ahead of their
+/// course orders) and the mandate is large and consented; without, it is one person under Chapter VII.
+fn add_mandate(s: &Scenario, turn: u32, orders: &mut Vec<OrderSpec>, principles: bool) {
+    let d = &s.conflict.dyads[0];
+    if turn == 1 && principles {
+        for side in [d.sides.0, d.sides.1] {
+            orders.insert(0, order(side, ToolKind::AcceptObservers, Target::Dyad(d.id)));
+        }
+    }
+    if turn != 2 {
+        return;
+    }
+    if let Some(sponsor) = third_party_with(s, ToolKind::DraftResolution, &[]) {
+        let mut draft = order(sponsor, ToolKind::DraftResolution, Target::Body(council(s)));
+        let (chapter, personnel) = if principles { (Chapter::VI, 15_000) } else { (Chapter::VII, 1) };
+        draft.draft = Some(Box::new(Draft { chapter, contents: vec![DraftContent::PeaceOperation(d.id, personnel)] }));
+        orders.push(draft);
+    }
+}
+
+/// Ballots for turn 2: every Council member for the draft (so the mandate's fate, not the vote, is
+/// what the experiment measures).
+fn with_yes_ballots(s: &Scenario, source: OrderSource) -> OrderSource {
+    let OrderSource::File(mut file) = source else { return source };
+    let members = s.bodies.iter().find_map(|b| match &b.kind {
+        crate::scenario::BodyKind::SecurityCouncil { members, .. } => Some(members.clone()),
+        _ => None,
+    });
+    if let (Some(members), Some(turn)) = (members, file.turns.iter_mut().find(|t| t.turn == 2)) {
+        turn.ballots = members.iter().map(|m| (m.to_string(), Ballot::Yes)).collect();
     }
     OrderSource::File(file)
 }
