@@ -314,28 +314,13 @@ fn the_menus_refuse_a_line_that_is_not_utf8_or_too_long_and_ask_again() {
 fn doravia_at_the_menus(dir: &std::path::Path) -> (good_offices::play::Session, usize, std::path::PathBuf) {
     let loaded =
         good_offices::scenario::builtin::find("tutorial-river-dispute").expect("built in").load().expect("valid");
-    let header = good_offices::log::LogHeader {
-        format: good_offices::log::LOG_FORMAT,
-        engine: env!("CARGO_PKG_VERSION").into(),
-        scenario: loaded.scenario.meta.id.clone(),
-        scenario_hash: good_offices::log::scenario_hash(&loaded.report.source.text),
-        seed: 3,
-        seats: vec!["doravia".into()],
-        source: "play (others: bots)".into(),
-        scenario_text: loaded.report.source.text.clone(),
-    };
+    let header = crate::support::room_header(&loaded, &["doravia"], "play (others: bots)");
     let log = dir.join("m.log");
     good_offices::log::create(&log, &header).expect("create");
     let s = std::sync::Arc::new(loaded.scenario);
     let session =
         good_offices::play::Session::new(s.clone(), header, log.clone(), good_offices::play::Others::Bots, Vec::new());
-    let reinforce = 1 + s
-        .actor("doravia")
-        .expect("doravia")
-        .tools
-        .iter()
-        .position(|t| *t == good_offices::scenario::ToolKind::Reinforce)
-        .expect("holds Reinforce");
+    let reinforce = crate::support::menu_number(&s, "doravia", good_offices::scenario::ToolKind::Reinforce);
     (session, reinforce, log)
 }
 

@@ -13,16 +13,7 @@ use crate::support::{good_offices as cli, scratch_dir};
 /// A session of built-in `id` in `dir` (seed 3, bots in the other seats) with groups in `seats`.
 fn session(dir: &Path, id: &str, seats: &[&str]) -> (Session, std::path::PathBuf) {
     let loaded = good_offices::scenario::builtin::find(id).expect("built in").load().expect("valid");
-    let header = good_offices::log::LogHeader {
-        format: good_offices::log::LOG_FORMAT,
-        engine: env!("CARGO_PKG_VERSION").into(),
-        scenario: loaded.scenario.meta.id.clone(),
-        scenario_hash: good_offices::log::scenario_hash(&loaded.report.source.text),
-        seed: 3,
-        seats: seats.iter().map(|s| s.to_string()).collect(),
-        source: "play (others: bots)".into(),
-        scenario_text: loaded.report.source.text.clone(),
-    };
+    let header = crate::support::room_header(&loaded, seats, "play (others: bots)");
     let log = dir.join("room.log");
     good_offices::log::create(&log, &header).expect("create");
     (Session::new(std::sync::Arc::new(loaded.scenario), header, log.clone(), Others::Bots, Vec::new()), log)
@@ -181,14 +172,7 @@ fn the_facilitator_ends_the_game_now_after_a_confirmation() {
 fn a_group_sees_its_objectives_now_and_takes_back_an_order_and_an_inject_shows_what_it_does() {
     let dir = scratch_dir("room-objectives");
     let (mut s, _) = session(&dir, "tutorial-river-dispute", &["doravia"]);
-    let reinforce = 1 + s
-        .scenario
-        .actor("doravia")
-        .expect("doravia")
-        .tools
-        .iter()
-        .position(|t| *t == ToolKind::Reinforce)
-        .expect("holds Reinforce");
+    let reinforce = crate::support::menu_number(&s.scenario, "doravia", ToolKind::Reinforce);
     // Reinforce (the only dispute is chosen for us), confirm; then the last choice, "take back an order",
     // is found in the menu shown.
     let probe = menus(&mut s, &format!("{reinforce}\n1\n"), Room::default());
@@ -232,21 +216,20 @@ fn a_room_closed_during_entry_resumes_without_asking_the_groups_that_handed_over
     let dir = scratch_dir("room-journal");
     let (s, log) = session(&dir, "tutorial-river-dispute", &["doravia", "kessland"]);
     let mut s = s.journaled().expect("journal");
-    let reinforce = 1 + s
-        .scenario
-        .actor("doravia")
-        .expect("doravia")
-        .tools
-        .iter()
-        .position(|t| *t == ToolKind::Reinforce)
-        .expect("holds Reinforce");
+    let reinforce = crate::support::menu_number(&s.scenario, "doravia", ToolKind::Reinforce);
     // Doravia: Reinforce (the only dispute), confirm, hand over; the input ends in Kessland's menu.
     let text = menus(&mut s, &format!("{reinforce}\n1\n0\n"), Room::default());
     assert!(text.contains("--- Kessland ---"), "{text}");
     drop(s);
     let saved = good_offices::log::load(&log).expect("log");
     assert!(saved.records.is_empty());
-    let resumed = Session::new(s_scenario(), saved.header, log.clone(), Others::Bots, saved.records);
+    let resumed = Session::new(
+        crate::support::built_in("tutorial-river-dispute"),
+        saved.header,
+        log.clone(),
+        Others::Bots,
+        saved.records,
+    );
     let (mut s, restored) = resumed.journaled_resumed().expect("journal");
     assert_eq!(restored.orders_of, ["doravia"]);
     assert_eq!(restored.entered, ["doravia"]);
@@ -258,8 +241,4 @@ fn a_room_closed_during_entry_resumes_without_asking_the_groups_that_handed_over
     let saved = good_offices::log::load(&log).expect("log");
     let doravia: Vec<_> = saved.records[0].submitted.iter().filter(|o| o.actor == "doravia").map(|o| o.tool).collect();
     assert_eq!(doravia, [ToolKind::Reinforce]);
-}
-
-fn s_scenario() -> std::sync::Arc<good_offices::scenario::Scenario> {
-    crate::support::built_in("tutorial-river-dispute")
 }

@@ -196,3 +196,28 @@ pub fn tamper_turn(log: &str, n: u32) -> String {
     let swapped = if &log[at..=at] == "A" { "B" } else { "A" };
     format!("{}{swapped}{}", &log[..at], &log[at + 1..])
 }
+
+/// The header of a room game of built-in `loaded` (seed 3), as `play` and `serve` write it, with the
+/// scenario's text carried.
+pub fn room_header(loaded: &good_offices::Loaded, seats: &[&str], source: &str) -> good_offices::log::LogHeader {
+    good_offices::log::LogHeader {
+        format: good_offices::log::LOG_FORMAT,
+        engine: env!("CARGO_PKG_VERSION").into(),
+        scenario: loaded.scenario.meta.id.clone(),
+        scenario_hash: good_offices::log::scenario_hash(&loaded.report.source.text),
+        seed: 3,
+        seats: seats.iter().map(|s| s.to_string()).collect(),
+        source: source.into(),
+        scenario_text: loaded.report.source.text.clone(),
+    }
+}
+
+/// The number a group's menu gives `tool` of `actor` (its tools in order, from 1).
+pub fn menu_number(
+    scenario: &good_offices::scenario::Scenario,
+    actor: &str,
+    tool: good_offices::scenario::ToolKind,
+) -> usize {
+    let tools = &scenario.actor(actor).unwrap_or_else(|| panic!("an actor `{actor}`")).tools;
+    1 + tools.iter().position(|t| *t == tool).unwrap_or_else(|| panic!("`{actor}` holds {tool:?}"))
+}
