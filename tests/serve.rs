@@ -35,16 +35,7 @@ fn runtime() -> tokio::runtime::Runtime {
 
 fn header_for(scenario: &str, seats: &[&str], others: Others) -> (good_offices::Loaded, good_offices::log::LogHeader) {
     let loaded = good_offices::scenario::builtin::find(scenario).expect("built in").load().expect("valid");
-    let header = good_offices::log::LogHeader {
-        format: good_offices::log::LOG_FORMAT,
-        engine: env!("CARGO_PKG_VERSION").into(),
-        scenario: loaded.scenario.meta.id.clone(),
-        scenario_hash: good_offices::log::scenario_hash(&loaded.report.source.text),
-        seed: 3,
-        seats: seats.iter().map(|s| s.to_string()).collect(),
-        source: good_offices::serve::start::source_name(others),
-        scenario_text: loaded.report.source.text.clone(),
-    };
+    let header = crate::support::room_header(&loaded, seats, &good_offices::serve::start::source_name(others));
     (loaded, header)
 }
 
@@ -935,6 +926,31 @@ fn each_page_hears_only_the_changes_it_shows() {
     }
     assert!(started.elapsed() < std::time::Duration::from_millis(150), "{:?}", started.elapsed());
     assert_eq!(next(&mut projector), "nothing", "the locks gathered went out with the resolution");
+}
+
+/// A change that comes after a page was rendered but before its stream listens (the page is still
+/// loading) reloads the page as soon as the stream opens; a page up to date is not reloaded.
+#[test]
+fn a_change_made_while_a_page_loads_reloads_it_when_its_stream_opens() {
+    let room = river("missed");
+    let runtime = runtime();
+    let console = room.get(&format!("/f/{}", room.facilitator())).body;
+    let at = console.split("data-live=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("a live link");
+    assert!(at.ends_with("/events?since=0"), "{at}");
+    let listen = |path: &str| {
+        let router = good_offices::serve::router(room.state.clone());
+        let path = path.to_string();
+        runtime.block_on(async move {
+            let mut body = router.oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap().into_body();
+            match tokio::time::timeout(std::time::Duration::from_millis(600), body.frame()).await {
+                Ok(Some(Ok(frame))) => String::from_utf8(frame.into_data().unwrap().to_vec()).unwrap(),
+                _ => "nothing".to_string(),
+            }
+        })
+    };
+    assert_eq!(listen(at), "nothing", "nothing happened since the page was rendered");
+    room.act("doravia", "lock", &[]);
+    assert_eq!(listen(at), "event: change\ndata: reload\n\n", "the lock came while the page loaded");
 }
 
 #[test]

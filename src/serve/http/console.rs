@@ -21,7 +21,7 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
         return refused;
     }
     let room = state.room();
-    html(pages::console::render(&room, &state, &token, room.notice(CONSOLE)))
+    html(pages::console::render(&room, &state, &token, room.notice(CONSOLE), state.announced()))
 }
 
 /// Runs one change the facilitator asked for, like a group's (`group::change`).

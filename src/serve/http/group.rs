@@ -29,7 +29,15 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
     let menu = room.menu_now(&role, &token);
     let public = room.public();
     counted(&stats::GROUP_PAGE, || {
-        crate::serve::pages::group::render(&room, &role, &token, room.notice(&role), menu.as_deref(), &public)
+        crate::serve::pages::group::render(
+            &room,
+            &role,
+            &token,
+            room.notice(&role),
+            menu.as_deref(),
+            &public,
+            state.announced(),
+        )
     })
 }
 

@@ -5,7 +5,7 @@
 
 use std::convert::Infallible;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, Stream};
@@ -69,46 +69,61 @@ async fn gather(changes: &mut Receiver<Change>) -> Option<()> {
     }
 }
 
-fn events(state: &Shared, listener: Listener) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
+/// The count of announced changes the page was rendered at (`AppState::announced`).
+#[derive(serde::Deserialize)]
+pub struct Since {
+    since: Option<u64>,
+}
+
+fn events(
+    state: &Shared,
+    listener: Listener,
+    Since { since }: Since,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
     let changes = state.changes.subscribe();
-    let stream = stream::unfold((changes, listener), |(mut changes, listener)| async move {
-        loop {
-            match changes.recv().await {
-                Ok(change) if listener.shows(&change) => {
-                    if listener.gathers(&change) && gather(&mut changes).await.is_none() {
-                        return None;
+    // A change announced after the page was rendered but before this stream listened was never sent
+    // to it: reload at once (a change since that the page does not show costs one reload, no more).
+    let missed = since.is_some_and(|at| state.announced() > at);
+    let stream = stream::unfold((changes, listener, missed), |(mut changes, listener, missed)| async move {
+        if !missed {
+            loop {
+                match changes.recv().await {
+                    Ok(change) if listener.shows(&change) => {
+                        if listener.gathers(&change) && gather(&mut changes).await.is_none() {
+                            return None;
+                        }
+                        break;
                     }
-                    break;
+                    Ok(_) => continue,
+                    // Missed some changes: reload to be sure.
+                    Err(RecvError::Lagged(_)) => break,
+                    Err(RecvError::Closed) => return None,
                 }
-                Ok(_) => continue,
-                // Missed some changes: reload to be sure.
-                Err(RecvError::Lagged(_)) => break,
-                Err(RecvError::Closed) => return None,
             }
         }
         crate::serve::stats::EVENTS.add(std::time::Duration::ZERO, 0);
-        Some((Ok(Event::default().event("change").data("reload")), (changes, listener)))
+        Some((Ok(Event::default().event("change").data("reload")), (changes, listener, false)))
     });
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
-pub async fn group(State(state): State<Shared>, Path(token): Path<String>) -> Response {
+pub async fn group(State(state): State<Shared>, Path(token): Path<String>, Query(since): Query<Since>) -> Response {
     match access::group(&state, &token) {
-        Ok(role) => events(&state, Listener::Group(role)).into_response(),
+        Ok(role) => events(&state, Listener::Group(role), since).into_response(),
         Err(refused) => refused,
     }
 }
 
-pub async fn projector(State(state): State<Shared>, Path(token): Path<String>) -> Response {
+pub async fn projector(State(state): State<Shared>, Path(token): Path<String>, Query(since): Query<Since>) -> Response {
     match access::projector(&state, &token) {
-        Ok(()) => events(&state, Listener::Projector).into_response(),
+        Ok(()) => events(&state, Listener::Projector, since).into_response(),
         Err(refused) => refused,
     }
 }
 
-pub async fn console(State(state): State<Shared>, Path(token): Path<String>) -> Response {
+pub async fn console(State(state): State<Shared>, Path(token): Path<String>, Query(since): Query<Since>) -> Response {
     match access::facilitator(&state, &token) {
-        Ok(()) => events(&state, Listener::Console).into_response(),
+        Ok(()) => events(&state, Listener::Console, since).into_response(),
         Err(refused) => refused,
     }
 }

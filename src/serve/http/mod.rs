@@ -27,6 +27,10 @@ use super::room::{Change, Room};
 pub struct AppState {
     room: Mutex<Room>,
     changes: broadcast::Sender<Change>,
+    /// How many changes have been announced: a page is rendered with the count of the moment, and its
+    /// event stream, opened after the page has loaded, reloads it at once if a change came in between
+    /// (announced before the stream listened, so never sent to it).
+    announced: std::sync::atomic::AtomicU64,
     limiter: Mutex<RateLimiter>,
     /// The start of every link the room prints and shows, e.g. `http://192.168.1.20:8080`.
     base: String,
@@ -38,7 +42,13 @@ impl AppState {
     pub fn new(room: Room, base: String) -> Shared {
         // A page that falls this far behind is told to reload anyway (`live.rs`).
         let (changes, _) = broadcast::channel(256);
-        Arc::new(AppState { room: Mutex::new(room), changes, limiter: Mutex::default(), base })
+        Arc::new(AppState {
+            room: Mutex::new(room),
+            changes,
+            announced: Default::default(),
+            limiter: Mutex::default(),
+            base,
+        })
     }
 
     /// The room, for one request. A handler never panics while holding it; if one ever did, the room
@@ -49,8 +59,14 @@ impl AppState {
 
     /// Tells the pages concerned that the room changed.
     pub fn announce(&self, change: Change) {
+        self.announced.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         // No page listening is not an error.
         let _ = self.changes.send(change);
+    }
+
+    /// How many changes have been announced so far (see `announced`).
+    pub fn announced(&self) -> u64 {
+        self.announced.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn base(&self) -> &str {

@@ -11,5 +11,7 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
         return refused;
     }
     let mut room = state.room();
-    counted(&crate::serve::stats::PROJECTOR_PAGE, || crate::serve::pages::projector::render(&mut room, &token))
+    counted(&crate::serve::stats::PROJECTOR_PAGE, || {
+        crate::serve::pages::projector::render(&mut room, &token, state.announced())
+    })
 }

@@ -11,7 +11,7 @@ use crate::play::Others;
 use crate::serve::http::Shared;
 use crate::serve::room::Room;
 
-pub fn render(room: &Room, state: &Shared, token: &str, notice_text: Option<&str>) -> Markup {
+pub fn render(room: &Room, state: &Shared, token: &str, notice_text: Option<&str>, since: u64) -> Markup {
     let session = &room.session;
     let scenario = &session.scenario;
     let names = Names::new(scenario);
@@ -131,5 +131,13 @@ pub fn render(room: &Room, state: &Shared, token: &str, notice_text: Option<&str
             }
         }
     };
-    page(Frame { title: "Console", lang: &scenario.meta.language, class: "console", live: Some(act("events")) }, body)
+    page(
+        Frame {
+            title: "Console",
+            lang: &scenario.meta.language,
+            class: "console",
+            live: Some(format!("{}?since={since}", act("events"))),
+        },
+        body,
+    )
 }

@@ -21,6 +21,7 @@ pub fn render(
     notice_text: Option<&str>,
     menu: Option<&str>,
     public: &Public,
+    since: u64,
 ) -> Markup {
     let session = &room.session;
     let scenario = &session.scenario;
@@ -60,7 +61,15 @@ pub fn render(
         (role_sheet(room, role))
     };
     let title = format!("{name} — {}", scenario.meta.title);
-    page(Frame { title: &title, lang: &scenario.meta.language, class: "group", live: Some(act("events")) }, body)
+    page(
+        Frame {
+            title: &title,
+            lang: &scenario.meta.language,
+            class: "group",
+            live: Some(format!("{}?since={since}", act("events"))),
+        },
+        body,
+    )
 }
 
 fn orders_section(room: &Room, role: &str, act: &dyn Fn(&str) -> String, locked: bool) -> Markup {

@@ -8,7 +8,7 @@ use super::layout::{Frame, page, timer};
 use crate::debrief::names::Names;
 use crate::serve::room::Room;
 
-pub fn render(room: &mut Room, token: &str) -> Markup {
+pub fn render(room: &mut Room, token: &str, since: u64) -> Markup {
     let public = room.public();
     let room = &*room;
     let session = &room.session;
@@ -55,7 +55,7 @@ pub fn render(room: &mut Room, token: &str) -> Markup {
             title: &scenario.meta.title,
             lang: &scenario.meta.language,
             class: "projector",
-            live: Some(format!("/p/{token}/events")),
+            live: Some(format!("/p/{token}/events?since={since}")),
         },
         body,
     )
