@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod engine;
 pub mod fast_hash;
 pub mod fuzz;
+pub mod journal;
 pub mod log;
 pub mod model;
 pub mod orders;

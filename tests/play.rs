@@ -62,13 +62,50 @@ fn a_game_stopped_mid_turn_resumes_with_nothing_lost_and_the_same_log() {
     // The machine is killed while turn 4 is being written: half a block is left behind.
     let three = std::fs::read(dir.join("cut.log")).expect("log");
     std::fs::write(dir.join("cut.log"), &whole[..three.len() + 300]).expect("write a torn tail");
+    // Doravia's order for turn 4 was kept beside the log: only Kessland's is entered again.
+    let rest = format!("order kessland OfferCeasefire mirra\nplay\n{}", SCRIPT[4..].concat());
     cli(["resume", "cut.log"])
         .in_dir(&dir)
-        .stdin(&SCRIPT[3..].concat())
+        .stdin(&rest)
         .expect_code(0)
         .stderr_has("was not completely written and is ignored")
+        .stdout_has("Restored the orders of Doravia entered before the stop.\n")
         .stdout_has("The game is over.");
     assert_eq!(std::fs::read(dir.join("cut.log")).expect("log"), whole);
+}
+
+/// Issue 18: "save and stop" keeps the orders already entered for the turn in progress. They are
+/// kept in `LOG.journal`, `resume` restores them and says so, the groups that entered them do not
+/// enter them again, and the log is the one an uninterrupted game writes.
+#[test]
+fn save_and_stop_keeps_the_orders_entered_and_resume_restores_them() {
+    let dir = scratch_dir("play-stop-keeps");
+    play(&dir, "whole.log", &SCRIPT[..2].concat());
+    // Turn 2 half entered: Doravia's order, then the facilitator saves and stops.
+    let first = format!("{}order doravia AcceptMediation mirra\nstop\n", SCRIPT[0]);
+    let stopped = play(&dir, "s.log", &first);
+    assert!(
+        stopped.stdout().ends_with(
+            "Saved after turn 1. Continue with: good-offices resume s.log\nThe orders entered for turn 2 (Doravia) \
+             are kept in s.log.journal: `resume` restores them.\n"
+        ),
+        "{}",
+        stopped.stdout()
+    );
+    let resumed = cli(["resume", "s.log"])
+        .in_dir(&dir)
+        .stdin("order kessland Negotiate mirra\ninject two-plans\nplay\nstop\n")
+        .expect_code(0);
+    assert!(resumed.stdout().starts_with("Restored the orders of Doravia entered before the stop.\n=== "));
+    assert_eq!(resumed.stderr(), "", "Doravia's order is not entered twice");
+    let log = good_offices::log::load(&dir.join("s.log")).expect("a log");
+    let doravia: Vec<_> = log.records[1].submitted.iter().filter(|o| o.actor == "doravia").map(|o| o.tool).collect();
+    assert_eq!(doravia, [good_offices::scenario::ToolKind::AcceptMediation]);
+    assert_eq!(std::fs::read(dir.join("s.log")).expect("log"), std::fs::read(dir.join("whole.log")).expect("log"));
+    cli(["replay", "--verify", "s.log"]).in_dir(&dir).expect_code(0);
+    // The turn is in the log: its orders are not restored a second time.
+    let again = cli(["resume", "s.log"]).in_dir(&dir).stdin("stop\n").expect_code(0);
+    assert!(!again.stdout().contains("Restored"), "{}", again.stdout());
 }
 
 #[test]

@@ -223,3 +223,43 @@ fn a_group_sees_its_objectives_now_and_takes_back_an_order_and_an_inject_shows_w
     assert!(!saved.records[0].submitted.iter().any(|o| o.actor == "doravia"), "the order was taken back");
     assert_eq!(saved.records[0].facilitator_injects, ["two-plans"]);
 }
+
+/// Issue 18 at the menus: a group that handed over is kept in the journal with its orders, so when the
+/// terminal is closed during the next group's entry, `resume` restores the first group's orders and
+/// asks only the groups that had not handed over.
+#[test]
+fn a_room_closed_during_entry_resumes_without_asking_the_groups_that_handed_over() {
+    let dir = scratch_dir("room-journal");
+    let (s, log) = session(&dir, "tutorial-river-dispute", &["doravia", "kessland"]);
+    let mut s = s.journaled().expect("journal");
+    let reinforce = 1 + s
+        .scenario
+        .actor("doravia")
+        .expect("doravia")
+        .tools
+        .iter()
+        .position(|t| *t == ToolKind::Reinforce)
+        .expect("holds Reinforce");
+    // Doravia: Reinforce (the only dispute), confirm, hand over; the input ends in Kessland's menu.
+    let text = menus(&mut s, &format!("{reinforce}\n1\n0\n"), Room::default());
+    assert!(text.contains("--- Kessland ---"), "{text}");
+    drop(s);
+    let saved = good_offices::log::load(&log).expect("log");
+    assert!(saved.records.is_empty());
+    let resumed = Session::new(s_scenario(), saved.header, log.clone(), Others::Bots, saved.records);
+    let (mut s, restored) = resumed.journaled_resumed().expect("journal");
+    assert_eq!(restored.orders_of, ["doravia"]);
+    assert_eq!(restored.entered, ["doravia"]);
+    assert!(restored.warnings.is_empty(), "{:?}", restored.warnings);
+    // Kessland hands over; play the turn (1); the input ends.
+    let text = menus(&mut s, "0\n1\n", Room::default());
+    assert!(!text.contains("--- Doravia ---"), "Doravia is not asked again: {text}");
+    assert!(text.contains("--- Kessland ---"), "{text}");
+    let saved = good_offices::log::load(&log).expect("log");
+    let doravia: Vec<_> = saved.records[0].submitted.iter().filter(|o| o.actor == "doravia").map(|o| o.tool).collect();
+    assert_eq!(doravia, [ToolKind::Reinforce]);
+}
+
+fn s_scenario() -> std::sync::Arc<good_offices::scenario::Scenario> {
+    crate::support::built_in("tutorial-river-dispute")
+}

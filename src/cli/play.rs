@@ -6,7 +6,8 @@ use super::game_io::{Failed, header_for, load_scenario_arg};
 use crate::diagnostics::did_you_mean;
 use crate::log::{LoadedLog, LogLock};
 use crate::play::input::{Input, Line};
-use crate::play::{Others, Room, Session, Stopped, run_lines_in, run_menus_in};
+use crate::debrief::names::Names;
+use crate::play::{Others, Restored, Room, Session, Stopped, run_lines_in, run_menus_in};
 use crate::scenario::Scenario;
 
 #[derive(Debug, clap::Args)]
@@ -71,7 +72,9 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     seats.dedup();
     header.seats = seats;
     let lock = super::game_io::create_log(&log_path, &header)?;
+    let journal = crate::journal::journal_path(&log_path);
     let session = Session::new(Arc::new(loaded.scenario), header, log_path, others, Vec::new()).holding(lock);
+    let session = session.journaled().map_err(|e| cannot_journal(&journal, &e))?;
     drive(session, terminal, args.turns)
 }
 
@@ -157,6 +160,17 @@ fn print_where_saved(session: &Session) {
             session.next_turn() - 1,
             session.log_path.display()
         );
+        let names = Names::new(&session.scenario);
+        let pending: Vec<String> =
+            session.seats.iter().filter(|s| !session.orders_of(s).is_empty()).map(|s| names.actor(s)).collect();
+        if !pending.is_empty() {
+            super::output::println_out!(
+                "The orders entered for turn {} ({}) are kept in {}: `resume` restores them.",
+                session.next_turn(),
+                pending.join(", "),
+                crate::journal::journal_path(&session.log_path).display()
+            );
+        }
     }
 }
 
@@ -175,5 +189,33 @@ pub fn resume(loaded: LoadedLog, scenario: Arc<Scenario>, lock: LogLock) -> Resu
         super::output::println_out!("This game is already over; nothing to resume.");
         return Ok(());
     }
+    let journal = crate::journal::journal_path(&session.log_path);
+    let (session, restored) = session.journaled_resumed().map_err(|e| cannot_journal(&journal, &e))?;
+    say_restored(&session, &restored);
     drive(session, std::io::stdin().is_terminal(), None)
+}
+
+fn cannot_journal(journal: &std::path::Path, e: &std::io::Error) -> Failed {
+    eprintln!("error: cannot write {}: {e}", journal.display());
+    Failed(super::EXIT_FAILURE)
+}
+
+/// What the journal of the turn in progress gave back: "Restored the orders of Doravia, Kessland
+/// entered before the stop." The groups that had handed over are not asked again.
+fn say_restored(session: &Session, restored: &Restored) {
+    for warning in &restored.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let names = Names::new(&session.scenario);
+    let list = |roles: &[String]| roles.iter().map(|r| names.actor(r)).collect::<Vec<_>>().join(", ");
+    if !restored.orders_of.is_empty() {
+        super::output::println_out!("Restored the orders of {} entered before the stop.", list(&restored.orders_of));
+    }
+    if !restored.entered.is_empty() {
+        super::output::println_out!(
+            "Not asked again for turn {} (they had handed over): {}.",
+            session.next_turn(),
+            list(&restored.entered)
+        );
+    }
 }

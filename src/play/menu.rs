@@ -137,9 +137,7 @@ pub fn run_lines_in(
             Err(e) => Err(e),
             Ok(Command::Nothing) => Ok(()),
             Ok(Command::Order(o)) => session.add_order(o),
-            Ok(Command::Withdraw(role)) => {
-                session.withdraw_last(&role).map(|_| ()).ok_or(format!("`{role}` has no order to take back"))
-            }
+            Ok(Command::Withdraw(role)) => session.withdraw_last(&role).map(|_| ()),
             Ok(Command::Ballot(m, b)) => session.ballot(&m, b),
             Ok(Command::Inject(id)) => session.fire_inject(&id),
             Ok(Command::Play) => {
@@ -339,8 +337,11 @@ fn take_back(
     out: &mut dyn Write,
 ) -> Option<()> {
     let k = choose(input, out, "Which order do you take back?", given, Some("none: keep them all"))?;
-    if k > 0 && session.withdraw(role, k - 1).is_some() {
-        say(out, &format!("Taken back: {}", given[k - 1]));
+    if k > 0 {
+        match session.withdraw(role, k - 1) {
+            Ok(_) => say(out, &format!("Taken back: {}", given[k - 1])),
+            Err(why) => say(out, &format!("Not taken back: {why}.")),
+        }
     }
     Some(())
 }
@@ -388,7 +389,7 @@ fn group_turn(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
         group_menu(session, role, input, out)?;
         // Clear the screen so the next group does not see these orders.
         let _ = write!(out, "\x1b[2J\x1b[H");
-        return Some(());
+        return handed_over(session, role, out);
     }
     let name = Names::new(&session.scenario).actor(role);
     say(out, &format!("\nPass the laptop to the group playing {name}, then press Enter."));
@@ -398,7 +399,17 @@ fn group_turn(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
     let done = group_menu(session, role, input, out);
     let _ = write!(out, "{LEAVE_PRIVATE}");
     let _ = out.flush();
-    done
+    done?;
+    handed_over(session, role, out)
+}
+
+/// Notes (journaled) that a group has entered its orders, so a resumed room does not ask it again.
+/// Its orders are kept either way; only the note can be missing, and the group is then asked again.
+fn handed_over(session: &mut Session, role: &str, out: &mut dyn Write) -> Option<()> {
+    if let Err(why) = session.finish_entry(role) {
+        say(out, &format!("The end of this group's entry is not saved: {why}."));
+    }
+    Some(())
 }
 
 /// "That is the 3 turns this session was to play (--turns 3)."
@@ -428,7 +439,11 @@ pub fn run_menus_in(
             }
         }
         let seats = session.seats.clone();
+        // A group whose entry a resumed journal kept is not asked again.
         for role in &seats {
+            if session.has_entered(role) {
+                continue;
+            }
             if group_turn(session, role, input, out, room).is_none() {
                 return Ok(());
             }

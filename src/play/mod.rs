@@ -14,4 +14,4 @@ pub use commands::{Command, parse_command};
 pub use input::{MAX_LINE_BYTES, Stopped};
 pub use menu::{Room, describe, run_lines, run_lines_in, run_menus, run_menus_in};
 pub use report::situation_report;
-pub use session::{Others, Session};
+pub use session::{Others, Restored, Session};

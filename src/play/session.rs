@@ -1,6 +1,11 @@
 //! The state of a game in the room: the game, its log, the seats, and the orders gathered so far.
 
+mod journaled;
+
+pub use journaled::Restored;
+
 use crate::scenario::Id;
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -8,6 +13,7 @@ use crate::engine::record::TurnRecord;
 use crate::engine::state::Snapshot;
 use crate::engine::view::View;
 use crate::engine::{Game, OrderSource};
+use crate::journal::{Event, Journal};
 use crate::log::{self, LogHeader, LogLock};
 use crate::orders::{MAX_MESSAGE_CHARS, MAX_ORDERS_PER_ACTOR, Message, TurnOrders, check};
 use crate::rules::council_vote::Ballot;
@@ -55,6 +61,13 @@ pub struct Session {
     /// This process's lock on the log (see `log::LogLock`), when it holds one: an undo replaces the
     /// file and takes the lock on the new one.
     lock: Option<LogLock>,
+    /// `play`'s journal of the turn in progress (`journaled.rs`): every change is written to it before
+    /// it is made, so a stop mid-turn keeps what was entered. `serve` keeps its own journal, with the
+    /// locks and the timer's room around it, and leaves this one out.
+    journal: Option<Journal>,
+    /// The groups that have finished entering their orders for the turn in progress (`play`: handed
+    /// over; journaled as a lock), so that a resumed room does not ask them again.
+    entered: BTreeSet<String>,
 }
 
 impl Session {
@@ -71,7 +84,19 @@ impl Session {
         let game = Game::resume(scenario.clone(), header.seed, state, ended);
         let seats = header.seats.clone();
         let pending = TurnOrders { turn: game.next_turn(), ..TurnOrders::default() };
-        Session { scenario, header, log_path, seats, others, records, game, pending, lock: None }
+        Session {
+            scenario,
+            header,
+            log_path,
+            seats,
+            others,
+            records,
+            game,
+            pending,
+            lock: None,
+            journal: None,
+            entered: BTreeSet::new(),
+        }
     }
 
     /// The session with the lock on its log, held for as long as the session writes it.
@@ -108,14 +133,16 @@ impl Session {
         }
         let view = View::of_snapshot(&self.scenario, self.game.state(), self.game.next_turn());
         check(&order, &view, &self.pending.orders)?;
+        self.note(Event::Order(order.clone()))?;
         self.pending.orders.push(order);
         Ok(())
     }
 
     /// Takes back a group's last order.
-    pub fn withdraw_last(&mut self, role: &str) -> Option<OrderSpec> {
-        let i = self.pending.orders.iter().rposition(|o| o.actor == role)?;
-        Some(self.pending.orders.remove(i))
+    pub fn withdraw_last(&mut self, role: &str) -> Result<OrderSpec, String> {
+        let count = self.orders_of(role).len();
+        let last = count.checked_sub(1).ok_or_else(|| format!("`{role}` has no order to take back"))?;
+        self.withdraw(role, last)
     }
 
     pub fn room_for_orders(&self, role: &str) -> bool {
@@ -127,6 +154,7 @@ impl Session {
         if !on_council {
             return Err(format!("`{member}` has no seat on the Security Council"));
         }
+        self.note(Event::Ballot(member.to_string(), ballot))?;
         self.pending.ballots.retain(|(m, _)| m != member);
         self.pending.ballots.push((member.to_string(), ballot));
         Ok(())
@@ -161,14 +189,24 @@ impl Session {
                 format!("`{id}` is not a facilitator inject that can still fire; choose one of: {}", list.join(", "))
             });
         }
+        self.note(Event::Inject(id.to_string()))?;
         self.pending.injects.push(id.to_string());
         Ok(())
     }
 
     /// Takes back one of a group's orders, by its place among that group's orders (0 is the first).
-    pub fn withdraw(&mut self, role: &str, index: usize) -> Option<OrderSpec> {
-        let i = self.pending.orders.iter().enumerate().filter(|(_, o)| o.actor == role).nth(index)?.0;
-        Some(self.pending.orders.remove(i))
+    pub fn withdraw(&mut self, role: &str, index: usize) -> Result<OrderSpec, String> {
+        let i = self
+            .pending
+            .orders
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.actor == role)
+            .nth(index)
+            .ok_or_else(|| "there is no such order".to_string())?
+            .0;
+        self.note(Event::Withdraw(role.to_string(), index))?;
+        Ok(self.pending.orders.remove(i))
     }
 
     /// A seated group's ballot on the drafts before the Council this turn, if it cast one.
@@ -198,6 +236,7 @@ impl Session {
         if chars > MAX_MESSAGE_CHARS {
             return Err(format!("the message has {chars} characters; a message has at most {MAX_MESSAGE_CHARS}"));
         }
+        self.note(Event::Message(message.clone()))?;
         self.pending.messages.push(message);
         Ok(())
     }
@@ -225,6 +264,7 @@ impl Session {
     pub fn turn_with(&mut self, ready: &[String]) -> TurnRecord {
         let turn = self.game.next_turn();
         let mut orders = std::mem::replace(&mut self.pending, TurnOrders { turn: turn + 1, ..TurnOrders::default() });
+        self.entered.clear();
         orders.turn = turn;
         let is_ready = |id: &str| ready.iter().any(|r| r == id);
         orders.orders.retain(|o| is_ready(&o.actor));
@@ -255,6 +295,8 @@ impl Session {
     pub fn keep(&mut self, record: TurnRecord) -> std::io::Result<&TurnRecord> {
         log::append(&self.log_path, self.records.last(), &record)?;
         self.records.push(record);
+        // The turn is in the log: its journal is done with (were this cut short, it would be stale).
+        self.restart_journal()?;
         Ok(self.records.last().expect("just pushed"))
     }
 
@@ -285,6 +327,8 @@ impl Session {
         let state = self.records.last().map_or_else(|| Snapshot::initial(&self.scenario), |r| r.state.clone());
         self.game = Game::resume(self.scenario.clone(), self.header.seed, state, false);
         self.pending = TurnOrders { turn: self.game.next_turn(), ..TurnOrders::default() };
+        self.entered.clear();
+        self.restart_journal()?;
         Ok(Some(last.turn))
     }
 }

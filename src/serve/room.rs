@@ -156,7 +156,7 @@ impl Room {
             }
             Event::Withdraw(role, index) => {
                 open(self, role)?;
-                self.session.withdraw(role, *index).map(|_| ()).ok_or_else(|| "there is no such order".to_string())
+                self.session.withdraw(role, *index).map(|_| ())
             }
             Event::Lock(role) => {
                 self.seated(role)?;

@@ -83,7 +83,7 @@ fn run(file: &File, counts: &Counts, incoming: &mpsc::Receiver<Request>) {
             // request's mark was taken after its line was written, so it is at most this.
             let target = counts.written.load(Ordering::SeqCst);
             counts.syncs.fetch_add(1, Ordering::SeqCst);
-            let result = super::stats::DISK_SYNC.time(|| file.sync_data());
+            let result = crate::serve::stats::DISK_SYNC.time(|| file.sync_data());
             if result.is_ok() {
                 synced = target;
             }

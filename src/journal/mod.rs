@@ -1,16 +1,20 @@
-//! The journal of the turn in progress, `LOG.journal`: every order, withdrawal, lock, ballot, inject
-//! and message the room accepts is appended as one line and synced before the group is told it is
-//! done, so a server killed mid-turn and started again with `serve --resume LOG` loses nothing a group
-//! locked or sent. The line is written while the room is held and synced after it is let go
+//! The journal of the turn in progress, `LOG.journal`, shared by both rooms: every order,
+//! withdrawal, lock, ballot, inject and message a room accepts is appended as one line and synced
+//! before the group is told it is done, so a room stopped or killed mid-turn and carried on (`serve
+//! --resume LOG` on phones, `resume LOG` at the terminal) loses nothing a group entered, locked or
+//! sent. In `serve` the line is written while the room is held and synced after it is let go
 //! ([`Syncer`]) by the journal's own sync thread, one sync at a time for every line written so far:
 //! changes from many groups at once share a sync instead of queueing behind each other's (group
-//! commit, `journal_sync.rs`).
+//! commit, `sync.rs`); `play`, one keyboard, syncs each line as it is written ([`Journal::append`]).
+//! A "lock" is a group's entry finished: locked in on a phone, handed over at the terminal.
 //!
 //! Each line is `CHECKSUM RON`, the checksum FNV-1a over the RON text in 16 hexadecimal digits. The
 //! first line is `Turn(N)`: the turn the events belong to. When the turn is resolved and appended to
 //! the log, a fresh journal for the next turn replaces this one; a kill between the two leaves a
 //! journal whose turn is already in the log, which is stale and ignored. A last line without its end
 //! (a write the kill cut short) is dropped; a line whose checksum fails ends the reading there.
+
+mod sync;
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -20,7 +24,7 @@ use std::sync::atomic::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use super::journal_sync::{Counts, SyncThread};
+use self::sync::{Counts, SyncThread};
 use crate::engine::rng::fnv1a;
 use crate::orders::Message;
 use crate::rules::council_vote::Ballot;
@@ -38,7 +42,7 @@ pub enum Event {
     Order(OrderSpec),
     /// A group took back its order at this place among its orders.
     Withdraw(String, usize),
-    /// A group locked its orders in.
+    /// A group locked its orders in (`serve`), or handed over after entering them (`play`).
     Lock(String),
     /// A group unlocked its orders to change them.
     Unlock(String),
@@ -86,7 +90,7 @@ impl Syncer {
 
 /// `LOG.journal`, beside the log.
 pub fn journal_path(log: &Path) -> PathBuf {
-    super::keys::with_suffix(log, ".journal")
+    crate::serve::keys::with_suffix(log, ".journal")
 }
 
 /// One event as its line, with the checksum and the line's end.
