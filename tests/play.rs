@@ -253,7 +253,10 @@ fn a_scripted_line_that_is_not_utf8_stops_the_game_with_its_line_number_and_keep
          is played, so that no order of the script is left out (save the script as UTF-8 text, one command a line)\n"
     );
     assert!(
-        out.stdout().ends_with("Saved after turn 1. Continue with: good-offices resume g.log\n"),
+        out.stdout().ends_with(
+            "Saved after turn 1. Continue with: good-offices resume g.log\nThe orders entered for turn 2 (Doravia) are \
+             kept in g.log.journal: `resume` restores them.\n"
+        ),
         "{}",
         out.stdout()
     );
