@@ -45,7 +45,9 @@ impl Session {
                 Ok(()) => kept.push(event),
                 Err(why) => {
                     refused = true;
-                    restored.warnings.push(format!("a journaled change was not made again ({}): {why}", describe(&event)));
+                    restored
+                        .warnings
+                        .push(format!("a journaled change was not made again ({}): {why}", describe(&event)));
                 }
             }
         }
