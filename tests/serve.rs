@@ -329,6 +329,8 @@ fn a_link_acts_only_for_its_holder() {
 #[test]
 fn a_group_sees_its_own_orders_and_its_messages_only_and_the_projector_nothing_private() {
     let room = river("privacy");
+    // Every group has joined: the projector shows no join code (see the next test for the codes).
+    room.page("doravia");
     room.act("doravia", "order", &[("order", "Reinforce dyad:mirra")]);
     room.act("doravia", "message", &[("to", "kessland"), ("text", "Secret offer: the dam for the fish.")]);
     room.act("kessland", "message", &[("to", "all"), ("text", "Kessland speaks to everyone.")]);
@@ -363,6 +365,40 @@ fn a_group_sees_its_own_orders_and_its_messages_only_and_the_projector_nothing_p
     let doravia_row = &projector[projector.find("<td>Doravia</td>").unwrap()..];
     assert!(doravia_row[..doravia_row.find("</tr>").unwrap()].contains("locked in"));
     assert!(!projector.contains("Reinforce"));
+}
+
+/// Issue 17: the projector shows the join code (the QR code and the link) of each group that has not
+/// opened its page yet, takes a group's code down as soon as its page has been opened once, and shows
+/// none once every group has joined, nor in a resumed room.
+#[test]
+fn the_projector_shows_the_join_codes_of_the_groups_not_joined_yet_only() {
+    let room = river("codes");
+    let projector = || room.get(&format!("/p/{}", room.projector())).body;
+    let link = |role: &str| format!("<p class=\"url\">http://127.0.0.1:8080/g/{}</p>", room.token(role));
+    let before = projector();
+    assert!(before.contains("<h2>Join the game</h2>"), "{before}");
+    for seat in ["doravia", "kessland", "river-voices"] {
+        assert!(before.contains(&link(seat)), "{seat}'s link: {before}");
+    }
+    assert_eq!(before.matches("<svg").count(), 3, "one QR code per group (no charts before turn 1)");
+    room.page("doravia");
+    let after = projector();
+    assert!(!after.contains(&room.token("doravia")), "Doravia's token is gone: {after}");
+    assert!(after.contains(&link("kessland")) && after.contains(&link("river-voices")));
+    assert_eq!(after.matches("<svg").count(), 2);
+    room.page("kessland");
+    room.page("river-voices");
+    let joined = projector();
+    for seat in ["doravia", "kessland", "river-voices"] {
+        assert!(!joined.contains(&room.token(seat)), "{seat}'s token: {joined}");
+    }
+    assert!(!joined.contains("Join the game") && !joined.contains("<svg"));
+    // A resumed room does not know who joined before the stop: it shows no code at all.
+    let (room, _) = room.killed_and_resumed();
+    let resumed = room.get(&format!("/p/{}", room.projector())).body;
+    for seat in ["doravia", "kessland", "river-voices"] {
+        assert!(!resumed.contains(&room.token(seat)), "{seat}'s token after a resume");
+    }
 }
 
 #[test]
@@ -907,6 +943,13 @@ fn each_page_hears_only_the_changes_it_shows() {
             }
         })
     };
+    // A group opening its page for the first time reloads the projector (its code comes down), not
+    // the other groups' pages; opening it again changes nothing.
+    room.page("doravia");
+    assert_eq!(next(&mut projector), "event: change\ndata: reload\n\n");
+    assert_eq!(next(&mut kessland), "nothing");
+    room.page("doravia");
+    assert_eq!(next(&mut projector), "nothing");
     room.act("doravia", "message", &[("to", "kessland"), ("text", "psst")]);
     assert_eq!(next(&mut kessland), "event: change\ndata: reload\n\n");
     assert_eq!(next(&mut voices), "nothing");

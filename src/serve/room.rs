@@ -48,6 +48,9 @@ pub enum Change {
     Message { from: String, to: Vec<String> },
     /// The facilitator's console only (an inject fired).
     Console,
+    /// A group opened its page for the first time: the console shows it joined, and the projector
+    /// takes its join code down.
+    Joined(String),
 }
 
 pub struct Room {
@@ -60,6 +63,10 @@ pub struct Room {
     /// The groups that have opened their page since the room started (not saved: a restarted room
     /// shows a group as joined when its page next loads, which the live updates make happen at once).
     joined: BTreeSet<String>,
+    /// Whether the projector shows the join codes of the groups not joined yet: in a new room only. A
+    /// resumed room does not know who joined before the stop (`joined` is not saved), and its groups
+    /// have their links already: showing every code again would put them in view of the whole room.
+    join_codes: bool,
     pub timer: Timer,
     /// What every page shows alike until the next resolution or undo (the situation, last turn's
     /// results, the debrief's charts), rendered once for that version rather than for every page
@@ -95,6 +102,7 @@ impl Room {
             locked: BTreeSet::new(),
             notices: HashMap::new(),
             joined: BTreeSet::new(),
+            join_codes: true,
             timer,
             public: None,
             menus: Menus::default(),
@@ -297,12 +305,29 @@ impl Room {
 
 impl Room {
     /// Notes that a group opened its page (the console and the projector show who has joined).
-    pub fn join(&mut self, role: &str) {
-        self.joined.insert(role.to_string());
+    /// Whether it is the first time since the room started: the projector then takes its code down.
+    pub fn join(&mut self, role: &str) -> bool {
+        self.joined.insert(role.to_string())
     }
 
     pub fn has_joined(&self, role: &str) -> bool {
         self.joined.contains(role)
+    }
+
+    /// The seated groups whose join code the projector shows, in seat order: those that have not
+    /// opened their page yet, while the game is on, in a room that was not resumed. A code in view
+    /// lets anyone act for its group, so it is up only until the group's page has been opened once;
+    /// a code taken by the wrong people is undone from the console (a new link).
+    pub fn join_codes(&self) -> Vec<(&str, &super::token::Token)> {
+        if !self.join_codes || self.session.is_over() {
+            return Vec::new();
+        }
+        self.keys.groups.iter().filter(|(role, _)| !self.has_joined(role)).map(|(r, t)| (r.as_str(), t)).collect()
+    }
+
+    /// A resumed room shows no join codes on the projector (see `join_codes`).
+    pub fn hide_join_codes(&mut self) {
+        self.join_codes = false;
     }
 }
 

@@ -64,8 +64,9 @@ pub fn open_resumed(
     let session = Session::new(scenario, header, log_path, others, records).holding(lock);
     let recovered = recover(&journal_path(&session.log_path), session.next_turn());
     let mut warnings = recovered.warnings;
-    let (room, problems) =
+    let (mut room, problems) =
         Room::open(session, keys, keys_path, recovered.events).map_err(|e| format!("cannot write the journal: {e}"))?;
+    room.hide_join_codes();
     warnings.extend(problems);
     Ok((room, warnings))
 }

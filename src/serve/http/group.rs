@@ -25,7 +25,10 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
     };
     make_menu(&state, &role, &token).await;
     let mut room = state.room();
-    room.join(&role);
+    if room.join(&role) {
+        // The projector takes the group's code down (and the console shows it joined) at once.
+        state.announce(Change::Joined(role.clone()));
+    }
     let menu = room.menu_now(&role, &token);
     let public = room.public();
     counted(&stats::GROUP_PAGE, || {

@@ -29,7 +29,7 @@ impl Listener {
     fn shows(&self, change: &Change) -> bool {
         match (self, change) {
             (_, Change::Public) => true,
-            (Listener::Console | Listener::Projector, Change::Locks(_)) => true,
+            (Listener::Console | Listener::Projector, Change::Locks(_) | Change::Joined(_)) => true,
             (Listener::Group(me), Change::Locks(who)) => me == who,
             (Listener::Console, _) => true,
             (Listener::Group(me), Change::Group(who)) => me == who,

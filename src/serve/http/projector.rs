@@ -1,4 +1,5 @@
-//! The projector's page: only what everyone in the room may see.
+//! The projector's page: only what everyone in the room may see, and the join codes of the groups that
+//! have not opened their page yet.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -11,7 +12,5 @@ pub async fn page(State(state): State<Shared>, Path(token): Path<String>) -> Res
         return refused;
     }
     let mut room = state.room();
-    counted(&crate::serve::stats::PROJECTOR_PAGE, || {
-        crate::serve::pages::projector::render(&mut room, &token, state.announced())
-    })
+    counted(&crate::serve::stats::PROJECTOR_PAGE, || crate::serve::pages::projector::render(&mut room, &token, &state))
 }

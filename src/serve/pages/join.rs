@@ -1,6 +1,6 @@
 //! The join sheet: one slip per group with its name, its link and the link as a QR code, printed and
-//! cut so each group gets only its own. (The codes are not shown on the projector: a code in view of
-//! the room would let any group act for another.)
+//! cut so each group gets only its own. (The projector shows a group's code too, but only until the
+//! group has opened its page: a code in view of the room would let any group act for another.)
 
 use maud::{Markup, PreEscaped, html};
 use qrcode::QrCode;

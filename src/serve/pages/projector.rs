@@ -1,19 +1,28 @@
 //! The projector: the public situation, last turn's results, the debrief's charts so far, the timer
 //! and which groups have locked in (never what). Nothing on it is private: no role sheet, no pending
-//! order, no message, no link.
+//! order, no message. The one exception is a group's link, as a QR code and as text, until the group
+//! has opened its page once (`Room::join_codes`): the groups join from the big screen, and a code is
+//! taken down as soon as it has been used, so it is not in view while the game is played.
 
 use maud::{Markup, PreEscaped, html};
 
+use super::join::qr_svg;
 use super::layout::{Frame, page, timer};
 use crate::debrief::names::Names;
+use crate::serve::http::Shared;
 use crate::serve::room::Room;
 
-pub fn render(room: &mut Room, token: &str, since: u64) -> Markup {
+/// `state` gives the groups' links and the count of changes announced so far, which the page's
+/// stream starts from (a change announced while the page renders reloads it).
+pub fn render(room: &mut Room, token: &str, state: &Shared) -> Markup {
+    let since = state.announced();
     let public = room.public();
     let room = &*room;
     let session = &room.session;
     let scenario = &session.scenario;
     let names = Names::new(scenario);
+    let codes: Vec<(String, String)> =
+        room.join_codes().into_iter().map(|(role, token)| (names.actor(role), state.link("g", token))).collect();
     let body = html! {
         header class="bar" {
             h1 { (scenario.meta.title) }
@@ -23,6 +32,19 @@ pub fn render(room: &mut Room, token: &str, since: u64) -> Markup {
                 span { "Turn " (session.next_turn()) " of " (scenario.meta.turns) " — " (crate::engine::turn_dates(&scenario.meta, session.next_turn())) }
             }
             (timer(room.timer.left(), room.timer.is_paused()))
+        }
+        @if !codes.is_empty() {
+            h2 { "Join the game" }
+            p class="muted" { "Each group scans its own code, or types its link. A code goes away once its group's page is open." }
+            div class="codes" {
+                @for (name, link) in &codes {
+                    div class="slip" {
+                        h3 { (name) }
+                        @if let Some(svg) = qr_svg(link) { (PreEscaped(svg)) }
+                        p class="url" { (link) }
+                    }
+                }
+            }
         }
         @if !session.is_over() {
             h2 { "Groups" }
