@@ -9,113 +9,12 @@
 //! `.ci/run` installs `chromium` and `chromium-driver`. With `GOOD_OFFICES_SCREENSHOTS=DIR` it saves
 //! the screenshots of docs/facilitator-guide.md there.
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::Locator;
 
 use crate::serve::start;
+use crate::support::browser::{Killed, browser, chromedriver, click, screenshot, start_driver, wait_for};
 use crate::support::{good_offices, scratch_dir};
-
-/// The longest wait for a page to show something.
-const PATIENCE: Duration = Duration::from_secs(20);
-
-fn chromedriver() -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths).map(|dir| dir.join("chromedriver")).find(|path| path.is_file())
-    });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "chromedriver is not installed: CI must install it (apt-get install chromium chromium-driver)"
-        );
-        eprintln!(
-            "skipped: the headless-browser test needs chromedriver (Debian: apt-get install chromium chromium-driver)"
-        );
-    }
-    found
-}
-
-/// A process that is killed when the test ends, passed or failed.
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// Starts chromedriver on a free port and waits until it listens.
-fn start_driver(driver: &Path) -> (Killed, u16) {
-    let port = free_port();
-    let child = Command::new(driver)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver starts");
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < PATIENCE, "chromedriver does not listen on {port}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (Killed(child), port)
-}
-
-/// A browser of its own (its own Chromium and profile) with a window of this size.
-async fn browser(port: u16, width: u32, height: u32) -> Client {
-    let mut capabilities = serde_json::Map::new();
-    // As root (CI containers), Chromium needs --no-sandbox.
-    let args = ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"];
-    capabilities.insert("goog:chromeOptions".into(), serde_json::json!({ "args": args }));
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .expect("a browser session");
-    client.set_window_size(width, height).await.expect("a window size");
-    client
-}
-
-/// Waits until the page (it may reload by itself meanwhile) holds `needle`.
-async fn wait_for(client: &Client, needle: &str) {
-    let started = Instant::now();
-    loop {
-        if let Ok(source) = client.source().await
-            && source.contains(needle)
-        {
-            return;
-        }
-        assert!(started.elapsed() < PATIENCE, "the page never showed `{needle}`: {}", client.source().await.unwrap());
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// Clicks what `css` finds, again if the page reloaded under it.
-async fn click(client: &Client, css: &str) {
-    let started = Instant::now();
-    loop {
-        let clicked = async { client.find(Locator::Css(css)).await?.click().await };
-        match clicked.await {
-            Ok(()) => return,
-            Err(e) => assert!(started.elapsed() < PATIENCE, "cannot click `{css}`: {e}"),
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn screenshot(client: &Client, name: &str) {
-    if let Some(dir) = std::env::var_os("GOOD_OFFICES_SCREENSHOTS") {
-        let png = client.screenshot().await.expect("a screenshot");
-        std::fs::write(Path::new(&dir).join(name), png).expect("the screenshot is saved");
-    }
-}
 
 #[test]
 fn two_groups_the_projector_and_the_facilitator_play_the_tutorial_to_its_end_in_browsers() {

@@ -1,5 +1,7 @@
 //! A small fluent builder that runs the real `good-offices` executable.
 
+pub mod browser;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
