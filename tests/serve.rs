@@ -1017,3 +1017,38 @@ fn the_console_pauses_resumes_and_extends_the_timer_for_every_page() {
     room.console("timer", &[("action", "resume")]);
     assert!(room.page("kessland").contains(r#"data-paused="no""#));
 }
+
+/// Every projector reloads at once after a change, so its page is rendered once for what it shows and
+/// kept; each change it shows still reaches it, and a reload with nothing changed gives the same page.
+#[test]
+fn the_projector_page_kept_between_reloads_follows_every_change_it_shows() {
+    let room = river("projector-kept");
+    let projector = format!("/p/{}", room.projector());
+    let screen = || room.get(&projector).body;
+    let row = |page: &str, name: &str| {
+        let groups = section(page, "Groups");
+        let start = groups.find(&format!("<td>{name}</td>")).unwrap_or_else(|| panic!("no row {name}: {groups}"));
+        groups[start..start + groups[start..].find("</tr>").unwrap()].to_string()
+    };
+    let first = screen();
+    assert!(row(&first, "Doravia").contains("not joined yet"), "{first}");
+    assert!(first.contains("Join the game"));
+    // Paused at once, so the shown time does not move while the test runs.
+    room.console("timer", &[("action", "pause")]);
+    let paused = screen();
+    assert!(paused.contains("(paused)"), "{paused}");
+    assert_eq!(screen(), paused, "a reload with nothing changed");
+    room.page("doravia");
+    let joined = screen();
+    assert!(row(&joined, "Doravia").contains("choosing"), "{joined}");
+    room.act("doravia", "lock", &[]);
+    let locked = screen();
+    assert!(row(&locked, "Doravia").contains("locked in"), "{locked}");
+    assert!(row(&locked, "Kessland").contains("not joined yet"));
+    room.console("timer", &[("action", "resume")]);
+    assert!(!screen().contains("(paused)"));
+    room.console("resolve", &[]);
+    let resolved = screen();
+    assert!(resolved.contains("Last turn ("), "{resolved}");
+    assert!(row(&resolved, "Doravia").contains("choosing"), "a new turn: nobody is locked in");
+}

@@ -70,6 +70,7 @@ pub static GROUP_PAGE: Stat = Stat::new("group page rendered");
 pub static GROUP_MENU: Stat = Stat::new("group menu of orders rendered");
 pub static SITUATION: Stat = Stat::new("situation report rendered");
 pub static PROJECTOR_PAGE: Stat = Stat::new("projector page rendered");
+pub static PROJECTOR_KEPT: Stat = Stat::new("projector page served as kept");
 pub static CHARTS: Stat = Stat::new("debrief charts drawn");
 pub static CHANGE: Stat = Stat::new("change applied and journaled");
 pub static JOURNAL_WAIT: Stat = Stat::new("change waiting for its sync");
@@ -81,11 +82,12 @@ pub static JOURNAL_START: Stat = Stat::new("  next journal started and synced");
 pub static EVENTS: Stat = Stat::new("live events sent to pages");
 pub static RUNTIME_BUSY: Stat = Stat::new("runtime thread late by 2 ms or more");
 
-const ALL: [&Stat; 14] = [
+const ALL: [&Stat; 15] = [
     &GROUP_PAGE,
     &GROUP_MENU,
     &SITUATION,
     &PROJECTOR_PAGE,
+    &PROJECTOR_KEPT,
     &CHARTS,
     &CHANGE,
     &JOURNAL_WAIT,

@@ -32,6 +32,7 @@ pub struct AppState {
     /// (announced before the stream listened, so never sent to it).
     announced: std::sync::atomic::AtomicU64,
     limiter: Mutex<RateLimiter>,
+    projector_page: projector::KeptPage,
     /// The start of every link the room prints and shows, e.g. `http://192.168.1.20:8080`.
     base: String,
 }
@@ -47,6 +48,7 @@ impl AppState {
             changes,
             announced: Default::default(),
             limiter: Mutex::default(),
+            projector_page: Default::default(),
             base,
         })
     }

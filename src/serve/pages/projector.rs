@@ -12,10 +12,9 @@ use crate::debrief::names::Names;
 use crate::serve::http::Shared;
 use crate::serve::room::Room;
 
-/// `state` gives the groups' links and the count of changes announced so far, which the page's
-/// stream starts from (a change announced while the page renders reloads it).
-pub fn render(room: &mut Room, token: &str, state: &Shared) -> Markup {
-    let since = state.announced();
+/// `state` gives the groups' links; `since` is the count of changes announced when the page was
+/// asked for, which its stream starts from (a change announced meanwhile reloads it).
+pub fn render(room: &mut Room, token: &str, state: &Shared, since: u64) -> Markup {
     let public = room.public();
     let room = &*room;
     let session = &room.session;
