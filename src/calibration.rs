@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::engine::record::Ballot;
 use crate::engine::{Game, OrderSource, play};
 use crate::orders::{OrdersFile, TurnOrders};
-use crate::rules::council_vote::Ballot;
 use crate::scenario::{
     Chapter, Draft, DraftContent, Id, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
 };

@@ -1,6 +1,7 @@
 //! Article 27 against real Council votes (tests/data/council_votes.ron): tallies, results, vetoes.
 
-use good_offices::rules::council_vote::{Ballot, Cast, Matter, Threshold, count};
+use good_offices::engine::record::Ballot;
+use good_offices::rules::council_vote::{Cast, Matter, Threshold, count};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]

@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
+use good_offices::engine::record::Ballot;
 use good_offices::engine::record::{EffectRecord, TurnRecord};
 use good_offices::engine::{Game, OrderSource, play};
 use good_offices::orders::{OrdersFile, TurnOrders};
-use good_offices::rules::council_vote::Ballot;
 use good_offices::scenario::{
     Chapter, Draft, DraftContent, Id, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
 };

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
+use good_offices::engine::record::Ballot;
 use good_offices::play::{Others, Room, Session, run_menus_in};
-use good_offices::rules::council_vote::Ballot;
 use good_offices::scenario::{Chapter, Draft, DraftContent, OrderSpec, Target, ToolKind};
 
 use crate::support::{good_offices as cli, scratch_dir};

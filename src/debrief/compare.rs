@@ -203,7 +203,7 @@ fn decisions(names: Names<'_>, a: &TurnRecord, b: &TurnRecord, this: &str, other
         }
     }
     if a.ballots != b.ballots {
-        let ballots = |v: &[(String, crate::rules::council_vote::Ballot)]| {
+        let ballots = |v: &[(String, crate::engine::record::Ballot)]| {
             if v.is_empty() {
                 "none given".to_string()
             } else {

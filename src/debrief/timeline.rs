@@ -3,9 +3,9 @@
 //! stood afterwards. Every number is the log's own.
 
 use super::names::{Names, count, count_change, level, num, stage};
+use crate::engine::record::Ballot;
 use crate::engine::record::TurnRecord;
 use crate::engine::state::Snapshot;
-use crate::rules::council_vote::Ballot;
 use crate::scenario::{Event, OrderSpec};
 
 #[derive(Debug, Clone, PartialEq)]

@@ -96,7 +96,7 @@ pub fn apply_pending(
     globals: &mut Globals,
     dyads: &mut dyn FetchMut<DyadState>,
     actors: &mut dyn FetchMut<ActorState>,
-    setup: &super::schedule::Setup,
+    setup: &super::setup::Setup,
 ) {
     if ledger.pending.is_empty() {
         return;
@@ -125,7 +125,7 @@ pub fn apply_pending(
 pub fn count_uses(
     ledger: &mut Ledger,
     actors: &mut dyn FetchMut<ActorState>,
-    setup: &super::schedule::Setup,
+    setup: &super::setup::Setup,
     orders: &[OrderSpec],
 ) {
     if orders.is_empty() {

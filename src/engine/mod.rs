@@ -8,6 +8,7 @@ pub mod record;
 pub mod rng;
 pub mod rows;
 pub mod schedule;
+pub mod setup;
 pub mod state;
 pub mod state_check;
 pub mod trust;

@@ -5,8 +5,20 @@
 use serde::{Deserialize, Serialize};
 
 use super::state::Snapshot;
-use crate::rules::council_vote::Ballot;
 use crate::scenario::{Id, OrderSpec, ToolKind};
+
+/// How a member voted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Ballot {
+    Yes,
+    No,
+    Abstain,
+    /// Not present at the meeting (the USSR in June 1950). Not counted in the tally; not a veto.
+    Absent,
+    /// Present but taking no part in the vote: what the records say of a party to the dispute that
+    /// abstains under Art. 27(3). Not counted in the tally; not a veto.
+    NotParticipating,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TurnRecord {

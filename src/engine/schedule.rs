@@ -4,22 +4,21 @@
 //! an unspecified order. Each phase that emits effects ends by applying them through the ledger's one
 //! mutation point (`ledger::apply_pending`), so the next phase sees them.
 
-use std::sync::Arc;
-
 use bevy_ecs::prelude::*;
 use bevy_ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel, SingleThreadedExecutor};
 use bevy_ecs::system::SystemParam;
 
 use super::ledger::{Effect, Ledger, apply_pending, count_uses};
 use super::record::{DynamicsRecord, EndRecord, InjectRecord, OutcomeRecord, Rejection, VoteRecord};
-use super::rows::{RowEntities, Rows};
+use super::rows::Rows;
+use super::setup::Setup;
 use super::state::{ActorState, DyadState, Globals};
 use super::view::View;
+use crate::engine::record::Ballot;
 use crate::fast_hash::{FastMap, FastSet};
 use crate::orders::{MAX_ORDERS_PER_ACTOR, check};
-use crate::rules::council_vote::Ballot;
 use crate::rules::{self, RuleCtx};
-use crate::scenario::{Id, OrderSpec, Scenario, ToolKind};
+use crate::scenario::{Id, OrderSpec, ToolKind};
 
 #[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TurnSchedule;
@@ -32,18 +31,6 @@ pub enum Phase {
     Dynamics,
     Injects,
     Assessment,
-}
-
-/// What does not change during a game. (The turn being played is the globals' `turn`, set when the
-/// turn starts: every system reads it there, one resource fewer to fetch in each.)
-#[derive(Resource, Clone)]
-pub struct Setup {
-    pub scenario: Arc<Scenario>,
-    pub seed: u64,
-    /// Whether the turn's record lists the effects (a sweep, which prints none, skips them).
-    pub narrate: bool,
-    /// The world's row entities in id order.
-    pub rows: RowEntities,
 }
 
 /// What the groups (or bots, or the course) decided for this turn.

@@ -25,9 +25,9 @@ use std::sync::atomic::Ordering;
 use serde::{Deserialize, Serialize};
 
 use self::sync::{Counts, SyncThread};
+use crate::engine::record::Ballot;
 use crate::engine::rng::fnv1a;
 use crate::orders::Message;
-use crate::rules::council_vote::Ballot;
 use crate::scenario::OrderSpec;
 
 /// The largest journal read back: a turn of 193 groups writing their longest messages is well below.

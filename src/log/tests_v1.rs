@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::*;
+use crate::engine::record::Ballot;
 use crate::engine::record::{
     DynamicsRecord, EffectRecord, EndRecord, Factor, InjectRecord, ObjectiveScore, OutcomeRecord, Rejection, VoteRecord,
 };
-use crate::rules::council_vote::Ballot;
 use crate::scenario::{Chapter, Draft, DraftContent, Event, MediationStyle, OrderSpec, SanctionKind, Target, ToolKind};
 
 pub(super) const NAME: &str = "kenya.log";

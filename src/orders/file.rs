@@ -5,8 +5,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Report, SourceFile};
+use crate::engine::record::Ballot;
 use crate::read_capped::{Capped, size_words};
-use crate::rules::council_vote::Ballot;
 use crate::scenario::OrderSpec;
 use crate::scenario::spans::SpanIndex;
 

@@ -13,7 +13,7 @@
 //! ```
 //! TARGET is `dyad:ID`, `body:ID`, `actor:ID`, or an id that names exactly one of them.
 
-use crate::rules::council_vote::Ballot;
+use crate::engine::record::Ballot;
 use crate::scenario::Id;
 use crate::scenario::{
     Chapter, Draft, DraftContent, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,

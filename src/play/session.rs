@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::engine::record::Ballot;
 use crate::engine::record::TurnRecord;
 use crate::engine::state::Snapshot;
 use crate::engine::view::View;
@@ -16,7 +17,6 @@ use crate::engine::{Game, OrderSource};
 use crate::journal::{Event, Journal};
 use crate::log::{self, LogHeader, LogLock};
 use crate::orders::{MAX_MESSAGE_CHARS, MAX_ORDERS_PER_ACTOR, Message, TurnOrders, check};
-use crate::rules::council_vote::Ballot;
 use crate::scenario::{OrderSpec, Scenario, Trigger};
 
 /// What the seats nobody plays do.

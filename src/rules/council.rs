@@ -6,12 +6,13 @@
 //! A member's position comes from its attributes (readiness to back coercive measures, ties to the
 //! parties, public pressure) unless its group gave an explicit ballot; both are logged.
 
-use super::council_vote::{Ballot, Cast, Matter, Threshold, count};
+use super::council_vote::{Cast, Matter, Threshold, count};
 use super::explain;
 use super::sanctions::sanction_effects;
 use super::{RuleCtx, done, factor};
 use crate::debrief::names::Names;
 use crate::engine::ledger::{Effect, Flag};
+use crate::engine::record::Ballot;
 use crate::engine::record::{OutcomeRecord, VoteRecord};
 use crate::engine::rng::round4;
 use crate::scenario::Id;

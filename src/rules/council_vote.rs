@@ -14,20 +14,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::record::Ballot;
 use crate::scenario::Id;
-
-/// How a member voted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Ballot {
-    Yes,
-    No,
-    Abstain,
-    /// Not present at the meeting (the USSR in June 1950). Not counted in the tally; not a veto.
-    Absent,
-    /// Present but taking no part in the vote: what the records say of a party to the dispute that
-    /// abstains under Art. 27(3). Not counted in the tally; not a veto.
-    NotParticipating,
-}
 
 /// One member's vote as cast.
 #[derive(Debug, Clone, PartialEq, Eq)]

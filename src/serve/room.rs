@@ -14,9 +14,9 @@ use super::menus::{Job, Key, Menu, Menus};
 use super::pages::Public;
 use super::stats;
 use super::timer::Timer;
+use crate::engine::record::Ballot;
 use crate::orders::Message;
 use crate::play::Session;
-use crate::rules::council_vote::Ballot;
 use crate::scenario::OrderSpec;
 
 /// Why the room did not do what a page asked.

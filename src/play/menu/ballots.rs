@@ -5,9 +5,9 @@ use std::io::Write;
 
 use super::{choose, say};
 use crate::debrief::names::Names;
+use crate::engine::record::Ballot;
 use crate::play::input::Input;
 use crate::play::session::Session;
-use crate::rules::council_vote::Ballot;
 use crate::scenario::ToolKind;
 
 /// The drafts the seated groups put before the Council this turn, in words.
