@@ -92,6 +92,36 @@ fn council_members_cast_their_ballots_in_the_menus_when_a_draft_is_before_the_co
     assert_eq!(saved.records[0].votes[0].vetoed_by, ["russia"]);
 }
 
+/// A ballot cast before the room was closed comes back with `resume`; answering "as its position
+/// decides" at the menus then takes it back, and the journal keeps that too.
+#[test]
+fn a_restored_ballot_is_taken_back_by_voting_as_the_position_decides() {
+    let dir = scratch_dir("room-ballot-back");
+    let (s, log) = session(&dir, "uniting-for-peace-drill", &["mexico", "russia"]);
+    let mut s = s.journaled().expect("journal");
+    s.ballot("russia", Ballot::No).expect("Russia sits on the Council");
+    drop(s);
+    let resumed = |log: &Path| {
+        let saved = good_offices::log::load(log).expect("log");
+        let scenario = crate::support::built_in("uniting-for-peace-drill");
+        Session::new(scenario, saved.header, log.to_path_buf(), Others::Bots, saved.records)
+            .journaled_resumed()
+            .expect("journal")
+            .0
+    };
+    let mut s = resumed(&log);
+    assert_eq!(s.ballot_of("russia"), Some(Ballot::No));
+    let mut draft = OrderSpec::new("mexico".into(), ToolKind::DraftResolution, Some(Target::Body("council".into())));
+    draft.draft =
+        Some(Box::new(Draft { chapter: Chapter::VI, contents: vec![DraftContent::Ceasefire("hesk".into())] }));
+    s.add_order(draft).expect("Mexico may table a draft");
+    // Both groups done; both vote by their position (1); then the input ends before the turn is played.
+    menus(&mut s, "0\n0\n1\n1\n", Room::default());
+    assert_eq!(s.ballot_of("russia"), None);
+    drop(s);
+    assert_eq!(resumed(&log).ballot_of("russia"), None, "the journal kept the ballot taken back");
+}
+
 #[test]
 fn play_turns_stops_after_that_many_turns_saved() {
     let dir = scratch_dir("room-turns");

@@ -1061,3 +1061,21 @@ fn the_projector_page_kept_between_reloads_follows_every_change_it_shows() {
     assert!(resolved.contains("Last turn ("), "{resolved}");
     assert!(row(&resolved, "Doravia").contains("choosing"), "a new turn: nobody is locked in");
 }
+
+/// A ballot taken back ("vote as your role's policy would") stays taken back after a kill and
+/// `serve --resume`, and the turn is resolved without it.
+#[test]
+fn a_ballot_taken_back_stays_taken_back_after_a_restart() {
+    let room = TestRoom::new("ballot-back", "cambodia-thailand-2011", &["china"], Others::Bots);
+    room.act("china", "ballot", &[("ballot", "no")]);
+    assert!(room.page("china").contains("Take it back (vote as your role's policy would)"));
+    room.act("china", "ballot", &[("ballot", "position")]);
+    let page = room.page("china");
+    assert!(page.contains("Your ballot: <strong>none yet (you vote as your role's policy would)</strong>"), "{page}");
+    assert!(page.contains("Your ballot is taken back: you vote as your role's position decides."), "{page}");
+    let (room, warnings) = room.killed_and_resumed();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(room.page("china").contains("Your ballot: <strong>none yet"));
+    room.console("resolve", &[]);
+    assert!(room.records()[0].ballots.is_empty(), "{:?}", room.records()[0].ballots);
+}

@@ -48,6 +48,9 @@ pub enum Event {
     Unlock(String),
     /// A Council member's ballot on the turn's drafts.
     Ballot(String, Ballot),
+    /// A Council member took its ballot back: it votes as its role's position decides (the rules'
+    /// vote), as a member that never cast one.
+    ClearBallot(String),
     /// The facilitator fired an inject for this turn.
     Inject(String),
     Message(Message),

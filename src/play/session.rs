@@ -160,6 +160,17 @@ impl Session {
         Ok(())
     }
 
+    /// Takes back a seated member's ballot: it votes as its role's position decides. Nothing to take
+    /// back is not an error (the choice is the same either way).
+    pub fn clear_ballot(&mut self, member: &str) -> Result<(), String> {
+        if self.ballot_of(member).is_none() {
+            return Ok(());
+        }
+        self.note(Event::ClearBallot(member.to_string()))?;
+        self.pending.ballots.retain(|(m, _)| m != member);
+        Ok(())
+    }
+
     /// The facilitator injects that can still be fired.
     pub fn available_injects(&self) -> Vec<(String, String)> {
         self.scenario

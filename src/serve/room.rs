@@ -181,6 +181,11 @@ impl Room {
                 self.seated(role)?;
                 self.session.ballot(role, *ballot)
             }
+            Event::ClearBallot(role) => {
+                open(self, role)?;
+                self.seated(role)?;
+                self.session.clear_ballot(role)
+            }
             Event::Inject(id) => self.session.fire_inject(id),
             Event::Message(message) => self.session.add_message(message.clone()),
         }
@@ -230,6 +235,11 @@ impl Room {
 
     pub fn ballot(&mut self, role: &str, ballot: Ballot) -> Result<(), Refused> {
         self.change(Event::Ballot(role.to_string(), ballot))
+    }
+
+    /// The group votes as its role's position decides again.
+    pub fn clear_ballot(&mut self, role: &str) -> Result<(), Refused> {
+        self.change(Event::ClearBallot(role.to_string()))
     }
 
     pub fn send(&mut self, message: Message) -> Result<(), Refused> {

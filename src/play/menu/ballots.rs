@@ -48,10 +48,12 @@ pub(super) fn council_ballots(session: &mut Session, input: &mut Input, out: &mu
     for member in members {
         let name = Names::new(&session.scenario).actor(&member);
         let k = choose(input, out, &format!("How does {name} vote on every draft this turn?"), &choices, None)?;
-        let ballot = [None, Some(Ballot::Yes), Some(Ballot::No), Some(Ballot::Abstain)][k - 1];
-        if let Some(b) = ballot
-            && let Err(e) = session.ballot(&member, b)
-        {
+        let given = match [None, Some(Ballot::Yes), Some(Ballot::No), Some(Ballot::Abstain)][k - 1] {
+            Some(ballot) => session.ballot(&member, ballot),
+            // A ballot cast earlier this turn (restored by `resume`, say) no longer holds.
+            None => session.clear_ballot(&member),
+        };
+        if let Err(e) = given {
             say(out, &e);
         }
     }

@@ -112,6 +112,7 @@ impl Session {
             }
             Event::Lock(role) => Err(format!("`{role}` is not a group in the room")),
             Event::Ballot(member, ballot) => self.ballot(member, *ballot),
+            Event::ClearBallot(member) => self.clear_ballot(member),
             Event::Inject(id) => self.fire_inject(id),
             Event::Message(message) => self.add_message(message.clone()),
         }
@@ -125,6 +126,7 @@ fn describe(event: &Event) -> String {
         Event::Withdraw(role, _) => format!("an order of {role} taken back"),
         Event::Lock(role) | Event::Unlock(role) => format!("{role}'s entry"),
         Event::Ballot(member, _) => format!("a ballot of {member}"),
+        Event::ClearBallot(member) => format!("a ballot of {member} taken back"),
         Event::Inject(id) => format!("the inject {id}"),
         Event::Message(m) => format!("a message from {}", m.from),
         Event::Turn(t) => format!("turn {t}"),

@@ -217,7 +217,14 @@ pub async fn ballot(State(state): State<Shared>, Path(token): Path<String>, raw:
             "yes" => Ballot::Yes,
             "no" => Ballot::No,
             "abstain" => Ballot::Abstain,
-            other => return Err(unprocessable(format!("`{other}` is not a ballot; send yes, no or abstain."))),
+            "position" => {
+                let result = state.room().clear_ballot(role);
+                let done = "Your ballot is taken back: you vote as your role's position decides.".to_string();
+                return Ok((result, Change::Group(role.to_string()), done));
+            }
+            other => {
+                return Err(unprocessable(format!("`{other}` is not a ballot; send yes, no, abstain or position.")));
+            }
         };
         let result = state.room().ballot(role, ballot);
         Ok((result, Change::Group(role.to_string()), format!("Your ballot is noted: {ballot:?}.")))

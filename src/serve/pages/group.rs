@@ -130,6 +130,12 @@ fn ballot_section(room: &Room, role: &str, act: &dyn Fn(&str) -> String, locked:
                 }
                 " "
             }
+            @if cast.is_some() {
+                form class="inline" method="post" action=(act("ballot")) {
+                    input type="hidden" name="ballot" value="position";
+                    button type="submit" { "Take it back (vote as your role's policy would)" }
+                }
+            }
         }
     }
 }
