@@ -3,7 +3,7 @@
 //! assumed), and how each game went on and ended.
 
 use super::charts::{Chart, comparison_charts};
-use super::names::{Names, count, num};
+use super::names::{Names, count, distinct, level};
 use super::series::Series;
 use crate::engine::record::{OutcomeRecord, TurnRecord};
 use crate::log::LogHeader;
@@ -267,13 +267,10 @@ fn dice(names: Names<'_>, this: &Side<'_>, other: &Side<'_>, from: usize) -> Vec
                 let twin = y.iter().filter(|(w, _)| w == what).nth(nth);
                 match twin {
                     Some((_, r)) if r == roll => same += 1,
-                    Some((_, r)) => differ.push(format!(
-                        "{} in turn {}: {} here, {} there",
-                        names.actor(actor),
-                        a.turn,
-                        num(*roll),
-                        num(*r)
-                    )),
+                    Some((_, r)) => {
+                        let (here, there) = distinct(*roll, *r);
+                        differ.push(format!("{} in turn {}: {here} here, {there} there", names.actor(actor), a.turn))
+                    }
                     None => {}
                 }
             }
@@ -349,16 +346,25 @@ fn happenings(r: &TurnRecord) -> Vec<String> {
     out
 }
 
-/// The result of an outcome with its odds: "success (P 0.34, roll 0.0489)".
-fn odds(o: &OutcomeRecord) -> String {
-    let mut parts = Vec::new();
-    if let Some(p) = o.probability {
-        parts.push(format!("P {}", num(p)));
+/// The results of one decision in the two games with their odds: "success (P 0.34, roll 0.05)". A chance
+/// or a roll that differs is never shown as the same text (see [`distinct`]).
+fn odds(x: &OutcomeRecord, y: &OutcomeRecord) -> (String, String) {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for (label, p, q) in [("P", x.probability, y.probability), ("roll", x.roll, y.roll)] {
+        let (p, q) = match (p, q) {
+            (Some(p), Some(q)) => {
+                let (p, q) = distinct(p, q);
+                (Some(p), Some(q))
+            }
+            (p, q) => (p.map(level), q.map(level)),
+        };
+        a.extend(p.map(|v| format!("{label} {v}")));
+        b.extend(q.map(|v| format!("{label} {v}")));
     }
-    if let Some(r) = o.roll {
-        parts.push(format!("roll {}", num(r)));
-    }
-    if parts.is_empty() { o.result.to_string() } else { format!("{} ({})", o.result, parts.join(", ")) }
+    let text = |o: &OutcomeRecord, parts: Vec<String>| {
+        if parts.is_empty() { o.result.to_string() } else { format!("{} ({})", o.result, parts.join(", ")) }
+    };
+    (text(x, a), text(y, b))
 }
 
 fn turn_diff(names: Names<'_>, a: &TurnRecord, b: &TurnRecord, this: &str, other: &str) -> TurnDiff {
@@ -378,7 +384,7 @@ fn turn_diff(names: Names<'_>, a: &TurnRecord, b: &TurnRecord, this: &str, other
         if let Some(t) = &x.target {
             line.push_str(&format!(" → {}", names.any(t)));
         }
-        let (ox, oy) = (odds(x), odds(y));
+        let (ox, oy) = odds(x, y);
         if ox != oy {
             line.push_str(&format!(". In {this}: {ox}. In {other}: {oy}."));
             if x.roll.is_some() && x.roll == y.roll {
@@ -393,8 +399,10 @@ fn turn_diff(names: Names<'_>, a: &TurnRecord, b: &TurnRecord, this: &str, other
                 .iter()
                 .filter_map(|f| {
                     let there = y.factors.iter().find(|g| g.name == f.name)?;
-                    (there.value != f.value)
-                        .then(|| format!("{} {} in {this}, {} in {other}", f.name, num(f.value), num(there.value)))
+                    (there.value != f.value).then(|| {
+                        let (here, there) = distinct(f.value, there.value);
+                        format!("{} {here} in {this}, {there} in {other}", f.name)
+                    })
                 })
                 .collect();
             line.push_str(&format!(": {ox} in both; {}.", factors.join("; ")));

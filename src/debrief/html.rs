@@ -157,6 +157,12 @@ pub fn render(d: &Debrief) -> String {
 
     p.raw("<section id=\"numbers\">");
     p.el("h2", "The crisis in numbers");
+    p.el("h3", "When a deal became possible");
+    p.raw("<ul class=\"deals\">");
+    for x in &d.deals {
+        p.el("li", x);
+    }
+    p.raw("</ul>");
     figures(&mut p, &d.charts);
     numbers(&mut p, &d.series);
     p.raw("</section>");
@@ -172,8 +178,13 @@ pub fn render(d: &Debrief) -> String {
         p.raw("<table>");
         p.raw("<tr><th>Objective</th><th>Met?</th><th class=\"num\">Points</th></tr>");
         for o in &r.rows {
-            let met =
-                if o.met { "<span class=\"met\">✔ met</span>" } else { "<span class=\"unmet\">✘ not met</span>" };
+            let met = if o.met {
+                "<span class=\"met\">✔ met</span>".to_string()
+            } else if o.shortfall.is_empty() {
+                "<span class=\"unmet\">✘ not met</span>".to_string()
+            } else {
+                format!("<span class=\"unmet\">✘ not met</span> — {}", escape(&o.shortfall.join("; ")))
+            };
             p.raw(&format!(
                 "<tr><td>{}</td><td>{met}</td><td class=\"num\">{} of {}</td></tr>",
                 inline(&o.text),
@@ -368,7 +379,8 @@ fn turn(p: &mut Page, t: &TurnEntry) {
         p.raw("</ul>");
     }
     if !t.new_facts.is_empty() {
-        p.raw(&format!("<p><strong>New this turn:</strong> {}</p>", inline(&t.new_facts.join(" "))));
+        p.el("h4", "New this turn");
+        p.list(&t.new_facts);
     }
     if let Some(end) = &t.end {
         p.el("p class=\"ending\"", end);

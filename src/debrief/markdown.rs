@@ -100,6 +100,12 @@ pub fn render(d: &Debrief, charts: &ChartFiles) -> String {
 
     w("## The crisis in numbers");
     w("");
+    w("**When a deal became possible**");
+    w("");
+    for x in &d.deals {
+        w(&format!("- {}", text(x)));
+    }
+    w("");
     chart_list(&mut w, &d.charts, charts);
     numbers(&mut w, &d.series);
 
@@ -116,7 +122,11 @@ pub fn render(d: &Debrief, charts: &ChartFiles) -> String {
         w("| Objective | Met? | Points |");
         w("|---|---|---|");
         for o in &r.rows {
-            let met = if o.met { "✔ met" } else { "✘ not met" };
+            let met = match (o.met, o.shortfall.is_empty()) {
+                (true, _) => "✔ met".to_string(),
+                (false, true) => "✘ not met".to_string(),
+                (false, false) => format!("✘ not met — {}", cell(&o.shortfall.join("; "))),
+            };
             w(&format!("| {} | {met} | {} of {} |", cell(&o.text), o.points, o.max));
         }
         w("");
@@ -285,7 +295,11 @@ fn turn(w: &mut impl FnMut(&str), t: &super::TurnEntry) {
         w("");
     }
     if !t.new_facts.is_empty() {
-        w(&format!("**New this turn:** {}", text(&t.new_facts.join(" "))));
+        w("**New this turn**");
+        w("");
+        for f in &t.new_facts {
+            w(&format!("- {}", text(f)));
+        }
         w("");
     }
     if let Some(end) = &t.end {

@@ -12,13 +12,16 @@
 
 pub mod charts;
 pub mod compare;
+pub mod deal;
 pub mod history;
 pub mod html;
 pub mod markdown;
 pub mod names;
 pub mod negotiations;
 pub mod objectives;
+pub mod plot;
 pub mod series;
+pub mod shortfall;
 pub mod timeline;
 pub mod turning_points;
 
@@ -53,6 +56,9 @@ pub struct Debrief {
     pub branch_note: Option<String>,
     pub turning_points: Vec<TurningPoint>,
     pub series: Series,
+    /// For each dispute, when a deal became possible (its way out reached what an agreement needs), or
+    /// that it never did: one sentence each.
+    pub deals: Vec<String>,
     pub charts: Vec<Chart>,
     /// Each role's objectives, when the game has ended (they are scored at the end).
     pub objectives: Vec<RoleScore>,
@@ -125,13 +131,14 @@ impl Debrief {
             facts,
             objectives: ended
                 .as_ref()
-                .map(|(_, end)| objectives::scores(names, end, &header.seats))
+                .map(|(_, end)| objectives::scores(names, end, &header.seats, &records[records.len() - 1].state))
                 .unwrap_or_default(),
             ending: ended.map(|(e, _)| e),
             progress,
             branch_note,
             turning_points: turning_points::build(names, &initial, records),
             charts: charts::charts(&series),
+            deals: deal::sentences(&series, records),
             series,
             timeline: timeline::build(names, &initial, records),
             negotiations: negotiations::build(names, records),

@@ -3,8 +3,8 @@
 //! largest rise of international attention. The causes are the effects the log recorded for that change,
 //! each with its before and after, and the sentence of the outcome that caused it.
 
-use super::names::{Names, count, count_change, level, stage};
-use crate::engine::record::TurnRecord;
+use super::names::{Names, count, count_change, effect_value, level, stage};
+use crate::engine::record::{EffectRecord, TurnRecord};
 use crate::engine::state::{Snapshot, baseline_trust};
 use crate::scenario::Id;
 use crate::scenario::{Event, Var};
@@ -29,7 +29,28 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
     let mut deadliest: Option<(u64, usize)> = None;
     let mut trust_swing: Option<(f64, usize, String, String)> = None;
     let mut attention: Option<(f64, usize)> = None;
+    let deal = crate::rules::ground::AGREEMENT_WAY_OUT;
+    // Disputes whose way out has reached the deal threshold (from the start, or in a turn so far).
+    let mut opened: Vec<Id> = initial.dyads.iter().filter(|d| d.way_out >= deal).map(|d| d.id).collect();
     for (i, r) in records.iter().enumerate() {
+        for d in &r.state.dyads {
+            if d.way_out >= deal && !opened.contains(&d.id) {
+                opened.push(d.id);
+                let was = before.dyad(&d.id).map_or(0.0, |b| b.way_out);
+                points.push(TurningPoint {
+                    turn: r.turn,
+                    dates: r.dates.clone(),
+                    what: format!(
+                        "{}: a deal became possible — the way out reached {} (was {}); an agreement needs at least {}",
+                        names.dyad(&d.id),
+                        level(d.way_out),
+                        level(was),
+                        level(deal)
+                    ),
+                    why: causes(names, r, &format!("{:?}", Var::WayOut(d.id)), Some(&d.id)),
+                });
+            }
+        }
         for d in &r.state.dyads {
             let Some(was) = before.dyad(&d.id).map(|b| b.stage) else { continue };
             if was != d.stage {
@@ -130,15 +151,20 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
     points
 }
 
-/// The effects on `target` in the turn, grouped by cause in the order they happened: "cause: 7 → 6", each
-/// with the reason the log gives for that cause (the outcome's sentence, or the dynamics' sentence).
+/// The effects on `target` in the turn, grouped by cause — and, in a scenario of several disputes, by the
+/// dispute each effect belongs to — in the order they happened: "cause (7 → 6)", each with the reason the
+/// log gives for that cause (the outcome's sentence, or the dynamics' sentence). A change of the whole
+/// crisis (the toll, attention) caused in two disputes gives two lines, each named by its dispute, so no
+/// sentence about one dispute runs on into another's.
 fn causes(names: Names<'_>, r: &TurnRecord, target: &str, dyad: Option<&str>) -> Vec<String> {
-    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
-    for e in r.effects.iter().filter(|e| e.target == target) {
-        let change = format!("{} → {}", e.before, e.after);
-        match groups.iter_mut().find(|(c, _)| *c == e.cause) {
-            Some((_, changes)) => changes.push(change),
-            None => groups.push((e.cause.as_str(), vec![change])),
+    let several = names.scenario.conflict.dyads.len() > 1;
+    let mut groups: Vec<(&str, Option<&str>, Vec<String>)> = Vec::new();
+    for (k, e) in r.effects.iter().enumerate().filter(|(_, e)| e.target == target) {
+        let change = format!("{} → {}", effect_value(target, &e.before), effect_value(target, &e.after));
+        let dispute = dyad.or_else(|| dispute_of(names, &r.effects, k));
+        match groups.iter_mut().find(|(c, d, _)| *c == e.cause && *d == dispute) {
+            Some((_, _, changes)) => changes.push(change),
+            None => groups.push((e.cause.as_str(), dispute, vec![change])),
         }
     }
     if groups.is_empty() {
@@ -146,9 +172,15 @@ fn causes(names: Names<'_>, r: &TurnRecord, target: &str, dyad: Option<&str>) ->
     }
     groups
         .into_iter()
-        .map(|(cause, changes)| {
+        .map(|(cause, dispute, changes)| {
             let mut line = format!("{} ({})", names.cause(cause), changes.join(", "));
-            let reasons = reasons(r, cause, dyad);
+            if several
+                && dyad.is_none()
+                && let Some(d) = dispute
+            {
+                line = format!("{}: {line}", names.dyad(d));
+            }
+            let reasons = reasons(r, cause, dispute);
             if !reasons.is_empty() {
                 line.push_str(": ");
                 line.push_str(&reasons.join(" "));
@@ -156,6 +188,38 @@ fn causes(names: Names<'_>, r: &TurnRecord, target: &str, dyad: Option<&str>) ->
             line
         })
         .collect()
+}
+
+/// The dispute effect `k` of a turn belongs to: the one its own target names (`Stage("river")`), else the
+/// one named by the nearest effect recorded with it by the same cause (a clash's `Deaths` comes with its
+/// `DisputeDeaths("river")`; two disputes' incidents follow each other, each group starting with its
+/// toll). `None` for a change of the whole crisis: the turn's drift, or a cause with no dispute beside it.
+fn dispute_of<'r>(names: Names<'_>, effects: &'r [EffectRecord], k: usize) -> Option<&'r str> {
+    let named = |e: &'r EffectRecord| {
+        let id = e.target.split_once("(\"")?.1.split('"').next()?;
+        names.scenario.dyad(id).is_some().then_some(id)
+    };
+    let cause = &effects[k].cause;
+    if let Some(id) = named(&effects[k]) {
+        return Some(id);
+    }
+    if cause == "dynamics" {
+        return None;
+    }
+    let same = |i: usize| effects.get(i).filter(|e| e.cause == *cause);
+    let (mut forward, mut back) = (true, true);
+    for d in 1..effects.len() {
+        forward = forward && same(k + d).is_some();
+        back = back && k >= d && same(k - d).is_some();
+        if !forward && !back {
+            break;
+        }
+        let found = [forward.then(|| same(k + d)).flatten(), back.then(|| same(k - d)).flatten()];
+        if let Some(id) = found.into_iter().flatten().find_map(named) {
+            return Some(id);
+        }
+    }
+    None
 }
 
 /// The sentences the log gives for a cause: the outcomes of that actor's tool, or the dynamics of the

@@ -1,0 +1,68 @@
+//! Why an objective was not met, with the numbers it ended at: "the number of people killed ended at
+//! 1,234 (needed at most 1,000)". The objective's own words say what was wanted; the room asks how far
+//! off it was, so each part of the goal that failed is named with its final value.
+
+use super::names::{count, level};
+use crate::brief::words::Words;
+use crate::engine::view::View;
+use crate::scenario::{Condition, Var};
+
+/// The parts of `goal` that do not hold in `view`, each in words with the value it ended at. Empty when
+/// the goal holds.
+pub fn shortfall(view: &View<'_>, goal: &Condition) -> Vec<String> {
+    let words = Words::new(view.scenario);
+    let mut out = Vec::new();
+    failed(view, &words, goal, false, &mut out);
+    out
+}
+
+/// `negated`: the condition is under a `Not`, so it fails when it holds.
+fn failed(view: &View<'_>, words: &Words<'_>, c: &Condition, negated: bool, out: &mut Vec<String>) {
+    if view.holds(c) != negated {
+        return;
+    }
+    let value = |v: &Var| {
+        let x = view.value(v);
+        match v {
+            Var::Stage(_) => format!("{x:.0} ({})", crate::model::glasl::stage_name(x as u8)),
+            Var::Deaths | Var::Displaced | Var::DisputeDeaths(_) | Var::RecentDeaths(_) => count(x.max(0.0) as u64),
+            _ => level(x),
+        }
+    };
+    let bound = |v: &Var, x: f64| match v {
+        Var::Stage(_) => format!("{x:.0}"),
+        Var::Deaths | Var::Displaced | Var::DisputeDeaths(_) | Var::RecentDeaths(_) => count(x.max(0.0) as u64),
+        _ => level(x),
+    };
+    match (c, negated) {
+        (Condition::AtLeast(v, x), false) | (Condition::AtMost(v, x), true) => {
+            let need = if negated { "above" } else { "at least" };
+            out.push(format!("{} ended at {} (needed {need} {})", words.subject(v).0, value(v), bound(v, *x)));
+        }
+        (Condition::AtMost(v, x), false) | (Condition::AtLeast(v, x), true) => {
+            let need = if negated { "below" } else { "at most" };
+            out.push(format!("{} ended at {} (needed {need} {})", words.subject(v).0, value(v), bound(v, *x)));
+        }
+        (Condition::Happened(_), false) => out.push(format!("this never happened: {}", words.condition(c))),
+        (Condition::Happened(_), true) => out.push(format!("this happened: {}", words.condition(c))),
+        (Condition::FromTurn(t), false) => out.push(format!("the game ended before turn {t}")),
+        (Condition::FromTurn(t), true) => out.push(format!("the game went on to turn {t} or later")),
+        (Condition::All(list), false) | (Condition::Any(list), true) => {
+            for c in list {
+                failed(view, words, c, negated, out);
+            }
+        }
+        (Condition::Any(list), false) | (Condition::All(list), true) => {
+            // Every alternative failed: name each.
+            let mut parts = Vec::new();
+            for c in list {
+                failed(view, words, c, negated, &mut parts);
+            }
+            if !parts.is_empty() {
+                out.push(parts.join("; nor "));
+            }
+        }
+        (Condition::Not(c), _) => failed(view, words, c, !negated, out),
+        (Condition::Always, _) => out.push("the goal can never be met".into()),
+    }
+}
