@@ -3,6 +3,7 @@
 //! assumed), and how each game went on and ended.
 
 use super::charts::{Chart, comparison_charts};
+use super::labels::Label;
 use super::names::{Names, count, distinct, level};
 use super::series::Series;
 use crate::engine::record::{OutcomeRecord, TurnRecord};
@@ -20,8 +21,8 @@ pub struct Side<'a> {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
-    pub this_name: String,
-    pub other_name: String,
+    /// What each game is called (by what changed, not by its file): this game and the other.
+    pub labels: (Label, Label),
     /// How the two logs relate: which is a branch of which, the seeds.
     pub relation: Vec<String>,
     pub divergence: Divergence,
@@ -75,6 +76,17 @@ pub fn build(names: Names<'_>, this: &Side<'_>, other: &Side<'_>) -> Comparison 
     let first = (0..common)
         .find(|&i| this.records[i] != other.records[i])
         .or_else(|| (this.records.len() != other.records.len()).then_some(common));
+    let labels = super::labels::labels(
+        names,
+        (this.records, this.header, this.name),
+        (other.records, other.header, other.name),
+        first,
+    );
+    let relation = relation(this, other, &labels);
+    // From here on the games are named in sentences by what they are ("the branch"), not by their files.
+    let (this_phrase, other_phrase) = (labels.0.phrase.clone(), labels.1.phrase.clone());
+    let this = &Side { name: &this_phrase, ..*this };
+    let other = &Side { name: &other_phrase, ..*other };
     let divergence = match first {
         None => Divergence::None,
         Some(i) => divergence_at(names, this, other, i),
@@ -98,24 +110,30 @@ pub fn build(names: Names<'_>, this: &Side<'_>, other: &Side<'_>) -> Comparison 
             .map(|j| turn_diff(names, &this.records[j], &other.records[j], this.name, other.name))
             .collect(),
     };
+    let charts = comparison_charts(this.series, other.series, &labels.0.short, &labels.1.short);
     Comparison {
-        this_name: this.name.to_string(),
-        other_name: other.name.to_string(),
-        relation: relation(this, other),
+        labels,
+        relation,
         divergence,
         dice: dice(names, this, other, first.unwrap_or(common)),
         rows,
         turns,
         endings: (ending(this.records), ending(other.records)),
         objectives: objectives(names, this.records, other.records),
-        charts: comparison_charts(this.series, other.series, this.name, other.name),
+        charts,
     }
 }
 
-fn relation(this: &Side<'_>, other: &Side<'_>) -> Vec<String> {
+/// "the trunk" → "The trunk", to start a sentence.
+fn capital(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn relation(this: &Side<'_>, other: &Side<'_>, labels: &(Label, Label)) -> Vec<String> {
     let mut out = Vec::new();
-    for s in [this, other] {
-        out.push(format!("{}: {} turn(s), orders from {}.", s.name, s.records.len(), s.header.source));
+    for (s, label) in [(this, &labels.0), (other, &labels.1)] {
+        out.push(format!("{}: {} turn(s), orders from {}.", label.long, s.records.len(), s.header.source));
     }
     if this.header.seed == other.header.seed {
         out.push(format!("Both games were played with seed {}.", this.header.seed));
@@ -139,7 +157,7 @@ fn divergence_at(names: Names<'_>, this: &Side<'_>, other: &Side<'_>, i: usize) 
         let ended = shorter.records.last().is_some_and(|r| r.end.is_some());
         let why = format!(
             "{} stops after turn {}{}; {} goes on.",
-            shorter.name,
+            capital(shorter.name),
             i,
             if ended { " because its game ended" } else { " (the game was not played further)" },
             longer.name

@@ -7,7 +7,7 @@ use super::history::GameSide;
 use super::series::{Series, number_table};
 use super::{Chart, Debrief, TurnEntry};
 
-const STYLE: &str = r#"
+pub(super) const STYLE: &str = r#"
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 76rem; padding: 1.5rem 2rem 4rem; background: #fff; color: #111;
@@ -58,7 +58,7 @@ nav a { color: #00527f; }
 pub use crate::brief::html::escape;
 
 /// Escaped text, with the log's `ids in backticks` shown as code.
-fn inline(s: &str) -> String {
+pub(super) fn inline(s: &str) -> String {
     let parts: Vec<&str> = s.split('`').collect();
     if parts.len().is_multiple_of(2) {
         // An unpaired backtick: show the text as it is.
@@ -250,9 +250,10 @@ pub fn render(d: &Debrief) -> String {
 }
 
 fn contents(p: &mut Page, d: &Debrief) {
+    let compared = d.comparison.as_ref().map(|c| format!("Compared with {}", escape(&c.labels.1.phrase)));
     let mut items = vec![("ending", "How it ended")];
-    if d.comparison.is_some() {
-        items.push(("comparison", "Compared with the other game"));
+    if let Some(label) = &compared {
+        items.push(("comparison", label));
     }
     items.extend([
         ("turning-points", "Turning points"),
@@ -443,7 +444,7 @@ fn history(p: &mut Page, h: &super::History) {
 
 fn comparison(p: &mut Page, c: &Comparison) {
     p.raw("<section id=\"comparison\">");
-    p.el("h2", &format!("Compared with {}", c.other_name));
+    p.el("h2", &format!("Compared with {}", c.labels.1.phrase));
     p.list(&c.relation);
     p.el("h3", "Where the games diverged");
     match &c.divergence {
@@ -464,8 +465,8 @@ fn comparison(p: &mut Page, c: &Comparison) {
     p.raw("<table>");
     p.raw(&format!(
         "<tr><th class=\"num\">Turn</th><th>{}</th><th>{}</th></tr>",
-        escape(&c.this_name),
-        escape(&c.other_name)
+        escape(&c.labels.0.short),
+        escape(&c.labels.1.short)
     ));
     for r in &c.rows {
         let (class, mark) = if r.differs { (" class=\"differs\"", " ≠") } else { ("", "") };
@@ -493,7 +494,11 @@ fn comparison(p: &mut Page, c: &Comparison) {
             continue;
         }
         p.raw("<table>");
-        p.raw(&format!("<tr><th>Only in {}</th><th>Only in {}</th></tr>", escape(&c.this_name), escape(&c.other_name)));
+        p.raw(&format!(
+            "<tr><th>Only in {}</th><th>Only in {}</th></tr>",
+            escape(&c.labels.0.phrase),
+            escape(&c.labels.1.phrase)
+        ));
         p.raw("<tr><td>");
         p.list(&t.only_this);
         p.raw("</td><td>");
@@ -502,14 +507,14 @@ fn comparison(p: &mut Page, c: &Comparison) {
         p.raw("</table>");
     }
     p.el("h3", "How each game ended");
-    p.list(&[format!("{}: {}", c.this_name, c.endings.0), format!("{}: {}", c.other_name, c.endings.1)]);
+    p.list(&[format!("{}: {}", c.labels.0.short, c.endings.0), format!("{}: {}", c.labels.1.short, c.endings.1)]);
     if !c.objectives.is_empty() {
         p.el("p", "Objectives scored differently:");
         p.raw("<table>");
         p.raw(&format!(
             "<tr><th>Role</th><th>Objective</th><th>{}</th><th>{}</th></tr>",
-            escape(&c.this_name),
-            escape(&c.other_name)
+            escape(&c.labels.0.short),
+            escape(&c.labels.1.short)
         ));
         for (role, objective, here, there) in &c.objectives {
             p.raw(&format!(

@@ -374,7 +374,7 @@ fn history(w: &mut impl FnMut(&str), h: &super::History) {
 }
 
 fn comparison(w: &mut impl FnMut(&str), c: &Comparison, files: &ChartFiles) {
-    w(&format!("## Compared with {}", text(&c.other_name)));
+    w(&format!("## Compared with {}", text(&c.labels.1.phrase)));
     w("");
     for r in &c.relation {
         w(&format!("- {}", text(r)));
@@ -401,7 +401,7 @@ fn comparison(w: &mut impl FnMut(&str), c: &Comparison, files: &ChartFiles) {
     }
     w("### Side by side");
     w("");
-    w(&format!("| Turn | {} | {} |", cell(&c.this_name), cell(&c.other_name)));
+    w(&format!("| Turn | {} | {} |", cell(&c.labels.0.short), cell(&c.labels.1.short)));
     w("|---:|---|---|");
     for r in &c.rows {
         let mark = if r.differs { " ≠" } else { "" };
@@ -430,7 +430,7 @@ fn comparison(w: &mut impl FnMut(&str), c: &Comparison, files: &ChartFiles) {
             }
             w("");
         }
-        for (label, list) in [(&c.this_name, &t.only_this), (&c.other_name, &t.only_other)] {
+        for (label, list) in [(&c.labels.0.phrase, &t.only_this), (&c.labels.1.phrase, &t.only_other)] {
             if !list.is_empty() {
                 w(&format!("Only in {}:", text(label)));
                 w("");
@@ -443,13 +443,13 @@ fn comparison(w: &mut impl FnMut(&str), c: &Comparison, files: &ChartFiles) {
     }
     w("### How each game ended");
     w("");
-    w(&format!("- {}: {}", text(&c.this_name), text(&c.endings.0)));
-    w(&format!("- {}: {}", text(&c.other_name), text(&c.endings.1)));
+    w(&format!("- {}: {}", text(&c.labels.0.short), text(&c.endings.0)));
+    w(&format!("- {}: {}", text(&c.labels.1.short), text(&c.endings.1)));
     w("");
     if !c.objectives.is_empty() {
         w("Objectives scored differently:");
         w("");
-        w(&format!("| Role | Objective | {} | {} |", cell(&c.this_name), cell(&c.other_name)));
+        w(&format!("| Role | Objective | {} | {} |", cell(&c.labels.0.short), cell(&c.labels.1.short)));
         w("|---|---|---|---|");
         for (role, objective, here, there) in &c.objectives {
             w(&format!("| {} | {} | {} | {} |", cell(role), cell(objective), here, there));

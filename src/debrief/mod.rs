@@ -15,6 +15,7 @@ pub mod compare;
 pub mod deal;
 pub mod history;
 pub mod html;
+pub mod labels;
 pub mod markdown;
 pub mod names;
 pub mod negotiations;
@@ -22,6 +23,7 @@ pub mod objectives;
 pub mod plot;
 pub mod series;
 pub mod shortfall;
+pub mod summary;
 pub mod timeline;
 pub mod turning_points;
 
@@ -167,6 +169,16 @@ impl Debrief {
 
     pub fn to_html(&self) -> String {
         html::render(self)
+    }
+
+    /// The printable summary (at most two A4 pages) as one self-contained HTML page.
+    pub fn summary_html(&self) -> String {
+        summary::html(self)
+    }
+
+    /// The printable summary as Markdown; its one chart is a file beside it, or left out.
+    pub fn summary_markdown(&self, charts: &ChartFiles) -> String {
+        summary::markdown(self, charts)
     }
 
     /// Every chart of the report, the comparison's included, in the order they appear.

@@ -17,6 +17,9 @@ pub struct TurningPoint {
     pub what: String,
     /// Each cause, with the values it moved and the reason the log gives.
     pub why: Vec<String>,
+    /// A change of stage, something new that became true, a deal becoming possible or the deadliest
+    /// turn: what the printed summary lists. The largest swings of trust and attention are not.
+    pub major: bool,
 }
 
 /// A trust swing or a rise of attention smaller than this is not a turning point.
@@ -48,6 +51,7 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
                         level(deal)
                     ),
                     why: causes(names, r, &format!("{:?}", Var::WayOut(d.id)), Some(&d.id)),
+                    major: true,
                 });
             }
         }
@@ -60,6 +64,7 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
                     dates: r.dates.clone(),
                     what: format!("{}: stage {was} → {}", names.dyad(&d.id), stage(d.stage)),
                     why: causes(names, r, &target, Some(&d.id)),
+                    major: true,
                 });
             }
         }
@@ -73,7 +78,7 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
             // Facts with the same causes (sanctions on both camps by one order) are one turning point.
             match facts.iter_mut().find(|p| p.why == why) {
                 Some(p) => p.what = format!("{}. {}", p.what, what),
-                None => facts.push(TurningPoint { turn: r.turn, dates: r.dates.clone(), what, why }),
+                None => facts.push(TurningPoint { turn: r.turn, dates: r.dates.clone(), what, why, major: true }),
             }
         }
         points.extend(facts);
@@ -109,6 +114,7 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
                 count(r.state.globals.displaced)
             ),
             why: causes(names, r, &format!("{:?}", Var::Deaths), None),
+            major: true,
         });
     }
     if let Some((_, i, party, third)) = trust_swing {
@@ -131,6 +137,7 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
                 &format!("{:?}", Var::Trust(Id::from(party.as_str()), Id::from(third.as_str()))),
                 None,
             ),
+            major: false,
         });
     }
     if let Some((_, i)) = attention {
@@ -144,6 +151,7 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
                 level(r.state.globals.public_pressure)
             ),
             why: causes(names, r, &format!("{:?}", Var::PublicPressure), None),
+            major: false,
         });
     }
     // Stable: points of one turn keep the order they were found in (stage, facts, toll, trust, attention).
