@@ -188,7 +188,7 @@ fn causes(names: Names<'_>, r: &TurnRecord, target: &str, dyad: Option<&str>) ->
             {
                 line = format!("{}: {line}", names.dyad(d));
             }
-            let reasons = reasons(r, cause, dispute);
+            let reasons = reasons(names, r, cause, dispute);
             if !reasons.is_empty() {
                 line.push_str(": ");
                 line.push_str(&reasons.join(" "));
@@ -201,7 +201,8 @@ fn causes(names: Names<'_>, r: &TurnRecord, target: &str, dyad: Option<&str>) ->
 /// The dispute effect `k` of a turn belongs to: the one its own target names (`Stage("river")`), else the
 /// one named by the nearest effect recorded with it by the same cause (a clash's `Deaths` comes with its
 /// `DisputeDeaths("river")`; two disputes' incidents follow each other, each group starting with its
-/// toll). `None` for a change of the whole crisis: the turn's drift, or a cause with no dispute beside it.
+/// toll). `None` for a change of the whole crisis: the turn's drift, the news, or a cause with no dispute
+/// beside it.
 fn dispute_of<'r>(names: Names<'_>, effects: &'r [EffectRecord], k: usize) -> Option<&'r str> {
     let named = |e: &'r EffectRecord| {
         let id = e.target.split_once("(\"")?.1.split('"').next()?;
@@ -211,7 +212,8 @@ fn dispute_of<'r>(names: Names<'_>, effects: &'r [EffectRecord], k: usize) -> Op
     if let Some(id) = named(&effects[k]) {
         return Some(id);
     }
-    if cause == "dynamics" {
+    // The turn's drift and the news change the whole crisis: they belong to no one dispute.
+    if cause == "dynamics" || cause.starts_with("inject: ") {
         return None;
     }
     let same = |i: usize| effects.get(i).filter(|e| e.cause == *cause);
@@ -232,7 +234,7 @@ fn dispute_of<'r>(names: Names<'_>, effects: &'r [EffectRecord], k: usize) -> Op
 
 /// The sentences the log gives for a cause: the outcomes of that actor's tool, or the dynamics of the
 /// dispute. None for an inject.
-fn reasons(r: &TurnRecord, cause: &str, dyad: Option<&str>) -> Vec<String> {
+fn reasons(names: Names<'_>, r: &TurnRecord, cause: &str, dyad: Option<&str>) -> Vec<String> {
     let (who, what) = cause.split_once(": ").unwrap_or((cause, ""));
     if who == "dynamics" {
         if what.is_empty() {
@@ -245,12 +247,13 @@ fn reasons(r: &TurnRecord, cause: &str, dyad: Option<&str>) -> Vec<String> {
         // The news itself is told in the timeline; its title in the cause says enough here.
         return Vec::new();
     }
-    // Only the outcomes aimed at the dispute that changed, when the change belongs to one.
+    // Only the outcomes aimed at the dispute that changed, when the change belongs to one; an order aimed at
+    // an actor or a body (sanctions on a camp) is not aimed at another dispute.
     let mut out: Vec<String> = r
         .outcomes
         .iter()
         .filter(|o| o.actor == who && o.tool.name() == what)
-        .filter(|o| dyad.is_none_or(|x| o.target.as_deref().is_none_or(|t| t == x)))
+        .filter(|o| dyad.is_none_or(|x| o.target.as_deref().is_none_or(|t| t == x || names.scenario.dyad(t).is_none())))
         .map(|o| o.explanation.clone())
         .collect();
     out.dedup();
