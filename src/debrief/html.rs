@@ -183,7 +183,7 @@ pub fn render(d: &Debrief) -> String {
             } else if o.shortfall.is_empty() {
                 "<span class=\"unmet\">✘ not met</span>".to_string()
             } else {
-                format!("<span class=\"unmet\">✘ not met</span> — {}", escape(&o.shortfall.join("; ")))
+                format!("<span class=\"unmet\">✘ not met</span> — {}", escape(&super::shortfall::words(&o.shortfall)))
             };
             p.raw(&format!(
                 "<tr><td>{}</td><td>{met}</td><td class=\"num\">{} of {}</td></tr>",

@@ -125,7 +125,7 @@ pub fn render(d: &Debrief, charts: &ChartFiles) -> String {
             let met = match (o.met, o.shortfall.is_empty()) {
                 (true, _) => "✔ met".to_string(),
                 (false, true) => "✘ not met".to_string(),
-                (false, false) => format!("✘ not met — {}", cell(&o.shortfall.join("; "))),
+                (false, false) => format!("✘ not met — {}", cell(&super::shortfall::words(&o.shortfall))),
             };
             w(&format!("| {} | {met} | {} of {} |", cell(&o.text), o.points, o.max));
         }

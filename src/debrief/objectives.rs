@@ -36,7 +36,7 @@ pub struct ObjectiveRow {
     pub max: u32,
     /// For an objective not met, each part of its goal that failed with the value it ended at ("the
     /// number of people killed ended at 1,234 (needed at most 1,000)"); empty when met.
-    pub shortfall: Vec<String>,
+    pub shortfall: Vec<super::shortfall::Miss>,
 }
 
 /// The end of the game, if the last turn ended it.

@@ -7,9 +7,19 @@ use crate::brief::words::Words;
 use crate::engine::view::View;
 use crate::scenario::{Condition, Var};
 
+/// One part of a goal that failed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Miss {
+    pub words: String,
+    /// A number that ended short of what was needed ("… ended at 45.00 (needed at least 60.00)"), rather
+    /// than an event that happened or did not, which the objective's own words already say: the summary
+    /// keeps only these.
+    pub value: bool,
+}
+
 /// The parts of `goal` that do not hold in `view`, each in words with the value it ended at. Empty when
 /// the goal holds.
-pub fn shortfall(view: &View<'_>, goal: &Condition) -> Vec<String> {
+pub fn shortfall(view: &View<'_>, goal: &Condition) -> Vec<Miss> {
     let words = Words::new(view.scenario);
     let mut out = Vec::new();
     failed(view, &words, goal, false, &mut out);
@@ -17,7 +27,7 @@ pub fn shortfall(view: &View<'_>, goal: &Condition) -> Vec<String> {
 }
 
 /// `negated`: the condition is under a `Not`, so it fails when it holds.
-fn failed(view: &View<'_>, words: &Words<'_>, c: &Condition, negated: bool, out: &mut Vec<String>) {
+fn failed(view: &View<'_>, words: &Words<'_>, c: &Condition, negated: bool, out: &mut Vec<Miss>) {
     if view.holds(c) != negated {
         return;
     }
@@ -37,16 +47,18 @@ fn failed(view: &View<'_>, words: &Words<'_>, c: &Condition, negated: bool, out:
     match (c, negated) {
         (Condition::AtLeast(v, x), false) | (Condition::AtMost(v, x), true) => {
             let need = if negated { "above" } else { "at least" };
-            out.push(format!("{} ended at {} (needed {need} {})", words.subject(v).0, value(v), bound(v, *x)));
+            let words = format!("{} ended at {} (needed {need} {})", words.subject(v).0, value(v), bound(v, *x));
+            out.push(Miss { words, value: true });
         }
         (Condition::AtMost(v, x), false) | (Condition::AtLeast(v, x), true) => {
             let need = if negated { "below" } else { "at most" };
-            out.push(format!("{} ended at {} (needed {need} {})", words.subject(v).0, value(v), bound(v, *x)));
+            let words = format!("{} ended at {} (needed {need} {})", words.subject(v).0, value(v), bound(v, *x));
+            out.push(Miss { words, value: true });
         }
-        (Condition::Happened(_), false) => out.push(format!("this never happened: {}", words.condition(c))),
-        (Condition::Happened(_), true) => out.push(format!("this happened: {}", words.condition(c))),
-        (Condition::FromTurn(t), false) => out.push(format!("the game ended before turn {t}")),
-        (Condition::FromTurn(t), true) => out.push(format!("the game went on to turn {t} or later")),
+        (Condition::Happened(_), false) => out.push(fact(format!("this never happened: {}", words.condition(c)))),
+        (Condition::Happened(_), true) => out.push(fact(format!("this happened: {}", words.condition(c)))),
+        (Condition::FromTurn(t), false) => out.push(fact(format!("the game ended before turn {t}"))),
+        (Condition::FromTurn(t), true) => out.push(fact(format!("the game went on to turn {t} or later"))),
         (Condition::All(list), false) | (Condition::Any(list), true) => {
             for c in list {
                 failed(view, words, c, negated, out);
@@ -59,10 +71,20 @@ fn failed(view: &View<'_>, words: &Words<'_>, c: &Condition, negated: bool, out:
                 failed(view, words, c, negated, &mut parts);
             }
             if !parts.is_empty() {
-                out.push(parts.join("; nor "));
+                let words = parts.iter().map(|m| m.words.as_str()).collect::<Vec<_>>().join("; nor ");
+                out.push(Miss { words, value: parts.iter().any(|m| m.value) });
             }
         }
         (Condition::Not(c), _) => failed(view, words, c, !negated, out),
-        (Condition::Always, _) => out.push("the goal can never be met".into()),
+        (Condition::Always, _) => out.push(fact("the goal can never be met".into())),
     }
+}
+
+fn fact(words: String) -> Miss {
+    Miss { words, value: false }
+}
+
+/// The words of each miss, joined: "a; b".
+pub fn words(misses: &[Miss]) -> String {
+    misses.iter().map(|m| m.words.as_str()).collect::<Vec<_>>().join("; ")
 }

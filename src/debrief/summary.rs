@@ -23,7 +23,7 @@ const SUMMARY_STYLE: &str = r#"
   h1 { font-size: 17pt; margin: 0 0 0.3em; }
   h2 { font-size: 12.5pt; break-before: auto; margin: 0.9em 0 0.3em; }
   figure { margin: 0.5em 0; }
-  figure svg { max-height: 105mm; }
+  figure svg { max-height: 95mm; }
   figcaption { font-size: 8.5pt; }
 }
 "#;
@@ -50,6 +50,14 @@ fn toll(d: &Debrief) -> String {
         count(last(&s.displaced)),
         s.last_turn
     )
+}
+
+/// " — the coherence … ended at 50.00 (needed at least 60.00)" for an objective that missed a number; an
+/// event that did or did not happen is said by the objective's own words, and left out to keep the page
+/// short.
+fn ended_at(o: &super::objectives::ObjectiveRow) -> String {
+    let values: Vec<_> = o.shortfall.iter().filter(|m| m.value).cloned().collect();
+    if values.is_empty() { String::new() } else { format!(" — {}", super::shortfall::words(&values)) }
 }
 
 /// The one chart of the summary: the Glasl stage of each dispute, the shape of the crisis.
@@ -125,8 +133,7 @@ pub fn html(d: &Debrief) -> String {
                 .iter()
                 .filter(|o| !o.met)
                 .map(|o| {
-                    let why =
-                        if o.shortfall.is_empty() { String::new() } else { format!(" — {}", o.shortfall.join("; ")) };
+                    let why = ended_at(o);
                     format!("✘ {}{}", inline(o.text.trim()), escape(&why))
                 })
                 .collect();
@@ -209,8 +216,7 @@ pub fn markdown(d: &Debrief, files: &ChartFiles) -> String {
                 .iter()
                 .filter(|o| !o.met)
                 .map(|o| {
-                    let why =
-                        if o.shortfall.is_empty() { String::new() } else { format!(" — {}", o.shortfall.join("; ")) };
+                    let why = ended_at(o);
                     format!("✘ {}{why}", o.text.trim())
                 })
                 .collect();
