@@ -266,6 +266,43 @@ mod tests {
         }
     }
 
+    /// Two disputes: one open to a deal from the start, one from turn 2; a third never. Each mark names its
+    /// dispute, and the sentences say when (or that it never did).
+    #[test]
+    fn the_way_out_chart_marks_each_dispute_when_a_deal_became_possible() {
+        let series = Series {
+            last_turn: 3,
+            stages: vec![line("North", &[5.0; 4]), line("South", &[5.0; 4]), line("East", &[5.0; 4])],
+            way_out: vec![
+                line("North", &[55.0, 40.0, 60.0, 70.0]),
+                line("South", &[10.0, 30.0, 50.0, 45.0]),
+                line("East", &[10.0, 20.0, 49.99, 30.0]),
+            ],
+            deal_threshold: 50.0,
+            deaths: line("deaths", &[0.0; 4]),
+            displaced: line("displaced", &[0.0; 4]),
+            public_pressure: line("attention", &[0.0; 4]),
+            escalation: Vec::new(),
+            threshold: 25.0,
+            trust: Vec::new(),
+            steady_trust: 0,
+        };
+        let chart = way_out_chart(&series);
+        for label in ["Deal possible in North: from the start", "Deal possible in South: turn 2"] {
+            assert!(chart.svg.contains(&format!("\n{label}\n</text>")), "no mark {label:?}");
+        }
+        assert!(!chart.svg.contains("Deal possible in East"));
+        assert_eq!(
+            super::super::deal::sentences(&series, &[]),
+            [
+                "North: a deal was possible from the start: the way out stood at 55.00; an agreement needs at least 50.00.",
+                "South: a deal became possible in turn 2, when the way out reached 50.00; an agreement needs at least 50.00.",
+                "East: a deal never became possible: the way out reached at most 49.99, and an agreement needs at least \
+                 50.00.",
+            ]
+        );
+    }
+
     #[test]
     fn nice_ceilings() {
         assert_eq!(nice_ceiling(0.0), 10.0);

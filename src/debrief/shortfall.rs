@@ -88,3 +88,46 @@ fn fact(words: String) -> Miss {
 pub fn words(misses: &[Miss]) -> String {
     misses.iter().map(|m| m.words.as_str()).collect::<Vec<_>>().join("; ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::state::Snapshot;
+    use crate::scenario::builtin::find;
+    use crate::scenario::{Event, Id};
+
+    /// Goals judged on Kenya 2008's starting state (stage 7, attention 55, no deaths).
+    #[test]
+    fn each_failed_part_is_named_with_where_it_ended() {
+        let scenario = find("kenya-2008").expect("built in").load().expect("valid").scenario;
+        let state = Snapshot::initial(&scenario);
+        let view = View::of_snapshot(&scenario, &state, 1);
+        let kenya = Id::from("kenya-crisis");
+        let missed = |goal: Condition| shortfall(&view, &goal);
+        assert_eq!(
+            missed(Condition::AtLeast(Var::PublicPressure, 60.0)),
+            [Miss {
+                words: "international attention (public pressure) ended at 55.00 (needed at least 60.00)".into(),
+                value: true
+            }]
+        );
+        assert_eq!(
+            missed(Condition::Not(Box::new(Condition::AtLeast(Var::Stage(kenya), 7.0))))[0].words,
+            "the escalation stage of the disputed presidency ended at 7 (limited destructive blows) (needed below 7)"
+        );
+        let either = missed(Condition::Any(vec![
+            Condition::Happened(Event::AgreementSigned(kenya)),
+            Condition::AtLeast(Var::Deaths, 1000.0),
+        ]));
+        assert_eq!(
+            either,
+            [Miss {
+                words: "this never happened: an agreement on the disputed presidency is signed; nor the number of \
+                        people killed ended at 0 (needed at least 1,000)"
+                    .into(),
+                value: true
+            }]
+        );
+        assert!(missed(Condition::All(vec![Condition::Always, Condition::AtMost(Var::Deaths, 0.0)])).is_empty());
+    }
+}
