@@ -27,6 +27,9 @@ th, td { border: 1px solid #888; padding: 0.35em 0.55em; text-align: left; verti
 th { background: #e8eef5; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .facts th { width: 14em; }
+.wide { overflow-x: auto; }
+table.numbers { font-size: 0.72em; }
+table.numbers td { white-space: nowrap; }
 .summary { font-size: 1.1em; }
 .note { border-left: 8px solid #e69f00; background: #fff7e6; padding: 0.6em 1em; }
 .ending { border-left: 8px solid #009e73; background: #ecf8f3; padding: 0.6em 1em; font-size: 1.1em; }
@@ -290,7 +293,10 @@ fn figures(p: &mut Page, charts: &[Chart]) {
 fn numbers(p: &mut Page, s: &Series) {
     let (head, rows) = number_table(s);
     p.el("h3", "The numbers behind the charts");
-    p.raw("<table>");
+    // One column per turn: smaller type, and a scroll bar of its own for a long game, so the page itself
+    // never scrolls sideways on a projector.
+    p.raw("<div class=\"wide\">");
+    p.raw("<table class=\"numbers\">");
     let head: String = head.iter().map(|h| format!("<th class=\"num\">{h}</th>")).collect();
     p.raw(&format!("<tr><th></th>{head}</tr>"));
     for (label, cells) in rows {
@@ -298,6 +304,7 @@ fn numbers(p: &mut Page, s: &Series) {
         p.raw(&format!("<tr><th scope=\"row\">{}</th>{cells}</tr>", escape(&label)));
     }
     p.raw("</table>");
+    p.raw("</div>");
     if s.steady_trust > 0 {
         p.el(
             "p class=\"small\"",
