@@ -51,6 +51,7 @@ nav a { color: #00527f; }
   h2 { font-size: 16pt; break-before: page; }
   h2, h3, h4 { break-after: avoid; }
   nav { display: none; }
+  .wide { overflow: visible; }
   .turn, figure, tr, li, .ending, .note { break-inside: avoid; }
   th { background: none; }
   code { background: none; }

@@ -38,7 +38,7 @@ pub fn labels(
         _ => (("This game", "this game"), ("The other game", "the other game")),
     };
     let change = |x: &[TurnRecord], y: &[TurnRecord], seed: u64| -> String {
-        let Some(i) = first else { return "the same game".into() };
+        let Some(i) = first else { return "the same as the other game".into() };
         let (Some(r), Some(s)) = (x.get(i), y.get(i)) else {
             return format!("played for {} turn(s)", x.len());
         };
