@@ -115,8 +115,8 @@ fn the_html_debrief_is_one_well_formed_self_contained_page_with_every_turn_and_t
     for turn in 1..=9 {
         assert!(html.contains(&format!("<section class=\"turn\" id=\"turn-{turn}\">")), "turn {turn} is missing");
     }
-    // The stage, the toll, trust and pressure, drawn inline.
-    assert_eq!(html.matches("<svg").count(), 4);
+    // The stage, the way out, the toll, trust and pressure, drawn inline.
+    assert_eq!(html.matches("<svg").count(), 5);
     assert!(html.contains("<text"), "the charts have labels");
     assert!(html.contains("@media print"));
     for external in ["<script", "<link", "<img", "src=", "url(", "@import", "href=\"http"] {
@@ -134,7 +134,7 @@ fn a_markdown_report_written_to_a_file_gets_its_charts_as_svg_files_beside_it() 
     std::fs::create_dir(dir.join("out")).expect("mkdir");
     good_offices(["debrief", "k.log", "--out", "out/report.md"]).in_dir(&dir).expect_code(0);
     let md = read(dir.join("out/report.md"));
-    for slug in ["stage", "toll", "trust", "pressure"] {
+    for slug in ["stage", "way-out", "toll", "trust", "pressure"] {
         let file = format!("report-{slug}.svg");
         assert!(md.contains(&format!("]({file})")), "report.md does not link {file}");
         let svg = read(dir.join("out").join(&file));
@@ -160,10 +160,10 @@ fn compare_names_the_first_diverging_turn_and_says_the_dice_were_the_same() {
         .expect_code(0);
     let md = good_offices(["debrief", "b.log", "--compare", "k.log"]).in_dir(&dir).expect_code(0).stdout();
     for part in [
-        "## Compared with k.log",
+        "## Compared with the trunk",
         "The games first diverge in **turn 5** (28 January – 3 February 2008).",
-        "United States decided differently. In b.log: United States: mediation → The disputed presidency (directive). \
-         In k.log: no order (holds).",
+        "United States decided differently. In the branch: United States: mediation → The disputed presidency \
+         (directive). In the trunk: no order (holds).",
         "every decision that was not changed meets exactly the same dice in both games",
         "appear in both games, and every one is the same",
         "The same roll in both: the odds changed, not the luck.",
@@ -176,7 +176,7 @@ fn compare_names_the_first_diverging_turn_and_says_the_dice_were_the_same() {
     good_offices(["debrief", "b.log", "--compare", "k.log", "--out", "c.html"]).in_dir(&dir).expect_code(0);
     let html = read(dir.join("c.html"));
     check_well_formed(&html).unwrap_or_else(|e| panic!("c.html is not well-formed: {e}"));
-    assert_eq!(html.matches("<svg").count(), 6, "four charts of the game and two of the comparison");
+    assert_eq!(html.matches("<svg").count(), 7, "five charts of the game and two of the comparison");
     assert!(html.contains("id=\"comparison\""));
 }
 

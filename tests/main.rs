@@ -9,6 +9,8 @@ mod calibration;
 mod cli;
 mod council_votes;
 mod debrief;
+mod debrief_browser;
+mod debrief_report;
 mod docs_examples;
 mod engine;
 mod format2;

@@ -251,7 +251,7 @@ impl<'a> Words<'a> {
     }
 
     /// What a variable is, and its scale: ("the trust of Doravia in the UN envoy", " (out of 100)").
-    fn subject(&self, v: &Var) -> (String, &'static str) {
+    pub fn subject(&self, v: &Var) -> (String, &'static str) {
         const PERCENT: &str = " (out of 100)";
         match v {
             Var::Stage(d) => (format!("the escalation stage of {}", self.dyad(d)), " (1 to 9)"),

@@ -1,4 +1,5 @@
-//! `debrief LOG [--compare LOG2] [--format md|html] [--out FILE]`: the debrief report of a game.
+//! `debrief LOG [--compare LOG2 | --summary] [--format md|html] [--out FILE]`: the debrief report of a
+//! game, or its printable summary.
 
 use std::path::{Path, PathBuf};
 
@@ -10,8 +11,12 @@ pub struct Args {
     /// The turn log of the game.
     pub log: PathBuf,
     /// A second log of the same scenario to set beside it, e.g. a what-if branch's trunk.
-    #[arg(long, value_name = "LOG2")]
+    #[arg(long, value_name = "LOG2", conflicts_with = "summary")]
     pub compare: Option<PathBuf>,
+    /// The short printable summary (at most two A4 pages) instead of the full report: the outcome, the
+    /// turning points, the objectives scored, the toll and one chart.
+    #[arg(long)]
+    pub summary: bool,
     /// Markdown or one self-contained HTML page [default: html when --out ends in .html or .htm, else md].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -71,28 +76,38 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     };
     let format = args.format();
     let Some(out) = &args.out else {
-        let text = match format {
-            Format::Md => debrief.to_markdown(&ChartFiles::Omitted),
-            Format::Html => debrief.to_html(),
+        let text = match (format, args.summary) {
+            (Format::Md, false) => debrief.to_markdown(&ChartFiles::Omitted),
+            (Format::Md, true) => debrief.summary_markdown(&ChartFiles::Omitted),
+            (Format::Html, false) => debrief.to_html(),
+            (Format::Html, true) => debrief.summary_html(),
         };
         super::output::print_out(&text);
         return Ok(());
     };
     match format {
+        Format::Html if args.summary => write(out, &debrief.summary_html())?,
         Format::Html => write(out, &debrief.to_html())?,
         Format::Md => {
             let stem = out.file_stem().map_or_else(|| "debrief".to_string(), |s| s.to_string_lossy().into_owned());
             let files = ChartFiles::Beside { stem };
             let dir = out.parent().unwrap_or(Path::new(""));
-            for chart in debrief.all_charts() {
+            let charts: Vec<&crate::debrief::Chart> = if args.summary {
+                crate::debrief::summary::chart(&debrief).into_iter().collect()
+            } else {
+                debrief.all_charts().collect()
+            };
+            for chart in charts {
                 if let Some(file) = files.file_name(chart) {
                     write(&dir.join(file), &chart.svg)?;
                 }
             }
-            write(out, &debrief.to_markdown(&files))?;
+            let text = if args.summary { debrief.summary_markdown(&files) } else { debrief.to_markdown(&files) };
+            write(out, &text)?;
         }
     }
-    super::output::println_out!("wrote the debrief to {}", out.display());
+    let what = if args.summary { "the summary of the debrief" } else { "the debrief" };
+    super::output::println_out!("wrote {what} to {}", out.display());
     Ok(())
 }
 

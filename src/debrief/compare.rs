@@ -3,7 +3,8 @@
 //! assumed), and how each game went on and ended.
 
 use super::charts::{Chart, comparison_charts};
-use super::names::{Names, count, num};
+use super::labels::Label;
+use super::names::{Names, count, distinct, level};
 use super::series::Series;
 use crate::engine::record::{OutcomeRecord, TurnRecord};
 use crate::log::LogHeader;
@@ -20,8 +21,8 @@ pub struct Side<'a> {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
-    pub this_name: String,
-    pub other_name: String,
+    /// What each game is called (by what changed, not by its file): this game and the other.
+    pub labels: (Label, Label),
     /// How the two logs relate: which is a branch of which, the seeds.
     pub relation: Vec<String>,
     pub divergence: Divergence,
@@ -75,6 +76,17 @@ pub fn build(names: Names<'_>, this: &Side<'_>, other: &Side<'_>) -> Comparison 
     let first = (0..common)
         .find(|&i| this.records[i] != other.records[i])
         .or_else(|| (this.records.len() != other.records.len()).then_some(common));
+    let labels = super::labels::labels(
+        names,
+        (this.records, this.header, this.name),
+        (other.records, other.header, other.name),
+        first,
+    );
+    let relation = relation(this, other, &labels);
+    // From here on the games are named in sentences by what they are ("the branch"), not by their files.
+    let (this_phrase, other_phrase) = (labels.0.phrase.clone(), labels.1.phrase.clone());
+    let this = &Side { name: &this_phrase, ..*this };
+    let other = &Side { name: &other_phrase, ..*other };
     let divergence = match first {
         None => Divergence::None,
         Some(i) => divergence_at(names, this, other, i),
@@ -98,24 +110,30 @@ pub fn build(names: Names<'_>, this: &Side<'_>, other: &Side<'_>) -> Comparison 
             .map(|j| turn_diff(names, &this.records[j], &other.records[j], this.name, other.name))
             .collect(),
     };
+    let charts = comparison_charts(this.series, other.series, &labels.0.short, &labels.1.short);
     Comparison {
-        this_name: this.name.to_string(),
-        other_name: other.name.to_string(),
-        relation: relation(this, other),
+        labels,
+        relation,
         divergence,
         dice: dice(names, this, other, first.unwrap_or(common)),
         rows,
         turns,
         endings: (ending(this.records), ending(other.records)),
         objectives: objectives(names, this.records, other.records),
-        charts: comparison_charts(this.series, other.series, this.name, other.name),
+        charts,
     }
 }
 
-fn relation(this: &Side<'_>, other: &Side<'_>) -> Vec<String> {
+/// "the trunk" → "The trunk", to start a sentence.
+fn capital(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn relation(this: &Side<'_>, other: &Side<'_>, labels: &(Label, Label)) -> Vec<String> {
     let mut out = Vec::new();
-    for s in [this, other] {
-        out.push(format!("{}: {} turn(s), orders from {}.", s.name, s.records.len(), s.header.source));
+    for (s, label) in [(this, &labels.0), (other, &labels.1)] {
+        out.push(format!("{}: {} turn(s), orders from {}.", label.long, s.records.len(), s.header.source));
     }
     if this.header.seed == other.header.seed {
         out.push(format!("Both games were played with seed {}.", this.header.seed));
@@ -139,7 +157,7 @@ fn divergence_at(names: Names<'_>, this: &Side<'_>, other: &Side<'_>, i: usize) 
         let ended = shorter.records.last().is_some_and(|r| r.end.is_some());
         let why = format!(
             "{} stops after turn {}{}; {} goes on.",
-            shorter.name,
+            capital(shorter.name),
             i,
             if ended { " because its game ended" } else { " (the game was not played further)" },
             longer.name
@@ -267,13 +285,10 @@ fn dice(names: Names<'_>, this: &Side<'_>, other: &Side<'_>, from: usize) -> Vec
                 let twin = y.iter().filter(|(w, _)| w == what).nth(nth);
                 match twin {
                     Some((_, r)) if r == roll => same += 1,
-                    Some((_, r)) => differ.push(format!(
-                        "{} in turn {}: {} here, {} there",
-                        names.actor(actor),
-                        a.turn,
-                        num(*roll),
-                        num(*r)
-                    )),
+                    Some((_, r)) => {
+                        let (here, there) = distinct(*roll, *r);
+                        differ.push(format!("{} in turn {}: {here} here, {there} there", names.actor(actor), a.turn))
+                    }
                     None => {}
                 }
             }
@@ -349,16 +364,25 @@ fn happenings(r: &TurnRecord) -> Vec<String> {
     out
 }
 
-/// The result of an outcome with its odds: "success (P 0.34, roll 0.0489)".
-fn odds(o: &OutcomeRecord) -> String {
-    let mut parts = Vec::new();
-    if let Some(p) = o.probability {
-        parts.push(format!("P {}", num(p)));
+/// The results of one decision in the two games with their odds: "success (P 0.34, roll 0.05)". A chance
+/// or a roll that differs is never shown as the same text (see [`distinct`]).
+fn odds(x: &OutcomeRecord, y: &OutcomeRecord) -> (String, String) {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for (label, p, q) in [("P", x.probability, y.probability), ("roll", x.roll, y.roll)] {
+        let (p, q) = match (p, q) {
+            (Some(p), Some(q)) => {
+                let (p, q) = distinct(p, q);
+                (Some(p), Some(q))
+            }
+            (p, q) => (p.map(level), q.map(level)),
+        };
+        a.extend(p.map(|v| format!("{label} {v}")));
+        b.extend(q.map(|v| format!("{label} {v}")));
     }
-    if let Some(r) = o.roll {
-        parts.push(format!("roll {}", num(r)));
-    }
-    if parts.is_empty() { o.result.to_string() } else { format!("{} ({})", o.result, parts.join(", ")) }
+    let text = |o: &OutcomeRecord, parts: Vec<String>| {
+        if parts.is_empty() { o.result.to_string() } else { format!("{} ({})", o.result, parts.join(", ")) }
+    };
+    (text(x, a), text(y, b))
 }
 
 fn turn_diff(names: Names<'_>, a: &TurnRecord, b: &TurnRecord, this: &str, other: &str) -> TurnDiff {
@@ -378,7 +402,7 @@ fn turn_diff(names: Names<'_>, a: &TurnRecord, b: &TurnRecord, this: &str, other
         if let Some(t) = &x.target {
             line.push_str(&format!(" → {}", names.any(t)));
         }
-        let (ox, oy) = (odds(x), odds(y));
+        let (ox, oy) = odds(x, y);
         if ox != oy {
             line.push_str(&format!(". In {this}: {ox}. In {other}: {oy}."));
             if x.roll.is_some() && x.roll == y.roll {
@@ -393,8 +417,10 @@ fn turn_diff(names: Names<'_>, a: &TurnRecord, b: &TurnRecord, this: &str, other
                 .iter()
                 .filter_map(|f| {
                     let there = y.factors.iter().find(|g| g.name == f.name)?;
-                    (there.value != f.value)
-                        .then(|| format!("{} {} in {this}, {} in {other}", f.name, num(f.value), num(there.value)))
+                    (there.value != f.value).then(|| {
+                        let (here, there) = distinct(f.value, there.value);
+                        format!("{} {here} in {this}, {there} in {other}", f.name)
+                    })
                 })
                 .collect();
             line.push_str(&format!(": {ox} in both; {}.", factors.join("; ")));

@@ -7,7 +7,7 @@ use super::history::GameSide;
 use super::series::{Series, number_table};
 use super::{Chart, Debrief, TurnEntry};
 
-const STYLE: &str = r#"
+pub(super) const STYLE: &str = r#"
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 76rem; padding: 1.5rem 2rem 4rem; background: #fff; color: #111;
@@ -27,6 +27,9 @@ th, td { border: 1px solid #888; padding: 0.35em 0.55em; text-align: left; verti
 th { background: #e8eef5; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .facts th { width: 14em; }
+.wide { overflow-x: auto; }
+table.numbers { font-size: 0.72em; }
+table.numbers td { white-space: nowrap; }
 .summary { font-size: 1.1em; }
 .note { border-left: 8px solid #e69f00; background: #fff7e6; padding: 0.6em 1em; }
 .ending { border-left: 8px solid #009e73; background: #ecf8f3; padding: 0.6em 1em; font-size: 1.1em; }
@@ -48,6 +51,7 @@ nav a { color: #00527f; }
   h2 { font-size: 16pt; break-before: page; }
   h2, h3, h4 { break-after: avoid; }
   nav { display: none; }
+  .wide { overflow: visible; }
   .turn, figure, tr, li, .ending, .note { break-inside: avoid; }
   th { background: none; }
   code { background: none; }
@@ -58,7 +62,7 @@ nav a { color: #00527f; }
 pub use crate::brief::html::escape;
 
 /// Escaped text, with the log's `ids in backticks` shown as code.
-fn inline(s: &str) -> String {
+pub(super) fn inline(s: &str) -> String {
     let parts: Vec<&str> = s.split('`').collect();
     if parts.len().is_multiple_of(2) {
         // An unpaired backtick: show the text as it is.
@@ -157,6 +161,12 @@ pub fn render(d: &Debrief) -> String {
 
     p.raw("<section id=\"numbers\">");
     p.el("h2", "The crisis in numbers");
+    p.el("h3", "When a deal became possible");
+    p.raw("<ul class=\"deals\">");
+    for x in &d.deals {
+        p.el("li", x);
+    }
+    p.raw("</ul>");
     figures(&mut p, &d.charts);
     numbers(&mut p, &d.series);
     p.raw("</section>");
@@ -172,8 +182,13 @@ pub fn render(d: &Debrief) -> String {
         p.raw("<table>");
         p.raw("<tr><th>Objective</th><th>Met?</th><th class=\"num\">Points</th></tr>");
         for o in &r.rows {
-            let met =
-                if o.met { "<span class=\"met\">✔ met</span>" } else { "<span class=\"unmet\">✘ not met</span>" };
+            let met = if o.met {
+                "<span class=\"met\">✔ met</span>".to_string()
+            } else if o.shortfall.is_empty() {
+                "<span class=\"unmet\">✘ not met</span>".to_string()
+            } else {
+                format!("<span class=\"unmet\">✘ not met</span> — {}", escape(&super::shortfall::words(&o.shortfall)))
+            };
             p.raw(&format!(
                 "<tr><td>{}</td><td>{met}</td><td class=\"num\">{} of {}</td></tr>",
                 inline(&o.text),
@@ -239,9 +254,10 @@ pub fn render(d: &Debrief) -> String {
 }
 
 fn contents(p: &mut Page, d: &Debrief) {
+    let compared = d.comparison.as_ref().map(|c| format!("Compared with {}", escape(&c.labels.1.phrase)));
     let mut items = vec![("ending", "How it ended")];
-    if d.comparison.is_some() {
-        items.push(("comparison", "Compared with the other game"));
+    if let Some(label) = &compared {
+        items.push(("comparison", label));
     }
     items.extend([
         ("turning-points", "Turning points"),
@@ -278,7 +294,10 @@ fn figures(p: &mut Page, charts: &[Chart]) {
 fn numbers(p: &mut Page, s: &Series) {
     let (head, rows) = number_table(s);
     p.el("h3", "The numbers behind the charts");
-    p.raw("<table>");
+    // One column per turn: smaller type, and a scroll bar of its own for a long game, so the page itself
+    // never scrolls sideways on a projector.
+    p.raw("<div class=\"wide\">");
+    p.raw("<table class=\"numbers\">");
     let head: String = head.iter().map(|h| format!("<th class=\"num\">{h}</th>")).collect();
     p.raw(&format!("<tr><th></th>{head}</tr>"));
     for (label, cells) in rows {
@@ -286,6 +305,7 @@ fn numbers(p: &mut Page, s: &Series) {
         p.raw(&format!("<tr><th scope=\"row\">{}</th>{cells}</tr>", escape(&label)));
     }
     p.raw("</table>");
+    p.raw("</div>");
     if s.steady_trust > 0 {
         p.el(
             "p class=\"small\"",
@@ -368,7 +388,8 @@ fn turn(p: &mut Page, t: &TurnEntry) {
         p.raw("</ul>");
     }
     if !t.new_facts.is_empty() {
-        p.raw(&format!("<p><strong>New this turn:</strong> {}</p>", inline(&t.new_facts.join(" "))));
+        p.el("h4", "New this turn");
+        p.list(&t.new_facts);
     }
     if let Some(end) = &t.end {
         p.el("p class=\"ending\"", end);
@@ -431,7 +452,7 @@ fn history(p: &mut Page, h: &super::History) {
 
 fn comparison(p: &mut Page, c: &Comparison) {
     p.raw("<section id=\"comparison\">");
-    p.el("h2", &format!("Compared with {}", c.other_name));
+    p.el("h2", &format!("Compared with {}", c.labels.1.phrase));
     p.list(&c.relation);
     p.el("h3", "Where the games diverged");
     match &c.divergence {
@@ -452,8 +473,8 @@ fn comparison(p: &mut Page, c: &Comparison) {
     p.raw("<table>");
     p.raw(&format!(
         "<tr><th class=\"num\">Turn</th><th>{}</th><th>{}</th></tr>",
-        escape(&c.this_name),
-        escape(&c.other_name)
+        escape(&c.labels.0.short),
+        escape(&c.labels.1.short)
     ));
     for r in &c.rows {
         let (class, mark) = if r.differs { (" class=\"differs\"", " ≠") } else { ("", "") };
@@ -481,7 +502,11 @@ fn comparison(p: &mut Page, c: &Comparison) {
             continue;
         }
         p.raw("<table>");
-        p.raw(&format!("<tr><th>Only in {}</th><th>Only in {}</th></tr>", escape(&c.this_name), escape(&c.other_name)));
+        p.raw(&format!(
+            "<tr><th>Only in {}</th><th>Only in {}</th></tr>",
+            escape(&c.labels.0.phrase),
+            escape(&c.labels.1.phrase)
+        ));
         p.raw("<tr><td>");
         p.list(&t.only_this);
         p.raw("</td><td>");
@@ -490,14 +515,14 @@ fn comparison(p: &mut Page, c: &Comparison) {
         p.raw("</table>");
     }
     p.el("h3", "How each game ended");
-    p.list(&[format!("{}: {}", c.this_name, c.endings.0), format!("{}: {}", c.other_name, c.endings.1)]);
+    p.list(&[format!("{}: {}", c.labels.0.short, c.endings.0), format!("{}: {}", c.labels.1.short, c.endings.1)]);
     if !c.objectives.is_empty() {
         p.el("p", "Objectives scored differently:");
         p.raw("<table>");
         p.raw(&format!(
             "<tr><th>Role</th><th>Objective</th><th>{}</th><th>{}</th></tr>",
-            escape(&c.this_name),
-            escape(&c.other_name)
+            escape(&c.labels.0.short),
+            escape(&c.labels.1.short)
         ));
         for (role, objective, here, there) in &c.objectives {
             p.raw(&format!(

@@ -100,6 +100,12 @@ pub fn render(d: &Debrief, charts: &ChartFiles) -> String {
 
     w("## The crisis in numbers");
     w("");
+    w("**When a deal became possible**");
+    w("");
+    for x in &d.deals {
+        w(&format!("- {}", text(x)));
+    }
+    w("");
     chart_list(&mut w, &d.charts, charts);
     numbers(&mut w, &d.series);
 
@@ -116,7 +122,11 @@ pub fn render(d: &Debrief, charts: &ChartFiles) -> String {
         w("| Objective | Met? | Points |");
         w("|---|---|---|");
         for o in &r.rows {
-            let met = if o.met { "✔ met" } else { "✘ not met" };
+            let met = match (o.met, o.shortfall.is_empty()) {
+                (true, _) => "✔ met".to_string(),
+                (false, true) => "✘ not met".to_string(),
+                (false, false) => format!("✘ not met — {}", cell(&super::shortfall::words(&o.shortfall))),
+            };
             w(&format!("| {} | {met} | {} of {} |", cell(&o.text), o.points, o.max));
         }
         w("");
@@ -285,7 +295,11 @@ fn turn(w: &mut impl FnMut(&str), t: &super::TurnEntry) {
         w("");
     }
     if !t.new_facts.is_empty() {
-        w(&format!("**New this turn:** {}", text(&t.new_facts.join(" "))));
+        w("**New this turn**");
+        w("");
+        for f in &t.new_facts {
+            w(&format!("- {}", text(f)));
+        }
         w("");
     }
     if let Some(end) = &t.end {
@@ -360,7 +374,7 @@ fn history(w: &mut impl FnMut(&str), h: &super::History) {
 }
 
 fn comparison(w: &mut impl FnMut(&str), c: &Comparison, files: &ChartFiles) {
-    w(&format!("## Compared with {}", text(&c.other_name)));
+    w(&format!("## Compared with {}", text(&c.labels.1.phrase)));
     w("");
     for r in &c.relation {
         w(&format!("- {}", text(r)));
@@ -387,7 +401,7 @@ fn comparison(w: &mut impl FnMut(&str), c: &Comparison, files: &ChartFiles) {
     }
     w("### Side by side");
     w("");
-    w(&format!("| Turn | {} | {} |", cell(&c.this_name), cell(&c.other_name)));
+    w(&format!("| Turn | {} | {} |", cell(&c.labels.0.short), cell(&c.labels.1.short)));
     w("|---:|---|---|");
     for r in &c.rows {
         let mark = if r.differs { " ≠" } else { "" };
@@ -416,7 +430,7 @@ fn comparison(w: &mut impl FnMut(&str), c: &Comparison, files: &ChartFiles) {
             }
             w("");
         }
-        for (label, list) in [(&c.this_name, &t.only_this), (&c.other_name, &t.only_other)] {
+        for (label, list) in [(&c.labels.0.phrase, &t.only_this), (&c.labels.1.phrase, &t.only_other)] {
             if !list.is_empty() {
                 w(&format!("Only in {}:", text(label)));
                 w("");
@@ -429,13 +443,13 @@ fn comparison(w: &mut impl FnMut(&str), c: &Comparison, files: &ChartFiles) {
     }
     w("### How each game ended");
     w("");
-    w(&format!("- {}: {}", text(&c.this_name), text(&c.endings.0)));
-    w(&format!("- {}: {}", text(&c.other_name), text(&c.endings.1)));
+    w(&format!("- {}: {}", text(&c.labels.0.short), text(&c.endings.0)));
+    w(&format!("- {}: {}", text(&c.labels.1.short), text(&c.endings.1)));
     w("");
     if !c.objectives.is_empty() {
         w("Objectives scored differently:");
         w("");
-        w(&format!("| Role | Objective | {} | {} |", cell(&c.this_name), cell(&c.other_name)));
+        w(&format!("| Role | Objective | {} | {} |", cell(&c.labels.0.short), cell(&c.labels.1.short)));
         w("|---|---|---|---|");
         for (role, objective, here, there) in &c.objectives {
             w(&format!("| {} | {} | {} | {} |", cell(role), cell(objective), here, there));

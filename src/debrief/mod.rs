@@ -12,13 +12,18 @@
 
 pub mod charts;
 pub mod compare;
+pub mod deal;
 pub mod history;
 pub mod html;
+pub mod labels;
 pub mod markdown;
 pub mod names;
 pub mod negotiations;
 pub mod objectives;
+pub mod plot;
 pub mod series;
+pub mod shortfall;
+pub mod summary;
 pub mod timeline;
 pub mod turning_points;
 
@@ -53,6 +58,9 @@ pub struct Debrief {
     pub branch_note: Option<String>,
     pub turning_points: Vec<TurningPoint>,
     pub series: Series,
+    /// For each dispute, when a deal became possible (its way out reached what an agreement needs), or
+    /// that it never did: one sentence each.
+    pub deals: Vec<String>,
     pub charts: Vec<Chart>,
     /// Each role's objectives, when the game has ended (they are scored at the end).
     pub objectives: Vec<RoleScore>,
@@ -125,13 +133,14 @@ impl Debrief {
             facts,
             objectives: ended
                 .as_ref()
-                .map(|(_, end)| objectives::scores(names, end, &header.seats))
+                .map(|(_, end)| objectives::scores(names, end, &header.seats, &records[records.len() - 1].state))
                 .unwrap_or_default(),
             ending: ended.map(|(e, _)| e),
             progress,
             branch_note,
             turning_points: turning_points::build(names, &initial, records),
             charts: charts::charts(&series),
+            deals: deal::sentences(&series, records),
             series,
             timeline: timeline::build(names, &initial, records),
             negotiations: negotiations::build(names, records),
@@ -160,6 +169,16 @@ impl Debrief {
 
     pub fn to_html(&self) -> String {
         html::render(self)
+    }
+
+    /// The printable summary (at most two A4 pages) as one self-contained HTML page.
+    pub fn summary_html(&self) -> String {
+        summary::html(self)
+    }
+
+    /// The printable summary as Markdown; its one chart is a file beside it, or left out.
+    pub fn summary_markdown(&self, charts: &ChartFiles) -> String {
+        summary::markdown(self, charts)
     }
 
     /// Every chart of the report, the comparison's included, in the order they appear.

@@ -186,15 +186,42 @@ fn sanction_words(k: SanctionKind) -> &'static str {
     }
 }
 
-/// A number exactly as the log holds it, without a trailing `.0`: 60.0 → "60", 45.25 → "45.25".
+/// A number exactly as the log holds it, without a trailing `.0`: 60.0 → "60", 45.25 → "45.25". Only
+/// where two decimals would hide a difference the report points out ([`distinct`]).
 pub fn num(x: f64) -> String {
     if x == 0.0 { "0".to_string() } else { format!("{x}") }
 }
 
-/// A value of the state (trust, pressure, way out) to two decimals, the precision of the log's effect
-/// records: the state itself keeps the unrounded sums (64.82700000000001).
+/// Any number that is not a count or a stage — trust, attention, way out, escalation pressure, a chance,
+/// a roll, a factor — with exactly two decimals, as `docs/debrief.md` promises: 60 → "60.00",
+/// 64.82700000000001 → "64.83", -10.35 → "−10.35" (a minus sign, as in the toll's changes). Two
+/// decimals are the precision of the log's effect records; the same width in every table column.
 pub fn level(x: f64) -> String {
-    num((x * 100.0).round() / 100.0)
+    let rounded = (x * 100.0).round() / 100.0;
+    if rounded < 0.0 { format!("−{:.2}", -rounded) } else { format!("{:.2}", rounded.abs()) }
+}
+
+/// Two numbers the report says differ (two rolls, two factors): to two decimals, or as the log holds
+/// them when two decimals would print the same text for both.
+pub fn distinct(a: f64, b: f64) -> (String, String) {
+    let (x, y) = (level(a), level(b));
+    if x == y && a != b { (num(a), num(b)) } else { (x, y) }
+}
+
+/// The before or after text of one of the log's effect records on `target` (`Trust("odm", "au")`,
+/// `Deaths`, `Observers("x")`), shown as the report shows that variable: a count with thousands
+/// separators, a stage as a whole number, any other number to two decimals; words ("yes", "no", a
+/// turn) as they are.
+pub fn effect_value(target: &str, value: &str) -> String {
+    let Ok(x) = value.parse::<f64>() else { return value.to_string() };
+    let head = target.split('(').next().unwrap_or(target);
+    match head {
+        "Deaths" | "Displaced" | "DisputeDeaths" | "RecentDeaths" if x >= 0.0 => count(x as u64),
+        "Stage" => format!("{x:.0}"),
+        "Arms" | "Grievance" | "Hurt" | "WinBelief" | "WayOut" | "Enticement" | "Trust" | "Spoiler"
+        | "DomesticPressure" | "Leverage" | "PublicPressure" | "Coherence" => level(x),
+        _ => value.to_string(),
+    }
 }
 
 /// A count with thousands separators: 179550 → "179,550".
@@ -237,7 +264,16 @@ mod tests {
         assert_eq!(num(45.25), "45.25");
         assert_eq!(num(-0.0), "0");
         assert_eq!(level(75.849_899_999_999_99), "75.85");
-        assert_eq!(level(60.0), "60");
+        assert_eq!(level(60.0), "60.00");
+        assert_eq!(level(66.7), "66.70");
+        assert_eq!(level(-10.352_9), "−10.35");
+        assert_eq!(level(-0.001), "0.00");
+        assert_eq!(distinct(0.051_7, 0.058_2), ("0.05".to_string(), "0.06".to_string()));
+        assert_eq!(distinct(0.051_7, 0.051_8), ("0.0517".to_string(), "0.0518".to_string()));
+        assert_eq!(effect_value("PublicPressure", "66.7"), "66.70");
+        assert_eq!(effect_value("Deaths", "66150"), "66,150");
+        assert_eq!(effect_value("Stage(\"kenya-crisis\")", "7"), "7");
+        assert_eq!(effect_value("Sanctioned(\"pnu\")", "no"), "no");
         assert_eq!(count(179_550), "179,550");
         assert_eq!(count(68), "68");
         assert_eq!(count(1_000_000), "1,000,000");

@@ -34,6 +34,9 @@ pub struct ObjectiveRow {
     pub met: bool,
     pub points: u32,
     pub max: u32,
+    /// For an objective not met, each part of its goal that failed with the value it ended at ("the
+    /// number of people killed ended at 1,234 (needed at most 1,000)"); empty when met.
+    pub shortfall: Vec<super::shortfall::Miss>,
 }
 
 /// The end of the game, if the last turn ended it.
@@ -53,9 +56,11 @@ pub fn ending<'r>(names: Names<'_>, records: &'r [TurnRecord]) -> Option<(Ending
     ))
 }
 
-/// Each role's scores in the order the record lists them.
-pub fn scores(names: Names<'_>, end: &EndRecord, seats: &[String]) -> Vec<RoleScore> {
-    scores_of(names, &end.objectives, seats)
+/// Each role's scores in the order the record lists them; `state` is the state the end scored (the last
+/// record's), for the values of the objectives not met.
+pub fn scores(names: Names<'_>, end: &EndRecord, seats: &[String], state: &Snapshot) -> Vec<RoleScore> {
+    let view = View::of_snapshot(names.scenario, state, state.globals.turn);
+    scores_of(names, &end.objectives, seats, &view)
 }
 
 /// One role's objectives as they would be scored if the game ended on `state` (the state after the
@@ -64,11 +69,11 @@ pub fn scores(names: Names<'_>, end: &EndRecord, seats: &[String]) -> Vec<RoleSc
 pub fn standing(scenario: &Scenario, state: &Snapshot, role: &str) -> Option<RoleScore> {
     let view = View::of_snapshot(scenario, state, state.globals.turn);
     let scored = crate::rules::assessment::score_objectives(&view, Some(role));
-    scores_of(Names::new(scenario), &scored, &[role.to_string()]).pop()
+    scores_of(Names::new(scenario), &scored, &[role.to_string()], &view).pop()
 }
 
 /// Scored objectives grouped by role, in the order they are listed.
-fn scores_of(names: Names<'_>, objectives: &[ObjectiveScore], seats: &[String]) -> Vec<RoleScore> {
+fn scores_of(names: Names<'_>, objectives: &[ObjectiveScore], seats: &[String], view: &View<'_>) -> Vec<RoleScore> {
     let mut roles: Vec<RoleScore> = Vec::new();
     let mut ids: Vec<&str> = Vec::new();
     for o in objectives {
@@ -78,6 +83,10 @@ fn scores_of(names: Names<'_>, objectives: &[ObjectiveScore], seats: &[String]) 
             met: o.met,
             points: o.points,
             max: spec.map_or(o.points, |x| x.points),
+            shortfall: match spec {
+                Some(x) if !o.met => super::shortfall::shortfall(view, &x.goal),
+                _ => Vec::new(),
+            },
         };
         match ids.iter().position(|id| *id == o.actor) {
             Some(i) => {

@@ -20,6 +20,12 @@ pub struct Series {
     pub last_turn: u32,
     /// The Glasl stage of each dispute, from turn 0.
     pub stages: Vec<Line>,
+    /// Each dispute's way out (0–100: how far both sides can see a settlement they could live with),
+    /// from turn 0.
+    pub way_out: Vec<Line>,
+    /// The way out an agreement needs (`rules::ground::AGREEMENT_WAY_OUT`): below it, both signatures
+    /// make no deal.
+    pub deal_threshold: f64,
     pub deaths: Line,
     pub displaced: Line,
     /// International attention, 0–100, from turn 0.
@@ -43,6 +49,14 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Se
         .map(|d| Line {
             label: names.dyad(&d.id),
             points: states.iter().filter_map(|(t, s)| s.dyad(&d.id).map(|x| (*t, f64::from(x.stage)))).collect(),
+        })
+        .collect();
+    let way_out = initial
+        .dyads
+        .iter()
+        .map(|d| Line {
+            label: names.dyad(&d.id),
+            points: states.iter().filter_map(|(t, s)| s.dyad(&d.id).map(|x| (*t, x.way_out))).collect(),
         })
         .collect();
     let global = |label: &str, f: &dyn Fn(&Snapshot) -> f64| Line {
@@ -80,6 +94,8 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Se
     Series {
         last_turn: records.last().map_or(0, |r| r.turn),
         stages,
+        way_out,
+        deal_threshold: crate::rules::ground::AGREEMENT_WAY_OUT,
         deaths: global("Deaths", &|s| s.globals.deaths as f64),
         displaced: global("Displaced", &|s| s.globals.displaced as f64),
         public_pressure: global("International attention (public pressure)", &|s| s.globals.public_pressure),
@@ -90,10 +106,33 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Se
     }
 }
 
+/// When a deal became possible in one dispute: the first turn its way out stood at or above the
+/// threshold an agreement needs (turn 0: from the start).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DealPossible {
+    pub dispute: String,
+    /// `(turn, way out then)`, or `None` if the way out never reached the threshold.
+    pub first: Option<(u32, f64)>,
+    /// The highest way out of the game, for a dispute where it never got there.
+    pub highest: f64,
+}
+
+/// For each dispute, when its way out first reached the threshold of an agreement.
+pub fn deal_possible(s: &Series) -> Vec<DealPossible> {
+    s.way_out
+        .iter()
+        .map(|l| DealPossible {
+            dispute: l.label.clone(),
+            first: l.points.iter().copied().find(|(_, v)| *v >= s.deal_threshold),
+            highest: l.points.iter().map(|p| p.1).fold(f64::NAN, f64::max),
+        })
+        .collect()
+}
+
 /// The numbers behind the charts, as text: the column heads (turn 0 is "start") and one row per line,
 /// `(label, one cell per turn)`. The Markdown and HTML renderings lay out the same table.
 pub fn number_table(s: &Series) -> (Vec<String>, Vec<(String, Vec<String>)>) {
-    use super::names::{count, level, num};
+    use super::names::{count, level};
     let turns: Vec<u32> = (0..=s.last_turn).collect();
     let head = turns.iter().map(|t| if *t == 0 { "start".to_string() } else { t.to_string() }).collect();
     let mut rows = Vec::new();
@@ -108,11 +147,14 @@ pub fn number_table(s: &Series) -> (Vec<String>, Vec<(String, Vec<String>)>) {
     for l in &s.stages {
         row(format!("Stage: {}", l.label), l, &|v| format!("{v:.0}"));
     }
+    for l in &s.way_out {
+        row(format!("Way out: {}", l.label), l, &level);
+    }
     row("Deaths".into(), &s.deaths, &whole);
     row("Displaced".into(), &s.displaced, &whole);
     row(s.public_pressure.label.clone(), &s.public_pressure, &level);
     for l in &s.escalation {
-        row(format!("Escalation pressure: {}", l.label), l, &num);
+        row(format!("Escalation pressure: {}", l.label), l, &level);
     }
     for l in &s.trust {
         row(format!("Trust: {}", l.label), l, &level);

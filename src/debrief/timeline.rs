@@ -2,7 +2,7 @@
 //! their tallies, every outcome with its reason, the dispute's own dynamics, the news, and where things
 //! stood afterwards. Every number is the log's own.
 
-use super::names::{Names, count, count_change, level, num, stage};
+use super::names::{Names, count, count_change, level, stage};
 use crate::engine::record::Ballot;
 use crate::engine::record::TurnRecord;
 use crate::engine::state::Snapshot;
@@ -90,9 +90,9 @@ fn entry(names: Names<'_>, before: &Snapshot, r: &TurnRecord) -> TurnEntry {
                     "{}: {} (chance of an incident {}, roll {}; escalation pressure {})",
                     names.dyad(&d.dyad),
                     d.explanation,
-                    num(d.incident_probability),
-                    num(d.incident_roll),
-                    num(d.escalation_pressure)
+                    level(d.incident_probability),
+                    level(d.incident_roll),
+                    level(d.escalation_pressure)
                 )
             })
             .collect(),
@@ -198,14 +198,14 @@ fn subject(names: Names<'_>, v: &crate::engine::record::VoteRecord, submitted: &
 fn outcome(o: &crate::engine::record::OutcomeRecord) -> OutcomeEntry {
     let mut numbers = vec![o.result.to_string()];
     if let Some(p) = o.probability {
-        numbers.push(format!("P {}", num(p)));
+        numbers.push(format!("P {}", level(p)));
     }
     if let Some(r) = o.roll {
-        numbers.push(format!("roll {}", num(r)));
+        numbers.push(format!("roll {}", level(r)));
     }
     OutcomeEntry {
         explanation: o.explanation.clone(),
         numbers: if numbers == ["done"] { String::new() } else { numbers.join(" · ") },
-        factors: o.factors.iter().map(|f| format!("{} {}", f.name, num(f.value))).collect(),
+        factors: o.factors.iter().map(|f| format!("{} {}", f.name, level(f.value))).collect(),
     }
 }

@@ -3,8 +3,8 @@
 //! largest rise of international attention. The causes are the effects the log recorded for that change,
 //! each with its before and after, and the sentence of the outcome that caused it.
 
-use super::names::{Names, count, count_change, level, stage};
-use crate::engine::record::TurnRecord;
+use super::names::{Names, count, count_change, effect_value, level, stage};
+use crate::engine::record::{EffectRecord, TurnRecord};
 use crate::engine::state::{Snapshot, baseline_trust};
 use crate::scenario::Id;
 use crate::scenario::{Event, Var};
@@ -17,6 +17,9 @@ pub struct TurningPoint {
     pub what: String,
     /// Each cause, with the values it moved and the reason the log gives.
     pub why: Vec<String>,
+    /// A change of stage, something new that became true, a deal becoming possible or the deadliest
+    /// turn: what the printed summary lists. The largest swings of trust and attention are not.
+    pub major: bool,
 }
 
 /// A trust swing or a rise of attention smaller than this is not a turning point.
@@ -29,7 +32,29 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
     let mut deadliest: Option<(u64, usize)> = None;
     let mut trust_swing: Option<(f64, usize, String, String)> = None;
     let mut attention: Option<(f64, usize)> = None;
+    let deal = crate::rules::ground::AGREEMENT_WAY_OUT;
+    // Disputes whose way out has reached the deal threshold (from the start, or in a turn so far).
+    let mut opened: Vec<Id> = initial.dyads.iter().filter(|d| d.way_out >= deal).map(|d| d.id).collect();
     for (i, r) in records.iter().enumerate() {
+        for d in &r.state.dyads {
+            if d.way_out >= deal && !opened.contains(&d.id) {
+                opened.push(d.id);
+                let was = before.dyad(&d.id).map_or(0.0, |b| b.way_out);
+                points.push(TurningPoint {
+                    turn: r.turn,
+                    dates: r.dates.clone(),
+                    what: format!(
+                        "{}: a deal became possible — the way out reached {} (was {}); an agreement needs at least {}",
+                        names.dyad(&d.id),
+                        level(d.way_out),
+                        level(was),
+                        level(deal)
+                    ),
+                    why: causes(names, r, &format!("{:?}", Var::WayOut(d.id)), Some(&d.id)),
+                    major: true,
+                });
+            }
+        }
         for d in &r.state.dyads {
             let Some(was) = before.dyad(&d.id).map(|b| b.stage) else { continue };
             if was != d.stage {
@@ -39,6 +64,7 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
                     dates: r.dates.clone(),
                     what: format!("{}: stage {was} → {}", names.dyad(&d.id), stage(d.stage)),
                     why: causes(names, r, &target, Some(&d.id)),
+                    major: true,
                 });
             }
         }
@@ -52,7 +78,7 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
             // Facts with the same causes (sanctions on both camps by one order) are one turning point.
             match facts.iter_mut().find(|p| p.why == why) {
                 Some(p) => p.what = format!("{}. {}", p.what, what),
-                None => facts.push(TurningPoint { turn: r.turn, dates: r.dates.clone(), what, why }),
+                None => facts.push(TurningPoint { turn: r.turn, dates: r.dates.clone(), what, why, major: true }),
             }
         }
         points.extend(facts);
@@ -88,6 +114,7 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
                 count(r.state.globals.displaced)
             ),
             why: causes(names, r, &format!("{:?}", Var::Deaths), None),
+            major: true,
         });
     }
     if let Some((_, i, party, third)) = trust_swing {
@@ -110,6 +137,7 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
                 &format!("{:?}", Var::Trust(Id::from(party.as_str()), Id::from(third.as_str()))),
                 None,
             ),
+            major: false,
         });
     }
     if let Some((_, i)) = attention {
@@ -123,6 +151,7 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
                 level(r.state.globals.public_pressure)
             ),
             why: causes(names, r, &format!("{:?}", Var::PublicPressure), None),
+            major: false,
         });
     }
     // Stable: points of one turn keep the order they were found in (stage, facts, toll, trust, attention).
@@ -130,15 +159,20 @@ pub fn build(names: Names<'_>, initial: &Snapshot, records: &[TurnRecord]) -> Ve
     points
 }
 
-/// The effects on `target` in the turn, grouped by cause in the order they happened: "cause: 7 → 6", each
-/// with the reason the log gives for that cause (the outcome's sentence, or the dynamics' sentence).
+/// The effects on `target` in the turn, grouped by cause — and, in a scenario of several disputes, by the
+/// dispute each effect belongs to — in the order they happened: "cause (7 → 6)", each with the reason the
+/// log gives for that cause (the outcome's sentence, or the dynamics' sentence). A change of the whole
+/// crisis (the toll, attention) caused in two disputes gives two lines, each named by its dispute, so no
+/// sentence about one dispute runs on into another's.
 fn causes(names: Names<'_>, r: &TurnRecord, target: &str, dyad: Option<&str>) -> Vec<String> {
-    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
-    for e in r.effects.iter().filter(|e| e.target == target) {
-        let change = format!("{} → {}", e.before, e.after);
-        match groups.iter_mut().find(|(c, _)| *c == e.cause) {
-            Some((_, changes)) => changes.push(change),
-            None => groups.push((e.cause.as_str(), vec![change])),
+    let several = names.scenario.conflict.dyads.len() > 1;
+    let mut groups: Vec<(&str, Option<&str>, Vec<String>)> = Vec::new();
+    for (k, e) in r.effects.iter().enumerate().filter(|(_, e)| e.target == target) {
+        let change = format!("{} → {}", effect_value(target, &e.before), effect_value(target, &e.after));
+        let dispute = dyad.or_else(|| dispute_of(names, &r.effects, k));
+        match groups.iter_mut().find(|(c, d, _)| *c == e.cause && *d == dispute) {
+            Some((_, _, changes)) => changes.push(change),
+            None => groups.push((e.cause.as_str(), dispute, vec![change])),
         }
     }
     if groups.is_empty() {
@@ -146,9 +180,15 @@ fn causes(names: Names<'_>, r: &TurnRecord, target: &str, dyad: Option<&str>) ->
     }
     groups
         .into_iter()
-        .map(|(cause, changes)| {
+        .map(|(cause, dispute, changes)| {
             let mut line = format!("{} ({})", names.cause(cause), changes.join(", "));
-            let reasons = reasons(r, cause, dyad);
+            if several
+                && dyad.is_none()
+                && let Some(d) = dispute
+            {
+                line = format!("{}: {line}", names.dyad(d));
+            }
+            let reasons = reasons(names, r, cause, dispute);
             if !reasons.is_empty() {
                 line.push_str(": ");
                 line.push_str(&reasons.join(" "));
@@ -158,9 +198,43 @@ fn causes(names: Names<'_>, r: &TurnRecord, target: &str, dyad: Option<&str>) ->
         .collect()
 }
 
+/// The dispute effect `k` of a turn belongs to: the one its own target names (`Stage("river")`), else the
+/// one named by the nearest effect recorded with it by the same cause (a clash's `Deaths` comes with its
+/// `DisputeDeaths("river")`; two disputes' incidents follow each other, each group starting with its
+/// toll). `None` for a change of the whole crisis: the turn's drift, the news, or a cause with no dispute
+/// beside it.
+fn dispute_of<'r>(names: Names<'_>, effects: &'r [EffectRecord], k: usize) -> Option<&'r str> {
+    let named = |e: &'r EffectRecord| {
+        let id = e.target.split_once("(\"")?.1.split('"').next()?;
+        names.scenario.dyad(id).is_some().then_some(id)
+    };
+    let cause = &effects[k].cause;
+    if let Some(id) = named(&effects[k]) {
+        return Some(id);
+    }
+    // The turn's drift and the news change the whole crisis: they belong to no one dispute.
+    if cause == "dynamics" || cause.starts_with("inject: ") {
+        return None;
+    }
+    let same = |i: usize| effects.get(i).filter(|e| e.cause == *cause);
+    let (mut forward, mut back) = (true, true);
+    for d in 1..effects.len() {
+        forward = forward && same(k + d).is_some();
+        back = back && k >= d && same(k - d).is_some();
+        if !forward && !back {
+            break;
+        }
+        let found = [forward.then(|| same(k + d)).flatten(), back.then(|| same(k - d)).flatten()];
+        if let Some(id) = found.into_iter().flatten().find_map(named) {
+            return Some(id);
+        }
+    }
+    None
+}
+
 /// The sentences the log gives for a cause: the outcomes of that actor's tool, or the dynamics of the
 /// dispute. None for an inject.
-fn reasons(r: &TurnRecord, cause: &str, dyad: Option<&str>) -> Vec<String> {
+fn reasons(names: Names<'_>, r: &TurnRecord, cause: &str, dyad: Option<&str>) -> Vec<String> {
     let (who, what) = cause.split_once(": ").unwrap_or((cause, ""));
     if who == "dynamics" {
         if what.is_empty() {
@@ -173,12 +247,13 @@ fn reasons(r: &TurnRecord, cause: &str, dyad: Option<&str>) -> Vec<String> {
         // The news itself is told in the timeline; its title in the cause says enough here.
         return Vec::new();
     }
-    // Only the outcomes aimed at the dispute that changed, when the change belongs to one.
+    // Only the outcomes aimed at the dispute that changed, when the change belongs to one; an order aimed at
+    // an actor or a body (sanctions on a camp) is not aimed at another dispute.
     let mut out: Vec<String> = r
         .outcomes
         .iter()
         .filter(|o| o.actor == who && o.tool.name() == what)
-        .filter(|o| dyad.is_none_or(|x| o.target.as_deref().is_none_or(|t| t == x)))
+        .filter(|o| dyad.is_none_or(|x| o.target.as_deref().is_none_or(|t| t == x || names.scenario.dyad(t).is_none())))
         .map(|o| o.explanation.clone())
         .collect();
     out.dedup();

@@ -33,14 +33,14 @@ pub fn end_report(s: &Scenario, last: &TurnRecord, seats: &[String]) -> String {
     }
     if let Some(end) = &last.end {
         let _ = writeln!(out, "\nThe game ends: {}. Outcome: {}.", end.reason.trim_end_matches('.'), end.outcome_title);
-        scores(&mut out, s, end, seats);
+        scores(&mut out, s, end, seats, &last.state);
     }
     out
 }
 
 /// Each role's objectives as the end scored them, the groups' roles first.
-fn scores(out: &mut String, s: &Scenario, end: &EndRecord, seats: &[String]) {
-    let mut roles = crate::debrief::objectives::scores(Names::new(s), end, seats);
+fn scores(out: &mut String, s: &Scenario, end: &EndRecord, seats: &[String], state: &Snapshot) {
+    let mut roles = crate::debrief::objectives::scores(Names::new(s), end, seats, state);
     if roles.is_empty() {
         return;
     }

@@ -32,7 +32,7 @@ fn last_turn(scenario: &Scenario, record: &TurnRecord) -> Markup {
         }
         @if let Some(end) = &record.end {
             p class="notice" { strong { "The game ends: " } (end.reason.trim_end_matches('.')) ". Outcome: " (end.outcome_title) "." }
-            (scores(scenario, end))
+            (scores(scenario, end, &record.state))
         }
     }
 }
@@ -46,8 +46,12 @@ fn situation(session: &Session) -> Markup {
 }
 
 /// Every role's points at the end, as the end scored them (the debrief lists each objective).
-fn scores(scenario: &Scenario, end: &crate::engine::record::EndRecord) -> Markup {
-    let roles = crate::debrief::objectives::scores(crate::debrief::names::Names::new(scenario), end, &[]);
+fn scores(
+    scenario: &Scenario,
+    end: &crate::engine::record::EndRecord,
+    state: &crate::engine::state::Snapshot,
+) -> Markup {
+    let roles = crate::debrief::objectives::scores(crate::debrief::names::Names::new(scenario), end, &[], state);
     html! {
         @if !roles.is_empty() {
             table class="scores" {
