@@ -12,6 +12,7 @@ mod debrief;
 mod docs_examples;
 mod engine;
 mod format2;
+mod handouts;
 mod malformed;
 mod model_laws;
 mod play;
