@@ -71,29 +71,35 @@ fn a_role_without_a_private_briefing_is_marked_on_its_sheet_the_index_and_the_fa
     assert!(!odm.contains("No private briefing"), "{odm}");
     let facilitator = good_offices(["brief", "kenya-2008", "--facilitator"]).expect_code(0).stdout();
     assert!(facilitator.contains("| France | `france` | State | Hold | — | none |\n"), "{facilitator}");
-    assert!(facilitator.contains("| Orange Democratic Movement (Raila Odinga) | `odm` | Party to the conflict | Historical | 7 | yes |\n"));
     assert!(facilitator.contains(
-        "**No private briefing:** a group seated here gets only the public sheet and its tools.\n"
+        "| Orange Democratic Movement (Raila Odinga) | `odm` | Party to the conflict | Historical | 7 | yes |\n"
     ));
+    assert!(
+        facilitator
+            .contains("**No private briefing:** a group seated here gets only the public sheet and its tools.\n")
+    );
     let dir = scratch_dir("handouts-no-briefing");
     good_offices(["brief", "kenya-2008", "--out", "k"]).in_dir(&dir).expect_code(0);
     let index = std::fs::read_to_string(dir.join("k/index.html")).expect("index");
     assert!(
-        index.contains("<li><a href=\"france.html\">France</a> — <em>State</em> · <strong>no private briefing</strong></li>"),
+        index.contains(
+            "<li><a href=\"france.html\">France</a> — <em>State</em> · <strong>no private briefing</strong></li>"
+        ),
         "{index}"
     );
-    assert!(index.contains("<li><a href=\"odm.html\">Orange Democratic Movement (Raila Odinga)</a> — <em>Party to the conflict</em></li>"));
+    assert!(index.contains(
+        "<li><a href=\"odm.html\">Orange Democratic Movement (Raila Odinga)</a> — <em>Party to the conflict</em></li>"
+    ));
 }
 
 #[test]
 fn seating_a_role_without_a_private_briefing_warns_and_plays_on() {
     let dir = scratch_dir("handouts-seat-warning");
-    let out = good_offices([
-        "play", "kenya-2008", "--seat", "france", "--seat", "odm", "--others", "hold", "--log", "k.log",
-    ])
-    .in_dir(&dir)
-    .stdin("stop\n")
-    .expect_code(0);
+    let out =
+        good_offices(["play", "kenya-2008", "--seat", "france", "--seat", "odm", "--others", "hold", "--log", "k.log"])
+            .in_dir(&dir)
+            .stdin("stop\n")
+            .expect_code(0);
     let warning =
         "warning: France (`france`) has no private briefing: its group gets only the public sheet and its tools\n";
     assert_eq!(out.stderr(), warning);
@@ -110,7 +116,9 @@ fn seating_a_role_without_a_private_briefing_warns_and_plays_on() {
     server.kill().unwrap();
     let output = server.wait_with_output().unwrap();
     assert!(first.starts_with("france http://"), "serve goes on to give the links: {first}");
-    assert_eq!(String::from_utf8_lossy(&output.stderr), warning);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(stderr.starts_with(warning), "the warning comes before the room opens: {stderr}");
+    assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
     // Roles with a briefing are seated without a word.
     let quiet = good_offices(["play", "kenya-2008", "--seat", "pnu", "--others", "hold", "--log", "p.log"])
         .in_dir(&dir)
@@ -174,4 +182,32 @@ fn no_sheet_names_a_tool_by_its_id() {
     assert!(kessland.contains("\n- **Accept mediation** — Consent to a named mediator's involvement.\n"));
     let facilitator = good_offices::brief::facilitator_sheet(&built_in("tutorial-river-dispute"));
     assert!(facilitator.contains("**Tools:** public statement, hold, reinforce, show of force, skirmish, withdraw,"));
+}
+
+#[test]
+fn validate_warns_at_the_word_when_a_briefing_names_a_tool_its_role_does_not_hold() {
+    let dir = scratch_dir("handouts-briefing-tools");
+    let text = crate::support::base_scenario().replace(
+        "briefing: \"The dam has cut your water. You want a fair share agreed in writing.\"",
+        "briefing: \"The dam has cut your water. Accept mediation, or try good offices and a DraftResolution.\"",
+    );
+    std::fs::write(dir.join("s.ron"), &text).unwrap();
+    let out = good_offices(["validate", "s.ron"]).in_dir(&dir).expect_code(0);
+    let stderr = out.stderr();
+    let line = text.lines().position(|l| l.contains("try good offices")).unwrap() + 1;
+    let col = |word: &str| text.lines().nth(line - 1).unwrap().find(word).unwrap() + 1;
+    for (word, tool, at) in [
+        ("good offices", "GoodOffices", col("good offices")),
+        ("DraftResolution", "DraftResolution", col("DraftResolution")),
+    ] {
+        assert!(
+            stderr.contains(&format!(
+                "warning[briefing-tool]: the briefing of `belland` names “{word}”, a tool it does not hold (`{tool}`)\n  --> s.ron:{line}:{at}\n"
+            )),
+            "{word}: {stderr}"
+        );
+    }
+    // "Accept mediation" is a tool Belland holds: no warning, and no `Mediation` inside it.
+    assert!(!stderr.contains("“Accept mediation”") && !stderr.contains("“mediation”"), "{stderr}");
+    assert!(out.stdout().contains("2 warnings"), "{}", out.stdout());
 }

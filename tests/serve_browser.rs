@@ -9,7 +9,6 @@
 //! `.ci/run` installs `chromium` and `chromium-driver`. With `GOOD_OFFICES_SCREENSHOTS=DIR` it saves
 //! the screenshots of docs/facilitator-guide.md there.
 
-
 use fantoccini::Locator;
 
 use crate::serve::start;

@@ -2,9 +2,9 @@
 //! wants, what it can do, and where it sits.
 
 use super::doc::{Line, Sheet, em, strong, text};
-use super::{has_briefing, kind_name, without_briefing};
 use super::public::{dyad_line, plural, scenario_line};
 use super::words::{Words, number, tool_name};
+use super::{has_briefing, kind_name, without_briefing};
 use crate::scenario::schema::{Actor, BodyKind, Objective, Scenario};
 
 /// The private role sheet of one actor; `None` when the scenario has no such actor.
