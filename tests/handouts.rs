@@ -44,7 +44,7 @@ fn the_rules_card_is_written_with_the_handouts_and_linked_from_the_index() {
     // The printed form is the file, and a blank line after it as after every sheet.
     let printed = good_offices(["brief", "tutorial-river-dispute", "--rules-card"]).expect_code(0).stdout();
     assert_eq!(printed, format!("{md}\n"));
-    assert!(html.contains("<h2>The way out</h2>"), "{html}");
+    assert!(html.contains("<body class=\"card\">") && html.contains("<h2>The way out</h2>"), "{html}");
     good_offices(["brief", "tutorial-river-dispute", "--rules-card", "--out", "card"]).in_dir(&dir).expect_code(0);
     let mut files: Vec<String> = std::fs::read_dir(dir.join("card"))
         .unwrap()

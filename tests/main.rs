@@ -13,6 +13,7 @@ mod docs_examples;
 mod engine;
 mod format2;
 mod handouts;
+mod handouts_browser;
 mod malformed;
 mod model_laws;
 mod play;

@@ -175,7 +175,7 @@ pub fn without_briefing(a: &crate::scenario::schema::Actor) -> String {
 
 /// Whether an actor is a role a group could play: it has a briefing, objectives, or tools beyond a
 /// public statement. The others are seats that only vote or watch.
-pub(crate) fn has_role_detail(a: &crate::scenario::schema::Actor) -> bool {
+pub fn has_role_detail(a: &crate::scenario::schema::Actor) -> bool {
     has_briefing(a)
         || !a.objectives.is_empty()
         || a.tools.iter().any(|t| *t != crate::scenario::schema::ToolKind::PublicStatement)

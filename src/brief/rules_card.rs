@@ -33,6 +33,7 @@ fn stage_gloss(stage: u8) -> &'static str {
 pub fn rules_card(s: &Scenario) -> Sheet {
     let words = Words::new(s);
     let mut sheet = Sheet::new(format!("{} — rules card", s.meta.title), &s.meta.language);
+    sheet.card = true;
     sheet.note(vec![text(format!("{}. One copy for every group.", scenario_line(s)))]);
 
     sheet.h2("A turn");
@@ -84,16 +85,13 @@ pub fn rules_card(s: &Scenario) -> Sheet {
 
     sheet.h2("How far the conflict has gone: Glasl's nine stages");
     let rows = (1..=9u8)
-        .map(|n| {
-            vec![
-                vec![text(n.to_string())],
-                vec![em(stage_name(n))],
-                vec![text(stage_gloss(n))],
-                vec![text(phase_words(n))],
-            ]
-        })
+        .map(|n| vec![vec![text(n.to_string())], vec![em(stage_name(n))], vec![text(stage_gloss(n))]])
         .collect();
-    sheet.table(&["Stage", "Name", "What it looks like", "Who can still win"], rows);
+    sheet.table(&["Stage", "Name", "What it looks like"], rows);
+    sheet.para(vec![text(
+        "Stages 1–3: both sides can still win (win–win). Stages 4–6: one can win only at the other's cost \
+         (win–lose). Stages 7–9: both lose (lose–lose).",
+    )]);
     let start: Vec<String> = s
         .conflict
         .dyads
@@ -118,15 +116,6 @@ pub fn rules_card(s: &Scenario) -> Sheet {
         )),
     ]);
     sheet
-}
-
-/// "Both can still win" for phase I, and so on: Glasl's three phases in plain words.
-fn phase_words(stage: u8) -> &'static str {
-    match stage {
-        1..=3 => "both (win–win)",
-        4..=6 => "one, at the other's cost (win–lose)",
-        _ => "nobody (lose–lose)",
-    }
 }
 
 /// A small count as a word, as a card reads best: "three".
