@@ -173,7 +173,7 @@ fn brief_out_writes_markdown_and_html_handouts_and_an_index() {
         .expect_code(0)
         .stdout_has("wrote the briefs to handouts (");
     let s = builtin("cambodia-thailand-2011");
-    let mut expected: Vec<String> = ["public", "facilitator"]
+    let mut expected: Vec<String> = ["public", "rules-card", "facilitator"]
         .iter()
         .map(|n| n.to_string())
         .chain(s.actors.iter().map(|a| a.id.to_string()))

@@ -14,6 +14,8 @@ mod debrief_report;
 mod docs_examples;
 mod engine;
 mod format2;
+mod handouts;
+mod handouts_browser;
 mod malformed;
 mod model_laws;
 mod play;

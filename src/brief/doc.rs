@@ -63,12 +63,14 @@ pub struct Sheet {
     /// The language of the texts, e.g. `en`.
     pub lang: String,
     pub blocks: Vec<Block>,
+    /// A card is set tighter than a sheet, so that it keeps to its one printed page.
+    pub card: bool,
 }
 
 impl Sheet {
     pub fn new(title: impl Into<String>, lang: &str) -> Self {
         let title = title.into();
-        Sheet { blocks: vec![Block::Heading(1, title.clone())], title, lang: lang.to_string() }
+        Sheet { blocks: vec![Block::Heading(1, title.clone())], title, lang: lang.to_string(), card: false }
     }
 
     pub fn h2(&mut self, s: impl Into<String>) {

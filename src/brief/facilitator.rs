@@ -2,10 +2,10 @@
 //! historical course, how the game ends, and the discussion questions.
 
 use super::doc::{Line, Sheet, Span, code, em, strong, text};
-use super::public::{court_name, decision_name, dyad_line, plural, scenario_line};
+use super::public::{court_name, decision_name, dyad_line, plural, scenario_line, toll_line};
 use super::role::{objective_line, presidency_stretches};
 use super::words::{Words, bot_policy, capitalise, number};
-use super::{has_role_detail, issue_name, kind_name, names};
+use super::{has_briefing, has_role_detail, issue_name, kind_name, names, without_briefing};
 use crate::model::glasl::{phase_name, stage_name};
 use crate::scenario::schema::{Body, BodyKind, BotPolicy, Condition, Dyad, Scenario};
 
@@ -184,10 +184,11 @@ fn roles(sheet: &mut Sheet, s: &Scenario, words: &Words) {
                 vec![text(kind_name(a.kind))],
                 vec![text(format!("{:?}", a.bot))],
                 vec![text(if points == 0 { "—".to_string() } else { points.to_string() })],
+                vec![text(if has_briefing(a) { "yes" } else { "none" })],
             ]
         })
         .collect();
-    sheet.table(&["Role", "Id", "Kind", "Bot if unplayed", "Points"], rows);
+    sheet.table(&["Role", "Id", "Kind", "Bot if unplayed", "Points", "Private briefing"], rows);
     // Seats with nothing to play (Council or Assembly members that only vote), grouped by kind and bot.
     let mut groups: Vec<((&str, BotPolicy), Vec<&str>)> = Vec::new();
     for a in s.actors.iter().filter(|a| !has_role_detail(a)) {
@@ -217,16 +218,22 @@ fn roles(sheet: &mut Sheet, s: &Scenario, words: &Words) {
         if !a.public_profile.trim().is_empty() {
             sheet.para(vec![strong("In public:"), text(format!(" {}", a.public_profile.trim()))]);
         }
-        if !a.briefing.trim().is_empty() {
+        if has_briefing(a) {
             sheet.para(vec![strong("Private briefing:")]);
             sheet.prose(&a.briefing);
+        } else {
+            sheet.para(vec![
+                strong("No private briefing:"),
+                text(format!(" a group seated here gets only {}.", without_briefing(a))),
+            ]);
         }
         if !a.objectives.is_empty() {
             sheet.para(vec![strong("Objectives:")]);
             sheet.bullets(a.objectives.iter().map(|o| objective_line(words, o)).collect());
         }
         if !a.tools.is_empty() {
-            let tools: Vec<String> = a.tools.iter().map(|t| t.name()).collect();
+            // The debrief's words, not the ids: the facilitator reads out the names the groups see.
+            let tools: Vec<String> = a.tools.iter().map(|t| crate::debrief::names::tool(*t)).collect();
             sheet.para(vec![strong("Tools:"), text(format!(" {}.", tools.join(", ")))]);
         }
         let seats: Vec<&str> = s.memberships(&a.id).iter().map(|b| b.name.as_str()).collect();
@@ -323,10 +330,8 @@ fn starting_numbers(sheet: &mut Sheet, s: &Scenario) {
     sheet.h2("Starting numbers");
     let c = &s.conflict;
     sheet.para(vec![text(format!(
-        "Toll so far: {} dead, {} displaced. International attention (public pressure): {} of 100. \
-         Coherence of the third parties: {} of 100.",
-        number(c.toll.deaths as f64),
-        number(c.toll.displaced as f64),
+        "{} International attention (public pressure): {} of 100. Coherence of the third parties: {} of 100.",
+        toll_line(s),
         number(c.public_pressure),
         number(c.coherence)
     ))]);

@@ -22,12 +22,18 @@ table { border-collapse: collapse; width: 100%; margin: 0.5em 0; font-size: 0.92
 th, td { border: 1px solid #aaa; padding: 0.2em 0.45em; text-align: left; vertical-align: top; }
 th { background: #eee; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-code { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 0.88em; }
+code { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 0.88em; overflow-wrap: anywhere; }
 .url { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 0.85em; word-break: break-all; }
 .page-break { border-top: 2px dashed #ccc; margin: 2em 0; }
 a { color: #114; }
+.card { line-height: 1.3; }
+.card h1 { font-size: 1.35em; }
+.card h2 { margin: 0.8em 0 0.3em 0; }
+.card p, .card li { margin: 0.2em 0; }
+.card table { font-size: 0.9em; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
+  body.card { font-size: 10pt; }
   .page-break { border: 0; margin: 0; break-before: page; page-break-before: always; }
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; page-break-after: avoid; }
@@ -42,7 +48,8 @@ pub fn render(sheet: &Sheet) -> String {
     out.push_str("<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<title>{}</title>\n", escape(&sheet.title)));
-    out.push_str(&format!("<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n"));
+    let body = if sheet.card { "<body class=\"card\">" } else { "<body>" };
+    out.push_str(&format!("<style>\n{STYLE}</style>\n</head>\n{body}\n<main>\n"));
     for block in &sheet.blocks {
         out.push_str(&block_html(block));
     }

@@ -1,5 +1,5 @@
-//! Printable briefings: the public situation everyone reads, each role's private sheet, and the
-//! facilitator's sheet. Each sheet is built once as a [`Sheet`] and rendered as Markdown
+//! Printable briefings: the public situation everyone reads, the participants' rules card, each
+//! role's private sheet, and the facilitator's sheet. Each sheet is built once as a [`Sheet`] and rendered as Markdown
 //! ([`markdown`]) or as a self-contained printable HTML page ([`html`]); [`handouts`] is the set of
 //! files `brief --out` writes.
 
@@ -9,12 +9,14 @@ pub mod html;
 pub mod markdown;
 mod public;
 mod role;
+mod rules_card;
 pub mod words;
 
 pub use doc::Sheet;
 pub use facilitator::facilitator;
 pub use public::public;
 pub use role::role;
+pub use rules_card::rules_card;
 pub use words::describe_condition;
 
 use crate::scenario::schema::{ActorKind, IssueType, Scenario};
@@ -29,6 +31,11 @@ pub fn role_sheet(s: &Scenario, actor_id: &str) -> String {
     role(s, actor_id).map(|sheet| markdown::render(&sheet)).unwrap_or_default()
 }
 
+/// The participants' one-page rules card as Markdown.
+pub fn rules_card_sheet(s: &Scenario) -> String {
+    markdown::render(&rules_card(s))
+}
+
 /// The facilitator's sheet as Markdown.
 pub fn facilitator_sheet(s: &Scenario) -> String {
     markdown::render(&facilitator(s))
@@ -37,8 +44,10 @@ pub fn facilitator_sheet(s: &Scenario) -> String {
 /// Which sheets to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Selection<'a> {
-    /// The public sheet, every role, the facilitator's sheet, and an index page.
+    /// The public sheet, the rules card, every role, the facilitator's sheet, and an index page.
     All,
+    /// The participants' rules card.
+    RulesCard,
     /// One role's sheet.
     Role(&'a str),
     /// The facilitator's sheet.
@@ -60,6 +69,7 @@ pub fn handouts(s: &Scenario, selection: Selection) -> Vec<Handout> {
     match selection {
         Selection::All => {
             sheets.push(("public".into(), public(s)));
+            sheets.push(("rules-card".into(), rules_card(s)));
             for a in &s.actors {
                 if let Some(sheet) = role(s, &a.id) {
                     sheets.push((role_file_stem(&a.id), sheet));
@@ -69,6 +79,7 @@ pub fn handouts(s: &Scenario, selection: Selection) -> Vec<Handout> {
         }
         Selection::Role(id) => sheets.extend(role(s, id).map(|sheet| (role_file_stem(id), sheet))),
         Selection::Facilitator => sheets.push(("facilitator".into(), facilitator(s))),
+        Selection::RulesCard => sheets.push(("rules-card".into(), rules_card(s))),
     }
     let mut files = Vec::new();
     for (stem, sheet) in &sheets {
@@ -82,14 +93,14 @@ pub fn handouts(s: &Scenario, selection: Selection) -> Vec<Handout> {
 }
 
 /// The file name (without extension) of a role's sheet: its id, unless that id is taken by one of the
-/// other sheets (`public`, `facilitator`, `index`), when it is `role-ID`.
+/// other sheets (`public`, `rules-card`, `facilitator`, `index`), when it is `role-ID`.
 pub fn role_file_stem(id: &str) -> String {
-    if matches!(id, "public" | "facilitator" | "index") { format!("role-{id}") } else { id.to_string() }
+    if matches!(id, "public" | "rules-card" | "facilitator" | "index") { format!("role-{id}") } else { id.to_string() }
 }
 
 /// The index page of a full set: links to every printable sheet.
 fn index(s: &Scenario) -> Sheet {
-    use doc::{Span, em, text};
+    use doc::{Span, em, strong, text};
     let link = |label: String, stem: &str| Span::Link { text: label, href: format!("{stem}.html") };
     let mut sheet = Sheet::new(format!("{} — handouts", s.meta.title), &s.meta.language);
     sheet.note(vec![text(
@@ -97,14 +108,27 @@ fn index(s: &Scenario) -> Sheet {
          on a new page. Every sheet is also here as a Markdown (.md) file, for editing.",
     )]);
     sheet.h2("For everyone");
-    sheet.bullets(vec![vec![link("The public situation".into(), "public"), text(" — one copy per group")]]);
+    sheet.bullets(vec![
+        vec![link("The public situation".into(), "public"), text(" — one copy per group")],
+        vec![
+            link("The rules card".into(), "rules-card"),
+            text(" — one page: a turn, the orders, consent, the nine stages, the way out; one copy per group"),
+        ],
+    ]);
     sheet.h2("For each group: the role sheets");
     sheet.note(vec![text("Private: hand each group only its own sheet.")]);
     sheet.bullets(
         s.actors
             .iter()
             .filter(|a| has_role_detail(a))
-            .map(|a| vec![link(a.name.clone(), &role_file_stem(&a.id)), text(" — "), em(kind_name(a.kind))])
+            .map(|a| {
+                let mut line = vec![link(a.name.clone(), &role_file_stem(&a.id)), text(" — "), em(kind_name(a.kind))];
+                if !has_briefing(a) {
+                    line.push(text(" · "));
+                    line.push(strong("no private briefing"));
+                }
+                line
+            })
             .collect(),
     );
     let seats: Vec<&crate::scenario::schema::Actor> = s.actors.iter().filter(|a| !has_role_detail(a)).collect();
@@ -127,10 +151,32 @@ fn index(s: &Scenario) -> Sheet {
     sheet
 }
 
+/// Whether an actor has a private briefing: its secret instructions, beyond what every group reads.
+pub fn has_briefing(a: &crate::scenario::schema::Actor) -> bool {
+    !a.briefing.trim().is_empty()
+}
+
+/// What the group playing an actor without a private briefing gets instead, for its sheet and for the
+/// warning when such a role is seated: "the public sheet, its objectives and its tools".
+pub fn without_briefing(a: &crate::scenario::schema::Actor) -> String {
+    let mut parts = vec!["the public sheet"];
+    if !a.objectives.is_empty() {
+        parts.push("its objectives");
+    }
+    if !a.tools.is_empty() {
+        parts.push("its tools");
+    }
+    match parts.as_slice() {
+        [only] => only.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => unreachable!("the public sheet is always there"),
+    }
+}
+
 /// Whether an actor is a role a group could play: it has a briefing, objectives, or tools beyond a
 /// public statement. The others are seats that only vote or watch.
-pub(crate) fn has_role_detail(a: &crate::scenario::schema::Actor) -> bool {
-    !a.briefing.trim().is_empty()
+pub fn has_role_detail(a: &crate::scenario::schema::Actor) -> bool {
+    has_briefing(a)
         || !a.objectives.is_empty()
         || a.tools.iter().any(|t| *t != crate::scenario::schema::ToolKind::PublicStatement)
 }

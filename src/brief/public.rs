@@ -14,12 +14,7 @@ pub fn public(s: &Scenario) -> Sheet {
     sheet.prose(&m.summary);
     sheet.h2(if s.conflict.dyads.len() == 1 { "The dispute" } else { "The disputes" });
     sheet.bullets(s.conflict.dyads.iter().map(|d| dyad_line(s, d)).collect());
-    let t = &s.conflict.toll;
-    sheet.para(vec![text(format!(
-        "Toll so far: {} dead, {} displaced.",
-        super::words::number(t.deaths as f64),
-        super::words::number(t.displaced as f64)
-    ))]);
+    sheet.para(vec![text(toll_line(s))]);
     sheet.h2("Who is involved");
     let rows = s
         .actors
@@ -68,6 +63,38 @@ pub fn scenario_line(s: &Scenario) -> String {
     let days = m.turn_length.days();
     format!("{kind}. {} turn{} of {days} day{} each", m.turns, plural(m.turns), plural(days))
 }
+
+/// The starting toll as a sentence that agrees with the stage and the summary beside it.
+///
+/// A scenario may count its dead from the first day of the game (Kenya's count starts on 31 December
+/// 2007, after the first killings; Liberia's in the war's fourth year). "Toll so far: 0 dead" next to
+/// "stage 7, limited destructive blows" and a summary of killings would then tell the groups that
+/// nobody has died. So a zero toll is said to be the game's own count whenever the scenario is
+/// historical or a dispute has reached phase III, where blows are struck.
+pub fn toll_line(s: &Scenario) -> String {
+    let t = &s.conflict.toll;
+    let counts = format!(
+        "{} dead, {} displaced",
+        super::words::number(t.deaths as f64),
+        super::words::number(t.displaced as f64)
+    );
+    let blows = s.conflict.dyads.iter().any(|d| d.stage >= BLOWS_STAGE);
+    if t.deaths > 0 || (s.meta.fictional && !blows) {
+        return format!("Toll so far: {counts}.");
+    }
+    let from = if s.meta.fictional {
+        "the first turn of the game".to_string()
+    } else {
+        format!("the first day of the game, {}", pretty_date(&s.meta.start_date))
+    };
+    format!(
+        "Toll counted in this game: {counts} so far. The count starts on {from}: \
+         people killed or driven from their homes before then are not in it."
+    )
+}
+
+/// Glasl's stage 7, limited destructive blows: from here on the stage itself says people are harmed.
+const BLOWS_STAGE: u8 = 7;
 
 /// "The Mirra water dispute — Doravia and Kessland; about resources. Escalation: stage 3 of 9, ...".
 pub fn dyad_line(s: &Scenario, d: &Dyad) -> Line {

@@ -2,9 +2,9 @@
 //! wants, what it can do, and where it sits.
 
 use super::doc::{Line, Sheet, em, strong, text};
-use super::kind_name;
 use super::public::{dyad_line, plural, scenario_line};
-use super::words::{Words, number};
+use super::words::{Words, number, tool_name};
+use super::{has_briefing, kind_name, without_briefing};
 use crate::scenario::schema::{Actor, BodyKind, Objective, Scenario};
 
 /// The private role sheet of one actor; `None` when the scenario has no such actor.
@@ -13,6 +13,14 @@ pub fn role(s: &Scenario, actor_id: &str) -> Option<Sheet> {
     let words = Words::new(s);
     let mut sheet = Sheet::new(format!("{} — role sheet", a.name), &s.meta.language);
     sheet.note(vec![text(format!("{} · {} · private: for this group only", s.meta.title, kind_name(a.kind)))]);
+    // Said at the top, not only under "Your situation": the facilitator handing the sheet out and the
+    // group reading it should both see at once that there are no secret instructions.
+    if !has_briefing(a) {
+        sheet.para(vec![
+            strong("No private briefing."),
+            text(format!(" This role has no secret instructions: its group gets only {}.", without_briefing(a))),
+        ]);
+    }
     if !a.public_profile.trim().is_empty() {
         sheet.para(vec![strong("In public:"), text(format!(" {}", a.public_profile.trim()))]);
     }
@@ -23,8 +31,8 @@ pub fn role(s: &Scenario, actor_id: &str) -> Option<Sheet> {
     sheet.bullets(s.conflict.dyads.iter().map(|d| dyad_line(s, d)).collect());
 
     sheet.h2("Your situation");
-    if a.briefing.trim().is_empty() {
-        sheet.para(vec![text("(No private briefing.)")]);
+    if !has_briefing(a) {
+        sheet.para(vec![em("No private briefing: play this role from the public situation above and what follows.")]);
     } else {
         sheet.prose(&a.briefing);
     }
@@ -89,7 +97,8 @@ pub fn objective_line(words: &Words, o: &Objective) -> Line {
 }
 
 fn tool_line(a: &Actor, t: crate::scenario::schema::ToolKind) -> Line {
-    let mut line = vec![strong(t.name()), text(format!(" — {}", t.explanation()))];
+    // The debrief's words for the tool, never its id: the group meets the same name on every page.
+    let mut line = vec![strong(tool_name(t)), text(format!(" — {}", t.explanation()))];
     if let Some(p) = a.tool_params.iter().find(|p| p.tool == t) {
         let mut extra = Vec::new();
         if let Some(n) = p.max_uses {

@@ -99,6 +99,13 @@ pub fn number(x: f64) -> String {
     }
 }
 
+/// A tool as the sheets name it: the debrief's plain words, capitalised as the menus show them
+/// ("Show of force", "ICJ application"), so a group meets one name on paper, on screen and in the
+/// debrief.
+pub fn tool_name(t: ToolKind) -> String {
+    capitalise(&crate::debrief::names::tool(t))
+}
+
 /// "a and b", "a, b and c".
 fn join_words(parts: &[String], word: &str) -> String {
     match parts {

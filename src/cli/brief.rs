@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use super::resolve::load_or_report;
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
-use crate::brief::{Selection, facilitator_sheet, handouts, public_sheet, role_sheet};
+use crate::brief::{Selection, facilitator_sheet, handouts, public_sheet, role_sheet, rules_card_sheet};
 use crate::diagnostics::did_you_mean;
 
 #[derive(Debug, clap::Args)]
@@ -16,8 +16,12 @@ pub struct Args {
     /// how the game ends and the discussion questions.
     #[arg(long)]
     pub facilitator: bool,
+    /// Print (or write) only the participants' one-page rules card: how a turn works, the orders,
+    /// consent, Glasl's nine stages and the way out.
+    #[arg(long, conflicts_with_all = ["role", "facilitator"])]
+    pub rules_card: bool,
     /// Write the handouts into this directory instead of printing: each sheet as Markdown and as a
-    /// printable HTML page (public, one per role, facilitator), and index.html linking them.
+    /// printable HTML page (public, rules card, one per role, facilitator), and index.html linking them.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -37,15 +41,17 @@ pub fn run(args: &Args) -> u8 {
         eprintln!("error: `{role}` is not a role in {}: {hint}", loaded.report.source.name);
         return EXIT_INVALID;
     }
-    let selection = match (&args.role, args.facilitator) {
-        (Some(role), _) => Selection::Role(role),
-        (None, true) => Selection::Facilitator,
-        (None, false) => Selection::All,
+    let selection = match (&args.role, args.facilitator, args.rules_card) {
+        (Some(role), _, _) => Selection::Role(role),
+        (None, true, _) => Selection::Facilitator,
+        (None, false, true) => Selection::RulesCard,
+        (None, false, false) => Selection::All,
     };
     let Some(dir) = &args.out else {
         match selection {
             Selection::Role(role) => super::output::println_out!("{}", role_sheet(s, role)),
             Selection::Facilitator => super::output::println_out!("{}", facilitator_sheet(s)),
+            Selection::RulesCard => super::output::println_out!("{}", rules_card_sheet(s)),
             Selection::All => {
                 super::output::println_out!("{}", public_sheet(s));
                 for a in &s.actors {

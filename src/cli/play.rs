@@ -39,7 +39,8 @@ pub enum OthersArg {
     Hold,
 }
 
-/// Every seat must be a role of the scenario (`play` and `serve`).
+/// Every seat must be a role of the scenario (`play` and `serve`); a seat without a private briefing
+/// is warned about on stderr.
 pub(super) fn check_seats(seats: &[String], s: &Scenario) -> Result<(), Failed> {
     let roles: Vec<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
     for seat in seats {
@@ -48,6 +49,22 @@ pub(super) fn check_seats(seats: &[String], s: &Scenario) -> Result<(), Failed> 
                 .map_or_else(|| format!("the roles are: {}", roles.join(", ")), |r| format!("did you mean `{r}`?"));
             eprintln!("error: `{seat}` is not a role in {}: {hint}", s.meta.id);
             return Err(Failed(super::EXIT_INVALID));
+        }
+    }
+    // A seat without a private briefing is playable, but the facilitator should know before the game
+    // starts that its group will have no secret instructions (Council members often have none).
+    let mut warned: Vec<&str> = Vec::new();
+    for seat in seats {
+        if let Some(a) = s.actor(seat)
+            && !crate::brief::has_briefing(a)
+            && !warned.contains(&seat.as_str())
+        {
+            warned.push(seat);
+            eprintln!(
+                "warning: {} (`{seat}`) has no private briefing: its group gets only {}",
+                a.name,
+                crate::brief::without_briefing(a)
+            );
         }
     }
     Ok(())

@@ -118,7 +118,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, Report> {
         }
     };
     let spans = SpanIndex::parse(&source.text);
-    let diagnostics = validate(&scenario, &spans);
+    let diagnostics = validate(&scenario, &spans, &source.text);
     let report = Report { source, diagnostics };
     if report.has_errors() { Err(report) } else { Ok(Loaded { scenario, report, spans }) }
 }

@@ -3,6 +3,7 @@
 //! Every check runs, so the author sees every problem in one pass.
 
 mod bodies;
+mod briefing_tools;
 mod cascade;
 mod eligibility;
 mod ids;
@@ -19,9 +20,10 @@ use super::schema::Scenario;
 use super::spans::{Seg, SpanIndex};
 use crate::diagnostics::{Diagnostic, did_you_mean};
 
-/// All problems found in `scenario`, errors and warnings, in file order.
-pub fn validate(scenario: &Scenario, spans: &SpanIndex) -> Vec<Diagnostic> {
-    let mut c = Checker { s: scenario, spans, out: Vec::new() };
+/// All problems found in `scenario`, errors and warnings, in file order. `text` is the file the
+/// scenario and `spans` were read from: a warning about words inside a text points at the words.
+pub fn validate(scenario: &Scenario, spans: &SpanIndex, text: &str) -> Vec<Diagnostic> {
+    let mut c = Checker { s: scenario, spans, text, out: Vec::new() };
     version::check(&mut c);
     meta::check(&mut c);
     ids::check(&mut c);
@@ -30,6 +32,7 @@ pub fn validate(scenario: &Scenario, spans: &SpanIndex) -> Vec<Diagnostic> {
     bodies::check(&mut c);
     eligibility::check(&mut c, &cascade::actors_meant_by_unknown_ids(scenario));
     warnings::check(&mut c);
+    briefing_tools::check(&mut c);
     c.out.sort_by_key(|d| (d.start, d.severity, d.code));
     c.out.dedup();
     cascade::one_error_per_unknown_id(&mut c.out);
@@ -39,6 +42,7 @@ pub fn validate(scenario: &Scenario, spans: &SpanIndex) -> Vec<Diagnostic> {
 pub(crate) struct Checker<'a> {
     pub s: &'a Scenario,
     pub spans: &'a SpanIndex,
+    pub text: &'a str,
     pub out: Vec<Diagnostic>,
 }
 
