@@ -417,3 +417,19 @@ fn an_ended_now_log_resumes_as_ended_and_replays_byte_for_byte() {
     assert_eq!(end.reason, "the last turn (6) has been played");
     assert!(!end.by_facilitator);
 }
+
+/// Kenya's count of the dead starts on the game's first day, after the first killings: the situation
+/// report says so, every turn, instead of "Toll so far: 0 dead" beside stage 7.
+#[test]
+fn the_situation_says_where_a_count_starting_in_the_game_begins() {
+    let dir = scratch_dir("play-kenya-toll");
+    let out = cli(["play", "kenya-2008", "--seat", "odm", "--others", "bots", "--log", "k.log"])
+        .in_dir(&dir)
+        .stdin("play\nstop\n")
+        .expect_code(0);
+    let text = out.stdout();
+    let since = "Toll counted in this game (since the first day of the game, 31 December 2007): ";
+    assert!(text.contains(&format!("{since}0 dead, 0 displaced.")), "{text}");
+    assert_eq!(text.matches(since).count(), 2, "turn 1 and turn 2: {text}");
+    assert!(!text.contains("Toll so far"), "{text}");
+}

@@ -14,7 +14,7 @@ pub mod words;
 
 pub use doc::Sheet;
 pub use facilitator::facilitator;
-pub use public::public;
+pub use public::{count_starts_in_game, public};
 pub use role::role;
 pub use rules_card::rules_card;
 pub use words::describe_condition;

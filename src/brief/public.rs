@@ -78,19 +78,28 @@ pub fn toll_line(s: &Scenario) -> String {
         super::words::number(t.deaths as f64),
         super::words::number(t.displaced as f64)
     );
-    let blows = s.conflict.dyads.iter().any(|d| d.stage >= BLOWS_STAGE);
-    if t.deaths > 0 || (s.meta.fictional && !blows) {
+    let Some(from) = count_starts_in_game(s) else {
         return format!("Toll so far: {counts}.");
-    }
-    let from = if s.meta.fictional {
-        "the first turn of the game".to_string()
-    } else {
-        format!("the first day of the game, {}", pretty_date(&s.meta.start_date))
     };
     format!(
         "Toll counted in this game: {counts} so far. The count starts on {from}: \
          people killed or driven from their homes before then are not in it."
     )
+}
+
+/// When the scenario's toll is the game's own count of a conflict that had killed before it began,
+/// where that count starts ("the first day of the game, 31 December 2007"); `None` when the toll
+/// says all there is. The situation report of both rooms says so too, turn after turn.
+pub fn count_starts_in_game(s: &Scenario) -> Option<String> {
+    let blows = s.conflict.dyads.iter().any(|d| d.stage >= BLOWS_STAGE);
+    if s.conflict.toll.deaths > 0 || (s.meta.fictional && !blows) {
+        return None;
+    }
+    Some(if s.meta.fictional {
+        "the first turn of the game".to_string()
+    } else {
+        format!("the first day of the game, {}", pretty_date(&s.meta.start_date))
+    })
 }
 
 /// Glasl's stage 7, limited destructive blows: from here on the stage itself says people are harmed.

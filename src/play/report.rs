@@ -84,9 +84,14 @@ fn situation(out: &mut String, s: &Scenario, state: &Snapshot) {
         );
     }
     let g = &state.globals;
+    // Kenya's count starts after the first killings: "so far" would say nobody died before.
+    let toll = match crate::brief::count_starts_in_game(s) {
+        Some(from) => format!("Toll counted in this game (since {from})"),
+        None => "Toll so far".to_string(),
+    };
     let _ = writeln!(
         out,
-        "Toll so far: {} dead, {} displaced. International attention {:.0}/100.",
+        "{toll}: {} dead, {} displaced. International attention {:.0}/100.",
         count(g.deaths),
         count(g.displaced),
         g.public_pressure
