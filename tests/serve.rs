@@ -1079,3 +1079,36 @@ fn a_ballot_taken_back_stays_taken_back_after_a_restart() {
     room.console("resolve", &[]);
     assert!(room.records()[0].ballots.is_empty(), "{:?}", room.records()[0].ballots);
 }
+
+/// The projector waits for a burst of locks to end before it reloads: groups locking in one after
+/// another, each within the quiet time of the last, reload it once, after the last of them.
+#[test]
+fn a_burst_of_locks_reloads_the_projector_once_after_it() {
+    let room = river("burst");
+    let runtime = runtime();
+    let router = good_offices::serve::router(room.state.clone());
+    let path = format!("/p/{}/events", room.projector());
+    let mut projector = runtime
+        .block_on(async move { router.oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap() })
+        .into_body();
+    for (role, action) in [("doravia", "lock"), ("doravia", "unlock"), ("kessland", "lock")] {
+        room.act(role, action, &[]);
+        std::thread::sleep(std::time::Duration::from_millis(120));
+    }
+    // The last change of the burst is announced after this moment.
+    let last = std::time::Instant::now();
+    room.act("river-voices", "lock", &[]);
+    let frame = |body: &mut Body| {
+        runtime.block_on(async {
+            match tokio::time::timeout(std::time::Duration::from_millis(1500), body.frame()).await {
+                Ok(Some(Ok(frame))) => String::from_utf8(frame.into_data().unwrap().to_vec()).unwrap(),
+                _ => "nothing".to_string(),
+            }
+        })
+    };
+    assert_eq!(frame(&mut projector), "event: change\ndata: reload\n\n");
+    // Not before 200 ms of quiet after the last change (a reload in the middle of the burst would
+    // have been waiting here already).
+    assert!(last.elapsed() >= std::time::Duration::from_millis(200), "{:?}", last.elapsed());
+    assert_eq!(frame(&mut projector), "nothing", "one reload for the whole burst");
+}

@@ -51,18 +51,25 @@ impl Listener {
     }
 }
 
-/// How long the projector and the console gather changes before they reload: a group shown as locked
-/// in this much later is not noticed in a room; a resolution is never held back (`gather`).
-const GATHER: Duration = Duration::from_millis(200);
+/// How long the projector and the console wait for the room to be quiet before they reload: a group
+/// shown as locked in this much later is not noticed in a room. Each change shown restarts the wait,
+/// so a burst (forty groups locking in within a second, as the turn's orders come in) costs one
+/// reload after it rather than one in the middle of it; a resolution is never held back (`gather`).
+const QUIET: Duration = Duration::from_millis(200);
 
-/// Takes the changes that come within [`GATHER`], ending at once on a public one (a resolved turn);
-/// `None` when the room has closed.
-async fn gather(changes: &mut Receiver<Change>) -> Option<()> {
-    let until = tokio::time::Instant::now() + GATHER;
+/// The longest a change waits while others keep coming: a room that is never quiet still updates.
+const AT_MOST: Duration = Duration::from_secs(1);
+
+/// Takes the changes that come until the room has been quiet for [`QUIET`] (at most [`AT_MOST`]),
+/// ending at once on a public one (a resolved turn); `None` when the room has closed.
+async fn gather(changes: &mut Receiver<Change>, listener: &Listener) -> Option<()> {
+    let latest = tokio::time::Instant::now() + AT_MOST;
+    let mut until = (tokio::time::Instant::now() + QUIET).min(latest);
     loop {
         match tokio::time::timeout_at(until, changes.recv()).await {
             // The time is up, or a resolution: reload now.
             Err(_) | Ok(Ok(Change::Public)) => return Some(()),
+            Ok(Ok(change)) if listener.shows(&change) => until = (tokio::time::Instant::now() + QUIET).min(latest),
             Ok(Ok(_) | Err(RecvError::Lagged(_))) => continue,
             Ok(Err(RecvError::Closed)) => return None,
         }
@@ -89,7 +96,7 @@ fn events(
             loop {
                 match changes.recv().await {
                     Ok(change) if listener.shows(&change) => {
-                        if listener.gathers(&change) && gather(&mut changes).await.is_none() {
+                        if listener.gathers(&change) && gather(&mut changes, &listener).await.is_none() {
                             return None;
                         }
                         break;
