@@ -6,13 +6,26 @@ use std::path::{Path, PathBuf};
 use crate::support::{base_scenario, good_offices, scratch_dir};
 
 /// A game of Kenya 2008 along the historical course, seed 1, in `dir/k.log`.
-fn kenya_log(dir: &Path) {
+/// `k.log` in `dir`: Kenya's historical course, seed 1.
+pub fn kenya_log(dir: &Path) {
     good_offices(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--log", "k.log"])
         .in_dir(dir)
         .expect_code(0);
 }
 
-fn read(path: PathBuf) -> String {
+/// `b.log` in `dir`: `k.log` branched at turn 5, where the United States opens a mediation of its own.
+pub fn us_mediation_branch(dir: &Path) {
+    std::fs::write(
+        dir.join("whatif.ron"),
+        "(turns: [(turn: 5, orders: [(actor: \"united-states\", tool: Mediation, target: Dyad(\"kenya-crisis\"), style: Directive)])])",
+    )
+    .expect("write");
+    good_offices(["branch", "k.log", "--from-turn", "5", "--orders", "whatif.ron", "--log", "b.log"])
+        .in_dir(dir)
+        .expect_code(0);
+}
+
+pub fn read(path: PathBuf) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -150,14 +163,7 @@ fn compare_names_the_first_diverging_turn_and_says_the_dice_were_the_same() {
     let dir = scratch_dir("debrief-compare");
     kenya_log(&dir);
     // What if the United States had opened a mediation of its own in turn 5?
-    std::fs::write(
-        dir.join("whatif.ron"),
-        "(turns: [(turn: 5, orders: [(actor: \"united-states\", tool: Mediation, target: Dyad(\"kenya-crisis\"), style: Directive)])])",
-    )
-    .expect("write");
-    good_offices(["branch", "k.log", "--from-turn", "5", "--orders", "whatif.ron", "--log", "b.log"])
-        .in_dir(&dir)
-        .expect_code(0);
+    us_mediation_branch(&dir);
     let md = good_offices(["debrief", "b.log", "--compare", "k.log"]).in_dir(&dir).expect_code(0).stdout();
     for part in [
         "## Compared with the trunk",

@@ -4,20 +4,10 @@
 //! apart and named; a comparison named by what changed; one dispute's sentences apart from another's;
 //! and the printable summary. Each is checked in the page or the SVG as the facilitator gets it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use crate::debrief::{kenya_log, read};
 use crate::support::{base_scenario, good_offices, scratch_dir};
-
-/// A game of Kenya 2008 along the historical course, seed 1, in `dir/k.log`.
-fn kenya_log(dir: &Path) {
-    good_offices(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--log", "k.log"])
-        .in_dir(dir)
-        .expect_code(0);
-}
-
-fn read(path: PathBuf) -> String {
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 /// The SVG of the figure labelled `title` in a report page.
 fn figure<'h>(html: &'h str, title: &str) -> &'h str {
@@ -188,14 +178,7 @@ fn each_trust_line_has_its_own_colour_and_a_legend_naming_its_pair() {
 fn a_branch_and_its_trunk_are_named_by_what_changed_not_by_their_files() {
     let dir = scratch_dir("debrief-labels");
     kenya_log(&dir);
-    std::fs::write(
-        dir.join("whatif.ron"),
-        "(turns: [(turn: 5, orders: [(actor: \"united-states\", tool: Mediation, target: Dyad(\"kenya-crisis\"), style: Directive)])])",
-    )
-    .expect("write");
-    good_offices(["branch", "k.log", "--from-turn", "5", "--orders", "whatif.ron", "--log", "b.log"])
-        .in_dir(&dir)
-        .expect_code(0);
+    crate::debrief::us_mediation_branch(&dir);
     good_offices(["debrief", "b.log", "--compare", "k.log", "--out", "c.html"]).in_dir(&dir).expect_code(0);
     let html = read(dir.join("c.html"));
     let section = html.split("<section id=\"comparison\">").nth(1).unwrap().split("</section>").next().unwrap();

@@ -65,16 +65,7 @@ pub fn render(d: &Debrief, charts: &ChartFiles) -> String {
         w("");
     }
 
-    w("## How it ended");
-    w("");
-    if let Some(e) = &d.ending {
-        w(&format!("**{}.** {}", text(&e.outcome_title), text(&e.outcome_text)));
-        w("");
-        w(&format!("Why the game stopped: {}", text(&e.reason)));
-        w("");
-    }
-    w(&text(&d.progress));
-    w("");
+    how_it_ended(&mut w, d);
 
     if let Some(c) = &d.comparison {
         comparison(&mut w, c, charts);
@@ -456,4 +447,18 @@ fn comparison(w: &mut impl FnMut(&str), c: &Comparison, files: &ChartFiles) {
         }
         w("");
     }
+}
+
+/// The outcome, why the game stopped and how far it got: the same words in the report and the summary.
+pub(super) fn how_it_ended(w: &mut impl FnMut(&str), d: &Debrief) {
+    w("## How it ended");
+    w("");
+    if let Some(e) = &d.ending {
+        w(&format!("**{}.** {}", text(&e.outcome_title), text(&e.outcome_text)));
+        w("");
+        w(&format!("Why the game stopped: {}", text(&e.reason)));
+        w("");
+    }
+    w(&text(&d.progress));
+    w("");
 }

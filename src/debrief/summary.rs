@@ -55,6 +55,11 @@ fn toll(d: &Debrief) -> String {
 /// " — the coherence … ended at 50.00 (needed at least 60.00)" for an objective that missed a number; an
 /// event that did or did not happen is said by the objective's own words, and left out to keep the page
 /// short.
+/// A role's objectives not met, each written by `line` from its words and where it ended.
+fn missed(r: &super::objectives::RoleScore, line: impl Fn(&str, &str) -> String) -> Vec<String> {
+    r.rows.iter().filter(|o| !o.met).map(|o| line(o.text.trim(), &ended_at(o))).collect()
+}
+
 fn ended_at(o: &super::objectives::ObjectiveRow) -> String {
     let values: Vec<_> = o.shortfall.iter().filter(|m| m.value).cloned().collect();
     if values.is_empty() { String::new() } else { format!(" — {}", super::shortfall::words(&values)) }
@@ -128,15 +133,7 @@ pub fn html(d: &Debrief) -> String {
         w("<tr><th>Role</th><th class=\"num\">Points</th><th>Objectives not met, and where they ended</th></tr>");
         for r in &d.objectives {
             let seat = if r.seat { " (a group)" } else { "" };
-            let missed: Vec<String> = r
-                .rows
-                .iter()
-                .filter(|o| !o.met)
-                .map(|o| {
-                    let why = ended_at(o);
-                    format!("✘ {}{}", inline(o.text.trim()), escape(&why))
-                })
-                .collect();
+            let missed = missed(r, |text, why| format!("✘ {}{}", inline(text), escape(why)));
             let missed = if missed.is_empty() { "all met".to_string() } else { missed.join("<br>") };
             w(&format!(
                 "<tr><td>{}{seat}</td><td class=\"num\">{} of {}</td><td>{missed}</td></tr>",
@@ -172,16 +169,7 @@ pub fn markdown(d: &Debrief, files: &ChartFiles) -> String {
     w("");
     w(&format!("*{}*", text(&facts(d))));
     w("");
-    w("## How it ended");
-    w("");
-    if let Some(e) = &d.ending {
-        w(&format!("**{}.** {}", text(&e.outcome_title), text(&e.outcome_text)));
-        w("");
-        w(&format!("Why the game stopped: {}", text(&e.reason)));
-        w("");
-    }
-    w(&text(&d.progress));
-    w("");
+    super::markdown::how_it_ended(&mut w, d);
     w(&format!("**The toll:** {}", toll(d)));
     w("");
     for x in &d.deals {
@@ -211,15 +199,7 @@ pub fn markdown(d: &Debrief, files: &ChartFiles) -> String {
         w("|---|---:|---|");
         for r in &d.objectives {
             let seat = if r.seat { " (a group)" } else { "" };
-            let missed: Vec<String> = r
-                .rows
-                .iter()
-                .filter(|o| !o.met)
-                .map(|o| {
-                    let why = ended_at(o);
-                    format!("✘ {}{why}", o.text.trim())
-                })
-                .collect();
+            let missed = missed(r, |text, why| format!("✘ {text}{why}"));
             let missed = if missed.is_empty() { "all met".to_string() } else { missed.join(" · ") };
             let cell = |s: &str| text(s).replace('|', "\\|").replace('\n', " ");
             w(&format!("| {}{seat} | {} of {} | {} |", cell(&r.role), r.points, r.max, cell(&missed)));
