@@ -143,8 +143,11 @@ fn brief_prints_the_public_sheet_and_private_role_sheets() {
     let s = good_offices::scenario::builtin::find("tutorial-river-dispute").unwrap().load().unwrap().scenario;
     assert!(stdout.starts_with(&format!("# {}\n", s.meta.title)), "{stdout}");
     assert!(stdout.contains("A fictional scenario."));
+    let card = format!("# {} — rules card", s.meta.title);
+    assert!(stdout.contains(&card), "the rules card after the public sheet: {stdout}");
     for a in &s.actors {
         assert!(stdout.contains(&format!("# {} — role sheet", a.name)), "sheet for {}", a.id);
+        assert!(stdout.find(&card) < stdout.find(&format!("# {} — role sheet", a.name)));
         if !a.briefing.is_empty() {
             assert!(stdout.contains(a.briefing.trim()), "briefing of {}", a.id);
         }

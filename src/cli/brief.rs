@@ -54,6 +54,7 @@ pub fn run(args: &Args) -> u8 {
             Selection::RulesCard => super::output::println_out!("{}", rules_card_sheet(s)),
             Selection::All => {
                 super::output::println_out!("{}", public_sheet(s));
+                super::output::println_out!("{}", rules_card_sheet(s));
                 for a in &s.actors {
                     super::output::println_out!("{}", role_sheet(s, &a.id));
                 }
