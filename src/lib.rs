@@ -16,6 +16,7 @@ pub mod fuzz;
 pub mod journal;
 pub mod log;
 pub mod model;
+pub mod names;
 pub mod orders;
 pub mod play;
 pub mod read_capped;

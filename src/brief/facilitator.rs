@@ -233,7 +233,7 @@ fn roles(sheet: &mut Sheet, s: &Scenario, words: &Words) {
         }
         if !a.tools.is_empty() {
             // The debrief's words, not the ids: the facilitator reads out the names the groups see.
-            let tools: Vec<String> = a.tools.iter().map(|t| crate::debrief::names::tool(*t)).collect();
+            let tools: Vec<String> = a.tools.iter().map(|t| crate::names::tool(*t)).collect();
             sheet.para(vec![strong("Tools:"), text(format!(" {}.", tools.join(", ")))]);
         }
         let seats: Vec<&str> = s.memberships(&a.id).iter().map(|b| b.name.as_str()).collect();

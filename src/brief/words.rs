@@ -91,7 +91,7 @@ pub fn capitalise(text: &str) -> String {
 pub fn number(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         let n = x as i64;
-        let grouped = crate::debrief::names::count(n.unsigned_abs());
+        let grouped = crate::names::count(n.unsigned_abs());
         if n < 0 { format!("-{grouped}") } else { grouped }
     } else {
         let t = format!("{x:.2}");
@@ -103,7 +103,7 @@ pub fn number(x: f64) -> String {
 /// ("Show of force", "ICJ application"), so a group meets one name on paper, on screen and in the
 /// debrief.
 pub fn tool_name(t: ToolKind) -> String {
-    capitalise(&crate::debrief::names::tool(t))
+    capitalise(&crate::names::tool(t))
 }
 
 /// "a and b", "a, b and c".

@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::resolve::load as load_scenario;
-use crate::debrief::names::count;
 use crate::diagnostics::{Report, eprint_human};
 use crate::engine::record::TurnRecord;
 use crate::engine::state_check::check_state;
 use crate::engine::{Game, OrderSource};
 use crate::log::{self, LoadedLog, LogHeader, LogLock};
+use crate::names::count;
 use crate::orders::load_orders_for;
 use crate::scenario::{Loaded, Scenario};
 

@@ -3,9 +3,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::game_io::{Failed, header_for, load_scenario_arg};
-use crate::debrief::names::Names;
 use crate::diagnostics::did_you_mean;
 use crate::log::{LoadedLog, LogLock};
+use crate::names::Names;
 use crate::play::input::{Input, Line};
 use crate::play::{Others, Restored, Room, Session, Stopped, run_lines_in, run_menus_in};
 use crate::scenario::Scenario;

@@ -7,8 +7,8 @@ use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::game_io::{Failed, load_scenario_arg};
-use crate::debrief::names::count;
 use crate::diagnostics::did_you_mean;
+use crate::names::count;
 use crate::scenario::{BotPolicy, Scenario};
 use crate::sweep::{
     MAX_TRACE_BYTES, Policy, policies, profile, render_csv, render_json, render_profile_csv, render_profile_html,

@@ -2,9 +2,9 @@
 //! (`plotters`, SVG) is in [`super::plot`]. Every line differs from its neighbours in colour, dash and
 //! marker, and the legend under each chart names it.
 
-use super::names::{count, level};
 use super::plot::{CHART_LIMIT, Dash, Mark, Marker, PANEL_HEIGHT, Panel, PlotLine, colour, render};
 use super::series::{Line, Series, deal_possible};
+use crate::names::{count, level};
 use plotters::style::RGBColor;
 
 /// One chart: a file-name part (`stage`), a title, a sentence on how to read it, and the SVG.

@@ -4,10 +4,10 @@
 
 use super::charts::{Chart, comparison_charts};
 use super::labels::Label;
-use super::names::{Names, count, distinct, level};
 use super::series::Series;
 use crate::engine::record::{OutcomeRecord, TurnRecord};
 use crate::log::LogHeader;
+use crate::names::{Names, count, distinct, level};
 use crate::scenario::OrderSpec;
 
 /// One game as the comparison sees it.
@@ -398,7 +398,7 @@ fn turn_diff(names: Names<'_>, a: &TurnRecord, b: &TurnRecord, this: &str, other
         if x == y {
             continue;
         }
-        let mut line = format!("{}: {}", names.actor(&x.actor), super::names::tool(x.tool));
+        let mut line = format!("{}: {}", names.actor(&x.actor), crate::names::tool(x.tool));
         if let Some(t) = &x.target {
             line.push_str(&format!(" → {}", names.any(t)));
         }

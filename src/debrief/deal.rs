@@ -2,9 +2,9 @@
 //! both signatures make an agreement (`rules::ground::AGREEMENT_WAY_OUT`). Before it, signing fails
 //! whatever the parties want; the room should see when the door opened, or that it never did.
 
-use super::names::level;
 use super::series::{DealPossible, Series, deal_possible};
 use crate::engine::record::TurnRecord;
+use crate::names::level;
 
 /// One sentence per dispute, e.g. "The disputed presidency: a deal became possible in turn 7 (11–17
 /// February 2008), when the way out reached 52.30; an agreement needs at least 50.00."

@@ -1,8 +1,8 @@
 //! What the real actors did (the scenario's historical course) beside what the groups did, turn by turn.
 //! Orders are compared by what they do (actor, tool, target and details), not by their notes.
 
-use super::names::Names;
 use crate::engine::record::TurnRecord;
+use crate::names::Names;
 use crate::scenario::OrderSpec;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,9 +4,9 @@
 //! (directive) instead of holding". Two games that are not a branch and its trunk are "This game" and
 //! "The other game", described the same way (or by their seeds, when only the dice differ).
 
-use super::names::{Names, tool};
 use crate::engine::record::TurnRecord;
 use crate::log::LogHeader;
+use crate::names::{Names, tool};
 use crate::scenario::OrderSpec;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -17,7 +17,6 @@ pub mod history;
 pub mod html;
 pub mod labels;
 pub mod markdown;
-pub mod names;
 pub mod negotiations;
 pub mod objectives;
 pub mod plot;
@@ -86,7 +85,7 @@ impl Debrief {
     /// The debrief of one game.
     pub fn new(scenario: &Scenario, game: &GameLog<'_>) -> Debrief {
         let GameLog { name, header, records } = *game;
-        let names = names::Names::new(scenario);
+        let names = crate::names::Names::new(scenario);
         let initial = Snapshot::initial(scenario);
         let series = series::build(names, &initial, records);
         let ended = objectives::ending(names, records);
@@ -153,7 +152,7 @@ impl Debrief {
     /// The debrief of `game`, compared with `other`, a game of the same scenario (a branch and its trunk).
     pub fn compared(scenario: &Scenario, game: &GameLog<'_>, other: &GameLog<'_>) -> Debrief {
         let mut debrief = Debrief::new(scenario, game);
-        let names = names::Names::new(scenario);
+        let names = crate::names::Names::new(scenario);
         let other_series = series::build(names, &Snapshot::initial(scenario), other.records);
         let this =
             compare::Side { name: game.name, header: game.header, records: game.records, series: &debrief.series };

@@ -2,8 +2,8 @@
 //! an orders file), set beside what each speaker then did in that turn — the debrief's question "did
 //! they do what they said?". Messages change nothing in the model; they are only read here.
 
-use super::names::{Names, tool};
 use crate::engine::record::TurnRecord;
+use crate::names::{Names, tool};
 
 /// One turn's messages, with what their senders did.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,10 +1,10 @@
 //! How the game ended and each role's objectives, met or not, as the engine scored them in the last turn's
 //! record. The objective's words and its full points come from the scenario.
 
-use super::names::Names;
 use crate::engine::record::{EndRecord, ObjectiveScore, TurnRecord};
 use crate::engine::state::Snapshot;
 use crate::engine::view::View;
+use crate::names::Names;
 use crate::scenario::Scenario;
 
 #[derive(Debug, Clone, PartialEq)]

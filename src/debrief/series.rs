@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use super::names::Names;
 use crate::engine::record::TurnRecord;
 use crate::engine::state::{Snapshot, baseline_trust};
+use crate::names::Names;
 
 /// A named line: `(turn, value)` points in turn order.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,7 +132,7 @@ pub fn deal_possible(s: &Series) -> Vec<DealPossible> {
 /// The numbers behind the charts, as text: the column heads (turn 0 is "start") and one row per line,
 /// `(label, one cell per turn)`. The Markdown and HTML renderings lay out the same table.
 pub fn number_table(s: &Series) -> (Vec<String>, Vec<(String, Vec<String>)>) {
-    use super::names::{count, level};
+    use crate::names::{count, level};
     let turns: Vec<u32> = (0..=s.last_turn).collect();
     let head = turns.iter().map(|t| if *t == 0 { "start".to_string() } else { t.to_string() }).collect();
     let mut rows = Vec::new();

@@ -2,9 +2,9 @@
 //! 1,234 (needed at most 1,000)". The objective's own words say what was wanted; the room asks how far
 //! off it was, so each part of the goal that failed is named with its final value.
 
-use super::names::{count, level};
 use crate::brief::words::Words;
 use crate::engine::view::View;
+use crate::names::{count, level};
 use crate::scenario::{Condition, Var};
 
 /// One part of a goal that failed.

@@ -5,8 +5,8 @@
 
 use super::html::{STYLE, escape, inline};
 use super::markdown::{ChartFiles, text};
-use super::names::count;
 use super::{Chart, Debrief, TurningPoint};
+use crate::names::count;
 
 /// At most this many turning points are listed; the rest are counted, and are in the full report.
 pub const TURNING_POINTS: usize = 10;

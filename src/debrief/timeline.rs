@@ -2,10 +2,10 @@
 //! their tallies, every outcome with its reason, the dispute's own dynamics, the news, and where things
 //! stood afterwards. Every number is the log's own.
 
-use super::names::{Names, count, count_change, level, stage};
 use crate::engine::record::Ballot;
 use crate::engine::record::TurnRecord;
 use crate::engine::state::Snapshot;
+use crate::names::{Names, count, count_change, level, stage};
 use crate::scenario::{Event, OrderSpec};
 
 #[derive(Debug, Clone, PartialEq)]

@@ -3,9 +3,9 @@
 //! largest rise of international attention. The causes are the effects the log recorded for that change,
 //! each with its before and after, and the sentence of the outcome that caused it.
 
-use super::names::{Names, count, count_change, effect_value, level, stage};
 use crate::engine::record::{EffectRecord, TurnRecord};
 use crate::engine::state::{Snapshot, baseline_trust};
+use crate::names::{Names, count, count_change, effect_value, level, stage};
 use crate::scenario::Id;
 use crate::scenario::{Event, Var};
 

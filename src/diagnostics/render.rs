@@ -8,7 +8,7 @@ use std::io::IsTerminal;
 use annotate_snippets::Renderer;
 
 use super::{Report, Severity, snippet};
-use crate::debrief::names::count;
+use crate::names::count;
 
 /// Errors shown per file: enough to fix in one sitting; the rest are counted, because a file with
 /// thousands of errors (a binary file, a wrong format) would otherwise flood the terminal.

@@ -259,7 +259,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
                 if binding && (draft.chapter == Chapter::VI || tool == AssemblyResolution) {
                     return Err(refuse(format_args!(
                         "{} is a Chapter VII measure: only a Council resolution under Chapter VII can contain it",
-                        crate::debrief::names::Names::new(s).draft_content(c)
+                        crate::names::Names::new(s).draft_content(c)
                     )));
                 }
                 let (id, exists) = match c {

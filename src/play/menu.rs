@@ -17,7 +17,7 @@ use super::commands::{Command, parse_command};
 use super::input::{Input, Line, Stopped};
 use super::report::{end_report, situation_report};
 use super::session::Session;
-use crate::debrief::names::Names;
+use crate::names::Names;
 use crate::scenario::{Chapter, Draft, Id, MediationStyle, OrderSpec, SanctionKind, Scenario, ToolKind};
 
 /// Reads a person's answer; `None` at the end of input (or when it cannot be read: the game is saved

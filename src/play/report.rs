@@ -2,10 +2,10 @@
 
 use std::fmt::Write;
 
-use crate::debrief::names::{Names, count};
 use crate::engine::record::{EndRecord, TurnRecord};
 use crate::engine::state::Snapshot;
 use crate::model::glasl::{phase_name, stage_name};
+use crate::names::{Names, count};
 use crate::scenario::Scenario;
 
 /// What everyone may know before the coming turn: each dispute's stage, the toll, what happened last

@@ -10,11 +10,11 @@ use super::council_vote::{Cast, Matter, Threshold, count};
 use super::explain;
 use super::sanctions::sanction_effects;
 use super::{RuleCtx, done, factor};
-use crate::debrief::names::Names;
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::Ballot;
 use crate::engine::record::{OutcomeRecord, VoteRecord};
 use crate::engine::rng::round4;
+use crate::names::Names;
 use crate::scenario::Id;
 use crate::scenario::{Actor, BodyKind, Chapter, Draft, DraftContent, Event, OrderSpec, ToolKind, Var};
 

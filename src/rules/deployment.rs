@@ -4,8 +4,8 @@
 //! one-person operation voted under Chapter VII into a stage-7 crisis without consent or ceasefire
 //! teaches what it should: it fails.
 
-use crate::debrief::names::count;
 use crate::engine::state::DyadState;
+use crate::names::count;
 use crate::rules::toll::stage_toll;
 use crate::scenario::Chapter;
 

@@ -120,7 +120,7 @@ impl RuleCtx<'_> {
     /// The name of a dispute, a body or an actor, whichever `id` is: explanations are read by the
     /// groups, who know "The Mirra water dispute", not `mirra`. (Only called while wording one.)
     pub fn called(&self, id: &str) -> String {
-        crate::debrief::names::Names::new(self.view.scenario).any(id)
+        crate::names::Names::new(self.view.scenario).any(id)
     }
 
     /// The cause effects of `order` carry: `actor: Tool` (empty when the turn is not narrated).

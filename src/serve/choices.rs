@@ -4,8 +4,8 @@
 //! page to the room in the line format of `play` (`MediateDispute dyad:river style=facilitative`),
 //! which the room parses with `play::parse_command` after putting the group's own role in front.
 
-use crate::debrief::names::Names;
 use crate::engine::view::View;
+use crate::names::Names;
 use crate::orders::{TargetKind, check, target_kind};
 use crate::play::describe;
 use crate::rules::tracks::is_mediating;

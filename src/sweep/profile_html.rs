@@ -8,7 +8,7 @@ use super::fan_chart::{Axis, fan_chart};
 use super::profile::{Profile, QUANTILES};
 use super::profile_text::{Figure, explanation, figures};
 use crate::brief::html::escape;
-use crate::debrief::names::count;
+use crate::names::count;
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }

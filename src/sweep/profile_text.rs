@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::profile::{Profile, QUANTILES, TurnProfile};
-use crate::debrief::names::count;
+use crate::names::count;
 
 /// One figure of the profile: its title and, for each turn, its five quantiles as text.
 pub(super) struct Figure {

@@ -4,8 +4,8 @@
 use std::io::Write;
 
 use super::{choose, say};
-use crate::debrief::names::Names;
 use crate::engine::record::Ballot;
+use crate::names::Names;
 use crate::play::input::Input;
 use crate::play::session::Session;
 use crate::scenario::ToolKind;

@@ -8,7 +8,7 @@ use crate::scenario::{Chapter, Draft, DraftContent, Id, MediationStyle, OrderSpe
 
 /// A tool by the plain name the debrief uses, capitalised for a menu: "Show of force".
 pub(super) fn tool_name(tool: ToolKind) -> String {
-    let name = crate::debrief::names::tool(tool);
+    let name = crate::names::tool(tool);
     let mut chars = name.chars();
     chars.next().map_or(name.clone(), |first| first.to_uppercase().chain(chars).collect())
 }

@@ -4,7 +4,7 @@
 //! (`ShowOfForce`); each such name of a tool the actor lacks is a warning at the word itself.
 
 use super::Checker;
-use crate::debrief::names::tool as plain_name;
+use crate::names::tool as plain_name;
 use crate::path;
 use crate::scenario::schema::{Actor, ToolKind};
 

@@ -6,7 +6,7 @@ use maud::{Markup, html};
 
 use super::layout::{Frame, notice, page, timer};
 use crate::brief::words::Words;
-use crate::debrief::names::Names;
+use crate::names::Names;
 use crate::play::Others;
 use crate::serve::http::Shared;
 use crate::serve::room::Room;

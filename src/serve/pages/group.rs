@@ -7,7 +7,7 @@ use maud::{Markup, PreEscaped, html};
 
 use super::Public;
 use super::layout::{Frame, notice, page, timer};
-use crate::debrief::names::Names;
+use crate::names::Names;
 use crate::orders::MAX_MESSAGE_CHARS;
 use crate::play::describe;
 use crate::serve::room::Room;

@@ -7,7 +7,7 @@ use qrcode::QrCode;
 use qrcode::render::svg;
 
 use super::layout::{Frame, page};
-use crate::debrief::names::Names;
+use crate::names::Names;
 use crate::serve::http::Shared;
 use crate::serve::room::Room;
 

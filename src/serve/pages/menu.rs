@@ -121,7 +121,7 @@ fn draft_builder(scenario: &Scenario, tool: crate::scenario::ToolKind, act: &dyn
 
 /// A tool's name as a heading, in the debrief's words: "Show of force", "ICJ application".
 fn tool_title(tool: crate::scenario::ToolKind) -> String {
-    let words = crate::debrief::names::tool(tool);
+    let words = crate::names::tool(tool);
     let mut chars = words.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -5,7 +5,7 @@
 use maud::{Markup, html};
 
 use super::layout::{Frame, page};
-use crate::debrief::names::Names;
+use crate::names::Names;
 use crate::play::{Session, describe};
 
 pub fn render(session: &Session, token: &str) -> Markup {

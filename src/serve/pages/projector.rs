@@ -8,7 +8,7 @@ use maud::{Markup, PreEscaped, html};
 
 use super::join::qr_svg;
 use super::layout::{Frame, page, timer};
-use crate::debrief::names::Names;
+use crate::names::Names;
 use crate::serve::http::Shared;
 use crate::serve::room::Room;
 

@@ -51,7 +51,7 @@ fn scores(
     end: &crate::engine::record::EndRecord,
     state: &crate::engine::state::Snapshot,
 ) -> Markup {
-    let roles = crate::debrief::objectives::scores(crate::debrief::names::Names::new(scenario), end, &[], state);
+    let roles = crate::debrief::objectives::scores(crate::names::Names::new(scenario), end, &[], state);
     html! {
         @if !roles.is_empty() {
             table class="scores" {

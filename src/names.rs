@@ -1,5 +1,7 @@
 //! What a person reads instead of ids: actors, bodies and disputes by their names, tools in words,
-//! orders as one line, numbers exactly as the log holds them.
+//! orders as one line, numbers exactly as the log holds them. The one source of these words for every
+//! page (the debrief, the handouts, both rooms, `check`'s refusals and the rules' explanations), so it
+//! sits below them all and uses only the scenario and the model.
 
 use crate::scenario::{
     Chapter, Draft, DraftContent, Event, MediationStyle, OrderSpec, SanctionKind, Scenario, Target, ToolKind,
