@@ -433,3 +433,24 @@ fn the_situation_says_where_a_count_starting_in_the_game_begins() {
     assert_eq!(text.matches(since).count(), 2, "turn 1 and turn 2: {text}");
     assert!(!text.contains("Toll so far"), "{text}");
 }
+
+/// The end report says where each missed number ended, as the debrief does ("ended at 2 (needed at
+/// most 0)"); a missed event is said by the objective's own words, with nothing added.
+#[test]
+fn the_end_report_says_where_a_missed_number_ended() {
+    let dir = scratch_dir("play-missed");
+    let script = "order doravia Skirmish mirra\nplay\norder doravia Strike mirra\nplay\nend\nplay\n";
+    let out = cli(["play", "tutorial-river-dispute", "--seat", "doravia", "--seat", "kessland", "--log", "m.log"])
+        .in_dir(&dir)
+        .stdin(script)
+        .expect_code(0);
+    let stdout = out.stdout();
+    for part in [
+        "    not met: Nobody dies in this quarrel. (0 of 2)\n      the number of people killed ended at 2 (needed at most 0)\n",
+        "    not met: End the game trusted by both sides (trust 50 or more). (0 of 2)\n      the trust of Kessland in \
+         the Chair of the Valley Community ended at 41.16 (needed at least 50.00)\n",
+        "    not met: Sign a deal that keeps Sky Gate running. (0 of 3)\n    met: ",
+    ] {
+        assert!(stdout.contains(part), "{part:?} in {stdout}");
+    }
+}

@@ -52,6 +52,12 @@ fn scores(out: &mut String, s: &Scenario, end: &EndRecord, seats: &[String], sta
         for o in &r.rows {
             let met = if o.met { "met" } else { "not met" };
             let _ = writeln!(out, "    {met}: {} ({} of {})", o.text.trim(), o.points, o.max);
+            // Where a missed number ended, as the debrief says it (a missed event is said by the
+            // objective's own words).
+            let values: Vec<_> = o.shortfall.iter().filter(|m| m.value).cloned().collect();
+            if !values.is_empty() {
+                let _ = writeln!(out, "      {}", crate::debrief::shortfall::words(&values));
+            }
         }
     }
 }
