@@ -272,3 +272,20 @@ fn a_room_closed_during_entry_resumes_without_asking_the_groups_that_handed_over
     let doravia: Vec<_> = saved.records[0].submitted.iter().filter(|o| o.actor == "doravia").map(|o| o.tool).collect();
     assert_eq!(doravia, [ToolKind::Reinforce]);
 }
+
+/// At the menus a group sees how far each objective not met is, in its current numbers.
+#[test]
+fn a_group_sees_the_numbers_its_objectives_are_at_now() {
+    let dir = scratch_dir("room-objective-numbers");
+    let (mut s, _) = session(&dir, "tutorial-river-dispute", &["community-chair"]);
+    let text = menus(&mut s, "0\n", Room::default());
+    assert!(
+        text.contains(
+            "\n  not met now: End the game trusted by both sides (trust 50 or more). (2 points) — the trust of Doravia \
+             in the Chair of the Valley Community is 50 or more (out of 100) and the trust of Kessland in the Chair of \
+             the Valley Community is 50 or more (out of 100); the trust of Kessland in the Chair of the Valley \
+             Community is at 45.00 now (needs at least 50.00)\n"
+        ),
+        "{text}"
+    );
+}

@@ -1112,3 +1112,17 @@ fn a_burst_of_locks_reloads_the_projector_once_after_it() {
     assert!(last.elapsed() >= std::time::Duration::from_millis(200), "{:?}", last.elapsed());
     assert_eq!(frame(&mut projector), "nothing", "one reload for the whole burst");
 }
+
+/// A group's page shows how far each objective not met is, in its current numbers.
+#[test]
+fn a_groups_objectives_show_their_current_numbers() {
+    let room = TestRoom::new("objective-numbers", "cambodia-thailand-2011", &["china"], Others::Hold);
+    let page = room.page("china");
+    let objectives = section(&page, "Your objectives now");
+    let stage = "<span class=\"waiting\">not met now</span><span class=\"muted\"> — the Preah Vihear border dispute is \
+                 at stage 4 (images and coalitions) or lower</span><span class=\"muted\">; the escalation stage of the \
+                 Preah Vihear border dispute is at 5 (loss of face) now (needs at most 4)</span>";
+    assert!(objectives.contains(stage), "{objectives}");
+    // An objective met now, or one that waits on an event, gets no numbers.
+    assert_eq!(objectives.matches(" now (needs ").count(), 1, "{objectives}");
+}

@@ -17,17 +17,30 @@ pub struct Miss {
     pub value: bool,
 }
 
+/// Whether the game is over (the value a goal *ended at*) or goes on (the value it *is at now*, in
+/// the rooms, where a group sees how far it is from each objective).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Ended,
+    Now,
+}
+
 /// The parts of `goal` that do not hold in `view`, each in words with the value it ended at. Empty when
 /// the goal holds.
 pub fn shortfall(view: &View<'_>, goal: &Condition) -> Vec<Miss> {
+    shortfall_when(view, goal, When::Ended)
+}
+
+/// [`shortfall`], said of the end or of now.
+pub fn shortfall_when(view: &View<'_>, goal: &Condition, when: When) -> Vec<Miss> {
     let words = Words::new(view.scenario);
     let mut out = Vec::new();
-    failed(view, &words, goal, false, &mut out);
+    failed(view, &words, goal, false, when, &mut out);
     out
 }
 
 /// `negated`: the condition is under a `Not`, so it fails when it holds.
-fn failed(view: &View<'_>, words: &Words<'_>, c: &Condition, negated: bool, out: &mut Vec<Miss>) {
+fn failed(view: &View<'_>, words: &Words<'_>, c: &Condition, negated: bool, when: When, out: &mut Vec<Miss>) {
     if view.holds(c) != negated {
         return;
     }
@@ -44,44 +57,67 @@ fn failed(view: &View<'_>, words: &Words<'_>, c: &Condition, negated: bool, out:
         Var::Deaths | Var::Displaced | Var::DisputeDeaths(_) | Var::RecentDeaths(_) => count(x.max(0.0) as u64),
         _ => level(x),
     };
+    let number = |v: &Var, need: &str, x: f64| {
+        let (subject, at, bound) = (words.subject(v).0, value(v), bound(v, x));
+        let words = match when {
+            When::Ended => format!("{subject} ended at {at} (needed {need} {bound})"),
+            When::Now => format!("{subject} is at {at} now (needs {need} {bound})"),
+        };
+        Miss { words, value: true }
+    };
+    let said = |ended: &str, now: &str| fact(if when == When::Ended { ended.to_string() } else { now.to_string() });
     match (c, negated) {
         (Condition::AtLeast(v, x), false) | (Condition::AtMost(v, x), true) => {
-            let need = if negated { "above" } else { "at least" };
-            let words = format!("{} ended at {} (needed {need} {})", words.subject(v).0, value(v), bound(v, *x));
-            out.push(Miss { words, value: true });
+            out.push(number(v, if negated { "above" } else { "at least" }, *x));
         }
         (Condition::AtMost(v, x), false) | (Condition::AtLeast(v, x), true) => {
-            let need = if negated { "below" } else { "at most" };
-            let words = format!("{} ended at {} (needed {need} {})", words.subject(v).0, value(v), bound(v, *x));
-            out.push(Miss { words, value: true });
+            out.push(number(v, if negated { "below" } else { "at most" }, *x));
         }
-        (Condition::Happened(_), false) => out.push(fact(format!("this never happened: {}", words.condition(c)))),
-        (Condition::Happened(_), true) => out.push(fact(format!("this happened: {}", words.condition(c)))),
-        (Condition::FromTurn(t), false) => out.push(fact(format!("the game ended before turn {t}"))),
-        (Condition::FromTurn(t), true) => out.push(fact(format!("the game went on to turn {t} or later"))),
+        (Condition::Happened(_), false) => {
+            let what = words.condition(c);
+            out.push(said(&format!("this never happened: {what}"), &format!("this has not happened yet: {what}")));
+        }
+        (Condition::Happened(_), true) => {
+            let what = words.condition(c);
+            out.push(said(&format!("this happened: {what}"), &format!("this has happened: {what}")));
+        }
+        (Condition::FromTurn(t), false) => {
+            out.push(said(&format!("the game ended before turn {t}"), &format!("turn {t} has not come yet")))
+        }
+        (Condition::FromTurn(t), true) => {
+            out.push(said(&format!("the game went on to turn {t} or later"), &format!("the game has reached turn {t}")))
+        }
         (Condition::All(list), false) | (Condition::Any(list), true) => {
             for c in list {
-                failed(view, words, c, negated, out);
+                failed(view, words, c, negated, when, out);
             }
         }
         (Condition::Any(list), false) | (Condition::All(list), true) => {
             // Every alternative failed: name each.
             let mut parts = Vec::new();
             for c in list {
-                failed(view, words, c, negated, &mut parts);
+                failed(view, words, c, negated, when, &mut parts);
             }
             if !parts.is_empty() {
                 let words = parts.iter().map(|m| m.words.as_str()).collect::<Vec<_>>().join("; nor ");
                 out.push(Miss { words, value: parts.iter().any(|m| m.value) });
             }
         }
-        (Condition::Not(c), _) => failed(view, words, c, !negated, out),
+        (Condition::Not(c), _) => failed(view, words, c, !negated, when, out),
         (Condition::Always, _) => out.push(fact("the goal can never be met".into())),
     }
 }
 
 fn fact(words: String) -> Miss {
     Miss { words, value: false }
+}
+
+/// How far a goal not met now is from being met, in its numbers ("the number of people killed is at 2
+/// now (needs at most 0)"), for a group's own page and menu; `None` when it is met, or missed only by
+/// an event its own words already name.
+pub fn numbers_now(view: &View<'_>, goal: &Condition) -> Option<String> {
+    let values: Vec<Miss> = shortfall_when(view, goal, When::Now).into_iter().filter(|m| m.value).collect();
+    (!values.is_empty()).then(|| words(&values))
 }
 
 /// The words of each miss, joined: "a; b".

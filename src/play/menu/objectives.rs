@@ -4,6 +4,8 @@
 
 use crate::brief::words::Words;
 use crate::debrief::objectives::standing;
+use crate::debrief::shortfall::numbers_now;
+use crate::engine::view::View;
 use crate::play::session::Session;
 
 /// "Your objectives, if the game ended now: 2 of 5 points", then one line an objective; `None` for a
@@ -13,6 +15,7 @@ pub(super) fn objectives_now(session: &Session, role: &str) -> Option<String> {
     let score = standing(scenario, session.state(), role)?;
     let goals = &scenario.actor(role)?.objectives;
     let words = Words::new(scenario);
+    let view = View::of_snapshot(scenario, session.state(), session.state().globals.turn);
     let mut text = format!("Your objectives, if the game ended now: {} of {} points", score.points, score.max);
     for (row, goal) in score.rows.iter().zip(goals) {
         let now = if row.met { "met now" } else { "not met now" };
@@ -22,6 +25,9 @@ pub(super) fn objectives_now(session: &Session, role: &str) -> Option<String> {
             row.max,
             words.condition(&goal.goal)
         ));
+        if let Some(numbers) = numbers_now(&view, &goal.goal) {
+            text.push_str(&format!("; {numbers}"));
+        }
     }
     Some(text)
 }

@@ -224,6 +224,9 @@ fn objectives_now(room: &Room, role: &str) -> Markup {
                     @if view.holds(&objective.goal) { span class="locked" { "met now" } }
                     @else { span class="waiting" { "not met now" } }
                     span class="muted" { " — " (words.condition(&objective.goal)) }
+                    @if let Some(numbers) = crate::debrief::shortfall::numbers_now(&view, &objective.goal) {
+                        span class="muted" { "; " (numbers) }
+                    }
                 }
             }
         }
