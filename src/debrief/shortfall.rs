@@ -116,8 +116,14 @@ fn fact(words: String) -> Miss {
 /// now (needs at most 0)"), for a group's own page and menu; `None` when it is met, or missed only by
 /// an event its own words already name.
 pub fn numbers_now(view: &View<'_>, goal: &Condition) -> Option<String> {
-    let values: Vec<Miss> = shortfall_when(view, goal, When::Now).into_iter().filter(|m| m.value).collect();
-    (!values.is_empty()).then(|| words(&values))
+    numbers(&shortfall_when(view, goal, When::Now))
+}
+
+/// The words of the misses that are numbers, joined; `None` when every miss is an event, which the
+/// objective's own words already name (the summary, the end report and the rooms say only these).
+pub fn numbers(misses: &[Miss]) -> Option<String> {
+    let values: Vec<&str> = misses.iter().filter(|m| m.value).map(|m| m.words.as_str()).collect();
+    (!values.is_empty()).then(|| values.join("; "))
 }
 
 /// The words of each miss, joined: "a; b".

@@ -61,8 +61,7 @@ fn missed(r: &super::objectives::RoleScore, line: impl Fn(&str, &str) -> String)
 }
 
 fn ended_at(o: &super::objectives::ObjectiveRow) -> String {
-    let values: Vec<_> = o.shortfall.iter().filter(|m| m.value).cloned().collect();
-    if values.is_empty() { String::new() } else { format!(" — {}", super::shortfall::words(&values)) }
+    super::shortfall::numbers(&o.shortfall).map_or(String::new(), |numbers| format!(" — {numbers}"))
 }
 
 /// The one chart of the summary: the Glasl stage of each dispute, the shape of the crisis.

@@ -54,9 +54,8 @@ fn scores(out: &mut String, s: &Scenario, end: &EndRecord, seats: &[String], sta
             let _ = writeln!(out, "    {met}: {} ({} of {})", o.text.trim(), o.points, o.max);
             // Where a missed number ended, as the debrief says it (a missed event is said by the
             // objective's own words).
-            let values: Vec<_> = o.shortfall.iter().filter(|m| m.value).cloned().collect();
-            if !values.is_empty() {
-                let _ = writeln!(out, "      {}", crate::debrief::shortfall::words(&values));
+            if let Some(numbers) = crate::debrief::shortfall::numbers(&o.shortfall) {
+                let _ = writeln!(out, "      {numbers}");
             }
         }
     }
