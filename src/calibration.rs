@@ -97,6 +97,31 @@ pub fn experiments() -> Vec<Experiment> {
             },
         },
         Experiment {
+            name: "no-track",
+            about: "the course without its sanctions and without any party accepting mediation: no track ever forms",
+            prepare: |s| (s.clone(), course(s, |s, turn, orders| without_a_track(s, turn, orders, None))),
+        },
+        Experiment {
+            name: "no-track-asset-freeze",
+            about: "as no-track, with asset freezes on the side that believes most in winning in turns 1-2: sanctions kept in force with no process",
+            prepare: |s| {
+                (
+                    s.clone(),
+                    course(s, |s, turn, orders| without_a_track(s, turn, orders, Some(SanctionKind::AssetFreeze))),
+                )
+            },
+        },
+        Experiment {
+            name: "lift-sanctions-turn-7",
+            about: "the course, and in turn 7 every state lifts the sanctions it keeps on a party (in Kenya: the turn after the course's travel bans, before any deal)",
+            prepare: |s| (s.clone(), course(s, |s, turn, orders| lift_sanctions_at(s, turn, orders, 7))),
+        },
+        Experiment {
+            name: "lift-sanctions-turn-10",
+            about: "the same in turn 10 (in Kenya: the turn after the course's National Accord)",
+            prepare: |s| (s.clone(), course(s, |s, turn, orders| lift_sanctions_at(s, turn, orders, 10))),
+        },
+        Experiment {
             name: "asset-freeze-with-track",
             about: "the course's sanctions replaced by asset freezes on the side that believes most in winning, each turn the course mediates",
             prepare: |s| {
@@ -423,6 +448,31 @@ fn sanction_early(s: &Scenario, turn: u32, orders: &mut Vec<OrderSpec>, kind: Sa
     orders.retain(|o| o.tool != ToolKind::UnilateralSanctions);
     if turn <= 2 {
         orders.extend(sanction(s, kind));
+    }
+}
+
+/// In turn `at`, every actor that can sanction on its own lifts whatever it keeps on each side of
+/// each dispute (an order with nothing to lift is refused, and changes nothing).
+fn lift_sanctions_at(s: &Scenario, turn: u32, orders: &mut Vec<OrderSpec>, at: u32) {
+    if turn != at {
+        return;
+    }
+    for a in s.actors.iter().filter(|a| a.holds(ToolKind::LiftSanctions)) {
+        for d in &s.conflict.dyads {
+            for side in [d.sides.0, d.sides.1] {
+                orders.push(order(a.id, ToolKind::LiftSanctions, Target::Actor(side)));
+            }
+        }
+    }
+}
+
+/// The course with no party accepting mediation and no sanctions of its own, plus sanctions of
+/// `kind` in turns 1–2 if given.
+fn without_a_track(s: &Scenario, turn: u32, orders: &mut Vec<OrderSpec>, kind: Option<SanctionKind>) {
+    orders.retain(|o| o.tool != ToolKind::AcceptMediation);
+    match kind {
+        Some(kind) => sanction_early(s, turn, orders, kind),
+        None => orders.retain(|o| o.tool != ToolKind::UnilateralSanctions),
     }
 }
 

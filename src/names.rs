@@ -78,7 +78,7 @@ impl<'s> Names<'s> {
             extra.push(style_words(style).to_string());
         }
         if let Some(kind) = o.sanction {
-            extra.push(sanction_words(kind).to_string());
+            extra.push(sanction(kind).to_string());
         }
         if let Some(d) = &o.draft {
             let chapter = match d.chapter {
@@ -105,7 +105,8 @@ impl<'s> Names<'s> {
         match c {
             DraftContent::Ceasefire(d) => format!("a ceasefire in {}", self.dyad(d)),
             DraftContent::EndorseRegional(b) => format!("endorse {}", self.any(b)),
-            DraftContent::Sanctions(a, k) => format!("{} on {}", sanction_words(*k), self.actor(a)),
+            DraftContent::Sanctions(a, k) => format!("{} on {}", sanction(*k), self.actor(a)),
+            DraftContent::LiftSanctions(a) => format!("lift the sanctions on {}", self.actor(a)),
             DraftContent::CommissionOfInquiry(d) => format!("a commission of inquiry into {}", self.dyad(d)),
             DraftContent::Observers(d, n) => format!("{} observers for {}", count(u64::from(*n)), self.dyad(d)),
             DraftContent::PeaceOperation(d, n) => {
@@ -142,6 +143,7 @@ impl<'s> Names<'s> {
             Event::PeaceOperation(d) => format!("A peace operation is mandated for {}.", self.dyad(d)),
             Event::ProvisionalMeasures(d) => format!("The Court ordered provisional measures in {}.", self.dyad(d)),
             Event::Sanctioned(a) => format!("Sanctions were imposed on {}.", self.actor(a)),
+            Event::SanctionsLifted(a) => format!("Sanctions on {} were lifted.", self.actor(a)),
             Event::Seized(b) => format!("{} is seized of the dispute.", self.body(b)),
             Event::InjectFired(i) => format!("News: {}.", self.inject_title(i)),
         }
@@ -179,7 +181,8 @@ fn style_words(s: MediationStyle) -> &'static str {
     }
 }
 
-fn sanction_words(k: SanctionKind) -> &'static str {
+/// A kind of sanction in words: "arms embargo".
+pub fn sanction(k: SanctionKind) -> &'static str {
     match k {
         SanctionKind::ArmsEmbargo => "arms embargo",
         SanctionKind::AssetFreeze => "asset freeze",

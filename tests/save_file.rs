@@ -145,7 +145,8 @@ fn an_edited_state_with_impossible_numbers_or_ids_is_refused() {
     }
 }
 
-/// Games saved by earlier versions (log format 1) still load: they replay, they are debriefed, and a
+/// Games saved by earlier versions (log format 1) still load: they replay (as far as the rules have not
+/// changed since), they are debriefed, and a
 /// resumed one is rewritten in the current format, carrying its scenario, and goes on exactly as a
 /// game begun in the current format does.
 #[test]
@@ -157,7 +158,11 @@ fn a_log_of_format_1_is_read_and_a_resumed_one_goes_on_in_format_2() {
     .expect("the saved game");
     assert!(old.lines().nth(1).is_some_and(|l| l.starts_with("header: (format: 1,")));
     std::fs::write(dir.join("old.log"), &old).expect("write");
-    cli(["replay", "old.log", "--verify"]).in_dir(&dir).expect_code(0).stdout_has("all 9 turn(s) re-resolve");
+    // Its first six turns re-resolve as saved (turn 6 imposes travel bans, completed as regimes); the
+    // rules have changed since for sanctions kept in force, so turn 7 on are played differently now.
+    let six = old.find("--- turn 7\n").expect("turn 7");
+    std::fs::write(dir.join("six.log"), &old[..six]).expect("write");
+    cli(["replay", "six.log", "--verify"]).in_dir(&dir).expect_code(0).stdout_has("all 6 turn(s) re-resolve");
     cli(["debrief", "old.log"]).in_dir(&dir).expect_code(0).stdout_has("### Turn 9 · ");
 
     // The first three turns of it, resumed for one more turn.
@@ -174,6 +179,41 @@ fn a_log_of_format_1_is_read_and_a_resumed_one_goes_on_in_format_2() {
     let resumed = std::fs::read_to_string(dir.join("cut.log")).expect("the resumed log");
     assert_eq!(resumed, std::fs::read_to_string(dir.join("new.log")).expect("the new log"), "byte-identical");
     assert_eq!(resumed.lines().next(), Some(good_offices::log::COMMENT_LINE));
+}
+
+/// A game saved in format 2 by an engine before sanction regimes (it kept sanctions as a list on the
+/// actor, and packed each turn against a record with that list) still unpacks, re-resolves to the
+/// same bytes with its regimes completed (up to turn 6, which imposes two unilateral travel bans: the
+/// rules for sanctions in force changed after it), and is debriefed; resumed, it is rewritten and goes
+/// on exactly as a game begun now does.
+#[test]
+fn a_log_of_format_2_saved_before_sanction_regimes_is_read_and_goes_on() {
+    let dir = scratch_dir("before-regimes");
+    let old = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/format2-before-regimes-kenya-2008.log"),
+    )
+    .expect("the saved game");
+    assert!(old.lines().nth(1).is_some_and(|l| l.starts_with("header: (format: 2,")));
+    std::fs::write(dir.join("old.log"), &old).expect("write");
+    // Up to turn 6 the rules are the same (sanctions kept in force press from turn 7 on).
+    let cut = old.find("--- turn 7\n").expect("turn 7");
+    std::fs::write(dir.join("cut.log"), &old[..cut]).expect("write");
+    cli(["replay", "cut.log", "--verify"]).in_dir(&dir).expect_code(0).stdout_has("all 6 turn(s) re-resolve");
+    cli(["debrief", "old.log"])
+        .in_dir(&dir)
+        .expect_code(0)
+        .stdout_has("United States imposes TravelBan on Party of National Unity (President Kibaki) on its own.");
+
+    cli(["resume", "cut.log", "--turns", "1"])
+        .in_dir(&dir)
+        .expect_code(0)
+        .stderr_has("note: cut.log was saved before sanction regimes were kept as such; it is now rewritten with them")
+        .stdout_has("Turn 7 (");
+    cli(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--turns", "7", "--log", "new.log"])
+        .in_dir(&dir)
+        .expect_code(0);
+    let resumed = std::fs::read_to_string(dir.join("cut.log")).expect("the resumed log");
+    assert_eq!(resumed, std::fs::read_to_string(dir.join("new.log")).expect("the new log"), "byte-identical");
 }
 
 /// Issue 19: a game killed at any moment — while it plays, while it writes a turn, before or after its

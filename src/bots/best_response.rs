@@ -80,7 +80,7 @@ fn candidates(actor: Id, view: &View) -> Vec<OrderSpec> {
     let s = view.scenario;
     let Some(a) = s.actor(actor) else { return Vec::new() };
     let mut out = Vec::new();
-    for &tool in &a.tools {
+    for tool in a.tools_in_hand() {
         let base = OrderSpec {
             actor,
             tool,
@@ -124,6 +124,9 @@ pub fn choose(actor: Id, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
             scratch.actors[i].refresh_from(&state.actors[i]);
         }
         scratch.globals.resync(&state.globals, globals);
+        if globals.sanctions {
+            scratch.sanctions.clone_from(&state.sanctions);
+        }
         value
     };
     // Each branch's effects, in one list emptied for the next.

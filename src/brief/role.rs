@@ -51,7 +51,7 @@ pub fn role(s: &Scenario, actor_id: &str) -> Option<Sheet> {
     if a.tools.is_empty() {
         sheet.para(vec![text("(None: this seat only watches.)")]);
     } else {
-        sheet.bullets(a.tools.iter().map(|t| tool_line(a, *t)).collect());
+        sheet.bullets(a.tools_in_hand().map(|t| tool_line(a, t)).collect());
     }
 
     let bodies = s.memberships(&a.id);

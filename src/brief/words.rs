@@ -329,6 +329,10 @@ impl<'a> Words<'a> {
                 let a = self.actor(a);
                 (format!("sanctions are imposed on {a}"), format!("no sanctions are imposed on {a}"))
             }
+            Event::SanctionsLifted(a) => {
+                let a = self.actor(a);
+                (format!("sanctions on {a} are lifted"), format!("no sanctions on {a} are lifted"))
+            }
             Event::Seized(b) => {
                 let b = self.body(b);
                 (format!("the dispute is brought to {b}"), format!("the dispute is not brought to {b}"))
@@ -445,6 +449,7 @@ impl<'a> Words<'a> {
                 format!("mediates in {t}{style}")
             }
             UnilateralSanctions => format!("imposes {} on {t}", sanction(o.sanction)),
+            LiftSanctions => format!("lifts its sanctions on {t}"),
             IcjApplication => format!("applies to the International Court of Justice over {t}"),
             ProvisionalMeasures => format!("orders provisional measures in {t}"),
             CommissionOfInquiry => format!("sets up a commission of inquiry into {t}"),
@@ -488,6 +493,7 @@ impl<'a> Words<'a> {
                 DraftContent::Ceasefire(d) => format!("a call for a ceasefire in {}", self.dyad(d)),
                 DraftContent::EndorseRegional(b) => format!("support for the efforts of {}", self.body(b)),
                 DraftContent::Sanctions(a, k) => format!("{} on {}", sanction(Some(*k)), self.actor(a)),
+                DraftContent::LiftSanctions(a) => format!("the lifting of its sanctions on {}", self.actor(a)),
                 DraftContent::CommissionOfInquiry(d) => format!("a commission of inquiry into {}", self.dyad(d)),
                 DraftContent::Observers(d, n) => format!("{} observers for {}", number(f64::from(*n)), self.dyad(d)),
                 DraftContent::PeaceOperation(d, n) => {

@@ -209,7 +209,7 @@ pub fn upgrade_if_older(
     scenario_text: &str,
     lock: &mut LogLock,
 ) -> Result<(), Failed> {
-    if loaded.header.format >= log::LOG_FORMAT {
+    if loaded.header.format >= log::LOG_FORMAT && !loaded.before_regimes {
         return Ok(());
     }
     match log::upgrade(path, loaded, scenario_text) {
@@ -219,13 +219,21 @@ pub fn upgrade_if_older(
             return Err(Failed(super::EXIT_FAILURE));
         }
     }
-    eprintln!(
-        "note: {} was saved in log format {}; it is now rewritten in format {} and carries its scenario",
-        path.display(),
-        loaded.header.format,
-        log::LOG_FORMAT
-    );
+    if loaded.header.format < log::LOG_FORMAT {
+        eprintln!(
+            "note: {} was saved in log format {}; it is now rewritten in format {} and carries its scenario",
+            path.display(),
+            loaded.header.format,
+            log::LOG_FORMAT
+        );
+    } else {
+        eprintln!(
+            "note: {} was saved before sanction regimes were kept as such; it is now rewritten with them",
+            path.display()
+        );
+    }
     loaded.header.format = log::LOG_FORMAT;
+    loaded.before_regimes = false;
     loaded.header.scenario_text = log::carried_text(scenario_text);
     Ok(())
 }

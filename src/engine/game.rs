@@ -7,6 +7,7 @@ use bevy_ecs::prelude::*;
 use super::dates::turn_dates;
 use super::ledger::Ledger;
 use super::record::TurnRecord;
+use super::regimes::SanctionRegime;
 use super::rows::RowEntities;
 use super::schedule::{TurnInput, TurnOutput, build};
 use super::setup::Setup;
@@ -68,6 +69,25 @@ fn restore<T: Refresh + bevy_ecs::component::Component<Mutability = bevy_ecs::co
     }
 }
 
+/// Makes the world's sanction regimes those of `regimes` (a new game, a resume, a restart: never
+/// during a turn, when only the ledger changes them).
+fn put_regimes(world: &mut World, regimes: &[SanctionRegime]) {
+    let old: Vec<Entity> = world.query_filtered::<Entity, With<SanctionRegime>>().iter(world).collect();
+    for e in old {
+        world.despawn(e);
+    }
+    for r in regimes {
+        world.spawn(r.clone());
+    }
+}
+
+/// The world's sanction regimes, as the state keeps them (sorted by key).
+fn read_regimes(world: &mut World) -> Vec<SanctionRegime> {
+    let mut regimes: Vec<SanctionRegime> = world.query::<&SanctionRegime>().iter(world).cloned().collect();
+    regimes.sort_by_key(SanctionRegime::key);
+    regimes
+}
+
 /// A state put in the form a game keeps it in: rows in id order (views rely on it), and the trust
 /// baselines drift compares with (a saved state does not keep them).
 fn prepared(scenario: &Scenario, mut state: Snapshot) -> Snapshot {
@@ -124,6 +144,10 @@ impl Game {
                 restore(world, &self.actor_rows, &mut self.state.actors, &start.actors, &mut changed.actors);
                 self.state.globals.refresh_parts(&start.globals, changed.globals);
                 self.world.resource_mut::<Globals>().refresh_parts(&start.globals, changed.globals);
+                if changed.globals.sanctions {
+                    put_regimes(&mut self.world, &start.sanctions);
+                    self.state.sanctions.clone_from(&start.sanctions);
+                }
                 changed.globals = Collections::default();
             }
             _ => {
@@ -198,6 +222,7 @@ impl Game {
             Some(mut g) => g.refresh_from(&self.state.globals),
             None => self.world.insert_resource(self.state.globals.clone()),
         }
+        put_regimes(&mut self.world, &self.state.sanctions);
         self.world_current = true;
         self.since_start = self.at_start.then(|| Changed::none(self.dyad_rows.len(), self.actor_rows.len()));
     }
@@ -226,7 +251,11 @@ impl Game {
             self.state.actors[i].refresh_from(a);
         }
         // The world's globals started the turn equal to the state's.
-        self.state.globals.resync(self.world.resource::<Globals>(), ledger.touched_globals);
+        let written = ledger.touched_globals;
+        self.state.globals.resync(self.world.resource::<Globals>(), written);
+        if written.sanctions {
+            self.state.sanctions = read_regimes(&mut self.world);
+        }
     }
 
     /// Plays the next turn with these orders and returns its record.

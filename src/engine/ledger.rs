@@ -4,6 +4,7 @@
 use bevy_ecs::prelude::*;
 
 use super::record::EffectRecord;
+use super::regimes::{RegimeStore, SanctionRegime};
 use super::rows::{FetchMut, RowsMut};
 use super::state::{ActorState, Collections, DyadState, Globals};
 use crate::scenario::validate::ranges::var_bounds;
@@ -21,11 +22,11 @@ pub enum Flag {
     Agreement(Id),
     Observers(Id),
     PeaceOperation(Id),
-    ArmsEmbargo(Id),
     IcjPending(Id),
     ProvisionalMeasures(Id),
-    /// `(target actor, kind)`
-    Sanction(Id, SanctionKind),
+    /// A sanction regime, `(target actor, kind, imposed by, strength)`: on imposes it at that
+    /// strength, off lifts it (whatever the strength given). Named without the strength.
+    Sanctions(Id, SanctionKind, Id, f64),
     /// Two mediators now share an envoy.
     JointTrack(Id, Id),
 }
@@ -96,6 +97,7 @@ pub fn apply_pending(
     globals: &mut Globals,
     dyads: &mut dyn FetchMut<DyadState>,
     actors: &mut dyn FetchMut<ActorState>,
+    regimes: &mut dyn RegimeStore,
     setup: &super::setup::Setup,
 ) {
     if ledger.pending.is_empty() {
@@ -109,7 +111,8 @@ pub fn apply_pending(
         RowsMut::world(scenario, &entities.actors, complete, actors, std::mem::take(&mut ledger.touched_actors));
     for effect in &ledger.pending {
         ledger.touched_globals = ledger.touched_globals.and(touches(&effect.change));
-        if let Some(record) = apply(effect, &mut dyads, &mut actors, globals, turn, scenario, setup.narrate) {
+        let rows = Rows { dyads: &mut dyads, actors: &mut actors, globals, regimes };
+        if let Some(record) = apply(effect, rows, turn, scenario, setup.narrate) {
             ledger.applied.push(record);
         }
     }
@@ -153,6 +156,7 @@ fn touches(change: &Change) -> Collections {
     match change {
         Change::Shift(Var::Trust(..), _) | Change::Set(Var::Trust(..), _) => Collections { trust: true, ..none },
         Change::Flag(Flag::JointTrack(..), _) => Collections { joint_tracks: true, ..none },
+        Change::Flag(Flag::Sanctions(..), _) => Collections { sanctions: true, ..none },
         Change::Happen(_) => Collections { events: true, ..none },
         _ => none,
     }
@@ -167,13 +171,14 @@ pub fn apply_to_snapshot(
     effects: &[Effect],
     turn: u32,
 ) -> (Vec<usize>, Vec<usize>, Collections) {
-    let super::state::Snapshot { globals, dyads, actors } = snap;
+    let super::state::Snapshot { globals, dyads, actors, sanctions } = snap;
     let mut dyads = RowsMut::of_slice(scenario, dyads);
     let mut actors = RowsMut::of_slice(scenario, actors);
     let mut written = Collections::default();
     for effect in effects {
         written = written.and(touches(&effect.change));
-        apply(effect, &mut dyads, &mut actors, globals, turn, scenario, false);
+        let rows = Rows { dyads: &mut dyads, actors: &mut actors, globals, regimes: sanctions };
+        apply(effect, rows, turn, scenario, false);
     }
     (dyads.into_touched(), actors.into_touched(), written)
 }
@@ -183,15 +188,22 @@ fn fmt(x: f64) -> String {
     if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r}") }
 }
 
+/// Everything an effect may write to.
+struct Rows<'r, 'd, 'a> {
+    dyads: &'r mut RowsMut<'d, DyadState>,
+    actors: &'r mut RowsMut<'a, ActorState>,
+    globals: &'r mut Globals,
+    regimes: &'r mut dyn RegimeStore,
+}
+
 fn apply(
     effect: &Effect,
-    dyads: &mut RowsMut<'_, DyadState>,
-    actors: &mut RowsMut<'_, ActorState>,
-    g: &mut Globals,
+    rows: Rows<'_, '_, '_>,
     turn: u32,
     scenario: &Scenario,
     narrate: bool,
 ) -> Option<EffectRecord> {
+    let Rows { dyads, actors, globals: g, regimes } = rows;
     let record = |target: String, before: String, after: String| {
         (before != after).then(|| EffectRecord { target, before, after, cause: effect.cause.to_string() })
     };
@@ -224,12 +236,16 @@ fn apply(
             record(format!("{event:?}"), "no".into(), if new { "yes".into() } else { "no".into() })
         }
         Change::Flag(flag, on) => {
-            let (before, after) = set_flag(flag, *on, dyads, actors, g, turn)?;
+            let (before, after) = set_flag(flag, *on, Rows { dyads, actors, globals: g, regimes }, turn, scenario)?;
             if !narrate {
                 return None;
             }
             // Named as variables and events are: `Observers("preah-vihear")`.
-            record(format!("{flag:?}"), before.text(), after.text())
+            let name = match flag {
+                Flag::Sanctions(target, kind, by, _) => format!("Sanctions({target:?}, {kind:?}, {by:?})"),
+                _ => format!("{flag:?}"),
+            };
+            record(name, before.text(), after.text())
         }
     }
 }
@@ -254,11 +270,11 @@ impl FlagValue {
 fn set_flag(
     flag: &Flag,
     on: bool,
-    dyads: &mut RowsMut<'_, DyadState>,
-    actors: &mut RowsMut<'_, ActorState>,
-    g: &mut Globals,
+    rows: Rows<'_, '_, '_>,
     turn: u32,
+    scenario: &Scenario,
 ) -> Option<(FlagValue, FlagValue)> {
+    let Rows { dyads, actors: _, globals: g, regimes } = rows;
     let side = |dyads: &mut RowsMut<'_, DyadState>, d: Id, a: Id, field: fn(&mut DyadState) -> &mut [bool; 2]| {
         let ds = dyads.get_mut(d)?;
         let i = ds.side_of(a)?;
@@ -282,7 +298,6 @@ fn set_flag(
         | Flag::Agreement(d)
         | Flag::Observers(d)
         | Flag::PeaceOperation(d)
-        | Flag::ArmsEmbargo(d)
         | Flag::IcjPending(d)
         | Flag::ProvisionalMeasures(d) => {
             let ds = dyads.get_mut(d)?;
@@ -291,20 +306,22 @@ fn set_flag(
                 Flag::Agreement(_) => &mut ds.agreement,
                 Flag::Observers(_) => &mut ds.observers,
                 Flag::PeaceOperation(_) => &mut ds.peace_operation,
-                Flag::ArmsEmbargo(_) => &mut ds.arms_embargo,
                 Flag::IcjPending(_) => &mut ds.icj_pending,
                 _ => &mut ds.provisional_measures,
             };
             Some((FlagValue::On(std::mem::replace(field, on)), FlagValue::On(on)))
         }
-        Flag::Sanction(a, kind) => {
-            let actor = actors.get_mut(a)?;
-            let had = actor.sanctions.contains(kind);
+        Flag::Sanctions(target, kind, by, strength) => {
+            scenario.actor(*target)?;
+            let key = (*target, *kind, *by);
+            let had = regimes.in_force(&key);
             if on && !had {
-                actor.sanctions.push(*kind);
-                actor.sanctions.sort_by_key(|k| format!("{k:?}"));
-            } else if !on {
-                actor.sanctions.retain(|k| k != kind);
+                // Every Council regime has its committee and panel of experts; a state's does not.
+                let panel = scenario.body(*by).is_some_and(|b| b.is_council());
+                let (target, kind, imposed_by, strength) = (*target, *kind, *by, *strength);
+                regimes.impose(SanctionRegime { target, kind, imposed_by, panel, strength, since: turn });
+            } else if !on && had {
+                regimes.lift(&key);
             }
             Some((FlagValue::On(had), FlagValue::On(on)))
         }

@@ -5,6 +5,7 @@ mod game;
 pub mod ledger;
 pub mod older_records;
 pub mod record;
+pub mod regimes;
 pub mod rng;
 pub mod rows;
 pub mod schedule;

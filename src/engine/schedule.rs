@@ -10,6 +10,7 @@ use bevy_ecs::system::SystemParam;
 
 use super::ledger::{Effect, Ledger, apply_pending, count_uses};
 use super::record::{DynamicsRecord, EndRecord, InjectRecord, OutcomeRecord, Rejection, VoteRecord};
+use super::regimes::{SanctionRegime, WorldRegimes, sorted};
 use super::rows::Rows;
 use super::setup::Setup;
 use super::state::{ActorState, DyadState, Globals};
@@ -92,6 +93,7 @@ pub fn build() -> Schedule {
     schedule.add_systems(intake.in_set(Phase::Intake));
     schedule.add_systems(deliberation.in_set(Phase::Deliberation));
     schedule.add_systems(resolution.in_set(Phase::Resolution));
+    schedule.add_systems(sanctions_in_force.in_set(Phase::Dynamics).before(dynamics));
     schedule.add_systems(dynamics.in_set(Phase::Dynamics));
     schedule.add_systems(injects.in_set(Phase::Injects));
     schedule.add_systems(assessment.in_set(Phase::Assessment));
@@ -106,6 +108,8 @@ pub struct StateParam<'w, 's> {
     globals: ResMut<'w, Globals>,
     dyads: Query<'w, 's, &'static mut DyadState>,
     actors: Query<'w, 's, &'static mut ActorState>,
+    sanctions: Query<'w, 's, (Entity, &'static SanctionRegime)>,
+    commands: Commands<'w, 's>,
     ledger: ResMut<'w, Ledger>,
 }
 
@@ -118,6 +122,7 @@ impl StateParam<'_, '_> {
             &self.globals,
             Rows::world(s, &self.setup.rows.dyads, self.setup.rows.complete, &self.dyads),
             Rows::world(s, &self.setup.rows.actors, self.setup.rows.complete, &self.actors),
+            sorted(self.sanctions.iter().map(|(_, r)| r)),
             self.globals.turn,
         )
     }
@@ -150,9 +155,10 @@ impl StateParam<'_, '_> {
 
     /// Applies the effects the phase emitted, through the ledger, keeping the list's memory.
     fn apply(&mut self, pending: Vec<Effect>) {
-        let StateParam { setup, globals, dyads, actors, ledger } = self;
+        let StateParam { setup, globals, dyads, actors, sanctions, commands, ledger } = self;
         ledger.pending = pending;
-        apply_pending(ledger, globals, dyads, actors, setup);
+        let mut regimes = WorldRegimes { query: sanctions, commands, changed: Vec::new() };
+        apply_pending(ledger, globals, dyads, actors, &mut regimes, setup);
     }
 }
 
@@ -256,6 +262,18 @@ fn resolution(mut state: StateParam, mut out: ResMut<TurnOutput>) {
     for (order, index) in accepted.iter().zip(dice.iter()).filter(|(o, _)| !is_deliberation(o.tool)) {
         outcomes.push(rules::resolve(order, *index, &ctx, &mut pending));
     }
+    drop(v);
+    state.apply(pending);
+}
+
+/// The sanction regimes in force (entities of their own) bite, before the disputes' own dynamics.
+fn sanctions_in_force(mut state: StateParam, out: Res<TurnOutput>) {
+    if state.sanctions.is_empty() {
+        return;
+    }
+    let mut pending = state.take_pending();
+    let v = state.view();
+    rules::sanctions::in_force_effects(&state.ctx(&v, &out.accepted), &mut pending);
     drop(v);
     state.apply(pending);
 }

@@ -6,9 +6,10 @@ use std::collections::BTreeSet;
 use bevy_ecs::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::regimes::SanctionRegime;
 use super::trust::TrustTable;
 use super::uses::UseCounts;
-use crate::scenario::{Event, Id, IdKey, SanctionKind, Scenario};
+use crate::scenario::{Event, Id, IdKey, Scenario};
 
 /// One dyad: the escalation and ripeness numbers, consent, and what has been agreed.
 #[derive(Component, Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,7 +33,6 @@ pub struct DyadState {
     pub agreement: bool,
     pub observers: bool,
     pub peace_operation: bool,
-    pub arms_embargo: bool,
     /// An application to the ICJ is pending.
     pub icj_pending: bool,
     pub provisional_measures: bool,
@@ -58,7 +58,6 @@ pub struct ActorState {
     pub domestic_pressure: f64,
     /// Spoiler strength, 0 for actors that are not spoilers.
     pub spoiler: f64,
-    pub sanctions: Vec<SanctionKind>,
     /// Tools used so far, for `max_uses`.
     pub uses: UseCounts,
 }
@@ -119,7 +118,6 @@ impl Refresh for DyadState {
             agreement,
             observers,
             peace_operation,
-            arms_embargo,
             icj_pending,
             provisional_measures,
             deaths,
@@ -142,7 +140,6 @@ impl Refresh for DyadState {
         self.agreement = *agreement;
         self.observers = *observers;
         self.peace_operation = *peace_operation;
-        self.arms_embargo = *arms_embargo;
         self.icj_pending = *icj_pending;
         self.provisional_measures = *provisional_measures;
         self.deaths = *deaths;
@@ -151,29 +148,30 @@ impl Refresh for DyadState {
 
 impl Refresh for ActorState {
     fn refresh_from(&mut self, from: &ActorState) {
-        let ActorState { id, leverage, capacity, domestic_pressure, spoiler, sanctions, uses } = from;
+        let ActorState { id, leverage, capacity, domestic_pressure, spoiler, uses } = from;
         self.id.clone_from(id);
         self.leverage = *leverage;
         self.capacity = *capacity;
         self.domestic_pressure = *domestic_pressure;
         self.spoiler = *spoiler;
-        self.sanctions.clone_from(sanctions);
         self.uses.clone_from(uses);
     }
 }
 
 impl Refresh for Globals {
     fn refresh_from(&mut self, from: &Globals) {
-        self.refresh_parts(from, Collections { trust: true, events: true, joint_tracks: true });
+        self.refresh_parts(from, Collections { trust: true, events: true, joint_tracks: true, sanctions: true });
     }
 }
 
-/// Which of the globals' collections may differ between two copies (see [`Globals::refresh_parts`]).
+/// Which of the state's collections may differ between two copies (see [`Globals::refresh_parts`]):
+/// the globals' and the sanction regimes.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct Collections {
     pub trust: bool,
     pub events: bool,
     pub joint_tracks: bool,
+    pub sanctions: bool,
 }
 
 impl Collections {
@@ -182,6 +180,7 @@ impl Collections {
             trust: self.trust || o.trust,
             events: self.events || o.events,
             joint_tracks: self.joint_tracks || o.joint_tracks,
+            sanctions: self.sanctions || o.sanctions,
         }
     }
 }
@@ -231,7 +230,7 @@ impl Globals {
 
 impl Refresh for Snapshot {
     fn refresh_from(&mut self, from: &Snapshot) {
-        let Snapshot { globals, dyads, actors } = from;
+        let Snapshot { globals, dyads, actors, sanctions } = from;
         if self.dyads.len() == dyads.len() && self.actors.len() == actors.len() {
             self.dyads.iter_mut().zip(dyads).for_each(|(d, f)| d.refresh_from(f));
             self.actors.iter_mut().zip(actors).for_each(|(a, f)| a.refresh_from(f));
@@ -240,6 +239,7 @@ impl Refresh for Snapshot {
             self.actors.clone_from(actors);
         }
         self.globals.refresh_from(globals);
+        refresh_if_changed(&mut self.sanctions, sanctions);
     }
 }
 
@@ -249,6 +249,9 @@ pub struct Snapshot {
     pub globals: Globals,
     pub dyads: Vec<DyadState>,
     pub actors: Vec<ActorState>,
+    /// The sanction regimes in force, sorted by key (logs written before regimes have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sanctions: Vec<SanctionRegime>,
 }
 
 impl Snapshot {
@@ -276,7 +279,6 @@ impl Snapshot {
                 agreement: false,
                 observers: false,
                 peace_operation: false,
-                arms_embargo: false,
                 icj_pending: false,
                 provisional_measures: false,
                 deaths: 0,
@@ -297,7 +299,6 @@ impl Snapshot {
                     .filter(|sp| sp.actor == a.id)
                     .map(|sp| sp.strength)
                     .fold(0.0, f64::max),
-                sanctions: Vec::new(),
                 uses: UseCounts::default(),
             })
             .collect();
@@ -316,7 +317,7 @@ impl Snapshot {
             events: BTreeSet::new(),
             joint_tracks: BTreeSet::new(),
         };
-        let mut snap = Snapshot { globals, dyads, actors };
+        let mut snap = Snapshot { globals, dyads, actors, sanctions: Vec::new() };
         snap.dyads.sort_by_key(|a| a.id);
         snap.actors.sort_by_key(|a| a.id);
         snap

@@ -112,7 +112,7 @@ fn known_event(event: &Event, s: &Scenario) -> Result<(), StateProblem> {
         | Event::PeaceOperation(d)
         | Event::ProvisionalMeasures(d) => (d, "a dispute", s.dyad(d).is_some()),
         Event::ResolutionAdopted(b) | Event::Vetoed(b) | Event::Seized(b) => (b, "a body", s.body(b).is_some()),
-        Event::Sanctioned(a) => (a, "an actor", s.actor(a).is_some()),
+        Event::Sanctioned(a) | Event::SanctionsLifted(a) => (a, "an actor", s.actor(a).is_some()),
         Event::InjectFired(i) => (i, "an inject", s.injects.iter().any(|x| x.id == *i)),
     };
     if known {

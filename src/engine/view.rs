@@ -1,6 +1,7 @@
 //! A read-only view of the state during a turn, built from the ECS world sorted by stable id.
 //! Rules read the state only through this, so they never depend on ECS iteration order.
 
+use super::regimes::{SanctionRegime, sorted};
 use super::rows::Rows;
 use super::state::{ActorState, DyadState, Globals, Snapshot, baseline_trust};
 use crate::scenario::{Condition, Event, Id, IdKey, Scenario, Var};
@@ -10,6 +11,8 @@ pub struct View<'a> {
     pub globals: &'a Globals,
     pub dyads: Rows<'a, DyadState>,
     pub actors: Rows<'a, ActorState>,
+    /// The sanction regimes in force, sorted by key.
+    pub sanctions: Vec<&'a SanctionRegime>,
     /// The turn being played (1-based).
     pub turn: u32,
 }
@@ -20,6 +23,7 @@ impl<'a> View<'a> {
         globals: &'a Globals,
         dyads: impl Iterator<Item = &'a DyadState>,
         actors: impl Iterator<Item = &'a ActorState>,
+        sanctions: impl Iterator<Item = &'a SanctionRegime>,
         turn: u32,
     ) -> View<'a> {
         View::from_rows(
@@ -27,6 +31,7 @@ impl<'a> View<'a> {
             globals,
             Rows::in_id_order(scenario, dyads),
             Rows::in_id_order(scenario, actors),
+            sorted(sanctions),
             turn,
         )
     }
@@ -37,14 +42,15 @@ impl<'a> View<'a> {
         globals: &'a Globals,
         dyads: Rows<'a, DyadState>,
         actors: Rows<'a, ActorState>,
+        sanctions: Vec<&'a SanctionRegime>,
         turn: u32,
     ) -> View<'a> {
-        View { scenario, globals, dyads, actors, turn }
+        View { scenario, globals, dyads, actors, sanctions, turn }
     }
 
     pub fn of_snapshot(scenario: &'a Scenario, snap: &'a Snapshot, turn: u32) -> View<'a> {
         let (dyads, actors) = (Rows::of_slice(scenario, &snap.dyads), Rows::of_slice(scenario, &snap.actors));
-        View::from_rows(scenario, &snap.globals, dyads, actors, turn)
+        View::from_rows(scenario, &snap.globals, dyads, actors, snap.sanctions.iter().collect(), turn)
     }
 
     pub fn dyad(&self, id: impl IdKey) -> Option<&'a DyadState> {
@@ -53,6 +59,11 @@ impl<'a> View<'a> {
 
     pub fn actor(&self, id: impl IdKey) -> Option<&'a ActorState> {
         self.actors.get(id)
+    }
+
+    /// The regimes in force against `target`, by key.
+    pub fn sanctions_on(&self, target: Id) -> impl Iterator<Item = &'a SanctionRegime> + '_ {
+        self.sanctions.iter().copied().filter(move |r| r.target == target)
     }
 
     /// The dyads `actor` is a side of or a spoiler in, in id order (a party's bot need not look at

@@ -16,6 +16,7 @@
 //!
 //! Rendering is deterministic: [`render_log`] of a header and its records is exactly the file.
 
+mod before_regimes;
 mod create;
 mod error;
 mod format;
@@ -98,6 +99,10 @@ pub struct LoadedLog {
     /// Byte length of the intact prefix (the header and the complete turns). Smaller than the file when a
     /// torn tail was dropped: pass it to [`truncate_to`] before appending.
     pub valid_len: usize,
+    /// Written by an engine before sanction regimes (`before_regimes.rs`): its blocks are packed
+    /// against records this engine no longer renders, so a turn is added only after the log is
+    /// rewritten, as for an older format.
+    pub before_regimes: bool,
 }
 
 impl LoadedLog {

@@ -1,5 +1,5 @@
-//! The state a turn block of log format 2 stores: the globals always, and only the rows (disputes,
-//! actors) that changed since the turn before — every row at a checkpoint (turn 1 and every
+//! The state a turn block of log format 2 stores: the globals and the sanction regimes always, and
+//! only the rows (disputes, actors) that changed since the turn before — every row at a checkpoint (turn 1 and every
 //! [`CHECKPOINT_EVERY`] turns after). Reading merges a block's rows into the state before it, so the
 //! rules for reading do not depend on which turns are checkpoints.
 
@@ -39,6 +39,8 @@ pub fn stored(turn: u32, before: Option<&Snapshot>, state: &Snapshot) -> Snapsho
             .filter(|(now, then)| now != then)
             .map(|(now, _)| now.clone())
             .collect(),
+        // Few, and rarely changed: stored whole.
+        sanctions: state.sanctions.clone(),
     }
 }
 
@@ -57,6 +59,7 @@ pub fn merged(before: Option<&Snapshot>, block: Snapshot) -> Snapshot {
         globals: block.globals,
         dyads: merge_rows(&before.dyads, block.dyads, |d| d.id),
         actors: merge_rows(&before.actors, block.actors, |a| a.id),
+        sanctions: block.sanctions,
     }
 }
 

@@ -9,6 +9,7 @@ use crate::engine::record::Ballot;
 use crate::engine::record::{
     DynamicsRecord, EffectRecord, EndRecord, Factor, InjectRecord, ObjectiveScore, OutcomeRecord, Rejection, VoteRecord,
 };
+use crate::engine::regimes::SanctionRegime;
 use crate::scenario::{Chapter, Draft, DraftContent, Event, MediationStyle, OrderSpec, SanctionKind, Target, ToolKind};
 
 pub(super) const NAME: &str = "kenya.log";
@@ -76,9 +77,18 @@ pub(super) fn snapshot(turn: u32) -> Snapshot {
         d.ceasefire_offered = [Some(turn), None];
     }
     if let Some(a) = s.actors.first_mut() {
-        a.sanctions.push(SanctionKind::TravelBan);
         a.uses.set(ToolKind::Mediation, turn);
     }
+    let imposed_by = Id::from("unsc");
+    let target = s.actors[0].id;
+    s.sanctions.push(SanctionRegime {
+        target,
+        kind: SanctionKind::TravelBan,
+        imposed_by,
+        panel: true,
+        strength: 1.0,
+        since: 1,
+    });
     s
 }
 

@@ -21,6 +21,7 @@
 //! - A turn's record stores the state's globals and only the changed rows (`state_rows.rs`), packed
 //!   against the turn before (`packed.rs`): a built-in game's turns take 5–10 % of format 1's bytes.
 
+use super::before_regimes::BeforeRegimes;
 use super::error::{LogError, report};
 use super::format::{
     Block, END_PREFIX, HEADER_PREFIX, START_PREFIX, check_record_turn, crlf_error, header_ron, line_at, scan_blocks,
@@ -213,14 +214,25 @@ pub(super) fn parse_rest(name: &str, text: &str, mut header: LogHeader, pos: usi
     header.scenario_text = scenario_text.to_string();
 
     let mut records: Vec<TurnRecord> = Vec::new();
+    // Set when the first turn shows the log was written before sanction regimes.
+    let mut before_regimes: Option<BeforeRegimes> = None;
     let scanned = scan_blocks(name, text, end_line.next, |b: Block<'_>| {
         let opening = &text.as_bytes()[b.start.start..b.body_start];
         let checksum = fnv1a_more(fnv1a_more(chain, opening), b.body.as_bytes());
         if checksum != b.checksum {
             return Err(tampered(name, text, b.n, &format!("turn {}", b.n), b.end.span()));
         }
-        let ron =
-            unpack(b.body, &dictionary(records.last())).map_err(|e| LogError::Damaged(err(unpack_error(&b, &e))))?;
+        let mut dictionary = dictionary(records.last());
+        if let Some(older) = &before_regimes {
+            dictionary = older.dictionary(&dictionary);
+        }
+        let ron = unpack(b.body, &dictionary).map_err(|e| LogError::Damaged(err(unpack_error(&b, &e))))?;
+        if records.is_empty() && BeforeRegimes::wrote(&ron) {
+            before_regimes = Some(BeforeRegimes::default());
+        }
+        if let Some(older) = &mut before_regimes {
+            older.learn(&ron);
+        }
         let record: TurnRecord = ron_options().from_str(&ron).map_err(|e| {
             let inside =
                 format!("{} (at line {}, column {} of its record)", e.code, e.span.start.line, e.span.start.col);
@@ -232,7 +244,8 @@ pub(super) fn parse_rest(name: &str, text: &str, mut header: LogHeader, pos: usi
         chain = checksum;
         Ok(())
     })?;
-    Ok(LoadedLog { header, records, warnings: scanned.warnings, valid_len: scanned.valid_len })
+    let before_regimes = before_regimes.is_some();
+    Ok(LoadedLog { header, records, warnings: scanned.warnings, valid_len: scanned.valid_len, before_regimes })
 }
 
 fn tampered(name: &str, text: &str, turn: u32, what: &str, span: (usize, usize)) -> LogError {

@@ -33,7 +33,7 @@ pub fn target_kind(tool: ToolKind) -> Target {
         RaiseAtCouncil | CouncilBriefing | DraftResolution | RequestCouncilAuthorisation => Target::Council,
         RequestEmergencySession | AssemblyResolution => Target::Assembly,
         AppealToBody => Target::AnyBody,
-        DeployStandbyTeam | UnilateralSanctions | MassAction => Target::Actor,
+        DeployStandbyTeam | UnilateralSanctions | LiftSanctions | MassAction => Target::Actor,
         _ => Target::Dyad,
     }
 }
@@ -253,6 +253,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
                 let binding = matches!(
                     c,
                     DraftContent::Sanctions(..)
+                        | DraftContent::LiftSanctions(_)
                         | DraftContent::AuthoriseRegionalForce(_)
                         | DraftContent::IccReferral(_)
                 );
@@ -271,7 +272,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
                     DraftContent::EndorseRegional(b) | DraftContent::AuthoriseRegionalForce(b) => {
                         (b, s.body(b).is_some())
                     }
-                    DraftContent::Sanctions(a, _) => (a, s.actor(a).is_some()),
+                    DraftContent::Sanctions(a, _) | DraftContent::LiftSanctions(a) => (a, s.actor(a).is_some()),
                 };
                 if !exists {
                     return Err(refuse(format_args!("the draft names `{id}`, which is not in this scenario")));
@@ -302,6 +303,27 @@ fn check_with<E, A: Borrow<OrderSpec>>(
             }
             if target_id == Some(order.actor) {
                 return Err(refuse(format_args!("an actor cannot sanction itself")));
+            }
+            if let (Some(target), Some(kind)) = (target_id, order.sanction)
+                && let Some(r) = view.sanctions_on(target).find(|r| r.kind == kind && r.imposed_by == order.actor)
+            {
+                return Err(refuse(format_args!(
+                    "{}'s {} on {} has been in force since turn {}: lift it or choose another measure",
+                    actor.name,
+                    crate::names::sanction(kind),
+                    s.actor(target).map_or("the target", |t| t.name.as_str()),
+                    r.since
+                )));
+            }
+        }
+        LiftSanctions => {
+            let target = target_id.expect("actor target checked");
+            if !view.sanctions_on(target).any(|r| r.imposed_by == order.actor) {
+                return Err(refuse(format_args!(
+                    "{} keeps no sanctions on {}: there is nothing to lift",
+                    actor.name,
+                    s.actor(target).map_or("the target", |t| t.name.as_str())
+                )));
             }
         }
         JointEnvoy => {

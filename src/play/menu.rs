@@ -215,7 +215,7 @@ fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
         }
         // Only tools with a target the rules accept now are offered; the others are named with why.
         let (usable, blocked): (Vec<ToolKind>, Vec<ToolKind>) =
-            actor.tools.iter().copied().partition(|t| !allowed_targets(session, role, *t).is_empty());
+            actor.tools_in_hand().partition(|t| !allowed_targets(session, role, *t).is_empty());
         let reasons: Vec<String> = blocked
             .iter()
             .filter_map(|t| why_not(session, role, *t).map(|why| format!("  {}: {why}", tool_name(*t))))

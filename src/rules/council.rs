@@ -8,7 +8,7 @@
 
 use super::council_vote::{Cast, Matter, Threshold, count};
 use super::explain;
-use super::sanctions::sanction_effects;
+use super::sanctions::{lift_effects, sanction_effects};
 use super::{RuleCtx, done, factor};
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::Ballot;
@@ -250,7 +250,7 @@ pub(super) fn disputes_concerned(ctx: &RuleCtx, draft: &Draft) -> Vec<Id> {
             | DraftContent::PeaceOperation(d, _)
             | DraftContent::IccReferral(d) => disputes.push(*d),
             DraftContent::EndorseRegional(body) => disputes.extend(local_disputes(ctx, *body)),
-            DraftContent::Sanctions(..) | DraftContent::AuthoriseRegionalForce(_) => {}
+            DraftContent::Sanctions(..) | DraftContent::LiftSanctions(_) | DraftContent::AuthoriseRegionalForce(_) => {}
         }
     }
     disputes
@@ -303,7 +303,8 @@ fn draft_vote(
         effects.push(Effect::happen(Event::ResolutionAdopted(council_id), &c));
         effects.push(Effect::shift(Var::PublicPressure, 12.0, &c));
         for content in &draft.contents {
-            if let Some(note) = content_effects(ctx, content, draft.chapter, 1.0, order.actor, &c, effects) {
+            let by = (council_id, order.actor);
+            if let Some(note) = content_effects(ctx, content, draft.chapter, 1.0, by, &c, effects) {
                 result.explanation = explain!(ctx, "{} {note}", result.explanation);
             }
         }
@@ -349,14 +350,14 @@ fn draft_vote(
 }
 
 /// What an adopted resolution does, added to `effects`. `k` scales recommendations of the Assembly
-/// (weaker than the Council's). Returns a sentence for the vote's result where the content's fate
+/// (weaker than the Council's); `by` is the body that adopted it and the draft's sponsor. Returns a sentence for the vote's result where the content's fate
 /// needs one (a mission that cannot deploy, and why).
 fn content_effects(
     ctx: &RuleCtx,
     content: &DraftContent,
     chapter: Chapter,
     k: f64,
-    sponsor: Id,
+    (body, sponsor): (Id, Id),
     c: &str,
     effects: &mut Vec<Effect>,
 ) -> Option<String> {
@@ -372,7 +373,12 @@ fn content_effects(
         }
         DraftContent::EndorseRegional(_) => effects.push(Effect::shift(Var::Coherence, 10.0 * k, c)),
         DraftContent::Sanctions(a, kind) => {
-            sanction_effects(ctx, a, kind, k, sponsor, c, effects);
+            let how = sanction_effects(ctx, a, kind, k, body, sponsor, c, effects);
+            return (!how.is_empty()).then_some(how);
+        }
+        DraftContent::LiftSanctions(a) => {
+            let none = || explain!(ctx, "No sanctions of this body on {} are in force: nothing to lift.", ctx.name(&a));
+            return Some(lift_effects(ctx, a, k, body, sponsor, c, effects).unwrap_or_else(none));
         }
         DraftContent::CommissionOfInquiry(d) => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == d) {
@@ -520,7 +526,8 @@ fn assembly(ctx: &RuleCtx, order: &OrderSpec, effects: &mut Vec<Effect>) -> (Vot
         effects.push(Effect::happen(Event::ResolutionAdopted(assembly_id), &c));
         effects.push(Effect::shift(Var::PublicPressure, 15.0, &c));
         for content in &draft.contents {
-            if let Some(note) = content_effects(ctx, content, Chapter::VI, 0.6, order.actor, &c, effects) {
+            let by = (assembly_id, order.actor);
+            if let Some(note) = content_effects(ctx, content, Chapter::VI, 0.6, by, &c, effects) {
                 explanation = explain!(ctx, "{explanation} {note}");
             }
         }

@@ -66,12 +66,8 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
         if dx > 0.0 {
             dx *= 1.0 - d.arms[i] / 100.0;
         }
-        let embargoed = ctx
-            .view
-            .actor(d.sides[i])
-            .is_some_and(|a| a.sanctions.contains(&crate::scenario::SanctionKind::ArmsEmbargo));
-        if embargoed && dx > 0.0 {
-            dx /= 2.0;
+        if dx > 0.0 {
+            dx *= super::sanctions::embargo_growth(ctx, d.sides[i]);
         }
         effects.push(Effect::shift(Var::Arms(id, d.sides[i]), round4(dx), CAUSE));
     }

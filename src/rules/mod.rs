@@ -206,6 +206,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
         | JointEnvoy
         | DeployObservers
         | UnilateralSanctions
+        | LiftSanctions
         | RequestCouncilAuthorisation => support::resolve(order, ctx, effects),
         RaiseAtCouncil
         | CouncilBriefing

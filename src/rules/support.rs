@@ -1,8 +1,8 @@
 //! Support for peacemaking and pressure from outside: envoys, the standby team, joint envoys,
-//! observers, unilateral sanctions, a regional body's request for Council authorisation.
+//! observers, unilateral sanctions and their lifting, a regional body's request for Council authorisation.
 
 use super::explain;
-use super::sanctions::sanction_effects;
+use super::sanctions::{lift_effects, sanction_effects};
 use super::{RuleCtx, done};
 use crate::engine::ledger::{Effect, Flag};
 use crate::engine::record::OutcomeRecord;
@@ -37,8 +37,13 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> O
         }
         ToolKind::UnilateralSanctions => {
             let kind = order.sanction.expect("checked: a sanction is given");
-            let how = sanction_effects(ctx, target, kind, 0.6 * k, order.actor, &c, effects);
+            let how = sanction_effects(ctx, target, kind, 0.6 * k, order.actor, order.actor, &c, effects);
             explain!(ctx, "{name} imposes {kind:?} on {} on its own. {how}", ctx.name(&target))
+        }
+        ToolKind::LiftSanctions => {
+            // `check` refuses a lift with nothing in force to lift.
+            let how = lift_effects(ctx, target, 0.6 * k, order.actor, order.actor, &c, effects).unwrap_or_default();
+            explain!(ctx, "{name} lifts its sanctions on {}. {how}", ctx.name(&target))
         }
         _ => {
             effects.push(Effect::happen(Event::Seized(target), &c));

@@ -56,7 +56,7 @@ impl Lookup {
         }
         let mut holders: Map<ToolKind, Vec<usize>> = Map::default();
         for (rank, &i) in actors_by_id.iter().enumerate() {
-            for &tool in &s.actors[i].tools {
+            for tool in s.actors[i].tools_in_hand() {
                 let list = holders.entry(tool).or_default();
                 if list.last() != Some(&rank) {
                     list.push(rank);

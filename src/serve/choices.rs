@@ -35,7 +35,7 @@ pub fn is_draft(tool: ToolKind) -> bool {
 pub fn choices(scenario: &Scenario, view: &View, role: &str, given: &[&OrderSpec]) -> Vec<Choice> {
     let Some(actor) = scenario.actor(role) else { return Vec::new() };
     let mut out = Vec::new();
-    for &tool in actor.tools.iter().filter(|t| !is_draft(**t)) {
+    for tool in actor.tools_in_hand().filter(|t| !is_draft(*t)) {
         for order in variants(scenario, actor.id, tool) {
             let refusal = check(&order, view, given).err();
             out.push(Choice { tool, label: describe(scenario, &order), line: line_of(&order), refusal, order });

@@ -35,8 +35,19 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// Whether the actor may use `tool`: it is in its list, or it lifts sanctions that its own
+    /// `UnilateralSanctions` imposed (whoever imposes may lift; a file need not say so).
     pub fn holds(&self, tool: ToolKind) -> bool {
-        self.tools.contains(&tool)
+        self.tools.contains(&tool) || (tool == ToolKind::LiftSanctions && self.lifts_implicitly())
+    }
+
+    /// The tools the actor may use, in its list's order, then `LiftSanctions` where it is implied.
+    pub fn tools_in_hand(&self) -> impl Iterator<Item = ToolKind> + '_ {
+        self.tools.iter().copied().chain(self.lifts_implicitly().then_some(ToolKind::LiftSanctions))
+    }
+
+    fn lifts_implicitly(&self) -> bool {
+        self.tools.contains(&ToolKind::UnilateralSanctions) && !self.tools.contains(&ToolKind::LiftSanctions)
     }
 }
 

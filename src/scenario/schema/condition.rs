@@ -64,6 +64,8 @@ pub enum Event {
     ProvisionalMeasures(Id),
     /// Sanctions were imposed on the actor.
     Sanctioned(Id),
+    /// Sanctions on the actor were lifted (format 2).
+    SanctionsLifted(Id),
     /// The dispute was brought to the body.
     Seized(Id),
     /// A scripted inject fired.

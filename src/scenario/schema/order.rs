@@ -87,6 +87,8 @@ pub enum DraftContent {
     EndorseRegional(Id),
     /// Sanctions on an actor (Chapter VII only).
     Sanctions(Id, SanctionKind),
+    /// Lift every sanction the Council keeps on an actor (Chapter VII only; format 2).
+    LiftSanctions(Id),
     /// A commission of inquiry into the dyad's violence.
     CommissionOfInquiry(Id),
     /// An observer mission of this many observers for the dyad.
@@ -99,7 +101,7 @@ pub enum DraftContent {
     IccReferral(Id),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SanctionKind {
     ArmsEmbargo,
     AssetFreeze,

@@ -29,6 +29,8 @@ pub enum ToolKind {
     Mediation,
     // Sanctions imposed by a state or a bloc on its own
     UnilateralSanctions,
+    /// Lift the sanctions you imposed (format 2; any holder of `UnilateralSanctions` may).
+    LiftSanctions,
     // Courts and human rights
     IcjApplication,
     ProvisionalMeasures,
@@ -60,7 +62,7 @@ pub enum ToolKind {
 }
 
 impl ToolKind {
-    pub const ALL: [ToolKind; 41] = [
+    pub const ALL: [ToolKind; 42] = [
         ToolKind::PublicStatement,
         ToolKind::RaiseAtCouncil,
         ToolKind::CouncilBriefing,
@@ -79,6 +81,7 @@ impl ToolKind {
         ToolKind::RequestCouncilAuthorisation,
         ToolKind::Mediation,
         ToolKind::UnilateralSanctions,
+        ToolKind::LiftSanctions,
         ToolKind::IcjApplication,
         ToolKind::ProvisionalMeasures,
         ToolKind::CommissionOfInquiry,
@@ -135,6 +138,7 @@ impl ToolKind {
             UnilateralSanctions => {
                 "Impose sanctions of your own: arms embargo, asset freeze, travel ban, commodity ban."
             }
+            LiftSanctions => "Lift the sanctions you imposed: relief rewards movement, or tells a holdout it pays.",
             IcjApplication => "Apply to the International Court of Justice, with a request for provisional measures.",
             ProvisionalMeasures => "The Court orders provisional measures binding on the parties.",
             CommissionOfInquiry => {

@@ -58,7 +58,7 @@ pub fn requirement(tool: ToolKind) -> Requirement {
         DeployObservers => (&[State, RegionalOrganisation, SecretaryGeneral], RegionalTie),
         RequestCouncilAuthorisation => (&[State, RegionalOrganisation], RegionalTie),
         Mediation => (THIRD_PARTIES, Nothing),
-        UnilateralSanctions => (&[State, RegionalOrganisation], Nothing),
+        UnilateralSanctions | LiftSanctions => (&[State, RegionalOrganisation], Nothing),
         IcjApplication => (&[State], IcjJurisdiction),
         ProvisionalMeasures => (&[Court], Nothing),
         CommissionOfInquiry => {

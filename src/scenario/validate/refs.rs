@@ -151,7 +151,7 @@ impl Checker<'_> {
             | Event::PeaceOperation(d)
             | Event::ProvisionalMeasures(d) => (d, Want::Dyad),
             Event::ResolutionAdopted(b) | Event::Vetoed(b) | Event::Seized(b) => (b, Want::Body),
-            Event::Sanctioned(a) => (a, Want::Actor),
+            Event::Sanctioned(a) | Event::SanctionsLifted(a) => (a, Want::Actor),
             Event::InjectFired(i) => (i, Want::Inject),
         };
         self.reference(id, want, &p);
@@ -182,6 +182,7 @@ impl Checker<'_> {
                 let binding = matches!(
                     content,
                     DraftContent::Sanctions(..)
+                        | DraftContent::LiftSanctions(_)
                         | DraftContent::AuthoriseRegionalForce(_)
                         | DraftContent::IccReferral(_)
                 );
@@ -201,7 +202,7 @@ impl Checker<'_> {
                     | DraftContent::PeaceOperation(d, _)
                     | DraftContent::IccReferral(d) => (d, Want::Dyad),
                     DraftContent::EndorseRegional(b) | DraftContent::AuthoriseRegionalForce(b) => (b, Want::Body),
-                    DraftContent::Sanctions(a, _) => (a, Want::Actor),
+                    DraftContent::Sanctions(a, _) | DraftContent::LiftSanctions(a) => (a, Want::Actor),
                 };
                 self.reference(id, want, &q);
             }

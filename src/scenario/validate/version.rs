@@ -4,7 +4,10 @@
 
 use super::Checker;
 use crate::path;
-use crate::scenario::schema::{Condition, EffectSpec, FORMAT_VERSION, OLDEST_FORMAT_VERSION, RuleParams, Trigger, Var};
+use crate::scenario::schema::{
+    Condition, DraftContent, EffectSpec, Event, FORMAT_VERSION, OLDEST_FORMAT_VERSION, RuleParams, ToolKind, Trigger,
+    Var,
+};
 use crate::scenario::spans::Seg;
 
 pub(super) fn check(c: &mut Checker) {
@@ -33,6 +36,9 @@ fn newer_features(c: &Checker) -> Vec<(String, Vec<Seg>)> {
         found.push(("`turn_length_changes`".to_string(), path!["meta", "turn_length_changes"].to_vec()));
     }
     for (ai, a) in s.actors.iter().enumerate() {
+        if let Some(ti) = a.tools.iter().position(|t| *t == ToolKind::LiftSanctions) {
+            found.push(("the tool `LiftSanctions`".into(), path!["actors", ai, "tools", ti].to_vec()));
+        }
         for (oi, o) in a.objectives.iter().enumerate() {
             in_condition(&o.goal, path!["actors", ai, "objectives", oi, "goal"].to_vec(), &mut found);
         }
@@ -58,6 +64,18 @@ fn newer_features(c: &Checker) -> Vec<(String, Vec<Seg>)> {
         in_condition(&o.when, path!["ending", "outcomes", oi, "when"].to_vec(), &mut found);
     }
     for (ti, t) in s.historical_course.iter().enumerate() {
+        for (oi, o) in t.orders.iter().enumerate() {
+            let at = path!["historical_course", ti, "orders", oi].to_vec();
+            if o.tool == ToolKind::LiftSanctions {
+                found.push(("the tool `LiftSanctions`".into(), at));
+            } else if o
+                .draft
+                .as_ref()
+                .is_some_and(|d| d.contents.iter().any(|c| matches!(c, DraftContent::LiftSanctions(_))))
+            {
+                found.push(("the draft content `LiftSanctions`".into(), at));
+            }
+        }
         if !t.injects.is_empty() {
             found.push((
                 "`injects` in the historical course".into(),
@@ -87,6 +105,7 @@ fn in_condition(cond: &Condition, at: Vec<Seg>, found: &mut Vec<(String, Vec<Seg
             }
         }
         Condition::Not(c) => in_condition(c, child(0), found),
+        Condition::Happened(Event::SanctionsLifted(_)) => found.push(("the event `SanctionsLifted`".into(), at)),
         Condition::Always | Condition::Happened(_) | Condition::FromTurn(_) => {}
     }
 }

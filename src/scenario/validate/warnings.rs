@@ -90,7 +90,7 @@ fn event_tools(event: &Event) -> Vec<ToolKind> {
         // Only the Council has a veto.
         Event::Vetoed(_) => vec![DraftResolution],
         Event::ProvisionalMeasures(_) => vec![ProvisionalMeasures],
-        Event::Sanctioned(_) => vec![UnilateralSanctions, DraftResolution],
+        Event::Sanctioned(_) | Event::SanctionsLifted(_) => vec![UnilateralSanctions, DraftResolution],
         Event::Seized(_) => vec![RaiseAtCouncil, AppealToBody, RequestEmergencySession, RequestCouncilAuthorisation],
         Event::InjectFired(_) => vec![],
     }

@@ -24,7 +24,7 @@ pub fn render(
     let view = View::of_snapshot(scenario, state, turn);
     let given: Vec<&OrderSpec> = given.iter().collect();
     let all = choices(scenario, &view, role, &given);
-    let tools: Vec<_> = scenario.actor(role).map(|a| a.tools.clone()).unwrap_or_default();
+    let tools: Vec<_> = scenario.actor(role).map(|a| a.tools_in_hand().collect()).unwrap_or_default();
     let act: &dyn Fn(&str) -> String = &act;
     html! {
         h2 { "Give an order" }
