@@ -66,6 +66,11 @@ fn main() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("the room starts");
+    // The clients' memory without transparent huge pages, as the room's (`serve::run`): a group's
+    // first page, read into fresh memory, otherwise waited for the kernel to find and zero a 2 MiB page
+    // (up to 220 ms in turn 1). Only now, so that the room's own setting is the one measured.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
     let mut links = Vec::new();
     let mut room_says = BufReader::new(server.stdout.take().expect("its output")).lines();
     for line in room_says.by_ref() {
