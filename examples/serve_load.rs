@@ -15,12 +15,12 @@
 //! on a machine of one processor, or with `--unpinned`, both run anywhere, and the clients' ~100
 //! threads take the room's processor from it). Which processors each side had is printed.
 //!
-//! It prints the order submissions' latency (p50, p99, max), how long after each resolution was
-//! requested every listener had the new turn on its page (the slowest listener of each turn: p50 and
-//! max over the turns), and the peak memory of the room's process (this program started again with
-//! `--room`, so the clients' threads are not counted), then what the room did to serve it: pages
-//! rendered, syncs, resolutions, events (`serve::stats`), how long its thread waited for a processor
-//! taken by other work, and the machine's load average.
+//! It prints the order submissions' latency (p50, p99, max, and the slowest six with their turn),
+//! how long after each resolution was requested every listener had the new turn on its page (the
+//! slowest listener of each turn: p50 and max over the turns), and the peak memory of the room's
+//! process (this program started again with `--room`, so the clients' threads are not counted), then
+//! what the room did to serve it: pages rendered, syncs, resolutions, events (`serve::stats`), how
+//! long each of its threads ran and waited for a processor, and the machine's load average.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
