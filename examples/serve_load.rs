@@ -7,14 +7,20 @@
 //! ```sh
 //! cargo run --release --example serve_load                      # 40 groups, 60 listeners, 12 turns
 //! cargo run --release --example serve_load -- 40 60 12
+//! cargo run --release --example serve_load -- --unpinned        # the room and clients on any processor
 //! ```
 //!
-//! It prints the order submissions' latency (p50, p99, max), how long after each resolution was
-//! requested every listener had the new turn on its page (the slowest listener of each turn: p50 and
-//! max over the turns), and the peak memory of the room's process (this program started again with
-//! `--room`, so the clients' threads are not counted), then what the room did to serve it: pages
-//! rendered, syncs, resolutions, events (`serve::stats`), how long its thread waited for a processor
-//! taken by other work, and the machine's load average.
+//! In a workshop the clients are phones, other machines: they take no processor from the room. So the
+//! room's process is kept to one processor and the clients to the others (Linux `sched_setaffinity`;
+//! on a machine of one processor, or with `--unpinned`, both run anywhere, and the clients' ~100
+//! threads take the room's processor from it). Which processors each side had is printed.
+//!
+//! It prints the order submissions' latency (p50, p99, max, and the slowest six with their turn),
+//! how long after each resolution was requested every listener had the new turn on its page (the
+//! slowest listener of each turn: p50 and max over the turns), and the peak memory of the room's
+//! process (this program started again with `--room`, so the clients' threads are not counted), then
+//! what the room did to serve it: pages rendered, syncs, resolutions, events (`serve::stats`), how
+//! long each of its threads ran and waited for a processor, and the machine's load average.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -29,6 +35,11 @@ use good_offices::serve::{Settings, open_new, run, stats};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--room") {
+        // Before the runtime starts its threads, so that they are kept to it too.
+        if let Some(cpu) = args.get(3) {
+            pin(&[cpu.parse().expect("a processor")]);
+            own_session();
+        }
         return room(args[1].parse().expect("groups"), args[2].parse().expect("turns"));
     }
     let numbers: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
@@ -37,14 +48,29 @@ fn main() {
     let turns = numbers.get(2).copied().unwrap_or(12) as u32;
     // A shared machine's other work shows in every figure: it is printed with them.
     let load_before = load_average();
+    // The room gets the last processor this program may use, the clients the others.
+    let cpus = allowed_cpus();
+    let room_cpu = match cpus.as_slice() {
+        [_, .., last] if !args.iter().any(|a| a == "--unpinned") => Some(*last),
+        _ => None,
+    };
+    if let Some(room_cpu) = room_cpu {
+        pin(&cpus.iter().copied().filter(|&c| c != room_cpu).collect::<Vec<_>>());
+    }
 
     // The room in a process of its own, so that its memory is its own: this program again.
     let mut server = std::process::Command::new(std::env::current_exe().expect("this program"))
         .args(["--room", &groups.to_string(), &turns.to_string()])
+        .args(room_cpu.map(|cpu| cpu.to_string()))
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("the room starts");
+    // The clients' memory without transparent huge pages, as the room's (`serve::run`): a group's
+    // first page, read into fresh memory, otherwise waited for the kernel to find and zero a 2 MiB page
+    // (up to 220 ms in turn 1). Only now, so that the room's own setting is the one measured.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
     let mut links = Vec::new();
     let mut room_says = BufReader::new(server.stdout.take().expect("its output")).lines();
     for line in room_says.by_ref() {
@@ -79,18 +105,24 @@ fn main() {
         let (page, submissions, start_turn, all_locked) =
             (link(seat), submissions.clone(), start_turn.clone(), all_locked.clone());
         std::thread::spawn(move || {
+            // One reply buffer for the whole game, as a listener has (see `listen`): a fresh one for
+            // each page made this process's allocator take fresh memory from the system for 40
+            // threads at once at the start of a turn (the kernel zeroing pages: `perf`), and the
+            // group threads then waited for the clients' processor for up to 160 ms, measured as
+            // the room's latency.
+            let mut body = String::with_capacity(1 << 20);
             loop {
                 start_turn.wait();
-                let (_, body) = http("GET", &page, "");
+                http_into(&mut body, "GET", &page, "");
                 // The first order the menu offers (every one has passed `check`).
                 if let Some(order) = first_order(&body) {
                     let form = format!("order={}", encode(&order));
                     let started = Instant::now();
-                    let (status, _) = http("POST", &format!("{page}/order"), &form);
-                    submissions.lock().unwrap().push(started.elapsed());
+                    let status = http_into(&mut body, "POST", &format!("{page}/order"), &form);
+                    submissions.lock().unwrap().push((started, started.elapsed()));
                     assert_eq!(status, 303, "an order is taken");
                 }
-                let (status, _) = http("POST", &format!("{page}/lock"), "");
+                let status = http_into(&mut body, "POST", &format!("{page}/lock"), "");
                 assert_eq!(status, 303, "a lock is taken");
                 all_locked.wait();
             }
@@ -109,10 +141,12 @@ fn main() {
     let (page_time, page) = alone(&link(&seats[0]));
     let (screen_time, screen) = alone(&projector);
     let mut played = 0;
+    let mut turn_starts = Vec::new();
     for turn in 1..=turns {
         // A turn lasts at least a second (a real one lasts minutes): a group's two changes a turn stay
         // within its link's rate (`serve::limits`).
         let turn_started = Instant::now();
+        turn_starts.push(turn_started);
         start_turn.wait();
         all_locked.wait();
         *asked_at.lock().unwrap() = Instant::now();
@@ -133,7 +167,8 @@ fn main() {
         }
     }
 
-    let mut submitted = submissions.lock().unwrap().clone();
+    let mut each_order = submissions.lock().unwrap().clone();
+    let mut submitted: Vec<Duration> = each_order.iter().map(|(_, took)| *took).collect();
     submitted.sort();
     let mut slowest: Vec<Duration> =
         delays.lock().unwrap()[1..=played as usize].iter().map(|d| d.iter().copied().max().unwrap()).collect();
@@ -142,12 +177,38 @@ fn main() {
     let at = |v: &[Duration], q: f64| v[((v.len() as f64 - 1.0) * q).round() as usize];
     println!("{groups} groups, {listeners} listeners, {played} turns played");
     println!(
+        "processors: the room's process {}, the clients {}",
+        cpus_of(&format!("/proc/{}/status", server.id())),
+        cpus_of("/proc/self/status")
+    );
+    println!(
+        "scheduling groups: the room's {}, the clients' {}",
+        autogroup(&format!("/proc/{}/autogroup", server.id())),
+        autogroup("/proc/self/autogroup")
+    );
+    println!(
         "order submission: p50 {}, p99 {}, max {} ({} orders)",
         ms(at(&submitted, 0.5)),
         ms(at(&submitted, 0.99)),
         ms(*submitted.last().unwrap()),
         submitted.len()
     );
+    // Where the slowest orders were: which turn, and how long after the turn started they were sent.
+    each_order.sort_by_key(|(_, took)| std::cmp::Reverse(*took));
+    let slow: Vec<String> = each_order
+        .iter()
+        .take(6)
+        .map(|(sent, took)| {
+            let turn = turn_starts.iter().rposition(|start| start <= sent).unwrap_or(0);
+            format!(
+                "{} (turn {}, sent at +{:.0} ms)",
+                ms(*took),
+                turn + 1,
+                (*sent - turn_starts[turn]).as_secs_f64() * 1e3
+            )
+        })
+        .collect();
+    println!("  the slowest orders: {}", slow.join(", "));
     println!(
         "every listener updated after a resolution: p50 {}, max {} (the slowest listener of each turn)",
         ms(at(&slowest, 0.5)),
@@ -167,7 +228,10 @@ fn main() {
         ms(screen_time)
     );
     println!("peak memory of the room's process: {}", peak_memory(server.id()));
-    println!("the room's thread: {}", run_queue(server.id()));
+    println!("the room's threads (those that ran 1 ms or more):");
+    for line in run_queue(server.id()) {
+        println!("  {line}");
+    }
     println!("load average (1, 5, 15 minutes): before {load_before}, after {}", load_average());
     // What the room did, counted by the room itself (`serve::stats`): asked for on its input.
     let mut ask = server.stdin.take().expect("its input");
@@ -218,6 +282,9 @@ fn room(groups: usize, turns: u32) {
             println!("{}end", stats::report());
             let _ = std::io::stdout().flush();
         }
+        // The load test has ended, however it ended: in a session of its own, the room is not stopped
+        // with it by a Ctrl-C.
+        std::process::exit(0);
     });
     run::serve(room, "127.0.0.1".parse().unwrap(), 0, run::print_links).expect("the room serves");
 }
@@ -298,20 +365,96 @@ fn encode(text: &str) -> String {
         .collect()
 }
 
-/// How long the room's main thread (the runtime's one thread) ran and how long it was ready to run
-/// but waited for a processor, from /proc (Linux): the second is the machine's other work, not the
-/// room's, and it is in every latency measured.
-fn run_queue(pid: u32) -> String {
-    let text = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/schedstat")).unwrap_or_default();
-    let ns: Vec<u64> = text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
-    match ns.as_slice() {
-        [ran, waited, ..] => format!(
-            "{:.2} s on a processor, {:.2} s ready but waiting for one",
-            *ran as f64 / 1e9,
-            *waited as f64 / 1e9
-        ),
-        _ => "unknown (no /proc schedstat)".to_string(),
+/// How long each of the room's threads (the runtime's, the menus' blocking pool, the journal's sync
+/// thread) ran and how long it was ready to run but waited for a processor, from /proc (Linux): the
+/// wait is the machine's other work and the room's other threads, and it is in every latency measured.
+fn run_queue(pid: u32) -> Vec<String> {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return vec!["unknown (no /proc)".to_string()];
+    };
+    let mut lines = Vec::new();
+    for task in tasks.map_while(Result::ok) {
+        let read = |file: &str| std::fs::read_to_string(task.path().join(file)).unwrap_or_default();
+        let ns: Vec<u64> = read("schedstat").split_whitespace().filter_map(|n| n.parse().ok()).collect();
+        if let [ran, waited, ..] = ns.as_slice()
+            && *ran >= 1_000_000
+        {
+            let name = if task.file_name().to_str() == Some(&pid.to_string()) { "main" } else { "" };
+            lines.push(format!(
+                "{:<16} {:.2} s on a processor, {:.2} s ready but waiting for one",
+                format!("{} {name}", read("comm").trim()),
+                *ran as f64 / 1e9,
+                *waited as f64 / 1e9
+            ));
+        }
     }
+    lines
+}
+
+/// The processors this process may run on (Linux `sched_getaffinity`; empty elsewhere).
+#[cfg(target_os = "linux")]
+fn allowed_cpus() -> Vec<usize> {
+    let mut mask = [0u64; 16];
+    // SAFETY: the mask is as large as the size given; the C library writes no further.
+    if unsafe { sched_getaffinity(0, size_of_val(&mask), mask.as_mut_ptr()) } != 0 {
+        return Vec::new();
+    }
+    (0..mask.len() * 64).filter(|&cpu| mask[cpu / 64] & (1 << (cpu % 64)) != 0).collect()
+}
+
+/// Keeps this process's thread, and every thread it starts afterwards, to `cpus`.
+#[cfg(target_os = "linux")]
+fn pin(cpus: &[usize]) {
+    let mut mask = [0u64; 16];
+    for &cpu in cpus {
+        mask[cpu / 64] |= 1 << (cpu % 64);
+    }
+    // SAFETY: the mask is as large as the size given; the C library only reads it.
+    let done = unsafe { sched_setaffinity(0, size_of_val(&mask), mask.as_ptr()) };
+    assert_eq!(done, 0, "kept to processors {cpus:?}: {}", std::io::Error::last_os_error());
+}
+
+// The C library's own functions, which the standard library links already: no crate for two calls.
+#[cfg(target_os = "linux")]
+unsafe extern "C" {
+    fn sched_getaffinity(pid: i32, size: usize, mask: *mut u64) -> i32;
+    fn sched_setaffinity(pid: i32, size: usize, mask: *const u64) -> i32;
+    fn setsid() -> i32;
+}
+
+/// Makes this process a session of its own, as `good-offices serve` started from its own terminal is.
+/// Linux's scheduler shares the processors between sessions first (autogroups): in the load test's
+/// session, the room's share of its processor would be cut by the clients' threads busy on the
+/// others, and a build started from another terminal, even at `nice 19`, would take the processor
+/// from the room as often as the room had it.
+#[cfg(target_os = "linux")]
+fn own_session() {
+    // SAFETY: no arguments; it fails only if this process leads a process group, which a child does not.
+    unsafe { setsid() };
+}
+
+#[cfg(not(target_os = "linux"))]
+fn own_session() {}
+
+#[cfg(not(target_os = "linux"))]
+fn allowed_cpus() -> Vec<usize> {
+    Vec::new()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn pin(_: &[usize]) {}
+
+/// The processors a process may run on, from its /proc status (Linux).
+fn cpus_of(status: &str) -> String {
+    std::fs::read_to_string(status)
+        .ok()
+        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("Cpus_allowed_list:")).map(|l| l.trim().to_string()))
+        .unwrap_or_else(|| "unknown (no /proc)".to_string())
+}
+
+/// A process's scheduling group (Linux's autogroup: one per session) and its nice value.
+fn autogroup(file: &str) -> String {
+    std::fs::read_to_string(file).map_or_else(|_| "unknown (no autogroups)".to_string(), |s| s.trim().to_string())
 }
 
 fn load_average() -> String {
