@@ -318,8 +318,14 @@ fn doravia_at_the_menus(dir: &std::path::Path) -> (good_offices::play::Session, 
     let log = dir.join("m.log");
     good_offices::log::create(&log, &header).expect("create");
     let s = std::sync::Arc::new(loaded.scenario);
-    let session =
-        good_offices::play::Session::new(s.clone(), header, log.clone(), good_offices::play::Others::Bots, Vec::new());
+    let session = good_offices::play::Session::new(
+        s.clone(),
+        header,
+        log.clone(),
+        good_offices::play::Others::Bots,
+        Vec::new(),
+        Default::default(),
+    );
     let reinforce = crate::support::menu_number(&s, "doravia", good_offices::scenario::ToolKind::Reinforce);
     (session, reinforce, log)
 }

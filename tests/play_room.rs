@@ -16,7 +16,17 @@ fn session(dir: &Path, id: &str, seats: &[&str]) -> (Session, std::path::PathBuf
     let header = crate::support::room_header(&loaded, seats, "play (others: bots)");
     let log = dir.join("room.log");
     good_offices::log::create(&log, &header).expect("create");
-    (Session::new(std::sync::Arc::new(loaded.scenario), header, log.clone(), Others::Bots, Vec::new()), log)
+    (
+        Session::new(
+            std::sync::Arc::new(loaded.scenario),
+            header,
+            log.clone(),
+            Others::Bots,
+            Vec::new(),
+            Default::default(),
+        ),
+        log,
+    )
 }
 
 fn menus(session: &mut Session, answers: &str, room: Room) -> String {
@@ -104,7 +114,7 @@ fn a_restored_ballot_is_taken_back_by_voting_as_the_position_decides() {
     let resumed = |log: &Path| {
         let saved = good_offices::log::load(log).expect("log");
         let scenario = crate::support::built_in("uniting-for-peace-drill");
-        Session::new(scenario, saved.header, log.to_path_buf(), Others::Bots, saved.records)
+        Session::new(scenario, saved.header, log.to_path_buf(), Others::Bots, saved.records, saved.tail)
             .journaled_resumed()
             .expect("journal")
             .0
@@ -259,6 +269,7 @@ fn a_room_closed_during_entry_resumes_without_asking_the_groups_that_handed_over
         log.clone(),
         Others::Bots,
         saved.records,
+        saved.tail,
     );
     let (mut s, restored) = resumed.journaled_resumed().expect("journal");
     assert_eq!(restored.orders_of, ["doravia"]);

@@ -150,7 +150,7 @@ fn an_edited_state_with_impossible_numbers_or_ids_is_refused() {
 /// resumed one is rewritten in the current format, carrying its scenario, and goes on exactly as a
 /// game begun in the current format does.
 #[test]
-fn a_log_of_format_1_is_read_and_a_resumed_one_goes_on_in_format_2() {
+fn a_log_of_format_1_is_read_and_a_resumed_one_goes_on_in_the_current_format() {
     let dir = scratch_dir("format-1");
     let old = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/format1-kenya-2008.log"),
@@ -171,7 +171,7 @@ fn a_log_of_format_1_is_read_and_a_resumed_one_goes_on_in_format_2() {
     cli(["resume", "cut.log", "--turns", "1"])
         .in_dir(&dir)
         .expect_code(0)
-        .stderr_has("note: cut.log was saved in log format 1; it is now rewritten in format 2 and carries its scenario")
+        .stderr_has("note: cut.log was saved in log format 1; it is now rewritten in format 3 and carries its scenario")
         .stdout_has("Turn 4 (");
     cli(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--turns", "4", "--log", "new.log"])
         .in_dir(&dir)
@@ -207,7 +207,7 @@ fn a_log_of_format_2_saved_before_sanction_regimes_is_read_and_goes_on() {
     cli(["resume", "cut.log", "--turns", "1"])
         .in_dir(&dir)
         .expect_code(0)
-        .stderr_has("note: cut.log was saved before sanction regimes were kept as such; it is now rewritten with them")
+        .stderr_has("note: cut.log was saved in log format 2; it is now rewritten in format 3")
         .stdout_has("Turn 7 (");
     cli(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--turns", "7", "--log", "new.log"])
         .in_dir(&dir)

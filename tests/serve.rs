@@ -68,8 +68,8 @@ impl TestRoom {
         let loaded = good_offices::log::load(&log).expect("the log reads");
         let scenario =
             Arc::new(good_offices::scenario::builtin::find(&loaded.header.scenario).unwrap().load().unwrap().scenario);
-        let (room, warnings) =
-            open_resumed(scenario, loaded.header, loaded.records, log.clone(), lock).expect("the room resumes");
+        let (room, warnings) = open_resumed(scenario, loaded.header, loaded.records, loaded.tail, log.clone(), lock)
+            .expect("the room resumes");
         (TestRoom { log, state: good_offices::serve::AppState::new(room, "http://127.0.0.1:8080".into()) }, warnings)
     }
 

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use super::game_io::{Failed, create_log, load_log, play_and_save, scenario_of};
+use super::game_io::{Failed, create_log, load_log, play_and_save};
 use crate::engine::state::Snapshot;
 use crate::engine::{Game, OrderSource};
 use crate::orders::{OrdersFile, TurnOrders};
@@ -59,7 +59,8 @@ pub fn merge(trunk: &[crate::engine::record::TurnRecord], changes: &OrdersFile, 
 
 pub fn run(args: &Args) -> Result<(), Failed> {
     let mut trunk = load_log(&args.log)?;
-    let scenario = scenario_of(&trunk.header, &args.log, args.scenario.as_deref())?;
+    let (scenario, scenario_text) =
+        super::game_io::scenario_and_text_of(&trunk.header, &args.log, args.scenario.as_deref())?;
     super::game_io::fit_and_complete(&mut trunk, &scenario, &args.log)?;
     let changes = super::game_io::orders_for(&args.orders, &scenario)?;
     let available = trunk.records.len() as u32 + 1;
@@ -83,15 +84,19 @@ pub fn run(args: &Args) -> Result<(), Failed> {
         );
         return Err(Failed(super::EXIT_INVALID));
     }
+    // The branch is a new log: in the current format, carrying its scenario, whatever the trunk's.
     let mut header = trunk.header.clone();
+    header.format = crate::log::LOG_FORMAT;
+    header.scenario_text = crate::log::carried_text(&scenario_text);
     header.source =
         format!("branch of {} from turn {} with orders {}", args.log.display(), args.from_turn, args.orders.display());
     // Held until the branch is written: a second process cannot write OUT meanwhile.
     let _lock = create_log(&args.out, &header)?;
     let kept = &trunk.records[..(args.from_turn - 1) as usize];
+    let mut tail = crate::log::Tail::default();
     for (i, r) in kept.iter().enumerate() {
         let previous = i.checked_sub(1).map(|b| &kept[b]);
-        crate::log::append(&args.out, previous, r).map_err(|e| {
+        tail = crate::log::append(&args.out, previous, &tail, r).map_err(|e| {
             eprintln!("error: cannot write {}: {e}", args.out.display());
             Failed(super::EXIT_FAILURE)
         })?;
@@ -100,5 +105,5 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     let ended = kept.last().is_some_and(|r| r.end.is_some());
     let mut game = Game::resume(scenario.clone(), trunk.header.seed, state, ended);
     let merged = merge(&trunk.records, &changes, args.from_turn, scenario.meta.turns);
-    play_and_save(&mut game, &OrderSource::File(merged), None, &args.out, kept.last())
+    play_and_save(&mut game, &OrderSource::File(merged), None, &args.out, kept.last(), &tail)
 }

@@ -209,7 +209,7 @@ pub fn upgrade_if_older(
     scenario_text: &str,
     lock: &mut LogLock,
 ) -> Result<(), Failed> {
-    if loaded.header.format >= log::LOG_FORMAT && !loaded.before_regimes {
+    if loaded.header.format >= log::LOG_FORMAT {
         return Ok(());
     }
     match log::upgrade(path, loaded, scenario_text) {
@@ -219,21 +219,15 @@ pub fn upgrade_if_older(
             return Err(Failed(super::EXIT_FAILURE));
         }
     }
-    if loaded.header.format < log::LOG_FORMAT {
-        eprintln!(
-            "note: {} was saved in log format {}; it is now rewritten in format {} and carries its scenario",
-            path.display(),
-            loaded.header.format,
-            log::LOG_FORMAT
-        );
-    } else {
-        eprintln!(
-            "note: {} was saved before sanction regimes were kept as such; it is now rewritten with them",
-            path.display()
-        );
-    }
+    let carries = if loaded.header.carries_scenario() { "" } else { " and carries its scenario" };
+    eprintln!(
+        "note: {} was saved in log format {}; it is now rewritten in format {}{carries}",
+        path.display(),
+        loaded.header.format,
+        log::LOG_FORMAT
+    );
     loaded.header.format = log::LOG_FORMAT;
-    loaded.before_regimes = false;
+    loaded.tail = log::tail_of(&loaded.records);
     loaded.header.scenario_text = log::carried_text(scenario_text);
     Ok(())
 }
@@ -341,21 +335,24 @@ pub fn lock_log(path: &Path) -> Result<LogLock, Failed> {
 }
 
 /// Plays until the game ends or `max_turns` more turns are played, saving each turn as it completes
-/// (`last` is the log's last turn, which the next one is stored against).
+/// (`last` is the log's last turn, which the next one is stored against, and `tail` what the next is
+/// compressed against).
 pub fn play_and_save(
     game: &mut Game,
     source: &OrderSource,
     max_turns: Option<u32>,
     log_path: &Path,
     last: Option<&TurnRecord>,
+    tail: &log::Tail,
 ) -> CmdResult {
     let scenario = game.scenario().clone();
     let mut played = 0;
     let mut previous: Option<TurnRecord> = last.cloned();
+    let mut tail = tail.clone();
     while !game.is_over() && max_turns.is_none_or(|m| played < m) {
         let orders = source.orders(&scenario, game.state(), game.next_turn());
         let record = game.play_turn(&orders);
-        log::append(log_path, previous.as_ref(), &record).map_err(|e| io_failure(log_path, &e))?;
+        tail = log::append(log_path, previous.as_ref(), &tail, &record).map_err(|e| io_failure(log_path, &e))?;
         print_turn(&scenario, &record);
         previous = Some(record);
         played += 1;

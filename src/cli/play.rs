@@ -90,7 +90,8 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     header.seats = seats;
     let lock = super::game_io::create_log(&log_path, &header)?;
     let journal = crate::journal::journal_path(&log_path);
-    let session = Session::new(Arc::new(loaded.scenario), header, log_path, others, Vec::new()).holding(lock);
+    let session =
+        Session::new(Arc::new(loaded.scenario), header, log_path, others, Vec::new(), Default::default()).holding(lock);
     let session = session.journaled().map_err(|e| cannot_journal(&journal, &e))?;
     drive(session, terminal, args.turns)
 }
@@ -201,7 +202,7 @@ pub fn resume(loaded: LoadedLog, scenario: Arc<Scenario>, lock: LogLock) -> Resu
         .and_then(Others::parse)
         .unwrap_or(Others::Bots);
     let log_path = lock.path().to_path_buf();
-    let session = Session::new(scenario, loaded.header, log_path, others, loaded.records).holding(lock);
+    let session = Session::new(scenario, loaded.header, log_path, others, loaded.records, loaded.tail).holding(lock);
     if session.is_over() {
         super::output::println_out!("This game is already over; nothing to resume.");
         return Ok(());

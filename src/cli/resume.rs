@@ -63,5 +63,5 @@ pub fn run(args: &Args) -> Result<(), Failed> {
         super::output::println_out!("This game is already over; nothing to resume.");
         return Ok(());
     }
-    play_and_save(&mut game, &source, args.turns, &args.log, loaded.records.last())
+    play_and_save(&mut game, &source, args.turns, &args.log, loaded.records.last(), &loaded.tail)
 }

@@ -28,5 +28,5 @@ pub fn run(args: &Args) -> Result<(), Failed> {
     // Held until the game is written: a second process cannot write this log meanwhile.
     let _lock = create_log(&args.log, &header)?;
     let mut game = Game::new(Arc::new(loaded.scenario), args.seed);
-    play_and_save(&mut game, &source, args.turns, &args.log, None)
+    play_and_save(&mut game, &source, args.turns, &args.log, None, &Default::default())
 }

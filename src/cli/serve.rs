@@ -139,11 +139,13 @@ fn resume(args: &Args, log_path: &std::path::Path) -> Result<Option<crate::serve
         );
         return Ok(None);
     }
-    let (mut room, warnings) = open_resumed(scenario, loaded.header, loaded.records, log_path.to_path_buf(), lock)
-        .map_err(|e| {
-            eprintln!("error: {e}");
-            Failed(super::EXIT_INVALID)
-        })?;
+    let (mut room, warnings) =
+        open_resumed(scenario, loaded.header, loaded.records, loaded.tail, log_path.to_path_buf(), lock).map_err(
+            |e| {
+                eprintln!("error: {e}");
+                Failed(super::EXIT_INVALID)
+            },
+        )?;
     for warning in warnings {
         eprintln!("warning: {warning}");
     }

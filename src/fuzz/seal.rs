@@ -2,20 +2,20 @@
 //! log by hand and fixes the checksums would. Without it nearly every mutated log stops at the first
 //! checksum, and the code that reads a turn's contents is never reached.
 //!
-//! A log of format 2 packs its turns (gzip and base64), so mutated packed bytes rarely unpack: the
+//! A log of format 3 (as 2) packs its turns (deflate and base64), so mutated packed bytes rarely unpack: the
 //! corpus also holds logs [`open`]ed (each turn's RON in plain lines), and resealing packs a body that
 //! does not unpack as it stands, so mutations of the RON reach the reader.
 
-use crate::engine::record::TurnRecord;
 use crate::engine::rng::{fnv1a, fnv1a_more};
-use crate::log::{dictionary, pack, record_from, unpack};
+use crate::log::{pack, unpack};
 
 /// The log with each turn's body unpacked to its RON lines (a body that does not unpack is kept, and
 /// the turns after it are kept as they are).
 pub fn open(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() * 8);
     let mut body: Option<Vec<u8>> = None;
-    let mut previous: Option<TurnRecord> = None;
+    // The text the block before packed: what a block of log format 3 is packed against.
+    let mut previous_text = String::new();
     for line in bytes.split_inclusive(|&b| b == b'\n') {
         match &mut body {
             None => {
@@ -25,11 +25,10 @@ pub fn open(bytes: &[u8]) -> Vec<u8> {
                 }
             }
             Some(lines) if line.starts_with(b"--- ") => {
-                let dictionary = dictionary(previous.as_ref());
-                match std::str::from_utf8(lines).ok().and_then(|t| unpack(t, &dictionary).ok()) {
+                match std::str::from_utf8(lines).ok().and_then(|t| unpack(t, &previous_text).ok()) {
                     Some(text) => {
                         out.extend_from_slice(text.as_bytes());
-                        previous = record_from(&text, previous.as_ref());
+                        previous_text = text;
                     }
                     None => out.extend_from_slice(lines),
                 }
@@ -46,17 +45,17 @@ pub fn open(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// The bytes with every checksum made to match. Works on any bytes; a log of format 1 (no
-/// `--- end header` line) has each turn's checksum over its body alone, a log of format 2 the chain
+/// `--- end header` line) has each turn's checksum over its body alone, a log of format 2 or 3 the chain
 /// over the header, the scenario (its length set to what stands between its marker lines) and each
 /// turn, whose body is packed first if it does not unpack.
 pub fn reseal(bytes: &[u8]) -> Vec<u8> {
     let chained = bytes.windows(21).any(|w| w == b"\n--- end header fnv1a");
     let mut out = Vec::with_capacity(bytes.len());
-    // The chain so far (format 2), and where the current block began in `out` (after its opening line
-    // for format 1, at it for format 2).
+    // The chain so far (formats 2 and 3), and where the current block began in `out` (after its opening line
+    // for format 1, at it for formats 2 and 3).
     let mut chain = 0u64;
-    // The record of the turn before, whole: each turn is packed against it.
-    let mut previous: Option<TurnRecord> = None;
+    // The text the turn before packed: each turn is packed against it.
+    let mut previous_text = String::new();
     let mut block_start: Option<usize> = None;
     let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
     let mut i = 0;
@@ -93,16 +92,15 @@ pub fn reseal(bytes: &[u8]) -> Vec<u8> {
             if chained {
                 let opening_len = out[start..].iter().position(|&b| b == b'\n').map_or(0, |p| p + 1);
                 let body = out.split_off(start + opening_len);
-                let dictionary = dictionary(previous.as_ref());
                 match std::str::from_utf8(&body) {
-                    Ok(text) => match unpack(text, &dictionary) {
+                    Ok(text) => match unpack(text, &previous_text) {
                         Ok(ron) => {
                             out.extend_from_slice(&body);
-                            previous = record_from(&ron, previous.as_ref());
+                            previous_text = ron;
                         }
                         Err(_) => {
-                            out.extend_from_slice(pack(text, &dictionary).as_bytes());
-                            previous = record_from(text, previous.as_ref());
+                            out.extend_from_slice(pack(text, &previous_text).as_bytes());
+                            previous_text = text.to_string();
                         }
                     },
                     Err(_) => out.extend_from_slice(&body),

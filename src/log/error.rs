@@ -26,7 +26,7 @@ pub enum LogError {
     /// The text is not UTF-8 (after a valid header).
     NotUtf8(Report),
     /// A completely written turn whose checksum does not match: it was changed after it was written.
-    /// `turn` 0 is the header or the scenario the log carries (their checksums, in format 2).
+    /// `turn` 0 is the header or the scenario the log carries (their checksums, from format 2 on).
     Tampered { turn: u32, report: Report },
     /// Turns that are not numbered 1, 2, 3, … in order, or a block whose marker lines and record disagree.
     OutOfOrder(Report),

@@ -23,6 +23,7 @@ mod format;
 mod lock;
 mod packed;
 mod state_rows;
+mod tail;
 #[cfg(test)]
 mod tests_v1;
 #[cfg(test)]
@@ -41,15 +42,15 @@ pub use format::render_record;
 pub use lock::{LogLock, lock_existing};
 pub(crate) use packed::{pack, unpack};
 pub use state_rows::CHECKPOINT_EVERY;
-pub use v2::{COMMENT_LINE, carried_text};
-pub(crate) use v2::{dictionary, record_from};
+pub use tail::Tail;
+pub use v2::{COMMENT_LINE, carried_text, tail_of};
 
 use crate::engine::record::TurnRecord;
 use crate::engine::rng::fnv1a;
 use crate::engine::state::Snapshot;
 
 /// The version of the log format this engine writes.
-pub const LOG_FORMAT: u32 = 2;
+pub const LOG_FORMAT: u32 = 3;
 
 /// The oldest format this engine still reads (a resumed game of it is rewritten in [`LOG_FORMAT`]).
 pub const OLDEST_FORMAT: u32 = 1;
@@ -99,10 +100,9 @@ pub struct LoadedLog {
     /// Byte length of the intact prefix (the header and the complete turns). Smaller than the file when a
     /// torn tail was dropped: pass it to [`truncate_to`] before appending.
     pub valid_len: usize,
-    /// Written by an engine before sanction regimes (`before_regimes.rs`): its blocks are packed
-    /// against records this engine no longer renders, so a turn is added only after the log is
-    /// rewritten, as for an older format.
-    pub before_regimes: bool,
+    /// What the next turn appended is compressed against ([`append`]): the texts of the last blocks
+    /// (meaningful for a log of the current format).
+    pub tail: Tail,
 }
 
 impl LoadedLog {
@@ -165,21 +165,28 @@ pub fn replace(path: &Path, text: &str) -> io::Result<LogLock> {
 
 /// Appends one completed turn: a single `write_all` of the whole block on a file opened in append mode,
 /// then `sync_data`. `previous` is the record of the turn before (`None` for turn 1): the block stores
-/// only the state's rows that changed since, compressed against it. The file must exist in the current format (see [`create`]) and end with a
+/// only the state's rows that changed since, compressed against `tail` (what the last `append`
+/// returned, or [`LoadedLog::tail`]); returns the tail with this block. The file must exist in the current format (see [`create`]) and end with a
 /// complete block or the head (after a torn tail, call [`truncate_to`] first): its last checksum, which
 /// the new block's is chained to, is read from its end. A turn that would make the log larger than
 /// [`MAX_LOG_BYTES`] is refused (`FileTooLarge`), so that a log can always be read back.
-pub fn append(path: &Path, previous: Option<&TurnRecord>, record: &TurnRecord) -> io::Result<()> {
-    append_within(path, previous, record, MAX_LOG_BYTES)
+pub fn append(path: &Path, previous: Option<&TurnRecord>, tail: &Tail, record: &TurnRecord) -> io::Result<Tail> {
+    append_within(path, previous, tail, record, MAX_LOG_BYTES)
 }
 
 /// [`append`] with the largest size the log may reach.
-fn append_within(path: &Path, previous: Option<&TurnRecord>, record: &TurnRecord, cap: u64) -> io::Result<()> {
+fn append_within(
+    path: &Path,
+    previous: Option<&TurnRecord>,
+    tail: &Tail,
+    record: &TurnRecord,
+    cap: u64,
+) -> io::Result<Tail> {
     let mut file = OpenOptions::new().read(true).append(true).open(path).map_err(|e| with_path(path, e))?;
     let len = file.metadata().map_err(|e| with_path(path, e))?.len();
     in_current_format(&mut file).map_err(|e| with_path(path, e))?;
     let chain = last_checksum(&mut file, len).map_err(|e| with_path(path, e))?;
-    let (block, _) = v2::render_block(chain, previous, record);
+    let (block, _, next) = v2::render_block(chain, previous, tail, record);
     if len + block.len() as u64 > cap {
         return Err(io::Error::new(
             io::ErrorKind::FileTooLarge,
@@ -193,7 +200,8 @@ fn append_within(path: &Path, previous: Option<&TurnRecord>, record: &TurnRecord
         ));
     }
     file.write_all(block.as_bytes()).map_err(|e| with_path(path, e))?;
-    file.sync_data().map_err(|e| with_path(path, e))
+    file.sync_data().map_err(|e| with_path(path, e))?;
+    Ok(next)
 }
 
 /// A block of the current format must not be added to a log of an older one (whose blocks end alike):

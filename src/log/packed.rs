@@ -1,5 +1,6 @@
-//! The body of a turn block in log format 2: the record's RON text, compressed (deflate, with the
-//! turn before's record as a preset dictionary) and written in base64 lines of 76 characters.
+//! The body of a turn block in log formats 2 and 3: the record's RON text, compressed (deflate, with a
+//! preset dictionary: in format 3 the texts of the blocks before, `tail.rs`; in format 2 the record
+//! before) and written in base64 lines of 76 characters.
 //!
 //! Turns repeat each other: the same fields, orders, explanations and rows, with other numbers. A turn
 //! compressed on its own keeps little of that; compressed against the turn before it, a built-in

@@ -1,4 +1,4 @@
-//! The state a turn block of log format 2 stores: the globals and the sanction regimes always, and
+//! The state a turn block of log formats 2 and 3 stores: the globals and the sanction regimes always, and
 //! only the rows (disputes, actors) that changed since the turn before — every row at a checkpoint (turn 1 and every
 //! [`CHECKPOINT_EVERY`] turns after). Reading merges a block's rows into the state before it, so the
 //! rules for reading do not depend on which turns are checkpoints.

@@ -563,17 +563,17 @@ fn random_bytes_never_panic() {
 
 #[test]
 fn another_format_version_is_named() {
-    let newer = format!("{COMMENT_LINE}\nheader: (format: 3, engine: \"0.9.0\", something_new: [1, 2])\n--- turn 1\n");
+    let newer = format!("{COMMENT_LINE}\nheader: (format: 4, engine: \"0.9.0\", something_new: [1, 2])\n--- turn 1\n");
     let e = expect_err(&newer);
-    let LogError::Format { found: 3, .. } = &e else { panic!("{e}") };
-    assert!(e.to_string().contains("written by a newer log format 3; this engine reads formats 1 to 2"), "{e}");
+    let LogError::Format { found: 4, .. } = &e else { panic!("{e}") };
+    assert!(e.to_string().contains("written by a newer log format 4; this engine reads formats 1 to 3"), "{e}");
     assert!(e.to_string().contains("good-offices 0.9.0"), "{e}");
     assert_eq!(error_line_col(&e), (2, 10));
 
     let older = render_header(&LogHeader { format: 0, ..header() });
     let e = expect_err(&older);
     assert!(matches!(e, LogError::Format { found: 0, .. }), "{e}");
-    assert!(e.to_string().contains("written by an older log format 0; this engine reads formats 1 to 2"), "{e}");
+    assert!(e.to_string().contains("written by an older log format 0; this engine reads formats 1 to 3"), "{e}");
 }
 
 #[test]

@@ -46,7 +46,7 @@ fn the_log_has_the_documented_shape() {
     assert_eq!(
         lines[1],
         format!(
-            "header: (format: 2, engine: \"0.1.0\", scenario: \"kenya-2008\", scenario_hash: \"{}\", seed: 7, \
+            "header: (format: 3, engine: \"0.1.0\", scenario: \"kenya-2008\", scenario_hash: \"{}\", seed: 7, \
              seats: [\"odm\", \"pnu\"], source: \"course: historical\")",
             scenario_hash(SCENARIO)
         )
@@ -77,13 +77,21 @@ fn the_log_has_the_documented_shape() {
     assert_eq!(one, record(1), "turn 1 stores the whole state");
 
     // Between checkpoints a block stores the rows that changed: here the dispute and the first actor.
-    // Each turn is compressed against the turn before: read with its record as the dictionary.
+    // Each turn is compressed against the text the turn before packed: read one after the other.
+    let turns = &text[turn1..];
+    let body_of = |n: u32| {
+        let start = line_starting(turns, &format!("--- turn {n}\n")) + format!("--- turn {n}\n").len();
+        let end = line_starting(turns, &format!("--- end turn {n} "));
+        &turns[start..end]
+    };
     let ron_of = |n: u32| {
-        let start = line_starting(&text, &format!("--- turn {n}\n")) + format!("--- turn {n}\n").len();
-        let end = line_starting(&text, &format!("--- end turn {n} "));
-        let previous = record(n - 1);
-        let ron = unpack(&text[start..end], &super::dictionary(Some(&previous))).unwrap();
-        let record: TurnRecord = crate::scenario::ron_options().from_str(&ron).unwrap();
+        let mut tail = super::Tail::default();
+        let mut text = String::new();
+        for k in 1..=n {
+            text = unpack(body_of(k), &tail.dictionary()).unwrap();
+            tail = tail.after(k, text.clone());
+        }
+        let record: TurnRecord = crate::scenario::ron_options().from_str(&text).unwrap();
         record
     };
     let two = ron_of(2);
@@ -100,23 +108,26 @@ fn create_then_append_writes_the_rendered_log_and_loads_it_back() {
     drop(create(&path, &header()).unwrap());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), render_header(&header()));
     let played = records(7);
+    let mut tail = super::Tail::default();
     for (i, r) in played.iter().enumerate() {
-        append(&path, i.checked_sub(1).map(|b| &played[b]), r).unwrap();
+        tail = append(&path, i.checked_sub(1).map(|b| &played[b]), &tail, r).unwrap();
     }
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text_of(7));
     let log = load(&path).unwrap();
+    assert_eq!(log.tail, tail, "the reader has what the next turn is packed against");
+    assert_eq!(log.tail, super::tail_of(&log.records));
     assert_eq!((log.header, log.records), (header(), played));
 }
 
 #[test]
 fn append_needs_a_log_that_ends_with_a_whole_block() {
     let dir = TempDir::new("v2-append");
-    let e = append(&dir.path("nowhere.log"), None, &record(1)).unwrap_err();
+    let e = append(&dir.path("nowhere.log"), None, &Default::default(), &record(1)).unwrap_err();
     assert_eq!(e.kind(), io::ErrorKind::NotFound);
     assert!(e.to_string().contains("nowhere.log"), "{e}");
     let torn = dir.path("torn.log");
     std::fs::write(&torn, &text_of(2)[..text_of(2).len() - 5]).unwrap();
-    let e = append(&torn, None, &record(3)).unwrap_err();
+    let e = append(&torn, None, &Default::default(), &record(3)).unwrap_err();
     assert_eq!(e.kind(), io::ErrorKind::InvalidData);
     assert!(e.to_string().contains("does not end with a complete block"), "{e}");
 }
@@ -127,9 +138,9 @@ fn a_turn_is_never_added_to_a_log_of_format_1() {
     let old = dir.path("old.log");
     let text = super::v1::render_log(&LogHeader { format: 1, ..header() }, &records(1));
     std::fs::write(&old, &text).unwrap();
-    let e = append(&old, Some(&record(1)), &record(2)).unwrap_err();
+    let e = append(&old, Some(&record(1)), &Default::default(), &record(2)).unwrap_err();
     assert_eq!(e.kind(), io::ErrorKind::InvalidData);
-    assert!(e.to_string().contains("the log is not in log format 2; `good-offices resume` rewrites"), "{e}");
+    assert!(e.to_string().contains("the log is not in log format 3; `good-offices resume` rewrites"), "{e}");
     assert_eq!(std::fs::read_to_string(&old).unwrap(), text, "untouched");
 }
 
@@ -146,7 +157,7 @@ fn a_kill_at_any_byte_of_a_turn_loses_only_that_turn_and_resuming_gives_the_unin
         assert_eq!(log.warnings.len(), 1, "cut at {cut}: {:?}", log.warnings);
         assert!(log.warnings[0].contains("the last turn (turn 3) was not completely written"), "{:?}", log.warnings);
         truncate_to(&path, log.valid_len).unwrap();
-        append(&path, Some(&record(2)), &record(3)).unwrap();
+        append(&path, Some(&record(2)), &log.tail, &record(3)).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), three, "cut at {cut}");
     }
 }
@@ -206,11 +217,12 @@ fn a_turn_that_would_grow_the_log_past_its_limit_is_refused_and_the_log_left_who
     let path = dir.path("kenya.log");
     std::fs::write(&path, text_of(1)).unwrap();
     let cap = text_of(2).len() as u64 - 1;
-    let e = append_within(&path, Some(&record(1)), &record(2), cap).unwrap_err();
+    let one = load(&path).unwrap().tail;
+    let e = append_within(&path, Some(&record(1)), &one, &record(2), cap).unwrap_err();
     assert_eq!(e.kind(), io::ErrorKind::FileTooLarge);
     assert!(e.to_string().contains("turn 2 would make the log larger than"), "{e}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text_of(1), "nothing was written");
-    append_within(&path, Some(&record(1)), &record(2), cap + 1).unwrap();
+    append_within(&path, Some(&record(1)), &one, &record(2), cap + 1).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text_of(2));
 }
 

@@ -40,7 +40,13 @@ pub(super) fn parse_turns(name: &str, text: &str, header: LogHeader, pos: usize)
         records.push(record);
         Ok(())
     })?;
-    Ok(LoadedLog { header, records, warnings: scanned.warnings, valid_len: scanned.valid_len, before_regimes: true })
+    Ok(LoadedLog {
+        header,
+        records,
+        warnings: scanned.warnings,
+        valid_len: scanned.valid_len,
+        tail: Default::default(),
+    })
 }
 
 /// A format-1 log's text, as earlier versions wrote it: kept to test that such logs still load.

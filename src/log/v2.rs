@@ -1,8 +1,10 @@
-//! Log format 2, the format this engine writes.
+//! Log format 3, the format this engine writes, and format 2, which it reads: the same frame, turns
+//! packed against another dictionary (format 3: the text the block before packed; format 2: the
+//! record before, as this engine renders it, see [`dictionary`]).
 //!
 //! ```text
-//! # Good Offices turn log, format 2. ...
-//! header: (format: 2, engine: "0.1.0", scenario: "kenya-2008", ...)
+//! # Good Offices turn log, format 3. ...
+//! header: (format: 3, engine: "0.1.0", scenario: "kenya-2008", ...)
 //! --- end header fnv1a 0123456789abcdef
 //! --- scenario 51234 bytes
 //! (the scenario's text, exactly 51234 bytes)
@@ -29,6 +31,7 @@ use super::format::{
 };
 use super::packed::{Unpack, pack, unpack};
 use super::state_rows::{merged, stored};
+use super::tail::Tail;
 use super::{LoadedLog, LogHeader, scenario_hash};
 use crate::diagnostics::Diagnostic;
 use crate::engine::record::TurnRecord;
@@ -36,7 +39,7 @@ use crate::engine::rng::{fnv1a, fnv1a_more};
 use crate::scenario::ron_options;
 
 /// The first line of a log, for a person who opens it in an editor.
-pub const COMMENT_LINE: &str = "# Good Offices turn log, format 2. Do not edit: every block is checksummed and each checksum \
+pub const COMMENT_LINE: &str = "# Good Offices turn log, format 3. Do not edit: every block is checksummed and each checksum \
                                 chained to the one before (see docs/log-format.md).";
 
 const HEADER_END: &str = "--- end header fnv1a ";
@@ -65,14 +68,24 @@ pub(super) fn render_head(header: &LogHeader) -> (String, u64) {
 }
 
 /// One turn's block, chained to `chain` (the checksum of the block before), storing the rows of the
-/// state that changed since `previous` (the record of the turn before, if any; also the dictionary
-/// the record is compressed against); and its checksum.
-pub(super) fn render_block(chain: u64, previous: Option<&TurnRecord>, record: &TurnRecord) -> (String, u64) {
+/// state that changed since `previous` (the record of the turn before, if any), compressed against
+/// `tail` (the texts the blocks before packed); its checksum, and the tail with it.
+pub(super) fn render_block(
+    chain: u64,
+    previous: Option<&TurnRecord>,
+    tail: &Tail,
+    record: &TurnRecord,
+) -> (String, u64, Tail) {
     let kept = TurnRecord { state: stored(record.turn, previous.map(|p| &p.state), &record.state), ..record.clone() };
     let opening = format!("{START_PREFIX}{}\n", record.turn);
-    let body = pack(&packed_record(&kept), &dictionary(previous));
+    let text = packed_record(&kept);
+    let body = pack(&text, &tail.dictionary());
     let checksum = fnv1a_more(fnv1a_more(chain, opening.as_bytes()), body.as_bytes());
-    (format!("{opening}{body}{END_PREFIX}{} fnv1a {checksum:016x}\n", record.turn), checksum)
+    (
+        format!("{opening}{body}{END_PREFIX}{} fnv1a {checksum:016x}\n", record.turn),
+        checksum,
+        tail.after(record.turn, text),
+    )
 }
 
 /// The RON a block packs: one field or item per line like [`render_record`]'s, without the indents
@@ -84,29 +97,37 @@ fn packed_record(record: &TurnRecord) -> String {
     text
 }
 
-/// What a turn's record is compressed against: the record of the turn before, whole, as a block
-/// packs a record (empty for turn 1). Both the writer and the reader have it.
+/// What a turn's record was compressed against in format 2: the record of the turn before, whole,
+/// as a block packs a record (empty for turn 1). It depends on how this engine renders a record, so a
+/// change of the state's fields made older logs unreadable: format 3 packs against the text the block
+/// before packed, which the reader has as it was written (`v2` reads both).
 pub(crate) fn dictionary(previous: Option<&TurnRecord>) -> String {
     previous.map(packed_record).unwrap_or_default()
 }
 
-/// A turn's record from a block's unpacked RON, its state made whole from `previous`'s; `None` if
-/// the RON is not a record. (What reading a log does for each turn; the fuzzer reseals with it.)
-pub(crate) fn record_from(ron: &str, previous: Option<&TurnRecord>) -> Option<TurnRecord> {
-    let record: TurnRecord = ron_options().from_str(ron).ok()?;
-    let state = merged(previous.map(|r| &r.state), record.state);
-    Some(TurnRecord { state, ..record })
+/// The tail of a log of `records` as this engine writes them (what a turn appended after them is
+/// compressed against): for a log just rewritten.
+pub fn tail_of(records: &[TurnRecord]) -> Tail {
+    let mut tail = Tail::default();
+    for (i, r) in records.iter().enumerate() {
+        let kept =
+            TurnRecord { state: stored(r.turn, i.checked_sub(1).map(|b| &records[b].state), &r.state), ..r.clone() };
+        tail = tail.after(r.turn, packed_record(&kept));
+    }
+    tail
 }
 
 /// A whole log: the head, then every record's block.
 pub(super) fn render_log(header: &LogHeader, records: &[TurnRecord]) -> String {
     let (mut out, mut chain) = render_head(header);
     let mut previous = None;
+    let mut tail = Tail::default();
     for r in records {
-        let (block, checksum) = render_block(chain, previous, r);
+        let (block, checksum, next) = render_block(chain, previous, &tail, r);
         out.push_str(&block);
         chain = checksum;
         previous = Some(r);
+        tail = next;
     }
     out
 }
@@ -120,7 +141,7 @@ fn stated_checksum(line: &str, prefix: &str) -> Option<u64> {
     u64::from_str_radix(hex, 16).ok()
 }
 
-/// What follows the header line of a format-2 log (at `pos`): the header's checksum, the scenario,
+/// What follows the header line of a log of format 2 or 3 (at `pos`): the header's checksum, the scenario,
 /// the turns.
 pub(super) fn parse_rest(name: &str, text: &str, mut header: LogHeader, pos: usize) -> Result<LoadedLog, LogError> {
     let err = |d: Diagnostic| report(name, text, d);
@@ -214,20 +235,24 @@ pub(super) fn parse_rest(name: &str, text: &str, mut header: LogHeader, pos: usi
     header.scenario_text = scenario_text.to_string();
 
     let mut records: Vec<TurnRecord> = Vec::new();
-    // Set when the first turn shows the log was written before sanction regimes.
+    // Set when the first turn shows the log was written before sanction regimes (format 2 only).
     let mut before_regimes: Option<BeforeRegimes> = None;
+    // Format 3: the texts the blocks before packed, which the next is compressed against.
+    let mut tail = Tail::default();
     let scanned = scan_blocks(name, text, end_line.next, |b: Block<'_>| {
         let opening = &text.as_bytes()[b.start.start..b.body_start];
         let checksum = fnv1a_more(fnv1a_more(chain, opening), b.body.as_bytes());
         if checksum != b.checksum {
             return Err(tampered(name, text, b.n, &format!("turn {}", b.n), b.end.span()));
         }
-        let mut dictionary = dictionary(records.last());
-        if let Some(older) = &before_regimes {
-            dictionary = older.dictionary(&dictionary);
-        }
+        let dictionary = if header.format >= 3 {
+            tail.dictionary()
+        } else {
+            let rendered = dictionary(records.last());
+            before_regimes.as_ref().map_or(rendered.clone(), |older| older.dictionary(&rendered))
+        };
         let ron = unpack(b.body, &dictionary).map_err(|e| LogError::Damaged(err(unpack_error(&b, &e))))?;
-        if records.is_empty() && BeforeRegimes::wrote(&ron) {
+        if header.format == 2 && records.is_empty() && BeforeRegimes::wrote(&ron) {
             before_regimes = Some(BeforeRegimes::default());
         }
         if let Some(older) = &mut before_regimes {
@@ -240,12 +265,13 @@ pub(super) fn parse_rest(name: &str, text: &str, mut header: LogHeader, pos: usi
         })?;
         check_record_turn(&b, record.turn).map_err(|d| LogError::OutOfOrder(err(d)))?;
         let state = merged(records.last().map(|r| &r.state), record.state);
+        let record_turn = record.turn;
         records.push(TurnRecord { state, ..record });
+        tail = tail.after(record_turn, ron);
         chain = checksum;
         Ok(())
     })?;
-    let before_regimes = before_regimes.is_some();
-    Ok(LoadedLog { header, records, warnings: scanned.warnings, valid_len: scanned.valid_len, before_regimes })
+    Ok(LoadedLog { header, records, warnings: scanned.warnings, valid_len: scanned.valid_len, tail })
 }
 
 fn tampered(name: &str, text: &str, turn: u32, what: &str, span: (usize, usize)) -> LogError {

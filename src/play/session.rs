@@ -56,6 +56,8 @@ pub struct Session {
     pub seats: Vec<String>,
     pub others: Others,
     pub records: Vec<TurnRecord>,
+    /// What the next turn appended to the log is compressed against.
+    tail: log::Tail,
     game: Game,
     pending: TurnOrders,
     /// This process's lock on the log (see `log::LogLock`), when it holds one: an undo replaces the
@@ -71,13 +73,15 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session over a log that holds `records` already (none for a new game).
+    /// A session over a log that holds `records` already (none for a new game), whose last block packs
+    /// `tail` (`LoadedLog::tail`; the default for a new game).
     pub fn new(
         scenario: Arc<Scenario>,
         header: LogHeader,
         log_path: PathBuf,
         others: Others,
         records: Vec<TurnRecord>,
+        tail: log::Tail,
     ) -> Session {
         let state = records.last().map_or_else(|| Snapshot::initial(&scenario), |r| r.state.clone());
         let ended = records.last().is_some_and(|r| r.end.is_some());
@@ -91,6 +95,7 @@ impl Session {
             seats,
             others,
             records,
+            tail,
             game,
             pending,
             lock: None,
@@ -304,7 +309,7 @@ impl Session {
 
     /// Appends a turn just played ([`Session::turn_with`]) to the log and keeps its record.
     pub fn keep(&mut self, record: TurnRecord) -> std::io::Result<&TurnRecord> {
-        log::append(&self.log_path, self.records.last(), &record)?;
+        self.tail = log::append(&self.log_path, self.records.last(), &self.tail, &record)?;
         self.records.push(record);
         // The turn is in the log: its journal is done with (were this cut short, it would be stale).
         self.restart_journal()?;
@@ -335,6 +340,7 @@ impl Session {
         // The new file is locked before it takes the log's name, so no other process gets in between.
         let lock = log::replace(&self.log_path, &text)?;
         self.lock = Some(lock);
+        self.tail = log::tail_of(&self.records);
         let state = self.records.last().map_or_else(|| Snapshot::initial(&self.scenario), |r| r.state.clone());
         self.game = Game::resume(self.scenario.clone(), self.header.seed, state, false);
         self.pending = TurnOrders { turn: self.game.next_turn(), ..TurnOrders::default() };

@@ -9,7 +9,7 @@ use super::journal::{journal_path, recover};
 use super::keys::{RoomKeys, Settings, room_path};
 use super::room::Room;
 use crate::engine::record::TurnRecord;
-use crate::log::{LogHeader, LogLock};
+use crate::log::{LogHeader, LogLock, Tail};
 use crate::play::{Others, Session};
 use crate::scenario::Scenario;
 
@@ -38,7 +38,7 @@ pub fn open_new(
     let keys = RoomKeys::new(&header.seats, settings)?;
     let keys_path = room_path(&log_path);
     keys.save(&keys_path)?;
-    let session = Session::new(scenario, header, log_path, others, Vec::new()).holding(lock);
+    let session = Session::new(scenario, header, log_path, others, Vec::new(), Tail::default()).holding(lock);
     Ok(Room::open(session, keys, keys_path, Vec::new())?.0)
 }
 
@@ -49,6 +49,7 @@ pub fn open_resumed(
     scenario: Arc<Scenario>,
     header: LogHeader,
     records: Vec<TurnRecord>,
+    tail: Tail,
     log_path: PathBuf,
     lock: LogLock,
 ) -> Result<(Room, Vec<String>), String> {
@@ -61,7 +62,7 @@ pub fn open_resumed(
     })?;
     let keys_path = room_path(&log_path);
     let keys = RoomKeys::load(&keys_path)?;
-    let session = Session::new(scenario, header, log_path, others, records).holding(lock);
+    let session = Session::new(scenario, header, log_path, others, records, tail).holding(lock);
     let recovered = recover(&journal_path(&session.log_path), session.next_turn());
     let mut warnings = recovered.warnings;
     let (mut room, problems) =

@@ -59,7 +59,8 @@ impl Target for PlayTarget {
         let _ = std::fs::remove_file(&self.log_path);
         let lock = log::create(&self.log_path, &header).map_err(|e| format!("scratch log: {e}"))?;
         let mut session =
-            Session::new(scenario.clone(), header, self.log_path.clone(), Others::Bots, Vec::new()).holding(lock);
+            Session::new(scenario.clone(), header, self.log_path.clone(), Others::Bots, Vec::new(), Default::default())
+                .holding(lock);
         let (mut out, mut err) = (std::io::sink(), std::io::sink());
         // A refused line (too long, not UTF-8) stops a script; that is the format working.
         let _ = run_lines(&mut session, &mut &input[..], &mut out, &mut err);
