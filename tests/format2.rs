@@ -190,3 +190,48 @@ fn an_incident_can_break_a_ceasefire_down() {
     assert!(held[first].dynamics[0].explanation.contains("an incident"), "the same incident without the rule");
     assert!(held[first].state.dyad("river").expect("river").ceasefire, "which then breaks nothing");
 }
+
+/// Sanctions in force when the game begins (`conflict.sanctions`) are regimes of the starting state,
+/// not news (no `Sanctioned` event); a unilateral arms embargo keeps three quarters of the target's arms
+/// growth (it has no panel of experts), and whoever imposed it can lift it in turn 1.
+#[test]
+fn sanctions_in_force_at_the_start_slow_the_arms_race_and_can_be_lifted() {
+    let tools = (
+        "tools: [PublicStatement, ChairFacilitation, Mediation, DeployObservers]",
+        "tools: [PublicStatement, ChairFacilitation, Mediation, DeployObservers, UnilateralSanctions]",
+    );
+    let embargo = (
+        "        spoilers: [],",
+        "        spoilers: [],\n        sanctions: [(target: \"amaris\", kind: ArmsEmbargo, imposed_by: \"regional-chair\")],",
+    );
+    let free = format2(&[tools]);
+    let embargoed = format2(&[tools, embargo]);
+
+    let start = Snapshot::initial(&embargoed);
+    assert_eq!(start.sanctions.len(), 1);
+    let regime = &start.sanctions[0];
+    assert_eq!((regime.target.as_str(), regime.imposed_by.as_str(), regime.since), ("amaris", "regional-chair", 0));
+    assert!(!regime.panel, "a state's own regime has no panel of experts");
+    assert_eq!(regime.strength, 0.6);
+
+    let growth = |s: &Arc<Scenario>| {
+        let record = Game::new(s.clone(), 1).play_turn(&TurnOrders { turn: 1, ..TurnOrders::default() });
+        let arms = effect(&record, "Arms(\"river\", \"amaris\")").expect("the arms move");
+        let (before, after): (f64, f64) = (arms.before.parse().unwrap(), arms.after.parse().unwrap());
+        assert!(!record.state.globals.events.iter().any(|e| format!("{e:?}").starts_with("Sanctioned")));
+        after - before
+    };
+    let (without, with) = (growth(&free), growth(&embargoed));
+    assert!(without > 0.0, "Amaris arms in turn 1: {without}");
+    assert!((with - 0.75 * without).abs() < 0.011, "{with} against 0.75 × {without}");
+
+    let lifted = Game::new(embargoed, 1)
+        .play_turn(&orders(1, r#"[(actor: "regional-chair", tool: LiftSanctions, target: Actor("amaris"))]"#));
+    assert!(lifted.rejected.is_empty(), "{:?}", lifted.rejected);
+    assert!(
+        lifted.outcomes[0].explanation.contains("lifted with no movement to reward"),
+        "{}",
+        lifted.outcomes[0].explanation
+    );
+    assert!(lifted.state.sanctions.is_empty());
+}

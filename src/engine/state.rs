@@ -317,7 +317,28 @@ impl Snapshot {
             events: BTreeSet::new(),
             joint_tracks: BTreeSet::new(),
         };
-        let mut snap = Snapshot { globals, dyads, actors, sanctions: Vec::new() };
+        // Regimes in force before the game: turn 0, the Council's at full strength and monitored, a
+        // state's own at 0.6 (as `rules::sanctions` imposes them).
+        let mut sanctions: Vec<SanctionRegime> = s
+            .conflict
+            .sanctions
+            .iter()
+            .map(|r| {
+                let council = s.body(r.imposed_by).is_some_and(|b| b.is_council());
+                let strength = if council { 1.0 } else { 0.6 };
+                SanctionRegime {
+                    target: r.target,
+                    kind: r.kind,
+                    imposed_by: r.imposed_by,
+                    panel: council,
+                    strength,
+                    since: 0,
+                }
+            })
+            .collect();
+        sanctions.sort_by_key(SanctionRegime::key);
+        sanctions.dedup_by_key(|r| r.key());
+        let mut snap = Snapshot { globals, dyads, actors, sanctions };
         snap.dyads.sort_by_key(|a| a.id);
         snap.actors.sort_by_key(|a| a.id);
         snap

@@ -47,8 +47,11 @@ const ADAPTATION: f64 = 0.5;
 /// dispute of its target: the elites' or the economy's hurt grows, and the pressure widens the way
 /// out where a mediation track can trade relief for movement, or feeds the target's belief in
 /// winning where none can (an embargo's bite is its slower arms race, `embargo_growth`).
+///
+/// A regime in force before the game began (turn 0) presses no more: its target adapted long ago, and
+/// what is left of it is an embargo's slower arms race and the relief of lifting it.
 pub fn in_force_effects(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
-    for r in ctx.view.sanctions.iter().filter(|r| r.since < ctx.turn) {
+    for r in ctx.view.sanctions.iter().filter(|r| r.since > 0 && r.since < ctx.turn) {
         let s = r.strength * IN_FORCE_SHARE * ADAPTATION.powi((ctx.turn - r.since - 1) as i32);
         let cause = explain!(ctx, "{}: {} in force", r.imposed_by, crate::names::sanction(r.kind));
         for d in ctx.view.dyads.values().filter(|d| d.side_of(r.target).is_some()) {

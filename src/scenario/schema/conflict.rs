@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::Id;
+use super::{Id, SanctionKind};
 
 /// The crisis itself: who is in dispute with whom, how far it has escalated, who trusts whom.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,6 +21,19 @@ pub struct Conflict {
     /// How far the third parties speak with one voice, 0–100.
     #[serde(default = "fifty")]
     pub coherence: f64,
+    /// Sanction regimes already in force when the game begins (format 2).
+    #[serde(default)]
+    pub sanctions: Vec<SanctionInForce>,
+}
+
+/// A sanction regime in force before turn 1: `kind` on `target`, imposed by `imposed_by` (the
+/// Security Council's id, or an actor's for its own measures).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SanctionInForce {
+    pub target: Id,
+    pub kind: SanctionKind,
+    pub imposed_by: Id,
 }
 
 fn thirty() -> f64 {

@@ -23,7 +23,7 @@ mod tool;
 pub use actor::{Actor, ActorKind, Attributes, BotPolicy, Objective, ToolParams};
 pub use body::{Body, BodyKind, CourtKind, DecisionRule, Presidency, VoteShares};
 pub use condition::{Condition, Event, Var};
-pub use conflict::{Conflict, Dyad, IssueType, Spoiler, Toll, TrustLink};
+pub use conflict::{Conflict, Dyad, IssueType, SanctionInForce, Spoiler, Toll, TrustLink};
 pub use course::CourseTurn;
 pub use ending::{Ending, Outcome, StopRule};
 pub use id::{Id, IdKey};

@@ -295,6 +295,31 @@ pub(super) fn check(c: &mut Checker) {
             .help = Some("keep one entry, with one strength".into());
         }
     }
+    for (ri, r) in s.conflict.sanctions.iter().enumerate() {
+        c.reference(&r.target, Want::Actor, &path!["conflict", "sanctions", ri, "target"]);
+        // Imposed by the Security Council, or by an actor that may sanction on its own.
+        let council = s.body(r.imposed_by).is_some_and(|b| b.is_council());
+        let state = s.actor(r.imposed_by).is_some_and(|a| a.holds(crate::scenario::ToolKind::UnilateralSanctions));
+        if !council && !state {
+            c.error(
+                "bad-sanctions",
+                format!("`{}` cannot have imposed sanctions", r.imposed_by),
+                &path!["conflict", "sanctions", ri, "imposed_by"],
+            )
+            .help = Some("name the Security Council's body id, or an actor that holds `UnilateralSanctions`".into());
+        }
+        if s.conflict.sanctions[..ri]
+            .iter()
+            .any(|x| (x.target, x.kind, x.imposed_by) == (r.target, r.kind, r.imposed_by))
+        {
+            c.error(
+                "duplicate-entry",
+                format!("the same sanctions on `{}` are listed twice", r.target),
+                &path!["conflict", "sanctions", ri],
+            )
+            .help = Some("keep one entry for each kind and imposer".into());
+        }
+    }
     for (ii, inject) in s.injects.iter().enumerate() {
         if let Trigger::When(cond) = &inject.trigger {
             c.condition(cond, &path!["injects", ii, "trigger", 0]);

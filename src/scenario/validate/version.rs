@@ -83,6 +83,9 @@ fn newer_features(c: &Checker) -> Vec<(String, Vec<Seg>)> {
             ));
         }
     }
+    if !s.conflict.sanctions.is_empty() {
+        found.push(("`sanctions` in force at the start".into(), path!["conflict", "sanctions"].to_vec()));
+    }
     if s.rules.ceasefire_breakdown != RuleParams::default().ceasefire_breakdown {
         found.push(("`ceasefire_breakdown`".into(), path!["rules", "ceasefire_breakdown"].to_vec()));
     }
