@@ -51,6 +51,25 @@ impl<'s> Names<'s> {
         }
     }
 
+    /// The sanction regimes in force as one sentence, `None` when there is none: "Sanctions in force: a
+    /// travel ban on Party of National Unity — by United States, since turn 6."
+    pub fn sanctions_in_force(&self, regimes: &[crate::engine::regimes::SanctionRegime]) -> Option<String> {
+        if regimes.is_empty() {
+            return None;
+        }
+        let each: Vec<String> = regimes
+            .iter()
+            .map(|r| {
+                let since =
+                    if r.since == 0 { "from before the game".to_string() } else { format!("since turn {}", r.since) };
+                let kind = sanction(r.kind);
+                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                format!("{article} {kind} on {} — by {}, {since}", self.actor(&r.target), self.any(&r.imposed_by))
+            })
+            .collect();
+        Some(format!("Sanctions in force: {}.", each.join("; ")))
+    }
+
     pub fn inject_title(&self, id: &str) -> String {
         self.scenario.injects.iter().find(|i| i.id == id).map_or_else(|| id.to_string(), |i| i.title.clone())
     }

@@ -225,6 +225,13 @@ fn sanctions_in_force_at_the_start_slow_the_arms_race_and_can_be_lifted() {
     assert!(without > 0.0, "Amaris arms in turn 1: {without}");
     assert!((with - 0.75 * without).abs() < 0.011, "{with} against 0.75 × {without}");
 
+    // Every group reads what is in force in the situation report, and the public sheet says it too.
+    let line = "Sanctions in force: an arms embargo on Amaris — by Chair of the Regional Union, from before the game.";
+    assert!(good_offices::play::situation_report(&embargoed, &start, None, 1).contains(line));
+    let sheets = good_offices::brief::handouts(&embargoed, good_offices::brief::Selection::All);
+    let public = sheets.iter().find(|h| h.file == "public.md").expect("the public sheet");
+    assert!(public.contents.contains(line), "{}", public.contents);
+
     let lifted = Game::new(embargoed, 1)
         .play_turn(&orders(1, r#"[(actor: "regional-chair", tool: LiftSanctions, target: Actor("amaris"))]"#));
     assert!(lifted.rejected.is_empty(), "{:?}", lifted.rejected);

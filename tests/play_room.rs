@@ -300,3 +300,35 @@ fn a_group_sees_the_numbers_its_objectives_are_at_now() {
         "{text}"
     );
 }
+
+/// A group that keeps an arms embargo on a party is still offered that party for its sanctions: the
+/// other kinds can be imposed (the menu's probe takes a kind not in force).
+#[test]
+fn a_target_under_one_of_the_groups_sanctions_is_still_offered_for_another_kind() {
+    let dir = scratch_dir("room-sanctions");
+    let (mut s, _) = session(&dir, "kenya-2008", &["united-states"]);
+    let mut embargo = good_offices::scenario::OrderSpec::new(
+        "united-states".into(),
+        good_offices::scenario::ToolKind::UnilateralSanctions,
+        Some(good_offices::scenario::Target::Actor("pnu".into())),
+    );
+    embargo.sanction = Some(good_offices::scenario::SanctionKind::ArmsEmbargo);
+    s.add_order(embargo).expect("the first embargo is accepted");
+    s.play_turn().expect("turn 1");
+    assert_eq!(s.state().sanctions.len(), 1);
+    // After a turn the facilitator goes on (1) before the group enters its orders.
+    // (The script ends at the tool menu: the group has not handed over.)
+    let tools = menus(&mut s, "1\n", Room::default());
+    let number = tools
+        .lines()
+        .find_map(|l| {
+            l.trim().strip_suffix(&format!(
+                ") Unilateral sanctions — {}",
+                good_offices::scenario::ToolKind::UnilateralSanctions.explanation()
+            ))
+        })
+        .unwrap_or_else(|| panic!("the tool is offered: {tools}"));
+    let targets = menus(&mut s, &format!("1\n{number}\n"), Room::default());
+    let asked = &targets[targets.find("Unilateral sanctions aimed at?").unwrap_or_else(|| panic!("{targets}"))..];
+    assert!(asked.contains(") Party of National Unity (President Kibaki)\n"), "{asked}");
+}

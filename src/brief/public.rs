@@ -15,6 +15,10 @@ pub fn public(s: &Scenario) -> Sheet {
     sheet.h2(if s.conflict.dyads.len() == 1 { "The dispute" } else { "The disputes" });
     sheet.bullets(s.conflict.dyads.iter().map(|d| dyad_line(s, d)).collect());
     sheet.para(vec![text(toll_line(s))]);
+    let start = crate::engine::state::Snapshot::initial(s);
+    if let Some(line) = crate::names::Names::new(s).sanctions_in_force(&start.sanctions) {
+        sheet.para(vec![text(line)]);
+    }
     sheet.h2("Who is involved");
     let rows = s
         .actors

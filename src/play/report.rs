@@ -101,6 +101,9 @@ fn situation(out: &mut String, s: &Scenario, state: &Snapshot) {
         count(g.displaced),
         g.public_pressure
     );
+    if let Some(line) = crate::names::Names::new(s).sanctions_in_force(&state.sanctions) {
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 /// What happened in the turn, in words: votes, outcomes, news, the ground.

@@ -26,7 +26,7 @@ use crate::scenario::{Event, Id, SanctionKind, Var};
 const ELITE_HURT: f64 = 8.0;
 /// The target's hurt from a commodity ban, times the strength.
 const COMMODITY_HURT: f64 = 5.0;
-/// The target's arms cut by an embargo, times the strength (its growth is also halved).
+/// The target's arms cut by an embargo, times the strength (its growth is also slowed while in force).
 const EMBARGO_ARMS_CUT: f64 = 5.0;
 /// The target's grievance raised, times the strength.
 const GRIEVANCE_BACKLASH: f64 = 2.0;
@@ -36,6 +36,19 @@ const TRUST_BACKLASH: f64 = 8.0;
 const RALLY: f64 = 8.0;
 /// With a track: the way out widened (relief on offer for movement), times the strength.
 const LEVERAGE_FOR_THE_MEDIATOR: f64 = 6.0;
+/// The share of a side's arms growth left under an embargo a panel of experts monitors.
+const MONITORED_EMBARGO_GROWTH: f64 = 0.5;
+/// The share left under unilateral embargoes only: without a panel, evasion goes unreported.
+const LEAKING_EMBARGO_GROWTH: f64 = 0.75;
+/// Relief for movement: the way out widened, times the strength.
+const RELIEF_FOR_MOVEMENT: f64 = 6.0;
+/// Relief for movement: the target's trust in whoever lifts regained, times the strength.
+const TRUST_REGAINED: f64 = 5.0;
+/// Relief without movement: the target's belief in winning raised, times the strength.
+const HOLDING_OUT_PAYS: f64 = 6.0;
+/// The turns a signature or a ceasefire offer counts as movement for relief: this one and the last.
+const MOVEMENT_TURNS: u32 = 2;
+
 /// A regime's pressure in the turn after its imposition, as a share of its pressure when imposed:
 /// sanctions bite over time, and so does their rally or their leverage.
 const IN_FORCE_SHARE: f64 = 0.3;
@@ -73,19 +86,6 @@ pub fn in_force_effects(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
         }
     }
 }
-
-/// The share of a side's arms growth left under an embargo a panel of experts monitors.
-const MONITORED_EMBARGO_GROWTH: f64 = 0.5;
-/// The share left under unilateral embargoes only: without a panel, evasion goes unreported.
-const LEAKING_EMBARGO_GROWTH: f64 = 0.75;
-/// Relief for movement: the way out widened, times the strength.
-const RELIEF_FOR_MOVEMENT: f64 = 6.0;
-/// Relief for movement: the target's trust in whoever lifts regained, times the strength.
-const TRUST_REGAINED: f64 = 5.0;
-/// Relief without movement: the target's belief in winning raised, times the strength.
-const HOLDING_OUT_PAYS: f64 = 6.0;
-/// The turns a signature or a ceasefire offer counts as movement for relief: this one and the last.
-const MOVEMENT_TURNS: u32 = 2;
 
 /// The regime of `kind` on `target` that `imposer` keeps in force, if any.
 pub fn in_force<'a>(ctx: &RuleCtx<'a>, target: Id, kind: SanctionKind, imposer: Id) -> Option<&'a SanctionRegime> {

@@ -21,7 +21,23 @@ fn probe(session: &Session, role: &str, tool: ToolKind, target: Option<Target>, 
     order.with = with;
     match tool {
         ToolKind::Mediation => order.style = Some(MediationStyle::Facilitative),
-        ToolKind::UnilateralSanctions => order.sanction = Some(SanctionKind::ArmsEmbargo),
+        // The first kind the group does not keep on the target already (a second would be refused).
+        ToolKind::UnilateralSanctions => {
+            let kinds = [
+                SanctionKind::ArmsEmbargo,
+                SanctionKind::AssetFreeze,
+                SanctionKind::TravelBan,
+                SanctionKind::CommodityBan,
+            ];
+            let kept = |k: SanctionKind| {
+                session
+                    .state()
+                    .sanctions
+                    .iter()
+                    .any(|r| Some(Target::Actor(r.target)) == order.target && r.kind == k && r.imposed_by == role)
+            };
+            order.sanction = Some(kinds.into_iter().find(|k| !kept(*k)).unwrap_or(SanctionKind::ArmsEmbargo));
+        }
         ToolKind::DraftResolution | ToolKind::AssemblyResolution => {
             let contents = draft_options(session).into_iter().take(1).collect();
             order.draft = Some(Box::new(Draft { chapter: Chapter::VI, contents }));
