@@ -1,6 +1,6 @@
 //! What the rooms offer to put in a draft resolution: for each dispute a ceasefire, an inquiry,
-//! observers, a peace operation, an ICC referral and sanctions on each side; for each regional body
-//! its endorsement and the authorisation of its force. The terminal menus and the web page offer the
+//! observers, a peace operation, an ICC referral, and sanctions on each side and their lifting; for
+//! each regional body its endorsement and the authorisation of its force. The terminal menus and the web page offer the
 //! same list, so a group meets the same choices in either room.
 
 use crate::scenario::{BodyKind, DraftContent, SanctionKind, Scenario};
@@ -16,6 +16,7 @@ pub fn draft_contents(scenario: &Scenario) -> Vec<DraftContent> {
         for side in [d.sides.0, d.sides.1] {
             contents.push(DraftContent::Sanctions(side, SanctionKind::ArmsEmbargo));
             contents.push(DraftContent::Sanctions(side, SanctionKind::TravelBan));
+            contents.push(DraftContent::LiftSanctions(side));
         }
     }
     for b in scenario.bodies.iter().filter(|b| matches!(b.kind, BodyKind::Regional { .. })) {
