@@ -259,12 +259,7 @@ fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
                     Some([MediationStyle::Facilitative, MediationStyle::Formulative, MediationStyle::Directive][k - 1]);
             }
             ToolKind::UnilateralSanctions => {
-                let kinds = [
-                    SanctionKind::ArmsEmbargo,
-                    SanctionKind::AssetFreeze,
-                    SanctionKind::TravelBan,
-                    SanctionKind::CommodityBan,
-                ];
+                let kinds = SanctionKind::ALL;
                 let k = choose(input, out, "Which sanction?", &kinds.map(|k| format!("{k:?}")), None)?;
                 order.sanction = Some(kinds[k - 1]);
             }

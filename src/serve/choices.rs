@@ -77,12 +77,7 @@ fn variants(scenario: &Scenario, actor: Id, tool: ToolKind) -> Vec<OrderSpec> {
                 }
             }
             ToolKind::UnilateralSanctions => {
-                for kind in [
-                    SanctionKind::ArmsEmbargo,
-                    SanctionKind::AssetFreeze,
-                    SanctionKind::TravelBan,
-                    SanctionKind::CommodityBan,
-                ] {
+                for kind in SanctionKind::ALL {
                     orders.push(OrderSpec { sanction: Some(kind), ..aimed.clone() });
                 }
             }

@@ -23,12 +23,7 @@ fn probe(session: &Session, role: &str, tool: ToolKind, target: Option<Target>, 
         ToolKind::Mediation => order.style = Some(MediationStyle::Facilitative),
         // The first kind the group does not keep on the target already (a second would be refused).
         ToolKind::UnilateralSanctions => {
-            let kinds = [
-                SanctionKind::ArmsEmbargo,
-                SanctionKind::AssetFreeze,
-                SanctionKind::TravelBan,
-                SanctionKind::CommodityBan,
-            ];
+            let kinds = SanctionKind::ALL;
             let kept = |k: SanctionKind| {
                 session
                     .state()

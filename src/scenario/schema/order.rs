@@ -109,6 +109,12 @@ pub enum SanctionKind {
     CommodityBan,
 }
 
+impl SanctionKind {
+    /// Every kind, in the order the menus offer them.
+    pub const ALL: [SanctionKind; 4] =
+        [SanctionKind::ArmsEmbargo, SanctionKind::AssetFreeze, SanctionKind::TravelBan, SanctionKind::CommodityBan];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum VotePosition {
     Yes,
