@@ -61,6 +61,11 @@ impl<'a> View<'a> {
         self.actors.get(id)
     }
 
+    /// The regime of `kind` on `target` that `imposer` keeps in force, if any.
+    pub fn regime(&self, target: Id, kind: crate::scenario::SanctionKind, imposer: Id) -> Option<&'a SanctionRegime> {
+        self.sanctions_on(target).find(|r| r.kind == kind && r.imposed_by == imposer)
+    }
+
     /// The regimes in force against `target`, by key.
     pub fn sanctions_on(&self, target: Id) -> impl Iterator<Item = &'a SanctionRegime> + '_ {
         self.sanctions.iter().copied().filter(move |r| r.target == target)

@@ -249,7 +249,10 @@ pub(super) fn parse_rest(name: &str, text: &str, mut header: LogHeader, pos: usi
             tail.dictionary()
         } else {
             let rendered = dictionary(records.last());
-            before_regimes.as_ref().map_or(rendered.clone(), |older| older.dictionary(&rendered))
+            match &before_regimes {
+                Some(older) => older.dictionary(&rendered),
+                None => rendered,
+            }
         };
         let ron = unpack(b.body, &dictionary).map_err(|e| LogError::Damaged(err(unpack_error(&b, &e))))?;
         if header.format == 2 && records.is_empty() && BeforeRegimes::wrote(&ron) {

@@ -305,7 +305,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
                 return Err(refuse(format_args!("an actor cannot sanction itself")));
             }
             if let (Some(target), Some(kind)) = (target_id, order.sanction)
-                && let Some(r) = view.sanctions_on(target).find(|r| r.kind == kind && r.imposed_by == order.actor)
+                && let Some(r) = view.regime(target, kind, order.actor)
             {
                 return Err(refuse(format_args!(
                     "{}'s {} on {} has been in force since turn {}: lift it or choose another measure",

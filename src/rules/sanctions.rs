@@ -87,11 +87,6 @@ pub fn in_force_effects(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
     }
 }
 
-/// The regime of `kind` on `target` that `imposer` keeps in force, if any.
-pub fn in_force<'a>(ctx: &RuleCtx<'a>, target: Id, kind: SanctionKind, imposer: Id) -> Option<&'a SanctionRegime> {
-    ctx.view.sanctions_on(target).find(|r| r.kind == kind && r.imposed_by == imposer)
-}
-
 /// The effects of sanctions of `kind` on `target` imposed by `imposer` (the Council, or a state on
 /// its own) at the request of `by` (the sponsor, whom the target blames), at strength `k` (Council
 /// 1, unilateral 0.6 × potency), added to `effects`; returns a sentence on how they worked. A regime
@@ -107,7 +102,7 @@ pub fn sanction_effects(
     cause: &str,
     effects: &mut Vec<Effect>,
 ) -> String {
-    if let Some(regime) = in_force(ctx, target, kind, imposer) {
+    if let Some(regime) = ctx.view.regime(target, kind, imposer) {
         return explain!(
             ctx,
             "The {} on {} has been in force since turn {}: nothing changes.",
