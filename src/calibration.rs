@@ -222,6 +222,17 @@ pub fn experiments() -> Vec<Experiment> {
             },
         },
         Experiment {
+            name: "mandate-consent-kept",
+            about: "as `mandate-with-principles`, and neither side ever withdraws its consent (the course's refusals of observers left out)",
+            prepare: |s| {
+                let keep_consent = |s: &Scenario, turn: u32, orders: &mut Vec<OrderSpec>| {
+                    orders.retain(|o| o.tool != ToolKind::RefuseObservers);
+                    add_mandate(s, turn, orders, true);
+                };
+                (s.clone(), with_yes_ballots(s, course(s, keep_consent)))
+            },
+        },
+        Experiment {
             name: "mandate-without-principles",
             about: "the course plus a peace operation without them: no consent sought, one person under Chapter VII in turn 2 (every member for it)",
             prepare: |s| {

@@ -70,6 +70,54 @@ impl<'s> Names<'s> {
         Some(format!("Sanctions in force: {}.", each.join("; ")))
     }
 
+    /// A mission, named for a cause or a report: "the peace operation in The disputed presidency".
+    pub fn operation(&self, op: &crate::engine::operations::Operation) -> String {
+        use crate::engine::operations::OperationKind;
+        let what = match op.kind {
+            OperationKind::Observers => "the observers",
+            OperationKind::PeaceOperation => "the peace operation",
+        };
+        format!("{what} in {}", self.dyad(&op.dyad))
+    }
+
+    /// The missions on the ground, for a situation report: what each is, its strength and mandate,
+    /// or `None` where there are none.
+    pub fn operations_in_force(&self, ops: &[crate::engine::operations::Operation]) -> Option<String> {
+        use crate::engine::operations::OperationKind;
+        if ops.is_empty() {
+            return None;
+        }
+        let each: Vec<String> = ops
+            .iter()
+            .map(|op| match op.kind {
+                OperationKind::Observers => {
+                    let size =
+                        if op.deployed == 0 { String::new() } else { format!("{} ", count(u64::from(op.deployed))) };
+                    format!("{size}observers in {} (sent by {})", self.dyad(&op.dyad), self.any(&op.mandated_by))
+                }
+                OperationKind::PeaceOperation => {
+                    let mut line = format!(
+                        "a peace operation in {} mandated by {}{}: {} of {} personnel deployed, to {}",
+                        self.dyad(&op.dyad),
+                        self.any(&op.mandated_by),
+                        if op.enforcement { " under Chapter VII" } else { "" },
+                        count(u64::from(op.deployed)),
+                        count(u64::from(op.authorised)),
+                        tasks(&op.tasks)
+                    );
+                    if !op.financed {
+                        line.push_str("; its budget awaits the General Assembly's approval");
+                    }
+                    if let Some(last) = op.until {
+                        line.push_str(&format!("; mandate until the end of turn {last}"));
+                    }
+                    line
+                }
+            })
+            .collect();
+        Some(format!("On the ground: {}.", each.join("; ")))
+    }
+
     pub fn inject_title(&self, id: &str) -> String {
         self.scenario.injects.iter().find(|i| i.id == id).map_or_else(|| id.to_string(), |i| i.title.clone())
     }
@@ -131,6 +179,15 @@ impl<'s> Names<'s> {
             DraftContent::PeaceOperation(d, n) => {
                 format!("a peace operation of {} for {}", count(u64::from(*n)), self.dyad(d))
             }
+            DraftContent::Mandate(m) => format!(
+                "a peace operation of {} for {} to {}{}",
+                count(u64::from(m.personnel)),
+                self.dyad(&m.dyad),
+                tasks(&m.tasks),
+                m.turns.map_or_else(String::new, |t| format!(", for {t} turn(s)"))
+            ),
+            DraftContent::RenewMandate(d, t) => format!("renew the mandate in {} for {t} turn(s)", self.dyad(d)),
+            DraftContent::FinanceOperation(d) => format!("the budget of the peace operation in {}", self.dyad(d)),
             DraftContent::AuthoriseRegionalForce(b) => format!("authorise {} to use force", self.any(b)),
             DraftContent::IccReferral(d) => format!("refer {} to the ICC", self.dyad(d)),
         }
@@ -201,6 +258,29 @@ fn style_words(s: MediationStyle) -> &'static str {
 }
 
 /// A kind of sanction in words: "arms embargo".
+/// A mandated task in words, as a verb phrase: "monitor the ceasefire".
+pub fn task(t: crate::scenario::Task) -> &'static str {
+    use crate::scenario::Task;
+    match t {
+        Task::CeasefireMonitoring => "monitor the ceasefire",
+        Task::ProtectionOfCivilians => "protect civilians",
+        Task::Disarmament => "disarm and demobilise the fighters",
+        Task::Transition => "support the transition",
+        Task::HumanRights => "monitor human rights",
+        Task::RuleOfLaw => "build the rule of law",
+    }
+}
+
+/// A list of tasks in words: "monitor the ceasefire, protect civilians and support the transition".
+pub fn tasks(list: &[crate::scenario::Task]) -> String {
+    let words: Vec<&str> = list.iter().map(|t| task(*t)).collect();
+    match words.split_last() {
+        None => "be present".to_string(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 pub fn sanction(k: SanctionKind) -> &'static str {
     match k {
         SanctionKind::ArmsEmbargo => "arms embargo",

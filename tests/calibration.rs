@@ -237,20 +237,34 @@ fn in_liberia_the_womens_mass_action_and_the_regional_force_each_make_the_outcom
 
 /// Issue 20: a peace operation that meets the principles of peacekeeping (consent, a peace to keep,
 /// resources matching the task) does better than one that does not. In Cambodia–Thailand a consented
-/// preventive deployment of 15,000 in turn 2 makes escalation rarer than in the course; a one-person
-/// Chapter VII mandate without consent never deploys, so the games go as the course does. In Liberia
-/// in May 2003 (open fighting, no ceasefire) neither can deploy: there is no peace to keep yet.
+/// preventive deployment of 15,000 in turn 2 makes escalation rarer than in the course, and rarer
+/// still where neither side withdraws its consent later (the course has Thailand, then Cambodia,
+/// refuse observers: the force's effect halves); a one-person Chapter VII mandate without consent
+/// never deploys, so the games go as the course does. In Liberia in May 2003 (open fighting, no
+/// ceasefire) neither can deploy: there is no peace to keep yet.
 #[test]
 fn a_mandate_that_meets_the_principles_of_peacekeeping_does_better_than_one_that_does_not() {
     let cambodia = built_in("cambodia-thailand-2011");
-    let (with, without) = (games(&cambodia, "mandate-with-principles"), games(&cambodia, "mandate-without-principles"));
+    let (with, kept, without) = (
+        games(&cambodia, "mandate-with-principles"),
+        games(&cambodia, "mandate-consent-kept"),
+        games(&cambodia, "mandate-without-principles"),
+    );
     let deployed = |g: &GameEnd| g.outcome == "peace-operation";
     assert!(with.iter().all(deployed) && !without.iter().any(deployed), "only the one with principles deploys");
     let escalated = |g: &GameEnd| g.stage > cambodia.conflict.dyads[0].stage;
     clearly_more(&without, &with, escalated);
-    let (with, without) = (Report::of(&cambodia, &with), Report::of(&cambodia, &without));
-    assert!(with.escalated.high < without.escalated.low, "escalated {:?} vs {:?}", with.escalated, without.escalated);
-    assert!(with.deaths[2] < without.deaths[2], "the p90 toll: {:?} vs {:?}", with.deaths, without.deaths);
+    clearly_more(&with, &kept, escalated);
+    let (with, kept, without) =
+        (Report::of(&cambodia, &with), Report::of(&cambodia, &kept), Report::of(&cambodia, &without));
+    assert!(kept.escalated.high < without.escalated.low, "escalated {:?} vs {:?}", kept.escalated, without.escalated);
+    assert!(
+        kept.deaths[2] < with.deaths[2] && with.deaths[2] < without.deaths[2],
+        "the p90 toll: {:?}, {:?}, {:?}",
+        kept.deaths,
+        with.deaths,
+        without.deaths
+    );
 
     let liberia = built_in("liberia-2003");
     let untimely = games(&liberia, "mandate-with-principles");

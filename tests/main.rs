@@ -17,6 +17,7 @@ mod format2;
 mod handouts;
 mod handouts_browser;
 mod malformed;
+mod missions;
 mod model_laws;
 mod play;
 mod play_room;

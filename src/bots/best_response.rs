@@ -127,6 +127,9 @@ pub fn choose(actor: Id, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
         if globals.sanctions {
             scratch.sanctions.clone_from(&state.sanctions);
         }
+        if globals.operations {
+            scratch.operations.clone_from(&state.operations);
+        }
         value
     };
     // Each branch's effects, in one list emptied for the next.

@@ -108,7 +108,9 @@ pub fn cautious_mediator(actor: Id, out: &mut Kept) {
                 out.offer_first(std::iter::once(joint).chain(team));
             }
         }
-        if d.accepts_observers.iter().all(|x| *x) && !d.observers {
+        if d.accepts_observers.iter().all(|x| *x)
+            && view.operation(d.id, crate::engine::operations::OperationKind::Observers).is_none()
+        {
             out.offer(order(actor, ToolKind::DeployObservers, d.id));
         }
         if d.stage >= 5 {

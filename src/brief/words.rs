@@ -499,6 +499,18 @@ impl<'a> Words<'a> {
                 DraftContent::PeaceOperation(d, n) => {
                     format!("a peace operation of {} personnel for {}", number(f64::from(*n)), self.dyad(d))
                 }
+                DraftContent::Mandate(m) => format!(
+                    "a peace operation of {} personnel for {}, mandated to {}",
+                    number(f64::from(m.personnel)),
+                    self.dyad(&m.dyad),
+                    crate::names::tasks(&m.tasks)
+                ),
+                DraftContent::RenewMandate(d, t) => {
+                    format!("a renewal of the mandate in {} for {t} more turn(s)", self.dyad(d))
+                }
+                DraftContent::FinanceOperation(d) => {
+                    format!("the budget of the peace operation in {}, shared among all members", self.dyad(d))
+                }
                 DraftContent::AuthoriseRegionalForce(b) => format!("authority for {} to use force", self.body(b)),
                 DraftContent::IccReferral(d) => {
                     format!("referral of the situation in {} to the International Criminal Court", self.dyad(d))

@@ -137,6 +137,10 @@ pub fn render(d: &Debrief) -> String {
         p.el("p", &format!("Why the game stopped: {}", e.reason));
     }
     p.el("p", &d.progress);
+    if !d.in_force.is_empty() {
+        p.el("p", "In force when the log stops:");
+        p.list(&d.in_force);
+    }
     p.raw("</section>");
 
     if let Some(c) = &d.comparison {

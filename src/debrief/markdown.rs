@@ -461,4 +461,12 @@ pub(super) fn how_it_ended(w: &mut impl FnMut(&str), d: &Debrief) {
     }
     w(&text(&d.progress));
     w("");
+    if !d.in_force.is_empty() {
+        w("In force when the log stops:");
+        w("");
+        for line in &d.in_force {
+            w(&format!("- {}", text(line)));
+        }
+        w("");
+    }
 }

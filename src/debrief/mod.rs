@@ -15,6 +15,7 @@ pub mod compare;
 pub mod deal;
 pub mod history;
 pub mod html;
+pub mod in_force;
 pub mod labels;
 pub mod markdown;
 pub mod negotiations;
@@ -53,6 +54,8 @@ pub struct Debrief {
     pub ending: Option<Ending>,
     /// "9 of 9 turns played." or why the game is not over.
     pub progress: String,
+    /// The sanctions and the missions on the ground when the log stops, one sentence each.
+    pub in_force: Vec<String>,
     /// For a what-if branch: where it comes from and what that means for the dice.
     pub branch_note: Option<String>,
     pub turning_points: Vec<TurningPoint>,
@@ -136,6 +139,7 @@ impl Debrief {
                 .unwrap_or_default(),
             ending: ended.map(|(e, _)| e),
             progress,
+            in_force: records.last().map(|r| in_force::build(names, &r.state)).unwrap_or_default(),
             branch_note,
             turning_points: turning_points::build(names, &initial, records),
             charts: charts::charts(&series),

@@ -102,6 +102,9 @@ pub fn html(d: &Debrief) -> String {
         w(&format!("<p>Why the game stopped: {}</p>", inline(&e.reason)));
     }
     w(&format!("<p>{}</p>", inline(&d.progress)));
+    if !d.in_force.is_empty() {
+        w(&format!("<p><strong>In force when the log stops:</strong> {}</p>", escape(&d.in_force.join(" "))));
+    }
     w(&format!("<p><strong>The toll:</strong> {}</p>", escape(&toll(d))));
     w("<ul class=\"deals\">");
     for x in &d.deals {

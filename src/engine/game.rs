@@ -5,7 +5,9 @@ use std::sync::Arc;
 use bevy_ecs::prelude::*;
 
 use super::dates::turn_dates;
+use super::keyed::{put_all, read_all};
 use super::ledger::Ledger;
+use super::operations::Operation;
 use super::record::TurnRecord;
 use super::regimes::SanctionRegime;
 use super::rows::RowEntities;
@@ -69,25 +71,6 @@ fn restore<T: Refresh + bevy_ecs::component::Component<Mutability = bevy_ecs::co
     }
 }
 
-/// Makes the world's sanction regimes those of `regimes` (a new game, a resume, a restart: never
-/// during a turn, when only the ledger changes them).
-fn put_regimes(world: &mut World, regimes: &[SanctionRegime]) {
-    let old: Vec<Entity> = world.query_filtered::<Entity, With<SanctionRegime>>().iter(world).collect();
-    for e in old {
-        world.despawn(e);
-    }
-    for r in regimes {
-        world.spawn(r.clone());
-    }
-}
-
-/// The world's sanction regimes, as the state keeps them (sorted by key).
-fn read_regimes(world: &mut World) -> Vec<SanctionRegime> {
-    let mut regimes: Vec<SanctionRegime> = world.query::<&SanctionRegime>().iter(world).cloned().collect();
-    regimes.sort_by_key(SanctionRegime::key);
-    regimes
-}
-
 /// A state put in the form a game keeps it in: rows in id order (views rely on it), and the trust
 /// baselines drift compares with (a saved state does not keep them).
 fn prepared(scenario: &Scenario, mut state: Snapshot) -> Snapshot {
@@ -145,8 +128,12 @@ impl Game {
                 self.state.globals.refresh_parts(&start.globals, changed.globals);
                 self.world.resource_mut::<Globals>().refresh_parts(&start.globals, changed.globals);
                 if changed.globals.sanctions {
-                    put_regimes(&mut self.world, &start.sanctions);
+                    put_all(&mut self.world, &start.sanctions);
                     self.state.sanctions.clone_from(&start.sanctions);
+                }
+                if changed.globals.operations {
+                    put_all(&mut self.world, &start.operations);
+                    self.state.operations.clone_from(&start.operations);
                 }
                 changed.globals = Collections::default();
             }
@@ -222,7 +209,8 @@ impl Game {
             Some(mut g) => g.refresh_from(&self.state.globals),
             None => self.world.insert_resource(self.state.globals.clone()),
         }
-        put_regimes(&mut self.world, &self.state.sanctions);
+        put_all(&mut self.world, &self.state.sanctions);
+        put_all(&mut self.world, &self.state.operations);
         self.world_current = true;
         self.since_start = self.at_start.then(|| Changed::none(self.dyad_rows.len(), self.actor_rows.len()));
     }
@@ -254,7 +242,10 @@ impl Game {
         let written = ledger.touched_globals;
         self.state.globals.resync(self.world.resource::<Globals>(), written);
         if written.sanctions {
-            self.state.sanctions = read_regimes(&mut self.world);
+            self.state.sanctions = read_all::<SanctionRegime>(&mut self.world);
+        }
+        if written.operations {
+            self.state.operations = read_all::<Operation>(&mut self.world);
         }
     }
 

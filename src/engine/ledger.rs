@@ -3,8 +3,10 @@
 
 use bevy_ecs::prelude::*;
 
+use super::keyed::{Keyed, Store};
+use super::operations::{Operation, OperationKey};
 use super::record::EffectRecord;
-use super::regimes::{RegimeStore, SanctionRegime};
+use super::regimes::SanctionRegime;
 use super::rows::{FetchMut, RowsMut};
 use super::state::{ActorState, Collections, DyadState, Globals};
 use crate::scenario::validate::ranges::var_bounds;
@@ -20,8 +22,6 @@ pub enum Flag {
     Signed(Id, Id),
     Ceasefire(Id),
     Agreement(Id),
-    Observers(Id),
-    PeaceOperation(Id),
     IcjPending(Id),
     ProvisionalMeasures(Id),
     /// A sanction regime, `(target actor, kind, imposed by, strength)`: on imposes it at that
@@ -37,6 +37,22 @@ pub enum Change {
     Set(Var, f64),
     Flag(Flag, bool),
     Happen(Event),
+    Operation(OperationChange),
+}
+
+/// A change to a mission in a dispute (`engine::operations`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OperationChange {
+    /// Starts it (nothing happens if one of its kind is already in the dispute).
+    Start(Box<Operation>),
+    /// Its strength on the ground is now this.
+    Deploy(OperationKey, u32),
+    /// Its budget is approved.
+    Finance(OperationKey),
+    /// Its mandate now runs to the end of this turn.
+    Extend(OperationKey, u32),
+    /// It leaves.
+    End(OperationKey),
 }
 
 /// Why an effect happened, in words (`indonesia: Mediation`, `dynamics`).
@@ -61,6 +77,10 @@ impl Effect {
 
     pub fn happen(event: Event, cause: &str) -> Effect {
         Effect { change: Change::Happen(event), cause: Cause::from(cause) }
+    }
+
+    pub fn operation(change: OperationChange, cause: &str) -> Effect {
+        Effect { change: Change::Operation(change), cause: Cause::from(cause) }
     }
 }
 
@@ -97,7 +117,8 @@ pub fn apply_pending(
     globals: &mut Globals,
     dyads: &mut dyn FetchMut<DyadState>,
     actors: &mut dyn FetchMut<ActorState>,
-    regimes: &mut dyn RegimeStore,
+    regimes: &mut dyn Store<SanctionRegime>,
+    operations: &mut dyn Store<Operation>,
     setup: &super::setup::Setup,
 ) {
     if ledger.pending.is_empty() {
@@ -111,7 +132,7 @@ pub fn apply_pending(
         RowsMut::world(scenario, &entities.actors, complete, actors, std::mem::take(&mut ledger.touched_actors));
     for effect in &ledger.pending {
         ledger.touched_globals = ledger.touched_globals.and(touches(&effect.change));
-        let rows = Rows { dyads: &mut dyads, actors: &mut actors, globals, regimes };
+        let rows = Rows { dyads: &mut dyads, actors: &mut actors, globals, regimes, operations };
         if let Some(record) = apply(effect, rows, turn, scenario, setup.narrate) {
             ledger.applied.push(record);
         }
@@ -157,6 +178,7 @@ fn touches(change: &Change) -> Collections {
         Change::Shift(Var::Trust(..), _) | Change::Set(Var::Trust(..), _) => Collections { trust: true, ..none },
         Change::Flag(Flag::JointTrack(..), _) => Collections { joint_tracks: true, ..none },
         Change::Flag(Flag::Sanctions(..), _) => Collections { sanctions: true, ..none },
+        Change::Operation(_) => Collections { operations: true, ..none },
         Change::Happen(_) => Collections { events: true, ..none },
         _ => none,
     }
@@ -171,13 +193,13 @@ pub fn apply_to_snapshot(
     effects: &[Effect],
     turn: u32,
 ) -> (Vec<usize>, Vec<usize>, Collections) {
-    let super::state::Snapshot { globals, dyads, actors, sanctions } = snap;
+    let super::state::Snapshot { globals, dyads, actors, sanctions, operations } = snap;
     let mut dyads = RowsMut::of_slice(scenario, dyads);
     let mut actors = RowsMut::of_slice(scenario, actors);
     let mut written = Collections::default();
     for effect in effects {
         written = written.and(touches(&effect.change));
-        let rows = Rows { dyads: &mut dyads, actors: &mut actors, globals, regimes: sanctions };
+        let rows = Rows { dyads: &mut dyads, actors: &mut actors, globals, regimes: sanctions, operations };
         apply(effect, rows, turn, scenario, false);
     }
     (dyads.into_touched(), actors.into_touched(), written)
@@ -193,7 +215,8 @@ struct Rows<'r, 'd, 'a> {
     dyads: &'r mut RowsMut<'d, DyadState>,
     actors: &'r mut RowsMut<'a, ActorState>,
     globals: &'r mut Globals,
-    regimes: &'r mut dyn RegimeStore,
+    regimes: &'r mut dyn Store<SanctionRegime>,
+    operations: &'r mut dyn Store<Operation>,
 }
 
 fn apply(
@@ -203,7 +226,7 @@ fn apply(
     scenario: &Scenario,
     narrate: bool,
 ) -> Option<EffectRecord> {
-    let Rows { dyads, actors, globals: g, regimes } = rows;
+    let Rows { dyads, actors, globals: g, regimes, operations } = rows;
     let record = |target: String, before: String, after: String| {
         (before != after).then(|| EffectRecord { target, before, after, cause: effect.cause.to_string() })
     };
@@ -236,7 +259,8 @@ fn apply(
             record(format!("{event:?}"), "no".into(), if new { "yes".into() } else { "no".into() })
         }
         Change::Flag(flag, on) => {
-            let (before, after) = set_flag(flag, *on, Rows { dyads, actors, globals: g, regimes }, turn, scenario)?;
+            let rows = Rows { dyads, actors, globals: g, regimes, operations };
+            let (before, after) = set_flag(flag, *on, rows, turn, scenario)?;
             if !narrate {
                 return None;
             }
@@ -247,7 +271,70 @@ fn apply(
             };
             record(name, before.text(), after.text())
         }
+        Change::Operation(change) => {
+            let (name, before, after) = change_operation(change, operations, dyads, turn)?;
+            if !narrate {
+                return None;
+            }
+            record(name, before, after)
+        }
     }
+}
+
+/// How a mission is named in the record: `PeaceOperation("liberia-war")`, `Observers("preah-vihear")`
+/// (as the flags on a dispute were, before missions were entities).
+fn operation_name((dyad, kind): &OperationKey) -> String {
+    format!("{kind:?}({dyad:?})")
+}
+
+/// Carries out a change to a mission; returns its record's name and values before and after, or
+/// `None` if it names no dispute or no mission in force.
+fn change_operation(
+    change: &OperationChange,
+    operations: &mut dyn Store<Operation>,
+    dyads: &mut RowsMut<'_, DyadState>,
+    turn: u32,
+) -> Option<(String, String, String)> {
+    let mut changed = |key: &OperationKey, set: &dyn Fn(&mut Operation) -> (String, String)| {
+        let mut op = operations.in_force(key)?;
+        let (before, after) = set(&mut op);
+        operations.put(op);
+        Some((before, after))
+    };
+    Some(match change {
+        OperationChange::Start(op) => {
+            dyads.get_mut(op.dyad)?;
+            let key = op.key();
+            let had = operations.in_force(&key).is_some();
+            if !had {
+                operations.put(Operation { since: turn, ..(**op).clone() });
+            }
+            (operation_name(&key), bool_text(had), bool_text(true))
+        }
+        OperationChange::Deploy(key, strength) => {
+            let (b, a) = changed(key, &|op| {
+                let before = std::mem::replace(&mut op.deployed, *strength);
+                (before.to_string(), strength.to_string())
+            })?;
+            (format!("Deployed({})", operation_name(key)), b, a)
+        }
+        OperationChange::Finance(key) => {
+            let (b, a) = changed(key, &|op| (bool_text(std::mem::replace(&mut op.financed, true)), bool_text(true)))?;
+            (format!("Financed({})", operation_name(key)), b, a)
+        }
+        OperationChange::Extend(key, until) => {
+            let (b, a) = changed(key, &|op| {
+                let before = op.until.replace(*until);
+                (before.map_or_else(|| "open".to_string(), |t| t.to_string()), until.to_string())
+            })?;
+            (format!("MandateUntil({})", operation_name(key)), b, a)
+        }
+        OperationChange::End(key) => {
+            let had = operations.in_force(key).is_some();
+            operations.end(key);
+            (operation_name(key), bool_text(had), bool_text(false))
+        }
+    })
 }
 
 /// A flag's value before or after a change, worded only for a narrated record.
@@ -274,7 +361,7 @@ fn set_flag(
     turn: u32,
     scenario: &Scenario,
 ) -> Option<(FlagValue, FlagValue)> {
-    let Rows { dyads, actors: _, globals: g, regimes } = rows;
+    let Rows { dyads, actors: _, globals: g, regimes, operations: _ } = rows;
     let side = |dyads: &mut RowsMut<'_, DyadState>, d: Id, a: Id, field: fn(&mut DyadState) -> &mut [bool; 2]| {
         let ds = dyads.get_mut(d)?;
         let i = ds.side_of(a)?;
@@ -294,18 +381,11 @@ fn set_flag(
         Flag::AcceptsObservers(d, a) => side(dyads, *d, *a, |ds| &mut ds.accepts_observers),
         Flag::CeasefireOffered(d, a) => since(dyads, *d, *a, |ds| &mut ds.ceasefire_offered),
         Flag::Signed(d, a) => since(dyads, *d, *a, |ds| &mut ds.signed),
-        Flag::Ceasefire(d)
-        | Flag::Agreement(d)
-        | Flag::Observers(d)
-        | Flag::PeaceOperation(d)
-        | Flag::IcjPending(d)
-        | Flag::ProvisionalMeasures(d) => {
+        Flag::Ceasefire(d) | Flag::Agreement(d) | Flag::IcjPending(d) | Flag::ProvisionalMeasures(d) => {
             let ds = dyads.get_mut(d)?;
             let field = match flag {
                 Flag::Ceasefire(_) => &mut ds.ceasefire,
                 Flag::Agreement(_) => &mut ds.agreement,
-                Flag::Observers(_) => &mut ds.observers,
-                Flag::PeaceOperation(_) => &mut ds.peace_operation,
                 Flag::IcjPending(_) => &mut ds.icj_pending,
                 _ => &mut ds.provisional_measures,
             };
@@ -314,14 +394,14 @@ fn set_flag(
         Flag::Sanctions(target, kind, by, strength) => {
             scenario.actor(*target)?;
             let key = (*target, *kind, *by);
-            let had = regimes.in_force(&key);
+            let had = regimes.in_force(&key).is_some();
             if on && !had {
                 // Every Council regime has its committee and panel of experts; a state's does not.
                 let panel = scenario.body(*by).is_some_and(|b| b.is_council());
                 let (target, kind, imposed_by, strength) = (*target, *kind, *by, *strength);
-                regimes.impose(SanctionRegime { target, kind, imposed_by, panel, strength, since: turn });
+                regimes.put(SanctionRegime { target, kind, imposed_by, panel, strength, since: turn });
             } else if !on && had {
-                regimes.lift(&key);
+                regimes.end(&key);
             }
             Some((FlagValue::On(had), FlagValue::On(on)))
         }

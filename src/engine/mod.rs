@@ -2,8 +2,10 @@
 
 mod dates;
 mod game;
+pub mod keyed;
 pub mod ledger;
 pub mod older_records;
+pub mod operations;
 pub mod record;
 pub mod regimes;
 pub mod rng;

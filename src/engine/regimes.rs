@@ -9,6 +9,8 @@
 use bevy_ecs::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::keyed::Keyed;
+
 use crate::scenario::{Id, SanctionKind};
 
 /// One regime: `kind` on `target`, imposed by `imposed_by` in turn `since`.
@@ -30,78 +32,9 @@ pub struct SanctionRegime {
 /// What tells one regime from another: a second imposition of the same key is the same regime.
 pub type RegimeKey = (Id, SanctionKind, Id);
 
-impl SanctionRegime {
-    pub fn key(&self) -> RegimeKey {
+impl Keyed for SanctionRegime {
+    type Key = RegimeKey;
+    fn key(&self) -> RegimeKey {
         (self.target, self.kind, self.imposed_by)
-    }
-}
-
-/// The regimes in force, sorted by key, in the order every reader walks them.
-pub fn sorted<'a>(regimes: impl Iterator<Item = &'a SanctionRegime>) -> Vec<&'a SanctionRegime> {
-    let mut list: Vec<&SanctionRegime> = regimes.collect();
-    list.sort_by_key(|r| r.key());
-    list
-}
-
-/// Where the ledger imposes and lifts regimes: the world's entities during a turn, a copy of the
-/// state's rows when a bot looks ahead.
-pub trait RegimeStore {
-    fn in_force(&self, key: &RegimeKey) -> bool;
-    /// Adds the regime (the caller has checked it is not in force).
-    fn impose(&mut self, regime: SanctionRegime);
-    /// Ends the regime (the caller has checked it is in force).
-    fn lift(&mut self, key: &RegimeKey);
-}
-
-impl RegimeStore for Vec<SanctionRegime> {
-    fn in_force(&self, key: &RegimeKey) -> bool {
-        self.iter().any(|r| r.key() == *key)
-    }
-
-    fn impose(&mut self, regime: SanctionRegime) {
-        let at = self.partition_point(|r| r.key() < regime.key());
-        self.insert(at, regime);
-    }
-
-    fn lift(&mut self, key: &RegimeKey) {
-        self.retain(|r| r.key() != *key);
-    }
-}
-
-/// The world's regimes during one phase: entities spawned and despawned through `Commands`, which
-/// take effect when the phase ends, so the changes made in the phase are kept beside them until then.
-pub struct WorldRegimes<'q, 'c, 'w, 's> {
-    pub query: &'q Query<'w, 's, (Entity, &'static SanctionRegime)>,
-    pub commands: &'c mut Commands<'w, 's>,
-    /// Changed in this phase, by key: imposed (the entity spawned for it) or lifted (`None`).
-    pub changed: Vec<(RegimeKey, Option<Entity>)>,
-}
-
-impl WorldRegimes<'_, '_, '_, '_> {
-    /// The entity of a regime in force, whether spawned in this phase or before it.
-    fn entity(&self, key: &RegimeKey) -> Option<Entity> {
-        match self.changed.iter().rev().find(|(k, _)| k == key) {
-            Some((_, spawned)) => *spawned,
-            None => self.query.iter().find(|(_, r)| r.key() == *key).map(|(e, _)| e),
-        }
-    }
-}
-
-impl RegimeStore for WorldRegimes<'_, '_, '_, '_> {
-    fn in_force(&self, key: &RegimeKey) -> bool {
-        self.entity(key).is_some()
-    }
-
-    fn impose(&mut self, regime: SanctionRegime) {
-        let key = regime.key();
-        let e = self.commands.spawn(regime).id();
-        self.changed.push((key, Some(e)));
-    }
-
-    fn lift(&mut self, key: &RegimeKey) {
-        if let Some(e) = self.entity(key) {
-            self.commands.entity(e).despawn();
-        }
-        self.changed.push((*key, None));
     }
 }

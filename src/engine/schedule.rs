@@ -8,9 +8,11 @@ use bevy_ecs::prelude::*;
 use bevy_ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel, SingleThreadedExecutor};
 use bevy_ecs::system::SystemParam;
 
+use super::keyed::{WorldEntities, sorted};
 use super::ledger::{Effect, Ledger, apply_pending, count_uses};
+use super::operations::Operation;
 use super::record::{DynamicsRecord, EndRecord, InjectRecord, OutcomeRecord, Rejection, VoteRecord};
-use super::regimes::{SanctionRegime, WorldRegimes, sorted};
+use super::regimes::SanctionRegime;
 use super::rows::Rows;
 use super::setup::Setup;
 use super::state::{ActorState, DyadState, Globals};
@@ -93,8 +95,8 @@ pub fn build() -> Schedule {
     schedule.add_systems(intake.in_set(Phase::Intake));
     schedule.add_systems(deliberation.in_set(Phase::Deliberation));
     schedule.add_systems(resolution.in_set(Phase::Resolution));
-    schedule.add_systems(sanctions_in_force.in_set(Phase::Dynamics).before(dynamics));
-    schedule.add_systems(dynamics.in_set(Phase::Dynamics));
+    // The tools in force act before the disputes' own dynamics, which read what they did.
+    schedule.add_systems((sanctions_in_force, operations_in_force, dynamics).chain().in_set(Phase::Dynamics));
     schedule.add_systems(injects.in_set(Phase::Injects));
     schedule.add_systems(assessment.in_set(Phase::Assessment));
     schedule
@@ -109,6 +111,7 @@ pub struct StateParam<'w, 's> {
     dyads: Query<'w, 's, &'static mut DyadState>,
     actors: Query<'w, 's, &'static mut ActorState>,
     sanctions: Query<'w, 's, (Entity, &'static SanctionRegime)>,
+    operations: Query<'w, 's, (Entity, &'static Operation)>,
     commands: Commands<'w, 's>,
     ledger: ResMut<'w, Ledger>,
 }
@@ -122,7 +125,7 @@ impl StateParam<'_, '_> {
             &self.globals,
             Rows::world(s, &self.setup.rows.dyads, self.setup.rows.complete, &self.dyads),
             Rows::world(s, &self.setup.rows.actors, self.setup.rows.complete, &self.actors),
-            sorted(self.sanctions.iter().map(|(_, r)| r)),
+            (sorted(self.sanctions.iter().map(|(_, r)| r)), sorted(self.operations.iter().map(|(_, o)| o))),
             self.globals.turn,
         )
     }
@@ -155,10 +158,13 @@ impl StateParam<'_, '_> {
 
     /// Applies the effects the phase emitted, through the ledger, keeping the list's memory.
     fn apply(&mut self, pending: Vec<Effect>) {
-        let StateParam { setup, globals, dyads, actors, sanctions, commands, ledger } = self;
+        let StateParam { setup, globals, dyads, actors, sanctions, operations, commands, ledger } = self;
         ledger.pending = pending;
-        let mut regimes = WorldRegimes { query: sanctions, commands, changed: Vec::new() };
-        apply_pending(ledger, globals, dyads, actors, &mut regimes, setup);
+        let mut regimes = WorldEntities::new(sanctions);
+        let mut missions = WorldEntities::new(operations);
+        apply_pending(ledger, globals, dyads, actors, &mut regimes, &mut missions, setup);
+        regimes.flush(commands);
+        missions.flush(commands);
     }
 }
 
@@ -262,6 +268,19 @@ fn resolution(mut state: StateParam, mut out: ResMut<TurnOutput>) {
     for (order, index) in accepted.iter().zip(dice.iter()).filter(|(o, _)| !is_deliberation(o.tool)) {
         outcomes.push(rules::resolve(order, *index, &ctx, &mut pending));
     }
+    drop(v);
+    state.apply(pending);
+}
+
+/// The missions in the disputes build up their strength, do their tasks, and leave when their
+/// mandate ends.
+fn operations_in_force(mut state: StateParam, out: Res<TurnOutput>) {
+    if state.operations.is_empty() {
+        return;
+    }
+    let mut pending = state.take_pending();
+    let v = state.view();
+    rules::operations::in_force_effects(&state.ctx(&v, &out.accepted), &mut pending);
     drop(v);
     state.apply(pending);
 }

@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 use bevy_ecs::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::keyed::Keyed;
+use super::operations::Operation;
 use super::regimes::SanctionRegime;
 use super::trust::TrustTable;
 use super::uses::UseCounts;
@@ -31,8 +33,6 @@ pub struct DyadState {
     /// The turn each side last signed an agreement; it stands for this turn and the next.
     pub signed: [Option<u32>; 2],
     pub agreement: bool,
-    pub observers: bool,
-    pub peace_operation: bool,
     /// An application to the ICJ is pending.
     pub icj_pending: bool,
     pub provisional_measures: bool,
@@ -116,8 +116,6 @@ impl Refresh for DyadState {
             ceasefire,
             signed,
             agreement,
-            observers,
-            peace_operation,
             icj_pending,
             provisional_measures,
             deaths,
@@ -138,8 +136,6 @@ impl Refresh for DyadState {
         self.ceasefire = *ceasefire;
         self.signed = *signed;
         self.agreement = *agreement;
-        self.observers = *observers;
-        self.peace_operation = *peace_operation;
         self.icj_pending = *icj_pending;
         self.provisional_measures = *provisional_measures;
         self.deaths = *deaths;
@@ -160,18 +156,22 @@ impl Refresh for ActorState {
 
 impl Refresh for Globals {
     fn refresh_from(&mut self, from: &Globals) {
-        self.refresh_parts(from, Collections { trust: true, events: true, joint_tracks: true, sanctions: true });
+        self.refresh_parts(
+            from,
+            Collections { trust: true, events: true, joint_tracks: true, sanctions: true, operations: true },
+        );
     }
 }
 
 /// Which of the state's collections may differ between two copies (see [`Globals::refresh_parts`]):
-/// the globals' and the sanction regimes.
+/// the globals', the sanction regimes and the operations.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct Collections {
     pub trust: bool,
     pub events: bool,
     pub joint_tracks: bool,
     pub sanctions: bool,
+    pub operations: bool,
 }
 
 impl Collections {
@@ -181,6 +181,7 @@ impl Collections {
             events: self.events || o.events,
             joint_tracks: self.joint_tracks || o.joint_tracks,
             sanctions: self.sanctions || o.sanctions,
+            operations: self.operations || o.operations,
         }
     }
 }
@@ -230,7 +231,7 @@ impl Globals {
 
 impl Refresh for Snapshot {
     fn refresh_from(&mut self, from: &Snapshot) {
-        let Snapshot { globals, dyads, actors, sanctions } = from;
+        let Snapshot { globals, dyads, actors, sanctions, operations } = from;
         if self.dyads.len() == dyads.len() && self.actors.len() == actors.len() {
             self.dyads.iter_mut().zip(dyads).for_each(|(d, f)| d.refresh_from(f));
             self.actors.iter_mut().zip(actors).for_each(|(a, f)| a.refresh_from(f));
@@ -240,6 +241,7 @@ impl Refresh for Snapshot {
         }
         self.globals.refresh_from(globals);
         refresh_if_changed(&mut self.sanctions, sanctions);
+        refresh_if_changed(&mut self.operations, operations);
     }
 }
 
@@ -252,6 +254,10 @@ pub struct Snapshot {
     /// The sanction regimes in force, sorted by key (logs written before regimes have none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sanctions: Vec<SanctionRegime>,
+    /// The observer missions and peace operations in the disputes, sorted by key (logs written
+    /// before they were entities keep them as flags on each dispute: `log::before_operations`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub operations: Vec<Operation>,
 }
 
 impl Snapshot {
@@ -277,8 +283,6 @@ impl Snapshot {
                 ceasefire: false,
                 signed: [None, None],
                 agreement: false,
-                observers: false,
-                peace_operation: false,
                 icj_pending: false,
                 provisional_measures: false,
                 deaths: 0,
@@ -338,7 +342,7 @@ impl Snapshot {
             .collect();
         sanctions.sort_by_key(SanctionRegime::key);
         sanctions.dedup_by_key(|r| r.key());
-        let mut snap = Snapshot { globals, dyads, actors, sanctions };
+        let mut snap = Snapshot { globals, dyads, actors, sanctions, operations: Vec::new() };
         snap.dyads.sort_by_key(|a| a.id);
         snap.actors.sort_by_key(|a| a.id);
         snap

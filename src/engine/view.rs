@@ -1,7 +1,9 @@
 //! A read-only view of the state during a turn, built from the ECS world sorted by stable id.
 //! Rules read the state only through this, so they never depend on ECS iteration order.
 
-use super::regimes::{SanctionRegime, sorted};
+use super::keyed::sorted;
+use super::operations::{Operation, OperationKind};
+use super::regimes::SanctionRegime;
 use super::rows::Rows;
 use super::state::{ActorState, DyadState, Globals, Snapshot, baseline_trust};
 use crate::scenario::{Condition, Event, Id, IdKey, Scenario, Var};
@@ -13,6 +15,8 @@ pub struct View<'a> {
     pub actors: Rows<'a, ActorState>,
     /// The sanction regimes in force, sorted by key.
     pub sanctions: Vec<&'a SanctionRegime>,
+    /// The observer missions and peace operations, sorted by key.
+    pub operations: Vec<&'a Operation>,
     /// The turn being played (1-based).
     pub turn: u32,
 }
@@ -24,6 +28,7 @@ impl<'a> View<'a> {
         dyads: impl Iterator<Item = &'a DyadState>,
         actors: impl Iterator<Item = &'a ActorState>,
         sanctions: impl Iterator<Item = &'a SanctionRegime>,
+        operations: impl Iterator<Item = &'a Operation>,
         turn: u32,
     ) -> View<'a> {
         View::from_rows(
@@ -31,7 +36,7 @@ impl<'a> View<'a> {
             globals,
             Rows::in_id_order(scenario, dyads),
             Rows::in_id_order(scenario, actors),
-            sorted(sanctions),
+            (sorted(sanctions), sorted(operations)),
             turn,
         )
     }
@@ -42,15 +47,16 @@ impl<'a> View<'a> {
         globals: &'a Globals,
         dyads: Rows<'a, DyadState>,
         actors: Rows<'a, ActorState>,
-        sanctions: Vec<&'a SanctionRegime>,
+        (sanctions, operations): (Vec<&'a SanctionRegime>, Vec<&'a Operation>),
         turn: u32,
     ) -> View<'a> {
-        View { scenario, globals, dyads, actors, sanctions, turn }
+        View { scenario, globals, dyads, actors, sanctions, operations, turn }
     }
 
     pub fn of_snapshot(scenario: &'a Scenario, snap: &'a Snapshot, turn: u32) -> View<'a> {
         let (dyads, actors) = (Rows::of_slice(scenario, &snap.dyads), Rows::of_slice(scenario, &snap.actors));
-        View::from_rows(scenario, &snap.globals, dyads, actors, snap.sanctions.iter().collect(), turn)
+        let in_force = (snap.sanctions.iter().collect(), snap.operations.iter().collect());
+        View::from_rows(scenario, &snap.globals, dyads, actors, in_force, turn)
     }
 
     pub fn dyad(&self, id: impl IdKey) -> Option<&'a DyadState> {
@@ -64,6 +70,11 @@ impl<'a> View<'a> {
     /// The regime of `kind` on `target` that `imposer` keeps in force, if any.
     pub fn regime(&self, target: Id, kind: crate::scenario::SanctionKind, imposer: Id) -> Option<&'a SanctionRegime> {
         self.sanctions_on(target).find(|r| r.kind == kind && r.imposed_by == imposer)
+    }
+
+    /// The mission of `kind` in dispute `dyad`, if there is one.
+    pub fn operation(&self, dyad: Id, kind: OperationKind) -> Option<&'a Operation> {
+        self.operations.iter().copied().find(|o| o.dyad == dyad && o.kind == kind)
     }
 
     /// The regimes in force against `target`, by key.

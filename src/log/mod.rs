@@ -16,6 +16,7 @@
 //!
 //! Rendering is deterministic: [`render_log`] of a header and its records is exactly the file.
 
+mod before_operations;
 mod before_regimes;
 mod create;
 mod error;

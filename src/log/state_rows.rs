@@ -41,6 +41,7 @@ pub fn stored(turn: u32, before: Option<&Snapshot>, state: &Snapshot) -> Snapsho
             .collect(),
         // Few, and rarely changed: stored whole.
         sanctions: state.sanctions.clone(),
+        operations: state.operations.clone(),
     }
 }
 
@@ -60,6 +61,7 @@ pub fn merged(before: Option<&Snapshot>, block: Snapshot) -> Snapshot {
         dyads: merge_rows(&before.dyads, block.dyads, |d| d.id),
         actors: merge_rows(&before.actors, block.actors, |a| a.id),
         sanctions: block.sanctions,
+        operations: block.operations,
     }
 }
 

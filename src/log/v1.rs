@@ -13,6 +13,7 @@ use crate::scenario::ron_options;
 /// The turns of a format-1 log, from `pos` (just after the header line).
 pub(super) fn parse_turns(name: &str, text: &str, header: LogHeader, pos: usize) -> Result<LoadedLog, LogError> {
     let mut records: Vec<TurnRecord> = Vec::new();
+    let mut mission_flags = super::before_operations::MissionFlags::default();
     let err = |d: Diagnostic| report(name, text, d);
     let scanned = scan_blocks(name, text, pos, |b: Block<'_>| {
         let n = b.n;
@@ -32,11 +33,16 @@ pub(super) fn parse_turns(name: &str, text: &str, header: LogHeader, pos: usize)
             ));
             return Err(LogError::Tampered { turn: n, report: err(d) });
         }
-        let record: TurnRecord = ron_options().from_str(b.body).map_err(|e| {
+        let mut record: TurnRecord = ron_options().from_str(b.body).map_err(|e| {
             let span = super::format::ron_span(b.body_start, b.body, &e);
             LogError::Damaged(err(super::format::unreadable_turn(n, &header.engine, &e.code.to_string(), span)))
         })?;
         super::format::check_record_turn(&b, record.turn).map_err(|d| LogError::OutOfOrder(err(d)))?;
+        // Every record holds every row: the missions its flags stood for are put back in its state.
+        mission_flags.learn(b.body, n);
+        if mission_flags.any_on() {
+            mission_flags.complete(&mut record.state);
+        }
         records.push(record);
         Ok(())
     })?;

@@ -23,6 +23,7 @@
 //! - A turn's record stores the state's globals and only the changed rows (`state_rows.rs`), packed
 //!   against the turn before (`packed.rs`): a built-in game's turns take 5–10 % of format 1's bytes.
 
+use super::before_operations::MissionFlags;
 use super::before_regimes::BeforeRegimes;
 use super::error::{LogError, report};
 use super::format::{
@@ -36,6 +37,7 @@ use super::{LoadedLog, LogHeader, scenario_hash};
 use crate::diagnostics::Diagnostic;
 use crate::engine::record::TurnRecord;
 use crate::engine::rng::{fnv1a, fnv1a_more};
+use crate::engine::state::Snapshot;
 use crate::scenario::ron_options;
 
 /// The first line of a log, for a person who opens it in an editor.
@@ -237,6 +239,8 @@ pub(super) fn parse_rest(name: &str, text: &str, mut header: LogHeader, pos: usi
     let mut records: Vec<TurnRecord> = Vec::new();
     // Set when the first turn shows the log was written before sanction regimes (format 2 only).
     let mut before_regimes: Option<BeforeRegimes> = None;
+    // The flags on each dispute that an engine before missions wrote (formats 2 and 3).
+    let mut mission_flags = MissionFlags::default();
     // Format 3: the texts the blocks before packed, which the next is compressed against.
     let mut tail = Tail::default();
     let scanned = scan_blocks(name, text, end_line.next, |b: Block<'_>| {
@@ -248,7 +252,16 @@ pub(super) fn parse_rest(name: &str, text: &str, mut header: LogHeader, pos: usi
         let dictionary = if header.format >= 3 {
             tail.dictionary()
         } else {
-            let rendered = dictionary(records.last());
+            // A format-2 block was packed against the record before it as an engine before
+            // missions rendered it: without the missions put back from its flags.
+            let rendered = match records.last() {
+                Some(r) if !r.state.operations.is_empty() => {
+                    let state = Snapshot { operations: Vec::new(), ..r.state.clone() };
+                    dictionary(Some(&TurnRecord { state, ..r.clone() }))
+                }
+                last => dictionary(last),
+            };
+            let rendered = mission_flags.dictionary(&rendered);
             match &before_regimes {
                 Some(older) => older.dictionary(&rendered),
                 None => rendered,
@@ -261,13 +274,17 @@ pub(super) fn parse_rest(name: &str, text: &str, mut header: LogHeader, pos: usi
         if let Some(older) = &mut before_regimes {
             older.learn(&ron);
         }
+        mission_flags.learn(&ron, b.n);
         let record: TurnRecord = ron_options().from_str(&ron).map_err(|e| {
             let inside =
                 format!("{} (at line {}, column {} of its record)", e.code, e.span.start.line, e.span.start.col);
             LogError::Damaged(err(unreadable_turn(b.n, &header.engine, &inside, b.start.span())))
         })?;
         check_record_turn(&b, record.turn).map_err(|d| LogError::OutOfOrder(err(d)))?;
-        let state = merged(records.last().map(|r| &r.state), record.state);
+        let mut state = merged(records.last().map(|r| &r.state), record.state);
+        if mission_flags.any_on() {
+            mission_flags.complete(&mut state);
+        }
         let record_turn = record.turn;
         records.push(TurnRecord { state, ..record });
         tail = tail.after(record_turn, ron);

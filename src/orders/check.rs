@@ -2,9 +2,11 @@
 
 use std::borrow::Borrow;
 
+use crate::engine::operations::OperationKind;
 use crate::engine::view::View;
 use crate::scenario::{
-    ActorKind, BodyKind, Chapter, CourtKind, DraftContent, Event, OrderSpec, Target as OrderTarget, ToolKind,
+    ActorKind, BodyKind, Chapter, CourtKind, DraftContent, Event, Id, Mandate, OrderSpec, Target as OrderTarget,
+    ToolKind,
 };
 
 /// Each group may give this many orders a turn; more would favour the fastest typist.
@@ -200,7 +202,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
         }
         DeployObservers => {
             let d = dyad.expect("dyad");
-            if d.observers {
+            if view.operation(d.id, OperationKind::Observers).is_some() {
                 return Err(refuse(format_args!("observers are already deployed in `{}`", d.id)));
             }
             for (i, party) in d.sides.iter().enumerate() {
@@ -263,12 +265,18 @@ fn check_with<E, A: Borrow<OrderSpec>>(
                         crate::names::Names::new(s).draft_content(c)
                     )));
                 }
+                if let Some(why) = mission_refusal(c, tool, view) {
+                    return Err(refuse(format_args!("{why}")));
+                }
                 let (id, exists) = match c {
                     DraftContent::Ceasefire(d)
                     | DraftContent::CommissionOfInquiry(d)
                     | DraftContent::Observers(d, _)
                     | DraftContent::PeaceOperation(d, _)
+                    | DraftContent::RenewMandate(d, _)
+                    | DraftContent::FinanceOperation(d)
                     | DraftContent::IccReferral(d) => (d, view.dyad(d).is_some()),
+                    DraftContent::Mandate(m) => (&m.dyad, view.dyad(m.dyad).is_some()),
                     DraftContent::EndorseRegional(b) | DraftContent::AuthoriseRegionalForce(b) => {
                         (b, s.body(b).is_some())
                     }
@@ -278,7 +286,9 @@ fn check_with<E, A: Borrow<OrderSpec>>(
                     return Err(refuse(format_args!("the draft names `{id}`, which is not in this scenario")));
                 }
             }
-            if tool == AssemblyResolution {
+            // A budget is not a recommendation on the dispute: Art. 12 does not hold it back.
+            let budget_only = draft.contents.iter().all(|c| matches!(c, DraftContent::FinanceOperation(_)));
+            if tool == AssemblyResolution && !budget_only {
                 let assembly = target_id.unwrap_or_default();
                 if !view.happened(&Event::Seized(assembly)) {
                     return Err(refuse(format_args!(
@@ -375,5 +385,40 @@ struct Named<'a>(&'a crate::scenario::Scenario, &'a str);
 impl std::fmt::Display for Named<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.0.actor(self.1).map_or(self.1, |a| a.name.as_str()))
+    }
+}
+
+/// Why a draft's content about a mission cannot be put to the vote, if it cannot: a second mandate
+/// where one is in force, a renewal or a budget with no operation to act on, a budget outside the
+/// Assembly (Art. 17).
+fn mission_refusal(c: &DraftContent, tool: ToolKind, view: &View) -> Option<String> {
+    let operation = |d: &Id| view.operation(*d, OperationKind::PeaceOperation);
+    match c {
+        DraftContent::PeaceOperation(d, _) | DraftContent::Mandate(Mandate { dyad: d, .. }) => operation(d).map(|op| {
+            format!(
+                "a peace operation is already mandated in `{d}` (since turn {}); change its length with `RenewMandate`",
+                op.since
+            )
+        }),
+        DraftContent::RenewMandate(d, _) => match operation(d) {
+            None => Some(format!("no peace operation is deployed in `{d}`: there is no mandate to renew")),
+            Some(op) if op.until.is_none() => {
+                Some(format!("the peace operation in `{d}` has no end date: there is nothing to renew"))
+            }
+            Some(_) => None,
+        },
+        DraftContent::FinanceOperation(d) => {
+            if tool != ToolKind::AssemblyResolution {
+                return Some(
+                    "only the General Assembly approves a peace operation's budget (Art. 17): put `FinanceOperation` in an `AssemblyResolution`".into(),
+                );
+            }
+            match operation(d) {
+                None => Some(format!("no peace operation is deployed in `{d}`: there is no budget to approve")),
+                Some(op) if op.financed => Some(format!("the peace operation in `{d}` is already financed")),
+                Some(_) => None,
+            }
+        }
+        _ => None,
     }
 }

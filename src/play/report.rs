@@ -1,5 +1,6 @@
 //! The public situation report read out at the start of each turn.
 
+use crate::engine::operations::OperationKind;
 use std::fmt::Write;
 
 use crate::engine::record::{EndRecord, TurnRecord};
@@ -69,7 +70,7 @@ fn situation(out: &mut String, s: &Scenario, state: &Snapshot) {
         if d.ceasefire {
             notes.push("a ceasefire holds");
         }
-        if d.observers {
+        if state.operations.iter().any(|o| o.dyad == d.id && o.kind == OperationKind::Observers) {
             notes.push("observers are deployed");
         }
         if d.agreement {
@@ -102,6 +103,9 @@ fn situation(out: &mut String, s: &Scenario, state: &Snapshot) {
         g.public_pressure
     );
     if let Some(line) = crate::names::Names::new(s).sanctions_in_force(&state.sanctions) {
+        let _ = writeln!(out, "{line}");
+    }
+    if let Some(line) = crate::names::Names::new(s).operations_in_force(&state.operations) {
         let _ = writeln!(out, "{line}");
     }
 }

@@ -10,13 +10,14 @@ use super::council_vote::{Cast, Matter, Threshold, count};
 use super::explain;
 use super::sanctions::{lift_effects, sanction_effects};
 use super::{RuleCtx, done, factor};
-use crate::engine::ledger::{Effect, Flag};
+use crate::engine::ledger::{Effect, OperationChange};
+use crate::engine::operations::{OperationKind, observers};
 use crate::engine::record::Ballot;
 use crate::engine::record::{OutcomeRecord, VoteRecord};
 use crate::engine::rng::round4;
 use crate::names::Names;
 use crate::scenario::Id;
-use crate::scenario::{Actor, BodyKind, Chapter, Draft, DraftContent, Event, OrderSpec, ToolKind, Var};
+use crate::scenario::{Actor, BodyKind, Chapter, Draft, DraftContent, Event, Mandate, OrderSpec, Task, ToolKind, Var};
 
 /// The closest tie a member has to a party of any dispute: (party, tie).
 fn closest_party_tie<'m>(ctx: &RuleCtx, member: &'m Actor) -> Option<(&'m str, f64)> {
@@ -56,6 +57,7 @@ pub fn draft_support(ctx: &RuleCtx, member: &Actor, draft: &Draft) -> (f64, Stri
                     | DraftContent::AuthoriseRegionalForce(_)
                     | DraftContent::IccReferral(_)
                     | DraftContent::PeaceOperation(..)
+                    | DraftContent::Mandate(_)
             )
         })
         .count();
@@ -248,7 +250,10 @@ pub(super) fn disputes_concerned(ctx: &RuleCtx, draft: &Draft) -> Vec<Id> {
             | DraftContent::CommissionOfInquiry(d)
             | DraftContent::Observers(d, _)
             | DraftContent::PeaceOperation(d, _)
+            | DraftContent::RenewMandate(d, _)
+            | DraftContent::FinanceOperation(d)
             | DraftContent::IccReferral(d) => disputes.push(*d),
+            DraftContent::Mandate(m) => disputes.push(m.dyad),
             DraftContent::EndorseRegional(body) => disputes.extend(local_disputes(ctx, *body)),
             DraftContent::Sanctions(..) | DraftContent::LiftSanctions(_) | DraftContent::AuthoriseRegionalForce(_) => {}
         }
@@ -385,24 +390,25 @@ fn content_effects(
                 effects.push(Effect::shift(Var::Spoiler(sp.actor), -8.0 * k, c));
             }
         }
-        DraftContent::Observers(d, _) => {
+        DraftContent::Observers(d, n) => {
             // Observers deploy only with the consent of both parties.
             let consent = ctx.view.dyad(d).is_some_and(|ds| ds.accepts_observers.iter().all(|x| *x));
             if !consent {
                 return Some(explain!(ctx, "The observers cannot deploy without the consent of both parties."));
             }
-            effects.push(Effect::flag(Flag::Observers(d), true, c));
+            if ctx.view.operation(d, OperationKind::Observers).is_some() {
+                return Some(explain!(ctx, "Observers are already deployed in {}.", ctx.called(&d)));
+            }
+            effects.push(Effect::operation(OperationChange::Start(Box::new(observers(d, n, body, ctx.turn))), c));
             effects.push(Effect::happen(Event::ObserversDeployed(d), c));
         }
         DraftContent::PeaceOperation(d, personnel) => {
-            let ds = ctx.view.dyad(d)?;
-            let principles = super::deployment::assess(ds, chapter, personnel);
-            if principles.deploys() {
-                effects.push(Effect::flag(Flag::PeaceOperation(d), true, c));
-                effects.push(Effect::happen(Event::PeaceOperation(d), c));
-            }
-            return Some(explain!(ctx, "{}", principles.explain(ds.stage)));
+            let m = Mandate { dyad: d, personnel, tasks: Task::SHORT_FORM.to_vec(), turns: None };
+            return Some(super::operations::mandate(ctx, &m, chapter, body, c, effects));
         }
+        DraftContent::Mandate(ref m) => return Some(super::operations::mandate(ctx, m, chapter, body, c, effects)),
+        DraftContent::RenewMandate(d, turns) => return Some(super::operations::renew(ctx, d, turns, c, effects)),
+        DraftContent::FinanceOperation(d) => return Some(super::operations::finance(ctx, d, body, c, effects)),
         DraftContent::AuthoriseRegionalForce(_) => effects.push(Effect::shift(Var::PublicPressure, 5.0, c)),
         DraftContent::IccReferral(d) => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == d) {

@@ -3,6 +3,11 @@
 //! without them does not deploy, and the vote's result says which principle was missing, so a
 //! one-person operation voted under Chapter VII into a stage-7 crisis without consent or ceasefire
 //! teaches what it should: it fails.
+//!
+//! Once mandated, an operation works as well as the principles hold *now* ([`effectiveness`]): its
+//! strength on the ground against the strength the dispute needs (force generation takes months, and
+//! escalation raises the need), halved where a party withdraws its consent, halved again where
+//! there is no longer a peace to keep.
 
 use crate::engine::state::DyadState;
 use crate::names::count;
@@ -86,9 +91,68 @@ impl Principles {
     }
 }
 
+/// What is left of an operation's effect where one of the principles no longer holds.
+pub const WITHOUT_A_PRINCIPLE: f64 = 0.5;
+
+/// How well an operation works this turn, 0–1, with the principles it stands on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Effectiveness {
+    /// Deployed against needed strength, at most 1.
+    pub coverage: f64,
+    pub consent: bool,
+    pub peace_to_keep: bool,
+    pub value: f64,
+}
+
+/// How well an operation works in dispute `d` with `deployed` personnel on the ground.
+pub fn effectiveness(d: &DyadState, deployed: u32) -> Effectiveness {
+    let needed = needed(d.stage);
+    let coverage = (f64::from(deployed) / f64::from(needed.max(1))).min(1.0);
+    let consent = d.accepts_observers.iter().all(|x| *x);
+    let peace_to_keep = d.ceasefire || d.agreement || d.stage < FIGHTING_FROM_STAGE;
+    let keep = |holds: bool| if holds { 1.0 } else { WITHOUT_A_PRINCIPLE };
+    let value = crate::engine::rng::round4(coverage * keep(consent) * keep(peace_to_keep));
+    Effectiveness { coverage, consent, peace_to_keep, value }
+}
+
+impl Effectiveness {
+    /// The principles that do not hold, in words.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut missing = Vec::new();
+        if self.coverage < 1.0 {
+            missing.push("not yet the strength it needs");
+        }
+        if !self.consent {
+            missing.push("a party withholds its consent");
+        }
+        if !self.peace_to_keep {
+            missing.push("no peace to keep");
+        }
+        missing
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_operation_works_as_far_as_its_strength_its_consent_and_a_peace_to_keep_hold() {
+        let s = crate::scenario::builtin::find("kenya-2008").expect("built in").load().expect("valid").scenario;
+        let mut d = crate::engine::state::Snapshot::initial(&s).dyads.remove(0);
+        d.stage = 5; // 1,300 needed
+        d.accepts_observers = [true, true];
+        assert_eq!(effectiveness(&d, 650).value, 0.5);
+        assert_eq!(effectiveness(&d, 2600).value, 1.0);
+        d.accepts_observers = [true, false];
+        assert_eq!(effectiveness(&d, 2600).value, 0.5);
+        d.stage = 7; // 3,800 needed, open fighting
+        let e = effectiveness(&d, 1900);
+        assert_eq!((e.coverage, e.value), (0.5, 0.125));
+        assert_eq!(e.missing(), ["not yet the strength it needs", "a party withholds its consent", "no peace to keep"]);
+        d.ceasefire = true;
+        assert_eq!(effectiveness(&d, 1900).value, 0.25);
+    }
 
     #[test]
     fn personnel_needed_grows_with_the_toll_of_the_stage() {

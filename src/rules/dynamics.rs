@@ -84,13 +84,15 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
         .map(|sp| ctx.view.actor(sp.actor).map_or(0.0, |a| a.spoiler))
         .sum();
     let damp = |on: bool, f: f64| if on { 1.0 - f } else { 1.0 };
+    // Observers count whole once there; a peace operation as far as it works (`rules::operations`).
+    let ground = super::operations::on_the_ground(ctx.view, d);
     let p_incident = round4(
         (p.incident_rate
             * f64::from(d.stage)
             * (mean_arms / 50.0)
-            * damp(d.observers, 0.4)
+            * (1.0 - 0.4 * ground.observers)
             * damp(d.ceasefire, 0.5)
-            * damp(d.peace_operation, 0.3)
+            * (1.0 - 0.3 * ground.force)
             * damp(d.agreement, 0.6)
             + spoilers / 100.0 * 0.1)
             .clamp(0.0, 0.9),
@@ -100,7 +102,7 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
     let r2 = round4(roll(&mut rng));
     let incident = r < p_incident;
     if incident {
-        let deaths = clash_deaths(ctx, d.stage, 1.0, r2);
+        let deaths = clash_deaths(ctx, d, 1.0, r2);
         effects.push(Effect::shift(Var::Deaths, deaths as f64, "dynamics: incident"));
         effects.push(Effect::shift(Var::DisputeDeaths(id), deaths as f64, "dynamics: incident"));
         effects.push(Effect::shift(Var::Displaced, round(deaths as f64 * p.displaced_per_death), "dynamics: incident"));
@@ -111,7 +113,7 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
         effects.push(Effect::shift(Var::PublicPressure, 3.0, "dynamics: incident"));
         note(explain!(ctx, "an incident: {deaths} killed (roll {r:.2} < {p_incident:.2})"));
         if d.ceasefire && p.ceasefire_breakdown > 0.0 {
-            ceasefire_breakdown(ctx, d, effects, &mut note);
+            ceasefire_breakdown(ctx, d, ground, effects, &mut note);
         }
     }
 
@@ -127,11 +129,11 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
         factor("spoilers", spoilers / 10.0),
         factor("way out", -d.way_out / 10.0),
         factor("world attention", -ctx.view.globals.public_pressure / ATTENTION_DIVISOR),
-        factor("observers", -flag(d.observers, 6.0)),
+        factor("observers", -6.0 * ground.observers),
         factor("ceasefire", -flag(d.ceasefire, 6.0)),
         factor("agreement", -flag(d.agreement, 10.0)),
         factor("provisional measures", -flag(d.provisional_measures, 6.0)),
-        factor("peace operation", -flag(d.peace_operation, 6.0)),
+        factor("peace operation", round4(-6.0 * ground.force)),
     ];
     let pressure = round4(terms.iter().map(|f| f.value).sum::<f64>());
     let threshold = p.escalation_threshold;
@@ -295,13 +297,22 @@ pub fn drift(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
 }
 
 /// An incident during a ceasefire may break it down (`rules.ceasefire_breakdown`, 0 by default):
-/// less likely where observers watch the line or a peace operation stands between the sides (a
-/// design choice, as the incidents rule already damps them; the 17 June 2003 ceasefire in Liberia
-/// did not stop the siege of Monrovia: domain brief §4). Its own dice, so a scenario without the
-/// rule meets exactly the rolls it met before.
-fn ceasefire_breakdown(ctx: &RuleCtx, d: &DyadState, effects: &mut Vec<Effect>, note: &mut impl FnMut(String)) {
-    let damp = |on: bool, f: f64| if on { 1.0 - f } else { 1.0 };
-    let chance = round4(ctx.params.ceasefire_breakdown * damp(d.observers, 0.4) * damp(d.peace_operation, 0.3));
+/// less likely where observers watch the line or a peace operation stands between the sides, less
+/// still where it is mandated to monitor the ceasefire (a design choice, as the incidents rule
+/// already damps them; the 17 June 2003 ceasefire in Liberia did not stop the siege of Monrovia:
+/// domain brief §4). Its own dice, so a scenario without the rule meets exactly the rolls it met
+/// before.
+fn ceasefire_breakdown(
+    ctx: &RuleCtx,
+    d: &DyadState,
+    ground: super::operations::OnTheGround,
+    effects: &mut Vec<Effect>,
+    note: &mut impl FnMut(String),
+) {
+    let monitored = 1.0 - super::operations::MONITORED_SHARE * ground.monitoring;
+    let chance = round4(
+        ctx.params.ceasefire_breakdown * (1.0 - 0.4 * ground.observers) * (1.0 - 0.3 * ground.force) * monitored,
+    );
     let r = round4(roll(&mut stream(ctx.seed, ctx.turn, &d.id, 0, "ceasefire breakdown")));
     if r < chance {
         effects.push(Effect::flag(Flag::Ceasefire(d.id), false, "dynamics: the ceasefire breaks down"));

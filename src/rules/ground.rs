@@ -244,7 +244,7 @@ fn clash(
     let (r, hit) = ctx.decide(chance, &mut rng);
     let r2 = if ctx.forced.is_some() { 0.5 } else { round4(roll(&mut rng)) };
     // Toll, displaced, hurt and grievance on both sides, attention, and perhaps a broken ceasefire.
-    let deaths = if hit { clash_deaths(ctx, d.stage, severity * k, r2) } else { 0 };
+    let deaths = if hit { clash_deaths(ctx, d, severity * k, r2) } else { 0 };
     if hit {
         effects.push(Effect::shift(Var::Deaths, deaths as f64, &c));
         effects.push(Effect::shift(Var::DisputeDeaths(dyad_id), deaths as f64, &c));

@@ -13,6 +13,7 @@ pub mod dynamics;
 pub mod ground;
 pub mod injects;
 pub mod mediation;
+pub mod operations;
 pub mod ripeness;
 pub mod sanctions;
 pub mod society;

@@ -4,7 +4,8 @@
 use super::explain;
 use super::sanctions::{lift_effects, sanction_effects};
 use super::{RuleCtx, done};
-use crate::engine::ledger::{Effect, Flag};
+use crate::engine::ledger::{Effect, Flag, OperationChange};
+use crate::engine::operations::observers;
 use crate::engine::record::OutcomeRecord;
 use crate::scenario::{Event, OrderSpec, ToolKind, Var};
 
@@ -31,7 +32,9 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> O
             explain!(ctx, "{name} and {} share an envoy: one track, one voice.", ctx.name(&partner))
         }
         ToolKind::DeployObservers => {
-            effects.push(Effect::flag(Flag::Observers(target), true, &c));
+            // The order gives no size: a mission of unstated size (0), counted whole (`rules::operations`).
+            let mission = observers(target, 0, order.actor, ctx.turn);
+            effects.push(Effect::operation(OperationChange::Start(Box::new(mission)), &c));
             effects.push(Effect::happen(Event::ObserversDeployed(target), &c));
             explain!(ctx, "{name} deploys observers in {} with both parties' consent.", ctx.called(&target))
         }

@@ -10,6 +10,7 @@ use super::RuleCtx;
 use super::explain;
 use crate::engine::ledger::Effect;
 use crate::engine::rng::round;
+use crate::engine::state::DyadState;
 use crate::scenario::Var;
 
 /// Deaths of one incident or clash at each Glasl stage 1–9, as a multiple of the scenario's
@@ -23,10 +24,13 @@ pub fn stage_toll(stage: u8) -> f64 {
     TOLL_BY_STAGE[usize::from(stage.clamp(1, 9)) - 1]
 }
 
-/// Deaths of a clash: the rule's deaths per incident, times the stage's toll multiple, times the
-/// severity, times 0.5–1.5 by the roll.
-pub fn clash_deaths(ctx: &RuleCtx, stage: u8, severity: f64, r: f64) -> u64 {
-    round(ctx.params.deaths_per_incident * stage_toll(stage) * severity * (0.5 + r)) as u64
+/// Deaths of a clash in dispute `d`: the rule's deaths per incident, times the stage's toll
+/// multiple, times the severity, times 0.5–1.5 by the roll, less the share a peace operation
+/// mandated to protect civilians prevents (`rules::operations`).
+pub fn clash_deaths(ctx: &RuleCtx, d: &DyadState, severity: f64, r: f64) -> u64 {
+    let protection = super::operations::on_the_ground(ctx.view, d).protection;
+    let protected = 1.0 - super::operations::PROTECTED_SHARE * protection;
+    round(ctx.params.deaths_per_incident * stage_toll(d.stage) * severity * (0.5 + r) * protected) as u64
 }
 
 /// From this stage on, a game that stops early has not stopped the killing.

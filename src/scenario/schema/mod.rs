@@ -30,7 +30,9 @@ pub use id::{Id, IdKey};
 pub use inject::{EffectSpec, Inject, Trigger};
 pub use meta::{Meta, Source, TurnLength, TurnLengthChange};
 pub use note::Note;
-pub use order::{Chapter, Draft, DraftContent, MediationStyle, OrderSpec, SanctionKind, Target, VotePosition};
+pub use order::{
+    Chapter, Draft, DraftContent, Mandate, MediationStyle, OrderSpec, SanctionKind, Target, Task, VotePosition,
+};
 pub use rules::RuleParams;
 pub use tool::ToolKind;
 

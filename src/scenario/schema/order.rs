@@ -93,12 +93,66 @@ pub enum DraftContent {
     CommissionOfInquiry(Id),
     /// An observer mission of this many observers for the dyad.
     Observers(Id, u32),
-    /// A peace operation of this many personnel for the dyad.
+    /// A peace operation of this many personnel for the dyad, mandated to monitor the ceasefire and
+    /// protect civilians, with no end date (the short form of `Mandate`).
     PeaceOperation(Id, u32),
+    /// A peace operation with its mandate spelled out: tasks, strength, length (format 2).
+    Mandate(Mandate),
+    /// Extend the mandate of the dyad's peace operation by this many turns (format 2).
+    RenewMandate(Id, u32),
+    /// Approve the budget of the dyad's peace operation, shared among all members by assessment
+    /// (Art. 17(2); an Assembly resolution only; format 2).
+    FinanceOperation(Id),
     /// Authorise the named regional body to use force (Art. 53; Chapter VII only).
     AuthoriseRegionalForce(Id),
     /// Refer the situation in the dyad to the ICC (Chapter VII only).
     IccReferral(Id),
+}
+
+/// A peace operation's mandate (`DraftContent::Mandate`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mandate {
+    pub dyad: Id,
+    /// Authorised strength: the personnel the operation may deploy.
+    pub personnel: u32,
+    /// What it is to do, each task once.
+    pub tasks: Vec<Task>,
+    /// How many turns the mandate runs (this one included) unless renewed; none: until the
+    /// Council ends it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turns: Option<u32>,
+}
+
+/// A mandated task of a peace operation (the training module's list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Task {
+    /// Watch the ceasefire line: a ceasefire breaks down less often.
+    CeasefireMonitoring,
+    /// Protect civilians: fewer people are killed in each clash.
+    ProtectionOfCivilians,
+    /// Disarm, demobilise and reintegrate fighters once an agreement holds.
+    Disarmament,
+    /// Support the transition and elections an agreement provides for.
+    Transition,
+    /// Monitor and report on human rights: grievances ease.
+    HumanRights,
+    /// Justice and security-sector reform: spoilers lose ground.
+    RuleOfLaw,
+}
+
+impl Task {
+    pub const ALL: [Task; 6] = [
+        Task::CeasefireMonitoring,
+        Task::ProtectionOfCivilians,
+        Task::Disarmament,
+        Task::Transition,
+        Task::HumanRights,
+        Task::RuleOfLaw,
+    ];
+
+    /// The tasks of the short form `PeaceOperation(dyad, personnel)`.
+    pub const SHORT_FORM: [Task; 2] = [Task::CeasefireMonitoring, Task::ProtectionOfCivilians];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -235,18 +235,49 @@ pub(super) fn check(c: &mut Checker) {
         for (oi, o) in turn.orders.iter().enumerate() {
             let Some(draft) = &o.draft else { continue };
             for (ci, content) in draft.contents.iter().enumerate() {
-                if let DraftContent::Observers(_, n) | DraftContent::PeaceOperation(_, n) = content {
-                    c.range(
-                        "the mission's size",
-                        f64::from(*n),
-                        (1.0, 100_000.0),
-                        &path!["historical_course", ti, "orders", oi, "draft", "contents", ci, 1],
-                    );
+                let at = path!["historical_course", ti, "orders", oi, "draft", "contents", ci];
+                match content {
+                    DraftContent::Observers(_, n) | DraftContent::PeaceOperation(_, n) => {
+                        c.range("the mission's size", f64::from(*n), (1.0, 100_000.0), &join(&at, &path![1]));
+                    }
+                    DraftContent::RenewMandate(_, n) => {
+                        c.range("the renewal's length in turns", f64::from(*n), (1.0, 100.0), &join(&at, &path![1]));
+                    }
+                    DraftContent::Mandate(m) => mandate(c, m, &at),
+                    _ => {}
                 }
             }
         }
     }
     rules(c);
+}
+
+fn join(at: &[Seg], more: &[Seg]) -> Vec<Seg> {
+    at.iter().chain(more).cloned().collect()
+}
+
+/// A mandate's strength, length and tasks (each task once, at least one).
+fn mandate(c: &mut Checker, m: &crate::scenario::Mandate, at: &[Seg]) {
+    let field = |name: &'static str| join(at, &path![0, name]);
+    c.range("the mission's size", f64::from(m.personnel), (1.0, 100_000.0), &field("personnel"));
+    if let Some(turns) = m.turns {
+        c.range("the mandate's length in turns", f64::from(turns), (1.0, 100.0), &field("turns"));
+    }
+    if m.tasks.is_empty() {
+        c.error("empty-mandate", "the mandate lists no tasks", &field("tasks")).help = Some(
+            "a clear mandate says what the operation is to do: list tasks such as `CeasefireMonitoring`, `ProtectionOfCivilians`".into(),
+        );
+    }
+    for (i, task) in m.tasks.iter().enumerate() {
+        if m.tasks[..i].contains(task) {
+            let d = c.error(
+                "duplicate-entry",
+                format!("the task `{task:?}` is listed twice"),
+                &join(&field("tasks"), &path![i]),
+            );
+            d.help = Some("list each task once".into());
+        }
+    }
 }
 
 fn rules(c: &mut Checker) {

@@ -200,7 +200,13 @@ impl Checker<'_> {
                     | DraftContent::CommissionOfInquiry(d)
                     | DraftContent::Observers(d, _)
                     | DraftContent::PeaceOperation(d, _)
+                    | DraftContent::RenewMandate(d, _)
+                    | DraftContent::FinanceOperation(d)
                     | DraftContent::IccReferral(d) => (d, Want::Dyad),
+                    DraftContent::Mandate(m) => {
+                        q.push(Seg::Field("dyad"));
+                        (&m.dyad, Want::Dyad)
+                    }
                     DraftContent::EndorseRegional(b) | DraftContent::AuthoriseRegionalForce(b) => (b, Want::Body),
                     DraftContent::Sanctions(a, _) | DraftContent::LiftSanctions(a) => (a, Want::Actor),
                 };

@@ -68,12 +68,8 @@ fn newer_features(c: &Checker) -> Vec<(String, Vec<Seg>)> {
             let at = path!["historical_course", ti, "orders", oi].to_vec();
             if o.tool == ToolKind::LiftSanctions {
                 found.push(("the tool `LiftSanctions`".into(), at));
-            } else if o
-                .draft
-                .as_ref()
-                .is_some_and(|d| d.contents.iter().any(|c| matches!(c, DraftContent::LiftSanctions(_))))
-            {
-                found.push(("the draft content `LiftSanctions`".into(), at));
+            } else if let Some(name) = o.draft.as_ref().and_then(|d| d.contents.iter().find_map(newer_content)) {
+                found.push((format!("the draft content `{name}`"), at));
             }
         }
         if !t.injects.is_empty() {
@@ -90,6 +86,17 @@ fn newer_features(c: &Checker) -> Vec<(String, Vec<Seg>)> {
         found.push(("`ceasefire_breakdown`".into(), path!["rules", "ceasefire_breakdown"].to_vec()));
     }
     found
+}
+
+/// The name of a draft content version 2 added, if `c` is one.
+fn newer_content(c: &DraftContent) -> Option<&'static str> {
+    match c {
+        DraftContent::LiftSanctions(_) => Some("LiftSanctions"),
+        DraftContent::Mandate(_) => Some("Mandate"),
+        DraftContent::RenewMandate(..) => Some("RenewMandate"),
+        DraftContent::FinanceOperation(_) => Some("FinanceOperation"),
+        _ => None,
+    }
 }
 
 fn in_condition(cond: &Condition, at: Vec<Seg>, found: &mut Vec<(String, Vec<Seg>)>) {

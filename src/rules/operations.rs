@@ -1,0 +1,220 @@
+//! What the missions in a dispute do each turn (`engine::operations`), before the dispute's own
+//! dynamics:
+//!
+//! - **Force generation.** A peace operation's strength on the ground grows towards its authorised
+//!   strength, reaching it in about six months ([`FULL_STRENGTH_DAYS`]); without an approved budget
+//!   it stops at the start-up share the Secretary-General can fund ([`UNFINANCED_SHARE`]).
+//! - **The end of a mandate.** An operation whose mandate has run out leaves, unless the Council
+//!   renewed it.
+//! - **Tasks**, each scaled by how well the operation works now (`deployment::effectiveness`):
+//!   disarmament cuts both sides' arms once an agreement holds; support to a transition widens the
+//!   way out while a ceasefire or an agreement holds; human-rights work eases grievances; the rule of
+//!   law weakens spoilers. Ceasefire monitoring and the protection of civilians act inside the
+//!   dynamics ([`on_the_ground`]): a ceasefire breaks down less often, clashes kill fewer people.
+//!
+//! Every number here is a design choice for play, named and documented in docs/rules.md §2.6.
+
+use super::deployment::effectiveness;
+use super::{RuleCtx, explain};
+use crate::engine::keyed::Keyed;
+use crate::engine::ledger::{Effect, OperationChange};
+use crate::engine::operations::{Operation, OperationKind};
+use crate::engine::rng::{round, round4};
+use crate::engine::state::DyadState;
+use crate::engine::view::View;
+use crate::scenario::{BodyKind, Chapter, Event, Id, Mandate, Task, Var};
+
+/// Days a financed operation takes to field its whole authorised strength: troop contributors are
+/// found, equipped and flown in over months, not weeks.
+pub const FULL_STRENGTH_DAYS: f64 = 180.0;
+/// The share of its authorised strength an operation fields before its budget is approved.
+pub const UNFINANCED_SHARE: f64 = 0.25;
+/// Disarmament: each side's arms cut a turn, times effectiveness (with an agreement).
+const DISARMAMENT: f64 = 3.0;
+/// Transition: the way out widened a turn, times effectiveness (with a ceasefire or agreement).
+const TRANSITION: f64 = 2.0;
+/// Human rights: each side's grievance eased a turn, times effectiveness.
+const HUMAN_RIGHTS: f64 = 1.0;
+/// Rule of law: each spoiler of the dispute weakened a turn, times effectiveness.
+const RULE_OF_LAW: f64 = 2.0;
+/// Protection of civilians: the share of a clash's deaths prevented at full effectiveness.
+pub const PROTECTED_SHARE: f64 = 0.4;
+/// Ceasefire monitoring: the share of the chance of a breakdown removed at full effectiveness (on
+/// top of the presence of a force, `dynamics`).
+pub const MONITORED_SHARE: f64 = 0.4;
+
+/// The missions' weight in one dispute this turn, each 0–1: what the dynamics read.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct OnTheGround {
+    /// 1 where observers are deployed.
+    pub observers: f64,
+    /// A peace operation's effectiveness.
+    pub force: f64,
+    /// Its effectiveness if it monitors a ceasefire, else 0.
+    pub monitoring: f64,
+    /// Its effectiveness if it protects civilians, else 0.
+    pub protection: f64,
+}
+
+pub fn on_the_ground(view: &View, d: &DyadState) -> OnTheGround {
+    let observers = if view.operation(d.id, OperationKind::Observers).is_some() { 1.0 } else { 0.0 };
+    let Some(op) = view.operation(d.id, OperationKind::PeaceOperation) else {
+        return OnTheGround { observers, ..OnTheGround::default() };
+    };
+    let force = effectiveness(d, op.deployed).value;
+    let tasked = |t: Task| if op.has(t) { force } else { 0.0 };
+    OnTheGround {
+        observers,
+        force,
+        monitoring: tasked(Task::CeasefireMonitoring),
+        protection: tasked(Task::ProtectionOfCivilians),
+    }
+}
+
+/// The effects of every mission in force this turn.
+pub fn in_force_effects(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
+    for op in ctx.view.operations.iter().copied() {
+        let Some(d) = ctx.view.dyad(op.dyad) else { continue };
+        let cause = explain!(ctx, "{}", crate::names::Names::new(ctx.view.scenario).operation(op));
+        if op.until.is_some_and(|last| last < ctx.turn) {
+            effects
+                .push(Effect::operation(OperationChange::End(op.key()), &explain!(ctx, "{cause}: its mandate ends")));
+            continue;
+        }
+        if op.kind == OperationKind::PeaceOperation {
+            let deployed = generated(ctx, op);
+            if deployed != op.deployed {
+                effects.push(Effect::operation(OperationChange::Deploy(op.key(), deployed), &cause));
+            }
+            tasks(op, d, effectiveness(d, deployed).value, &cause, ctx, effects);
+        }
+    }
+}
+
+/// The strength on the ground at the end of force generation this turn.
+fn generated(ctx: &RuleCtx, op: &Operation) -> u32 {
+    let days = f64::from(ctx.view.scenario.meta.length_of_turn(ctx.turn).days());
+    let ceiling = if op.financed { op.authorised } else { round(f64::from(op.authorised) * UNFINANCED_SHARE) as u32 };
+    let step = (round(f64::from(op.authorised) * days / FULL_STRENGTH_DAYS) as u32).max(1);
+    op.deployed.max(op.deployed.saturating_add(step).min(ceiling))
+}
+
+fn tasks(op: &Operation, d: &DyadState, v: f64, cause: &str, ctx: &RuleCtx, effects: &mut Vec<Effect>) {
+    if v <= 0.0 {
+        return;
+    }
+    for task in &op.tasks {
+        match task {
+            Task::Disarmament if d.agreement => {
+                for side in d.sides {
+                    effects.push(Effect::shift(Var::Arms(d.id, side), round4(-DISARMAMENT * v), cause));
+                }
+            }
+            Task::Transition if d.agreement || d.ceasefire => {
+                effects.push(Effect::shift(Var::WayOut(d.id), round4(TRANSITION * v), cause));
+            }
+            Task::HumanRights => {
+                for side in d.sides {
+                    effects.push(Effect::shift(Var::Grievance(d.id, side), round4(-HUMAN_RIGHTS * v), cause));
+                }
+            }
+            Task::RuleOfLaw => {
+                for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == d.id) {
+                    effects.push(Effect::shift(Var::Spoiler(sp.actor), round4(-RULE_OF_LAW * v), cause));
+                }
+            }
+            // Acting inside the dynamics (`on_the_ground`), or waiting for a peace to support.
+            Task::CeasefireMonitoring | Task::ProtectionOfCivilians | Task::Disarmament | Task::Transition => {}
+        }
+    }
+}
+
+/// A peace operation mandated by `body` (the Council, or the Assembly's recommendation): it starts
+/// only where the principles hold (`deployment::assess`); returns the sentence for the vote's result.
+pub fn mandate(
+    ctx: &RuleCtx,
+    m: &Mandate,
+    chapter: Chapter,
+    body: Id,
+    cause: &str,
+    effects: &mut Vec<Effect>,
+) -> String {
+    let Some(ds) = ctx.view.dyad(m.dyad) else { return String::new() };
+    if ctx.view.operation(m.dyad, OperationKind::PeaceOperation).is_some() {
+        return explain!(ctx, "A peace operation is already mandated in {}: nothing changes.", ctx.called(&m.dyad));
+    }
+    let principles = super::deployment::assess(ds, chapter, m.personnel);
+    if principles.deploys() {
+        let financed = financed_at_once(ctx, body);
+        let mut tasks = m.tasks.clone();
+        tasks.sort();
+        tasks.dedup();
+        let op = Operation {
+            dyad: m.dyad,
+            kind: OperationKind::PeaceOperation,
+            mandated_by: body,
+            enforcement: chapter == Chapter::VII,
+            tasks,
+            authorised: m.personnel,
+            deployed: 0,
+            financed,
+            since: ctx.turn,
+            until: m.turns.map(|t| ctx.turn + t.max(1) - 1),
+        };
+        effects.push(Effect::operation(OperationChange::Start(Box::new(op)), cause));
+        effects.push(Effect::happen(Event::PeaceOperation(m.dyad), cause));
+        let budget = if financed {
+            ""
+        } else {
+            " Its budget must still be approved by the General Assembly: until then it can field only a quarter of its strength."
+        };
+        return explain!(ctx, "{}{budget}", principles.explain(ds.stage));
+    }
+    explain!(ctx, "{}", principles.explain(ds.stage))
+}
+
+/// Whether an operation mandated by `body` has its budget at once: where the Assembly mandates it
+/// (it votes the money with the mission), or where the scenario has no Assembly to vote it (taken
+/// as approved, off stage). A Council operation in a scenario with an Assembly waits for its vote.
+fn financed_at_once(ctx: &RuleCtx, body: Id) -> bool {
+    let assembly = |b: &crate::scenario::Body| matches!(b.kind, BodyKind::GeneralAssembly { .. });
+    ctx.view.scenario.body(body).is_some_and(assembly) || !ctx.view.scenario.bodies.iter().any(assembly)
+}
+
+/// The Council extends the mandate of the peace operation in `dyad` by `turns` turns.
+pub fn renew(ctx: &RuleCtx, dyad: Id, turns: u32, cause: &str, effects: &mut Vec<Effect>) -> String {
+    let Some(op) = ctx.view.operation(dyad, OperationKind::PeaceOperation) else {
+        return explain!(ctx, "No peace operation is deployed in {}: there is no mandate to renew.", ctx.called(&dyad));
+    };
+    let Some(last) = op.until else {
+        return explain!(ctx, "The mandate in {} has no end date: nothing to renew.", ctx.called(&dyad));
+    };
+    let until = last.max(ctx.turn - 1) + turns;
+    effects.push(Effect::operation(OperationChange::Extend(op.key(), until), cause));
+    explain!(ctx, "The mandate in {} now runs to the end of turn {until}.", ctx.called(&dyad))
+}
+
+/// The General Assembly approves the budget of the peace operation in `dyad` (Art. 17(2)).
+pub fn finance(ctx: &RuleCtx, dyad: Id, body: Id, cause: &str, effects: &mut Vec<Effect>) -> String {
+    let is_assembly = ctx.view.scenario.body(body).is_some_and(|b| matches!(b.kind, BodyKind::GeneralAssembly { .. }));
+    if !is_assembly {
+        return explain!(
+            ctx,
+            "Only the General Assembly approves a peace operation's budget (Art. 17): nothing changes."
+        );
+    }
+    match ctx.view.operation(dyad, OperationKind::PeaceOperation) {
+        Some(op) if !op.financed => {
+            effects.push(Effect::operation(OperationChange::Finance(op.key()), cause));
+            explain!(
+                ctx,
+                "The budget of the peace operation in {} is approved, shared among all members by assessment: it can now deploy in full.",
+                ctx.called(&dyad)
+            )
+        }
+        Some(_) => explain!(ctx, "The peace operation in {} is already financed.", ctx.called(&dyad)),
+        None => {
+            explain!(ctx, "No peace operation is deployed in {}: there is no budget to approve.", ctx.called(&dyad))
+        }
+    }
+}
