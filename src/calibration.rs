@@ -422,7 +422,12 @@ fn resisting_side(s: &Scenario) -> Id {
 /// a member of one, requests for the Council's authorisation, and the authorisation itself in drafts
 /// (a draft left with nothing is dropped).
 fn without_regional_force(_: &Scenario, _: u32, orders: &mut Vec<OrderSpec>) {
-    orders.retain(|o| !matches!(o.tool, ToolKind::DeployObservers | ToolKind::RequestCouncilAuthorisation));
+    orders.retain(|o| {
+        !matches!(
+            o.tool,
+            ToolKind::DeployObservers | ToolKind::DeployRegionalForce | ToolKind::RequestCouncilAuthorisation
+        )
+    });
     for o in orders.iter_mut() {
         if let Some(draft) = o.draft.as_mut() {
             draft.contents.retain(|c| !matches!(c, DraftContent::AuthoriseRegionalForce(_)));

@@ -76,6 +76,7 @@ impl<'s> Names<'s> {
         let what = match op.kind {
             OperationKind::Observers => "the observers",
             OperationKind::PeaceOperation => "the peace operation",
+            OperationKind::RegionalForce => "the regional force",
         };
         format!("{what} in {}", self.dyad(&op.dyad))
     }
@@ -95,6 +96,14 @@ impl<'s> Names<'s> {
                         if op.deployed == 0 { String::new() } else { format!("{} ", count(u64::from(op.deployed))) };
                     format!("{size}observers in {} (sent by {})", self.dyad(&op.dyad), self.any(&op.mandated_by))
                 }
+                OperationKind::RegionalForce => format!(
+                    "a regional force in {} led by {}{}: {} of {} personnel deployed, paid by its contributors",
+                    self.dyad(&op.dyad),
+                    self.any(&op.mandated_by),
+                    if op.enforcement { " under the Council's authorisation" } else { "" },
+                    count(u64::from(op.deployed)),
+                    count(u64::from(op.authorised))
+                ),
                 OperationKind::PeaceOperation => {
                     let mut line = format!(
                         "a peace operation in {} mandated by {}{}: {} of {} personnel deployed, to {}",
@@ -221,6 +230,8 @@ impl<'s> Names<'s> {
             Event::Sanctioned(a) => format!("Sanctions were imposed on {}.", self.actor(a)),
             Event::SanctionsLifted(a) => format!("Sanctions on {} were lifted.", self.actor(a)),
             Event::Seized(b) => format!("{} is seized of the dispute.", self.body(b)),
+            Event::RegionalForceAuthorised(b) => format!("The Council authorised {} to use force.", self.body(b)),
+            Event::RegionalForceDeployed(d) => format!("A regional force is deployed in {}.", self.dyad(d)),
             Event::InjectFired(i) => format!("News: {}.", self.inject_title(i)),
         }
     }

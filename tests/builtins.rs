@@ -187,7 +187,7 @@ fn liberia_has_the_council_of_2003_and_follows_the_record() {
     assert_eq!(turn_of(ToolKind::OfferCeasefire, "lurd"), [4]);
     assert_eq!(turn_of(ToolKind::SignAgreement, "gol"), [8]);
     assert_eq!(turn_of(ToolKind::SignAgreement, "lurd"), [8]);
-    assert_eq!(turn_of(ToolKind::DeployObservers, "nigeria"), [7]);
+    assert_eq!(turn_of(ToolKind::DeployRegionalForce, "nigeria"), [7]);
     // Three resolutions: 1478 (timber, turn 1), 1497 (turn 7), 1509 (turn 9), all under Chapter VII.
     assert_eq!(turn_of(ToolKind::DraftResolution, "united-states"), [1, 7, 9]);
     // One mediator, as at the Accra talks.

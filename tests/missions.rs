@@ -192,8 +192,9 @@ fn a_mandate_in_a_course_is_validated_with_located_errors() {
     assert!(found.iter().all(|e| e.1 == line), "{found:?}");
 }
 
-/// Liberia's course: resolution 1509 mandates UNMIL with its tasks; by the last turn force generation
-/// has put a third of it on the ground, and the debrief says what was in force and how well it worked.
+/// Liberia's course: ECOMIL lands in turn 7 (700 a fortnight), resolution 1509 mandates UNMIL with its
+/// tasks in turn 9 and takes the 1,400 over, force generation adds 2,500 a month; the debrief says what
+/// was in force at the end and how well it worked.
 #[test]
 fn the_debrief_says_what_was_on_the_ground_at_the_end_and_how_well_it_worked() {
     let dir = crate::support::scratch_dir("missions-debrief");
@@ -202,11 +203,61 @@ fn the_debrief_says_what_was_on_the_ground_at_the_end_and_how_well_it_worked() {
         .expect_code(0);
     let report =
         crate::support::good_offices(["debrief", "l.log", "--format", "md"]).in_dir(&dir).expect_code(0).stdout();
-    let line = "- The peace operation in The war for Liberia (mandated by UN Security Council (2003)) had 5,000 of 15,000 \
+    let line = "- The peace operation in The war for Liberia (mandated by UN Security Council (2003)) had 6,400 of 15,000 \
                 personnel on the ground and worked to its full effect: its principles held.";
     assert!(report.contains(line), "{report}");
-    assert!(
-        report
-            .contains("- Observers (sent by Nigeria (President Olusegun Obasanjo)) were watching The war for Liberia.")
+    let handover =
+        "It takes over the regional force led by Nigeria (President Olusegun Obasanjo): 1,400 of its personnel";
+    assert!(report.contains(handover), "{report}");
+}
+
+/// A regional force goes in with both parties' consent or under the Council's authorisation (Art. 53),
+/// is sized by its leader's capacity and paid by its contributors, and hands over to a UN operation.
+#[test]
+fn a_regional_force_needs_consent_or_the_council_s_authorisation_and_hands_over_to_the_un() {
+    let text = good_offices::scenario::builtin::find("uniting-for-peace-drill").expect("built in").text;
+    let tools = "tools: [PublicStatement, CouncilBriefing, ChairFacilitation, Mediation, DeployObservers, JointEnvoy],";
+    let text = text.replacen("    format: 1,", "    format: 2,", 1).replacen(
+        tools,
+        &tools.replace("JointEnvoy", "JointEnvoy, DeployRegionalForce"),
+        1,
     );
+    let s = Arc::new(good_offices::scenario::load_str("drill.ron", &text).expect("valid").scenario);
+    const FORCE: &str = r#"[(actor: "forum-chair", tool: DeployRegionalForce, target: Dyad("hesk"))]"#;
+
+    let refused = Game::new(s.clone(), 3).play_turn(&orders(&s, 1, FORCE));
+    assert_eq!(
+        refused.rejected[0].reason,
+        "Norvane has not consented to a force, and the Council has not authorised one (Art. 53): a regional force \
+         needs both parties' consent or a Council resolution with `AuthoriseRegionalForce` for a regional body \
+         Chair of the Forum of the Littoral States belongs to"
+    );
+
+    let authorise = r#"[(actor: "ghana", tool: DraftResolution, target: Body("council"),
+        draft: (chapter: VII, contents: [AuthoriseRegionalForce("littoral-forum")]))]"#;
+    let mut game = after(&s, &[authorise]);
+    let t2 = game.play_turn(&orders(&s, 2, FORCE));
+    assert!(t2.rejected.is_empty(), "{:?}", t2.rejected);
+    // Capacity 40 × 50 = 2,000, in 60 days: 100 in a turn of three days.
+    let op = &t2.state.operations[0];
+    assert_eq!(
+        (op.kind, op.authorised, op.deployed, op.financed, op.enforcement),
+        (OperationKind::RegionalForce, 2000, 100, true, true)
+    );
+    assert!(
+        t2.outcomes[0].explanation.contains("under the Council's authorisation of"),
+        "{}",
+        t2.outcomes[0].explanation
+    );
+
+    let t3 = game.play_turn(&orders(&s, 3, MANDATE));
+    assert!(
+        t3.outcomes[0].explanation.contains(
+            "It takes over the regional force led by Chair of the Forum of the Littoral States: 100 of its personnel"
+        ),
+        "{}",
+        t3.outcomes[0].explanation
+    );
+    let kinds: Vec<(OperationKind, u32)> = t3.state.operations.iter().map(|o| (o.kind, o.deployed)).collect();
+    assert_eq!(kinds, [(OperationKind::PeaceOperation, 200)], "the UN operation starts from the regional force's 100");
 }

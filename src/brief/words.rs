@@ -337,6 +337,17 @@ impl<'a> Words<'a> {
                 let b = self.body(b);
                 (format!("the dispute is brought to {b}"), format!("the dispute is not brought to {b}"))
             }
+            Event::RegionalForceAuthorised(b) => {
+                let b = self.body(b);
+                (
+                    format!("the Council authorises {b} to use force"),
+                    format!("the Council does not authorise {b} to use force"),
+                )
+            }
+            Event::RegionalForceDeployed(d) => {
+                let d = self.dyad(d);
+                (format!("a regional force is sent to {d}"), format!("no regional force is sent to {d}"))
+            }
             Event::InjectFired(i) => {
                 let title = self.s.injects.iter().find(|x| x.id == i).map_or(i.as_str(), |x| x.title.as_str());
                 (format!("the event “{title}” happens"), format!("the event “{title}” does not happen"))
@@ -438,6 +449,7 @@ impl<'a> Words<'a> {
             },
             ChairFacilitation => format!("brings the parties to {t} together as chair"),
             DeployObservers => format!("sends observers to {t}"),
+            DeployRegionalForce => format!("leads a regional force into {t}"),
             RequestCouncilAuthorisation => format!("asks {t} to authorise regional enforcement"),
             Mediation => {
                 let style = match o.style {

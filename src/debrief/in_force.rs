@@ -19,7 +19,7 @@ pub fn build(names: Names, state: &Snapshot) -> Vec<String> {
         };
         let line = match op.kind {
             OperationKind::Observers => format!("Observers{by} were watching {}.", names.dyad(&op.dyad)),
-            OperationKind::PeaceOperation => {
+            OperationKind::PeaceOperation | OperationKind::RegionalForce => {
                 let e = effectiveness(d, op.deployed);
                 let how = if e.value >= 1.0 {
                     "worked to its full effect: its principles held".to_string()
@@ -27,10 +27,13 @@ pub fn build(names: Names, state: &Snapshot) -> Vec<String> {
                     format!("worked at {:.0} % of its effect: {}", e.value * 100.0, e.missing().join("; "))
                 };
                 let budget = if op.financed { "" } else { " Its budget was never approved." };
+                let (what, by) = match op.kind {
+                    OperationKind::RegionalForce => ("regional force", by.replace("sent by", "led by")),
+                    _ => ("peace operation", by.replace("sent by", "mandated by")),
+                };
                 format!(
-                    "The peace operation in {}{} had {} of {} personnel on the ground and {how}.{budget}",
+                    "The {what} in {}{by} had {} of {} personnel on the ground and {how}.{budget}",
                     names.dyad(&op.dyad),
-                    by.replace("sent by", "mandated by"),
                     count(u64::from(op.deployed)),
                     count(u64::from(op.authorised))
                 )

@@ -18,6 +18,9 @@ pub enum OperationKind {
     Observers,
     /// A peace operation under a mandate.
     PeaceOperation,
+    /// A regional or multinational force, led by a state or a regional organisation and paid by its
+    /// contributors; a UN operation mandated in its dispute takes it over.
+    RegionalForce,
 }
 
 /// One mission in one dispute.

@@ -110,8 +110,11 @@ fn known_event(event: &Event, s: &Scenario) -> Result<(), StateProblem> {
         | Event::Ceasefire(d)
         | Event::ObserversDeployed(d)
         | Event::PeaceOperation(d)
+        | Event::RegionalForceDeployed(d)
         | Event::ProvisionalMeasures(d) => (d, "a dispute", s.dyad(d).is_some()),
-        Event::ResolutionAdopted(b) | Event::Vetoed(b) | Event::Seized(b) => (b, "a body", s.body(b).is_some()),
+        Event::ResolutionAdopted(b) | Event::Vetoed(b) | Event::Seized(b) | Event::RegionalForceAuthorised(b) => {
+            (b, "a body", s.body(b).is_some())
+        }
         Event::Sanctioned(a) | Event::SanctionsLifted(a) => (a, "an actor", s.actor(a).is_some()),
         Event::InjectFired(i) => (i, "an inject", s.injects.iter().any(|x| x.id == *i)),
     };

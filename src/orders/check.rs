@@ -160,7 +160,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
                 return Err(refuse(format_args!("{} is neither a party to nor a spoiler in `{}`", actor.name, d.id)));
             }
         }
-        Mediation | GoodOffices | ChairFacilitation | DeployObservers => {
+        Mediation | GoodOffices | ChairFacilitation | DeployObservers | DeployRegionalForce => {
             let d = dyad.expect("dyad target checked");
             if side.is_some() {
                 return Err(refuse(format_args!(
@@ -212,6 +212,21 @@ fn check_with<E, A: Borrow<OrderSpec>>(
                         name(party)
                     )));
                 }
+            }
+        }
+        DeployRegionalForce => {
+            let d = dyad.expect("dyad");
+            if view.operation(d.id, OperationKind::RegionalForce).is_some() {
+                return Err(refuse(format_args!("a regional force is already deployed in `{}`", d.id)));
+            }
+            if let Some(refusing) = d.sides.iter().zip(d.accepts_observers).find(|(_, yes)| !yes).map(|(p, _)| p)
+                && crate::rules::operations::force_authorised_for(view, order.actor).is_none()
+            {
+                return Err(refuse(format_args!(
+                    "{} has not consented to a force, and the Council has not authorised one (Art. 53): a regional force needs both parties' consent or a Council resolution with `AuthoriseRegionalForce` for a regional body {} belongs to",
+                    name(refusing),
+                    actor.name
+                )));
             }
         }
         SignAgreement => {

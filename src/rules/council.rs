@@ -409,7 +409,19 @@ fn content_effects(
         DraftContent::Mandate(ref m) => return Some(super::operations::mandate(ctx, m, chapter, body, c, effects)),
         DraftContent::RenewMandate(d, turns) => return Some(super::operations::renew(ctx, d, turns, c, effects)),
         DraftContent::FinanceOperation(d) => return Some(super::operations::finance(ctx, d, body, c, effects)),
-        DraftContent::AuthoriseRegionalForce(_) => effects.push(Effect::shift(Var::PublicPressure, 5.0, c)),
+        DraftContent::AuthoriseRegionalForce(b) => {
+            effects.push(Effect::shift(Var::PublicPressure, 5.0, c));
+            // Only the Council authorises enforcement by a regional body (Art. 53): an Assembly
+            // recommendation of it changes nothing on the ground.
+            if chapter == Chapter::VII && k == 1.0 {
+                effects.push(Effect::happen(Event::RegionalForceAuthorised(b), c));
+                return Some(explain!(
+                    ctx,
+                    "{} may now lead a force into its disputes without the parties' consent (Art. 53).",
+                    ctx.called(&b)
+                ));
+            }
+        }
         DraftContent::IccReferral(d) => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == d) {
                 effects.push(Effect::shift(Var::Spoiler(sp.actor), -10.0, c));

@@ -206,6 +206,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
         | DeployStandbyTeam
         | JointEnvoy
         | DeployObservers
+        | DeployRegionalForce
         | UnilateralSanctions
         | LiftSanctions
         | RequestCouncilAuthorisation => support::resolve(order, ctx, effects),

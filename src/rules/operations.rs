@@ -27,6 +27,12 @@ use crate::scenario::{BodyKind, Chapter, Event, Id, Mandate, Task, Var};
 /// Days a financed operation takes to field its whole authorised strength: troop contributors are
 /// found, equipped and flown in over months, not weeks.
 pub const FULL_STRENGTH_DAYS: f64 = 180.0;
+/// Days a regional force takes: neighbours' troops are close at hand (ECOMIL's first battalions
+/// landed days after resolution 1497 [69]).
+pub const REGIONAL_FULL_STRENGTH_DAYS: f64 = 60.0;
+/// A regional force's strength: this many personnel per point of its leader's capacity, rounded to a
+/// hundred (Nigeria's 60 gives 3,000, about ECOMIL's size).
+pub const REGIONAL_PERSONNEL_PER_CAPACITY: f64 = 50.0;
 /// The share of its authorised strength an operation fields before its budget is approved.
 pub const UNFINANCED_SHARE: f64 = 0.25;
 /// Disarmament: each side's arms cut a turn, times effectiveness (with an agreement).
@@ -56,19 +62,22 @@ pub struct OnTheGround {
     pub protection: f64,
 }
 
+/// With a UN operation and a regional force both there, each weighs as far as the better of the two
+/// does it: they do not add up beyond what the dispute needs.
 pub fn on_the_ground(view: &View, d: &DyadState) -> OnTheGround {
-    let observers = if view.operation(d.id, OperationKind::Observers).is_some() { 1.0 } else { 0.0 };
-    let Some(op) = view.operation(d.id, OperationKind::PeaceOperation) else {
-        return OnTheGround { observers, ..OnTheGround::default() };
-    };
-    let force = effectiveness(d, op.deployed).value;
-    let tasked = |t: Task| if op.has(t) { force } else { 0.0 };
-    OnTheGround {
-        observers,
-        force,
-        monitoring: tasked(Task::CeasefireMonitoring),
-        protection: tasked(Task::ProtectionOfCivilians),
+    let mut ground = OnTheGround::default();
+    for op in view.operations.iter().filter(|o| o.dyad == d.id) {
+        if op.kind == OperationKind::Observers {
+            ground.observers = 1.0;
+            continue;
+        }
+        let force = effectiveness(d, op.deployed).value;
+        let tasked = |t: Task| if op.has(t) { force } else { 0.0 };
+        ground.force = ground.force.max(force);
+        ground.monitoring = ground.monitoring.max(tasked(Task::CeasefireMonitoring));
+        ground.protection = ground.protection.max(tasked(Task::ProtectionOfCivilians));
     }
+    ground
 }
 
 /// The effects of every mission in force this turn.
@@ -81,7 +90,7 @@ pub fn in_force_effects(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
                 .push(Effect::operation(OperationChange::End(op.key()), &explain!(ctx, "{cause}: its mandate ends")));
             continue;
         }
-        if op.kind == OperationKind::PeaceOperation {
+        if op.kind != OperationKind::Observers {
             let deployed = generated(ctx, op);
             if deployed != op.deployed {
                 effects.push(Effect::operation(OperationChange::Deploy(op.key(), deployed), &cause));
@@ -95,7 +104,8 @@ pub fn in_force_effects(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
 fn generated(ctx: &RuleCtx, op: &Operation) -> u32 {
     let days = f64::from(ctx.view.scenario.meta.length_of_turn(ctx.turn).days());
     let ceiling = if op.financed { op.authorised } else { round(f64::from(op.authorised) * UNFINANCED_SHARE) as u32 };
-    let step = (round(f64::from(op.authorised) * days / FULL_STRENGTH_DAYS) as u32).max(1);
+    let full = if op.kind == OperationKind::RegionalForce { REGIONAL_FULL_STRENGTH_DAYS } else { FULL_STRENGTH_DAYS };
+    let step = (round(f64::from(op.authorised) * days / full) as u32).max(1);
     op.deployed.max(op.deployed.saturating_add(step).min(ceiling))
 }
 
@@ -149,6 +159,12 @@ pub fn mandate(
         let mut tasks = m.tasks.clone();
         tasks.sort();
         tasks.dedup();
+        // A regional force in the dispute hands over: its troops put on blue helmets.
+        let regional = ctx.view.operation(m.dyad, OperationKind::RegionalForce);
+        let rehatted = regional.map_or(0, |r| r.deployed.min(m.personnel));
+        if let Some(r) = regional {
+            effects.push(Effect::operation(OperationChange::End(r.key()), cause));
+        }
         let op = Operation {
             dyad: m.dyad,
             kind: OperationKind::PeaceOperation,
@@ -156,7 +172,7 @@ pub fn mandate(
             enforcement: chapter == Chapter::VII,
             tasks,
             authorised: m.personnel,
-            deployed: 0,
+            deployed: rehatted,
             financed,
             since: ctx.turn,
             until: m.turns.map(|t| ctx.turn + t.max(1) - 1),
@@ -168,7 +184,15 @@ pub fn mandate(
         } else {
             " Its budget must still be approved by the General Assembly: until then it can field only a quarter of its strength."
         };
-        return explain!(ctx, "{}{budget}", principles.explain(ds.stage));
+        let handover = match regional {
+            Some(r) => format!(
+                " It takes over the regional force led by {}: {} of its personnel are on the ground from the start.",
+                ctx.name(&r.mandated_by),
+                crate::names::count(u64::from(rehatted))
+            ),
+            None => String::new(),
+        };
+        return explain!(ctx, "{}{budget}{handover}", principles.explain(ds.stage));
     }
     explain!(ctx, "{}", principles.explain(ds.stage))
 }
@@ -217,4 +241,56 @@ pub fn finance(ctx: &RuleCtx, dyad: Id, body: Id, cause: &str, effects: &mut Vec
             explain!(ctx, "No peace operation is deployed in {}: there is no budget to approve.", ctx.called(&dyad))
         }
     }
+}
+
+/// The regional body that the Council authorised to use force and that `actor` may act for (a state
+/// for the bodies it belongs to, a regional organisation for any regional body), if any.
+pub fn force_authorised_for(view: &View, actor: Id) -> Option<Id> {
+    let s = view.scenario;
+    let organisation = s.actor(actor).is_some_and(|a| a.kind == crate::scenario::ActorKind::RegionalOrganisation);
+    s.bodies
+        .iter()
+        .filter(|b| matches!(b.kind, BodyKind::Regional { .. }) && (organisation || b.has_member(&actor)))
+        .find(|b| view.happened(&Event::RegionalForceAuthorised(b.id)))
+        .map(|b| b.id)
+}
+
+/// `DeployRegionalForce`: a force of the leader's capacity × 50, paid by its contributors, under the
+/// Council's authorisation where there is one (then it may act without consent), else with both
+/// parties' consent (`check` refuses it with neither).
+pub fn regional_force(
+    ctx: &RuleCtx,
+    order: &crate::scenario::OrderSpec,
+    cause: &str,
+    effects: &mut Vec<Effect>,
+) -> String {
+    let dyad = order.target.as_ref().map(|t| t.id()).unwrap_or_default();
+    let capacity = ctx.view.actor(order.actor).map_or(0.0, |a| a.capacity);
+    let personnel = ((round(capacity * REGIONAL_PERSONNEL_PER_CAPACITY / 100.0) * 100.0) as u32).max(100);
+    let authorised_by = force_authorised_for(ctx.view, order.actor);
+    let op = Operation {
+        dyad,
+        kind: OperationKind::RegionalForce,
+        mandated_by: order.actor,
+        enforcement: authorised_by.is_some(),
+        tasks: Task::SHORT_FORM.to_vec(),
+        authorised: personnel,
+        deployed: 0,
+        financed: true,
+        since: ctx.turn,
+        until: None,
+    };
+    effects.push(Effect::operation(OperationChange::Start(Box::new(op)), cause));
+    effects.push(Effect::happen(Event::RegionalForceDeployed(dyad), cause));
+    let under = match authorised_by {
+        Some(b) => format!("under the Council's authorisation of {} (Art. 53)", ctx.called(&b)),
+        None => "with both parties' consent".to_string(),
+    };
+    explain!(
+        ctx,
+        "{} leads a regional force of {} into {} {under}, paid by its contributors; its troops arrive over the next turns.",
+        ctx.name(&order.actor),
+        crate::names::count(u64::from(personnel)),
+        ctx.called(&dyad)
+    )
 }

@@ -38,6 +38,7 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> O
             effects.push(Effect::happen(Event::ObserversDeployed(target), &c));
             explain!(ctx, "{name} deploys observers in {} with both parties' consent.", ctx.called(&target))
         }
+        ToolKind::DeployRegionalForce => super::operations::regional_force(ctx, order, &c, effects),
         ToolKind::UnilateralSanctions => {
             let kind = order.sanction.expect("checked: a sanction is given");
             let how = sanction_effects(ctx, target, kind, 0.6 * k, order.actor, order.actor, &c, effects);

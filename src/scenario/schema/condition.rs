@@ -70,4 +70,8 @@ pub enum Event {
     Seized(Id),
     /// A scripted inject fired.
     InjectFired(Id),
+    /// Format 2: the Council authorised the regional body to use force (Art. 53).
+    RegionalForceAuthorised(Id),
+    /// Format 2: a regional force was deployed in the dyad.
+    RegionalForceDeployed(Id),
 }

@@ -24,6 +24,9 @@ pub enum ToolKind {
     // Regional bodies
     ChairFacilitation,
     DeployObservers,
+    /// Lead a regional force into a dispute (format 2): with both parties' consent, or under the
+    /// Council's authorisation of a regional body the actor belongs to (Art. 53).
+    DeployRegionalForce,
     RequestCouncilAuthorisation,
     // Mediation
     Mediation,
@@ -62,7 +65,7 @@ pub enum ToolKind {
 }
 
 impl ToolKind {
-    pub const ALL: [ToolKind; 42] = [
+    pub const ALL: [ToolKind; 43] = [
         ToolKind::PublicStatement,
         ToolKind::RaiseAtCouncil,
         ToolKind::CouncilBriefing,
@@ -78,6 +81,7 @@ impl ToolKind {
         ToolKind::JointEnvoy,
         ToolKind::ChairFacilitation,
         ToolKind::DeployObservers,
+        ToolKind::DeployRegionalForce,
         ToolKind::RequestCouncilAuthorisation,
         ToolKind::Mediation,
         ToolKind::UnilateralSanctions,
@@ -133,6 +137,9 @@ impl ToolKind {
             JointEnvoy => "Share an envoy with another body, so mediators speak with one voice.",
             ChairFacilitation => "The regional chair brings the parties together (Charter Art. 52).",
             DeployObservers => "Send unarmed observers; needs the consent of both parties.",
+            DeployRegionalForce => {
+                "Lead a regional force in: with both parties' consent, or once the Council authorises it (Art. 53)."
+            }
             RequestCouncilAuthorisation => "Ask the Council to authorise regional enforcement (Charter Art. 53).",
             Mediation => "Mediate between the parties: facilitative, formulative or directive.",
             UnilateralSanctions => {

@@ -56,6 +56,7 @@ pub fn requirement(tool: ToolKind) -> Requirement {
         DeployStandbyTeam => (&[SecretaryGeneral, UnDepartment], Nothing),
         ChairFacilitation => (&[State, RegionalOrganisation], RegionalChair),
         DeployObservers => (&[State, RegionalOrganisation, SecretaryGeneral], RegionalTie),
+        DeployRegionalForce => (&[State, RegionalOrganisation], RegionalTie),
         RequestCouncilAuthorisation => (&[State, RegionalOrganisation], RegionalTie),
         Mediation => (THIRD_PARTIES, Nothing),
         UnilateralSanctions | LiftSanctions => (&[State, RegionalOrganisation], Nothing),

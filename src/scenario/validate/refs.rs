@@ -149,8 +149,11 @@ impl Checker<'_> {
             | Event::Ceasefire(d)
             | Event::ObserversDeployed(d)
             | Event::PeaceOperation(d)
+            | Event::RegionalForceDeployed(d)
             | Event::ProvisionalMeasures(d) => (d, Want::Dyad),
-            Event::ResolutionAdopted(b) | Event::Vetoed(b) | Event::Seized(b) => (b, Want::Body),
+            Event::ResolutionAdopted(b) | Event::Vetoed(b) | Event::Seized(b) | Event::RegionalForceAuthorised(b) => {
+                (b, Want::Body)
+            }
             Event::Sanctioned(a) | Event::SanctionsLifted(a) => (a, Want::Actor),
             Event::InjectFired(i) => (i, Want::Inject),
         };

@@ -36,8 +36,10 @@ fn newer_features(c: &Checker) -> Vec<(String, Vec<Seg>)> {
         found.push(("`turn_length_changes`".to_string(), path!["meta", "turn_length_changes"].to_vec()));
     }
     for (ai, a) in s.actors.iter().enumerate() {
-        if let Some(ti) = a.tools.iter().position(|t| *t == ToolKind::LiftSanctions) {
-            found.push(("the tool `LiftSanctions`".into(), path!["actors", ai, "tools", ti].to_vec()));
+        for newer in [ToolKind::LiftSanctions, ToolKind::DeployRegionalForce] {
+            if let Some(ti) = a.tools.iter().position(|t| *t == newer) {
+                found.push((format!("the tool `{newer:?}`"), path!["actors", ai, "tools", ti].to_vec()));
+            }
         }
         for (oi, o) in a.objectives.iter().enumerate() {
             in_condition(&o.goal, path!["actors", ai, "objectives", oi, "goal"].to_vec(), &mut found);
@@ -66,8 +68,8 @@ fn newer_features(c: &Checker) -> Vec<(String, Vec<Seg>)> {
     for (ti, t) in s.historical_course.iter().enumerate() {
         for (oi, o) in t.orders.iter().enumerate() {
             let at = path!["historical_course", ti, "orders", oi].to_vec();
-            if o.tool == ToolKind::LiftSanctions {
-                found.push(("the tool `LiftSanctions`".into(), at));
+            if matches!(o.tool, ToolKind::LiftSanctions | ToolKind::DeployRegionalForce) {
+                found.push((format!("the tool `{:?}`", o.tool), at));
             } else if let Some(name) = o.draft.as_ref().and_then(|d| d.contents.iter().find_map(newer_content)) {
                 found.push((format!("the draft content `{name}`"), at));
             }
@@ -115,7 +117,13 @@ fn in_condition(cond: &Condition, at: Vec<Seg>, found: &mut Vec<(String, Vec<Seg
             }
         }
         Condition::Not(c) => in_condition(c, child(0), found),
-        Condition::Happened(Event::SanctionsLifted(_)) => found.push(("the event `SanctionsLifted`".into(), at)),
+        Condition::Happened(
+            e @ (Event::SanctionsLifted(_) | Event::RegionalForceAuthorised(_) | Event::RegionalForceDeployed(_)),
+        ) => {
+            let name = format!("{e:?}");
+            let name = name.split('(').next().unwrap_or_default();
+            found.push((format!("the event `{name}`"), at))
+        }
         Condition::Always | Condition::Happened(_) | Condition::FromTurn(_) => {}
     }
 }

@@ -88,7 +88,8 @@ fn event_tools(event: &Event) -> Vec<ToolKind> {
         Event::ObserversDeployed(_) => vec![DeployObservers, DraftResolution, AssemblyResolution],
         Event::ResolutionAdopted(_) | Event::PeaceOperation(_) => vec![DraftResolution, AssemblyResolution],
         // Only the Council has a veto.
-        Event::Vetoed(_) => vec![DraftResolution],
+        Event::Vetoed(_) | Event::RegionalForceAuthorised(_) => vec![DraftResolution],
+        Event::RegionalForceDeployed(_) => vec![DeployRegionalForce],
         Event::ProvisionalMeasures(_) => vec![ProvisionalMeasures],
         Event::Sanctioned(_) | Event::SanctionsLifted(_) => vec![UnilateralSanctions, DraftResolution],
         Event::Seized(_) => vec![RaiseAtCouncil, AppealToBody, RequestEmergencySession, RequestCouncilAuthorisation],
