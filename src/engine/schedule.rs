@@ -5,6 +5,7 @@
 //! mutation point (`ledger::apply_pending`), so the next phase sees them.
 
 use bevy_ecs::prelude::*;
+use bevy_ecs::schedule::common_conditions::any_with_component;
 use bevy_ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel, SingleThreadedExecutor};
 use bevy_ecs::system::SystemParam;
 
@@ -95,8 +96,17 @@ pub fn build() -> Schedule {
     schedule.add_systems(intake.in_set(Phase::Intake));
     schedule.add_systems(deliberation.in_set(Phase::Deliberation));
     schedule.add_systems(resolution.in_set(Phase::Resolution));
-    // The tools in force act before the disputes' own dynamics, which read what they did.
-    schedule.add_systems((sanctions_in_force, operations_in_force, dynamics).chain().in_set(Phase::Dynamics));
+    // The tools in force act before the disputes' own dynamics, which read what they did; each runs
+    // only while something of its family is in force (most turns of most games have none).
+    schedule.add_systems(
+        (
+            sanctions_in_force.run_if(any_with_component::<SanctionRegime>),
+            operations_in_force.run_if(any_with_component::<Operation>),
+            dynamics,
+        )
+            .chain()
+            .in_set(Phase::Dynamics),
+    );
     schedule.add_systems(injects.in_set(Phase::Injects));
     schedule.add_systems(assessment.in_set(Phase::Assessment));
     schedule
@@ -275,9 +285,6 @@ fn resolution(mut state: StateParam, mut out: ResMut<TurnOutput>) {
 /// The missions in the disputes build up their strength, do their tasks, and leave when their
 /// mandate ends.
 fn operations_in_force(mut state: StateParam, out: Res<TurnOutput>) {
-    if state.operations.is_empty() {
-        return;
-    }
     let mut pending = state.take_pending();
     let v = state.view();
     rules::operations::in_force_effects(&state.ctx(&v, &out.accepted), &mut pending);
@@ -287,9 +294,6 @@ fn operations_in_force(mut state: StateParam, out: Res<TurnOutput>) {
 
 /// The sanction regimes in force (entities of their own) bite, before the disputes' own dynamics.
 fn sanctions_in_force(mut state: StateParam, out: Res<TurnOutput>) {
-    if state.sanctions.is_empty() {
-        return;
-    }
     let mut pending = state.take_pending();
     let v = state.view();
     rules::sanctions::in_force_effects(&state.ctx(&v, &out.accepted), &mut pending);
