@@ -212,20 +212,26 @@ fn the_debrief_says_what_was_on_the_ground_at_the_end_and_how_well_it_worked() {
 }
 
 /// A regional force goes in with both parties' consent or under the Council's authorisation (Art. 53),
-/// is sized by its leader's capacity and paid by its contributors, and hands over to a UN operation.
+/// by the decision of its regional body under the body's own rule (Chapter VIII); it is sized by its
+/// leader's capacity, paid by its contributors, and hands over to a UN operation.
 #[test]
-fn a_regional_force_needs_consent_or_the_council_s_authorisation_and_hands_over_to_the_un() {
+fn a_regional_force_needs_consent_or_authorisation_and_its_body_s_decision_and_hands_over_to_the_un() {
     let text = good_offices::scenario::builtin::find("uniting-for-peace-drill").expect("built in").text;
     let tools = "tools: [PublicStatement, CouncilBriefing, ChairFacilitation, Mediation, DeployObservers, JointEnvoy],";
+    let consensus = r#"kind: Regional(members: ["norvane", "saldria"], decision: Consensus)"#;
     let text = text.replacen("    format: 1,", "    format: 2,", 1).replacen(
         tools,
         &tools.replace("JointEnvoy", "JointEnvoy, DeployRegionalForce"),
         1,
     );
-    let s = Arc::new(good_offices::scenario::load_str("drill.ron", &text).expect("valid").scenario);
+    let load = |text: &str| Arc::new(good_offices::scenario::load_str("drill.ron", text).expect("valid").scenario);
+    let (by_consensus, by_half) =
+        (load(&text), load(&text.replacen(consensus, &consensus.replace("Consensus", "QualifiedMajority(50)"), 1)));
     const FORCE: &str = r#"[(actor: "forum-chair", tool: DeployRegionalForce, target: Dyad("hesk"))]"#;
+    let authorise = r#"[(actor: "ghana", tool: DraftResolution, target: Body("council"),
+        draft: (chapter: VII, contents: [AuthoriseRegionalForce("littoral-forum")]))]"#;
 
-    let refused = Game::new(s.clone(), 3).play_turn(&orders(&s, 1, FORCE));
+    let refused = Game::new(by_consensus.clone(), 3).play_turn(&orders(&by_consensus, 1, FORCE));
     assert_eq!(
         refused.rejected[0].reason,
         "Norvane has not consented to a force, and the Council has not authorised one (Art. 53): a regional force \
@@ -233,11 +239,22 @@ fn a_regional_force_needs_consent_or_the_council_s_authorisation_and_hands_over_
          Chair of the Forum of the Littoral States belongs to"
     );
 
-    let authorise = r#"[(actor: "ghana", tool: DraftResolution, target: Body("council"),
-        draft: (chapter: VII, contents: [AuthoriseRegionalForce("littoral-forum")]))]"#;
+    // Authorised, but the Forum decides by consensus and Norvane, a member, objects.
+    let blocked = after(&by_consensus, &[authorise]).play_turn(&orders(&by_consensus, 2, FORCE));
+    assert_eq!(blocked.outcomes[0].result, "blocked");
+    assert_eq!(
+        blocked.outcomes[0].explanation,
+        "Forum of the Littoral States decides by consensus: for Saldria; against Norvane (does not consent to a \
+         force on its side). Not decided: no force goes in."
+    );
+    assert!(blocked.state.operations.is_empty());
+
+    // Where half the members suffice, it goes in.
+    let s = by_half;
     let mut game = after(&s, &[authorise]);
     let t2 = game.play_turn(&orders(&s, 2, FORCE));
     assert!(t2.rejected.is_empty(), "{:?}", t2.rejected);
+    assert_eq!(t2.outcomes[0].result, "done");
     // Capacity 40 × 50 = 2,000, in 60 days: 100 in a turn of three days.
     let op = &t2.state.operations[0];
     assert_eq!(
@@ -245,7 +262,11 @@ fn a_regional_force_needs_consent_or_the_council_s_authorisation_and_hands_over_
         (OperationKind::RegionalForce, 2000, 100, true, true)
     );
     assert!(
-        t2.outcomes[0].explanation.contains("under the Council's authorisation of"),
+        t2.outcomes[0].explanation.starts_with(
+            "Forum of the Littoral States decides by a 50% majority: for Saldria; against Norvane (does not \
+             consent to a force on its side). Decided. Chair of the Forum of the Littoral States leads a regional \
+             force of 2,000 into The Hesk valley crisis under the Council's authorisation of"
+        ),
         "{}",
         t2.outcomes[0].explanation
     );

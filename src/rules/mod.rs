@@ -14,6 +14,7 @@ pub mod ground;
 pub mod injects;
 pub mod mediation;
 pub mod operations;
+pub mod regional;
 pub mod ripeness;
 pub mod sanctions;
 pub mod society;

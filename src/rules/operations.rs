@@ -255,16 +255,22 @@ pub fn force_authorised_for(view: &View, actor: Id) -> Option<Id> {
         .map(|b| b.id)
 }
 
-/// `DeployRegionalForce`: a force of the leader's capacity × 50, paid by its contributors, under the
-/// Council's authorisation where there is one (then it may act without consent), else with both
-/// parties' consent (`check` refuses it with neither).
+/// `DeployRegionalForce`: a force of the leader's capacity × 50, paid by its contributors, sent under
+/// a regional body that decides by its own rule (`rules::regional`); under the Council's authorisation
+/// where there is one (then it may act without consent), else with both parties' consent (`check`
+/// refuses it with neither). Returns the outcome's sentence and whether the force went in.
 pub fn regional_force(
     ctx: &RuleCtx,
     order: &crate::scenario::OrderSpec,
     cause: &str,
     effects: &mut Vec<Effect>,
-) -> String {
+) -> (String, bool) {
     let dyad = order.target.as_ref().map(|t| t.id()).unwrap_or_default();
+    let decision = super::regional::body_for(ctx, order.actor, dyad)
+        .map(|body| super::regional::decide_on_force(ctx, body, order.actor, dyad));
+    if let Some(d) = decision.as_ref().filter(|d| !d.adopted) {
+        return (d.explanation.clone(), false);
+    }
     let capacity = ctx.view.actor(order.actor).map_or(0.0, |a| a.capacity);
     let personnel = ((round(capacity * REGIONAL_PERSONNEL_PER_CAPACITY / 100.0) * 100.0) as u32).max(100);
     let authorised_by = force_authorised_for(ctx.view, order.actor);
@@ -286,11 +292,13 @@ pub fn regional_force(
         Some(b) => format!("under the Council's authorisation of {} (Art. 53)", ctx.called(&b)),
         None => "with both parties' consent".to_string(),
     };
-    explain!(
+    let decided = decision.map_or_else(String::new, |d| format!("{} ", d.explanation));
+    let text = explain!(
         ctx,
-        "{} leads a regional force of {} into {} {under}, paid by its contributors; its troops arrive over the next turns.",
+        "{decided}{} leads a regional force of {} into {} {under}, paid by its contributors; its troops arrive over the next turns.",
         ctx.name(&order.actor),
         crate::names::count(u64::from(personnel)),
         ctx.called(&dyad)
-    )
+    );
+    (text, true)
 }

@@ -38,7 +38,14 @@ pub fn resolve(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> O
             effects.push(Effect::happen(Event::ObserversDeployed(target), &c));
             explain!(ctx, "{name} deploys observers in {} with both parties' consent.", ctx.called(&target))
         }
-        ToolKind::DeployRegionalForce => super::operations::regional_force(ctx, order, &c, effects),
+        ToolKind::DeployRegionalForce => {
+            let (text, went_in) = super::operations::regional_force(ctx, order, &c, effects);
+            let mut outcome = done(order, text);
+            if !went_in {
+                outcome.result = "blocked".into();
+            }
+            return outcome;
+        }
         ToolKind::UnilateralSanctions => {
             let kind = order.sanction.expect("checked: a sanction is given");
             let how = sanction_effects(ctx, target, kind, 0.6 * k, order.actor, order.actor, &c, effects);
