@@ -77,6 +77,7 @@ impl<'s> Names<'s> {
             OperationKind::Observers => "the observers",
             OperationKind::PeaceOperation => "the peace operation",
             OperationKind::RegionalForce => "the regional force",
+            OperationKind::Inquiry => "the commission of inquiry",
         };
         format!("{what} in {}", self.dyad(&op.dyad))
     }
@@ -96,6 +97,13 @@ impl<'s> Names<'s> {
                         if op.deployed == 0 { String::new() } else { format!("{} ", count(u64::from(op.deployed))) };
                     format!("{size}observers in {} (sent by {})", self.dyad(&op.dyad), self.any(&op.mandated_by))
                 }
+                OperationKind::Inquiry => format!(
+                    "a commission of inquiry into {} set up by {} in turn {}, to report {}",
+                    self.dyad(&op.dyad),
+                    self.any(&op.mandated_by),
+                    op.since,
+                    op.until.map_or_else(|| "later".to_string(), |t| format!("in turn {}", t + 1))
+                ),
                 OperationKind::RegionalForce => format!(
                     "a regional force in {} led by {}{}: {} of {} personnel deployed, paid by its contributors",
                     self.dyad(&op.dyad),
@@ -232,6 +240,8 @@ impl<'s> Names<'s> {
             Event::Seized(b) => format!("{} is seized of the dispute.", self.body(b)),
             Event::RegionalForceAuthorised(b) => format!("The Council authorised {} to use force.", self.body(b)),
             Event::RegionalForceDeployed(d) => format!("A regional force is deployed in {}.", self.dyad(d)),
+            Event::InquirySetUp(d) => format!("A commission of inquiry into {} was set up.", self.dyad(d)),
+            Event::InquiryReported(d) => format!("The commission of inquiry into {} reported.", self.dyad(d)),
             Event::InjectFired(i) => format!("News: {}.", self.inject_title(i)),
         }
     }

@@ -282,3 +282,39 @@ fn a_regional_force_needs_consent_or_authorisation_and_its_body_s_decision_and_h
     let kinds: Vec<(OperationKind, u32)> = t3.state.operations.iter().map(|o| (o.kind, o.deployed)).collect();
     assert_eq!(kinds, [(OperationKind::PeaceOperation, 200)], "the UN operation starts from the regional force's 100");
 }
+
+/// A commission of inquiry is an entity too: set up now (an event scenarios can test), it reports
+/// about five months later, and its findings move attention and the parties' hurt.
+#[test]
+fn a_commission_of_inquiry_reports_five_months_after_it_is_set_up() {
+    let text = good_offices::scenario::builtin::find("uniting-for-peace-drill").expect("built in").text;
+    let text = text.replacen("turn_length: Days(3)", "turn_length: Month", 1).replacen("turns: 5,", "turns: 8,", 1);
+    let s = Arc::new(good_offices::scenario::load_str("monthly.ron", &text).expect("valid").scenario);
+    let inquiry = r#"[(actor: "ghana", tool: DraftResolution, target: Body("council"),
+        draft: (chapter: VI, contents: [CommissionOfInquiry("hesk")]))]"#;
+    let mut game = Game::new(s.clone(), 3);
+    let t1 = game.play_turn(&orders(&s, 1, inquiry));
+    assert!(
+        t1.outcomes[0].explanation.contains("It will report in about five months, in turn 6."),
+        "{}",
+        t1.outcomes[0].explanation
+    );
+    assert!(t1.state.globals.events.contains(&good_offices::scenario::Event::InquirySetUp("hesk".into())));
+    assert_eq!(t1.state.operations[0].until, Some(5));
+    let report = good_offices::play::situation_report(&s, &t1.state, Some(&t1), 2);
+    assert!(
+        report.contains("a commission of inquiry into The Hesk valley crisis set up by UN Security Council in turn 1, to report in turn 6"),
+        "{report}"
+    );
+    for turn in 2..=5 {
+        let r = game.play_turn(&TurnOrders { turn, ..TurnOrders::default() });
+        assert_eq!(r.state.operations.len(), 1, "still at work in turn {turn}");
+    }
+    let t6 = game.play_turn(&TurnOrders { turn: 6, ..TurnOrders::default() });
+    let cause = "the commission of inquiry in The Hesk valley crisis: its report";
+    assert_eq!(effect(&t6, "Inquiry(\"hesk\")"), Some(("yes".into(), "no".into(), cause.into())));
+    let hurt: Vec<_> = t6.effects.iter().filter(|e| e.cause == cause && e.target.starts_with("Hurt(")).collect();
+    assert_eq!(hurt.len(), 2, "both sides are named");
+    assert!(t6.state.globals.events.contains(&good_offices::scenario::Event::InquiryReported("hesk".into())));
+    assert!(t6.state.operations.is_empty());
+}

@@ -102,7 +102,13 @@ fn an_edited_state_with_impossible_numbers_or_ids_is_refused() {
     let dyad = log.records[1].state.dyads[0].clone();
     let (id, side) = (dyad.id.as_str(), dyad.sides[0].as_str());
     type Edit = Box<dyn Fn(&mut good_offices::engine::state::Snapshot)>;
-    let cases: [(Edit, String); 5] = [
+    let mission = |deployed: u32| {
+        let mut op = good_offices::engine::operations::observers("nowhere".into(), 0, "nobody".into(), 1);
+        op.kind = good_offices::engine::operations::OperationKind::PeaceOperation;
+        (op.authorised, op.deployed) = (1000, deployed);
+        op
+    };
+    let cases: [(Edit, String); 7] = [
         (
             Box::new(|s| s.dyads[0].arms[0] = f64::NAN),
             format!("Arms(\"{id}\", \"{side}\") = NaN, but it must be a number from 0 to 100"),
@@ -117,6 +123,17 @@ fn an_edited_state_with_impossible_numbers_or_ids_is_refused() {
                 s.globals.events.insert(good_offices::scenario::Event::Seized("nowhere".into()));
             }),
             "Seized(\"nowhere\") = \"nowhere\", but it must be a body of the scenario".to_string(),
+        ),
+        (
+            Box::new(move |s| s.operations.push(mission(10))),
+            "PeaceOperation(\"nowhere\") = \"nowhere\", but it must be a dispute of the scenario".to_string(),
+        ),
+        (
+            Box::new({
+                let id = dyad.id;
+                move |s| s.operations.push(good_offices::engine::operations::Operation { dyad: id, ..mission(5000) })
+            }),
+            format!("PeaceOperation(\"{id}\") = 5000 deployed, but it must be at most the 1000 authorised"),
         ),
         // Found by the fuzzer: a use count past the 3-a-turn limit overflowed when the next use was counted.
         (

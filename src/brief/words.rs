@@ -348,6 +348,14 @@ impl<'a> Words<'a> {
                 let d = self.dyad(d);
                 (format!("a regional force is sent to {d}"), format!("no regional force is sent to {d}"))
             }
+            Event::InquirySetUp(d) => {
+                let d = self.dyad(d);
+                (format!("an inquiry into {d} is set up"), format!("no inquiry into {d} is set up"))
+            }
+            Event::InquiryReported(d) => {
+                let d = self.dyad(d);
+                (format!("the inquiry into {d} reports"), format!("no inquiry into {d} reports"))
+            }
             Event::InjectFired(i) => {
                 let title = self.s.injects.iter().find(|x| x.id == i).map_or(i.as_str(), |x| x.title.as_str());
                 (format!("the event “{title}” happens"), format!("the event “{title}” does not happen"))

@@ -19,6 +19,12 @@ pub fn build(names: Names, state: &Snapshot) -> Vec<String> {
         };
         let line = match op.kind {
             OperationKind::Observers => format!("Observers{by} were watching {}.", names.dyad(&op.dyad)),
+            OperationKind::Inquiry => format!(
+                "A commission of inquiry into {}{} was still at work, due to report in turn {}.",
+                names.dyad(&op.dyad),
+                by.replace("sent by", "set up by"),
+                op.until.map_or(op.since, |t| t + 1)
+            ),
             OperationKind::PeaceOperation | OperationKind::RegionalForce => {
                 let e = effectiveness(d, op.deployed);
                 let how = if e.value >= 1.0 {

@@ -21,6 +21,8 @@ pub enum OperationKind {
     /// A regional or multinational force, led by a state or a regional organisation and paid by its
     /// contributors; a UN operation mandated in its dispute takes it over.
     RegionalForce,
+    /// A commission of inquiry at work; it reports when its term (`until`) is over.
+    Inquiry,
 }
 
 /// One mission in one dispute.

@@ -34,7 +34,44 @@ pub fn rows_fit(state: &Snapshot, s: &Scenario) -> bool {
 pub fn check_state(state: &Snapshot, s: &Scenario, turn: u32) -> Result<(), StateProblem> {
     check_globals(&state.globals, s, turn)?;
     state.dyads.iter().try_for_each(|d| check_dyad(d, turn))?;
-    state.actors.iter().try_for_each(|a| check_actor(a, turn))
+    state.actors.iter().try_for_each(|a| check_actor(a, turn))?;
+    check_tools_in_force(state, s, turn)
+}
+
+/// The sanction regimes and the missions: the ids they name are the scenario's, the turns they began
+/// have been played, and a mission's deployed strength is within what is authorised.
+fn check_tools_in_force(state: &Snapshot, s: &Scenario, turn: u32) -> Result<(), StateProblem> {
+    for r in &state.sanctions {
+        let field = || format!("Sanctions({:?}, {:?}, {:?})", r.target.as_str(), r.kind, r.imposed_by.as_str());
+        known_actor(s, r.target.as_str(), field)?;
+        if s.actor(r.imposed_by).is_none() && s.body(r.imposed_by).is_none() {
+            return Err(problem(
+                field(),
+                format!("{:?}", r.imposed_by.as_str()),
+                "an actor or body of the scenario".into(),
+            ));
+        }
+        if !r.strength.is_finite() || !(0.0..=3.0).contains(&r.strength) {
+            return Err(problem(field(), r.strength.to_string(), "a strength from 0 to 3".into()));
+        }
+        if r.since > turn {
+            return Err(problem(field(), r.since.to_string(), format!("a turn from 0 to {turn}")));
+        }
+    }
+    for op in &state.operations {
+        let field = || format!("{:?}({:?})", op.kind, op.dyad.as_str());
+        if s.dyad(op.dyad).is_none() {
+            return Err(problem(field(), format!("{:?}", op.dyad.as_str()), "a dispute of the scenario".into()));
+        }
+        if op.deployed > op.authorised && op.authorised > 0 {
+            let expected = format!("at most the {} authorised", op.authorised);
+            return Err(problem(field(), format!("{} deployed", op.deployed), expected));
+        }
+        if op.since > turn {
+            return Err(problem(field(), op.since.to_string(), format!("a turn from 0 to {turn}")));
+        }
+    }
+    Ok(())
 }
 
 fn problem(field: String, found: String, expected: String) -> StateProblem {
@@ -111,6 +148,8 @@ fn known_event(event: &Event, s: &Scenario) -> Result<(), StateProblem> {
         | Event::ObserversDeployed(d)
         | Event::PeaceOperation(d)
         | Event::RegionalForceDeployed(d)
+        | Event::InquirySetUp(d)
+        | Event::InquiryReported(d)
         | Event::ProvisionalMeasures(d) => (d, "a dispute", s.dyad(d).is_some()),
         Event::ResolutionAdopted(b) | Event::Vetoed(b) | Event::Seized(b) | Event::RegionalForceAuthorised(b) => {
             (b, "a body", s.body(b).is_some())

@@ -389,6 +389,7 @@ fn content_effects(
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == d) {
                 effects.push(Effect::shift(Var::Spoiler(sp.actor), -8.0 * k, c));
             }
+            return Some(super::operations::set_up_inquiry(ctx, d, body, c, effects));
         }
         DraftContent::Observers(d, n) => {
             // Observers deploy only with the consent of both parties.

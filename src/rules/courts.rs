@@ -34,7 +34,11 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
                 }
             }
             effects.push(Effect::shift(Var::PublicPressure, 4.0, &c));
-            explain!(ctx, "{name} sets up a commission of inquiry: spoilers are deterred, the implicated resent it.")
+            let when = super::operations::set_up_inquiry(ctx, dyad_id, order.actor, &c, effects);
+            explain!(
+                ctx,
+                "{name} sets up a commission of inquiry: spoilers are deterred, the implicated resent it. {when}"
+            )
         }
         _ => {
             for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == dyad_id) {

@@ -67,15 +67,17 @@ pub struct OnTheGround {
 pub fn on_the_ground(view: &View, d: &DyadState) -> OnTheGround {
     let mut ground = OnTheGround::default();
     for op in view.operations.iter().filter(|o| o.dyad == d.id) {
-        if op.kind == OperationKind::Observers {
-            ground.observers = 1.0;
-            continue;
+        match op.kind {
+            OperationKind::Observers => ground.observers = 1.0,
+            OperationKind::Inquiry => {}
+            OperationKind::PeaceOperation | OperationKind::RegionalForce => {
+                let force = effectiveness(d, op.deployed).value;
+                let tasked = |t: Task| if op.has(t) { force } else { 0.0 };
+                ground.force = ground.force.max(force);
+                ground.monitoring = ground.monitoring.max(tasked(Task::CeasefireMonitoring));
+                ground.protection = ground.protection.max(tasked(Task::ProtectionOfCivilians));
+            }
         }
-        let force = effectiveness(d, op.deployed).value;
-        let tasked = |t: Task| if op.has(t) { force } else { 0.0 };
-        ground.force = ground.force.max(force);
-        ground.monitoring = ground.monitoring.max(tasked(Task::CeasefireMonitoring));
-        ground.protection = ground.protection.max(tasked(Task::ProtectionOfCivilians));
     }
     ground
 }
@@ -86,11 +88,15 @@ pub fn in_force_effects(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
         let Some(d) = ctx.view.dyad(op.dyad) else { continue };
         let cause = explain!(ctx, "{}", crate::names::Names::new(ctx.view.scenario).operation(op));
         if op.until.is_some_and(|last| last < ctx.turn) {
-            effects
-                .push(Effect::operation(OperationChange::End(op.key()), &explain!(ctx, "{cause}: its mandate ends")));
+            if op.kind == OperationKind::Inquiry {
+                report(ctx, op, &explain!(ctx, "{cause}: its report"), effects);
+            } else {
+                let ends = explain!(ctx, "{cause}: its mandate ends");
+                effects.push(Effect::operation(OperationChange::End(op.key()), &ends));
+            }
             continue;
         }
-        if op.kind != OperationKind::Observers {
+        if matches!(op.kind, OperationKind::PeaceOperation | OperationKind::RegionalForce) {
             let deployed = generated(ctx, op);
             if deployed != op.deployed {
                 effects.push(Effect::operation(OperationChange::Deploy(op.key(), deployed), &cause));
@@ -301,4 +307,69 @@ pub fn regional_force(
         ctx.called(&dyad)
     );
     (text, true)
+}
+
+/// Days a commission of inquiry works before it reports: about five months, as Kenya's of 2008 took
+/// (the Kriegler review from 15 March, the Waki commission to October [50][51]).
+pub const INQUIRY_DAYS: i64 = 150;
+/// When it reports: attention to the toll it counts, per inquiry.
+const FINDINGS_PRESSURE: f64 = 6.0;
+/// When it reports: each spoiler of the dispute weakened (accountability looms).
+const FINDINGS_SPOILER: f64 = 6.0;
+/// When it reports: each side's leaders hurt (names are named; they may reject it, as Kyrgyzstan's
+/// authorities did in 2011 [67]).
+const FINDINGS_HURT: f64 = 3.0;
+
+/// A commission of inquiry into `dyad` starts its work (one at a time in a dispute: a second one set
+/// up while it works joins it). Returns when it will report, in words.
+pub fn set_up_inquiry(ctx: &RuleCtx, dyad: Id, by: Id, cause: &str, effects: &mut Vec<Effect>) -> String {
+    effects.push(Effect::happen(Event::InquirySetUp(dyad), cause));
+    if let Some(working) = ctx.view.operation(dyad, OperationKind::Inquiry) {
+        let due = working.until.map_or(ctx.turn, |t| t + 1);
+        return explain!(
+            ctx,
+            "The inquiry already at work in {} takes it up; it reports in turn {due}.",
+            ctx.called(&dyad)
+        );
+    }
+    let meta = &ctx.view.scenario.meta;
+    let start = meta.days_before_turn(ctx.turn);
+    // The first turn that begins once its days are over (or the one after the last).
+    let due = (ctx.turn + 1..=meta.turns + 1)
+        .find(|t| meta.days_before_turn(*t) - start >= INQUIRY_DAYS)
+        .unwrap_or(meta.turns + 1);
+    let op = Operation {
+        dyad,
+        kind: OperationKind::Inquiry,
+        mandated_by: by,
+        enforcement: false,
+        tasks: Vec::new(),
+        authorised: 0,
+        deployed: 0,
+        financed: true,
+        since: ctx.turn,
+        until: Some(due - 1),
+    };
+    effects.push(Effect::operation(OperationChange::Start(Box::new(op)), cause));
+    if due > meta.turns {
+        explain!(ctx, "It will report in about five months, after the game's last turn.")
+    } else {
+        explain!(ctx, "It will report in about five months, in turn {due}.")
+    }
+}
+
+/// An inquiry's findings: the toll it counts draws attention, spoilers face accountability, each
+/// side's leaders are named.
+fn report(ctx: &RuleCtx, op: &Operation, cause: &str, effects: &mut Vec<Effect>) {
+    effects.push(Effect::operation(OperationChange::End(op.key()), cause));
+    effects.push(Effect::happen(Event::InquiryReported(op.dyad), cause));
+    effects.push(Effect::shift(Var::PublicPressure, FINDINGS_PRESSURE, cause));
+    for sp in ctx.view.scenario.conflict.spoilers.iter().filter(|s| s.dyad == op.dyad) {
+        effects.push(Effect::shift(Var::Spoiler(sp.actor), -FINDINGS_SPOILER, cause));
+    }
+    if let Some(d) = ctx.view.dyad(op.dyad) {
+        for side in d.sides {
+            effects.push(Effect::shift(Var::Hurt(d.id, side), FINDINGS_HURT, cause));
+        }
+    }
 }

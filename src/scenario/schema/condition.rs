@@ -74,4 +74,8 @@ pub enum Event {
     RegionalForceAuthorised(Id),
     /// Format 2: a regional force was deployed in the dyad.
     RegionalForceDeployed(Id),
+    /// Format 2: a commission of inquiry into the dyad's violence was set up.
+    InquirySetUp(Id),
+    /// Format 2: a commission of inquiry into the dyad's violence reported its findings.
+    InquiryReported(Id),
 }

@@ -150,6 +150,8 @@ impl Checker<'_> {
             | Event::ObserversDeployed(d)
             | Event::PeaceOperation(d)
             | Event::RegionalForceDeployed(d)
+            | Event::InquirySetUp(d)
+            | Event::InquiryReported(d)
             | Event::ProvisionalMeasures(d) => (d, Want::Dyad),
             Event::ResolutionAdopted(b) | Event::Vetoed(b) | Event::Seized(b) | Event::RegionalForceAuthorised(b) => {
                 (b, Want::Body)

@@ -118,7 +118,11 @@ fn in_condition(cond: &Condition, at: Vec<Seg>, found: &mut Vec<(String, Vec<Seg
         }
         Condition::Not(c) => in_condition(c, child(0), found),
         Condition::Happened(
-            e @ (Event::SanctionsLifted(_) | Event::RegionalForceAuthorised(_) | Event::RegionalForceDeployed(_)),
+            e @ (Event::SanctionsLifted(_)
+            | Event::RegionalForceAuthorised(_)
+            | Event::RegionalForceDeployed(_)
+            | Event::InquirySetUp(_)
+            | Event::InquiryReported(_)),
         ) => {
             let name = format!("{e:?}");
             let name = name.split('(').next().unwrap_or_default();

@@ -90,6 +90,9 @@ fn event_tools(event: &Event) -> Vec<ToolKind> {
         // Only the Council has a veto.
         Event::Vetoed(_) | Event::RegionalForceAuthorised(_) => vec![DraftResolution],
         Event::RegionalForceDeployed(_) => vec![DeployRegionalForce],
+        Event::InquirySetUp(_) | Event::InquiryReported(_) => {
+            vec![CommissionOfInquiry, DraftResolution, AssemblyResolution]
+        }
         Event::ProvisionalMeasures(_) => vec![ProvisionalMeasures],
         Event::Sanctioned(_) | Event::SanctionsLifted(_) => vec![UnilateralSanctions, DraftResolution],
         Event::Seized(_) => vec![RaiseAtCouncil, AppealToBody, RequestEmergencySession, RequestCouncilAuthorisation],
