@@ -56,21 +56,14 @@ impl MissionFlags {
     /// `rendered` (a record as this engine packs it) with the two lines an engine before missions
     /// wrote after `agreement` in each dispute.
     pub fn dictionary(&self, rendered: &str) -> String {
-        let mut out = String::with_capacity(rendered.len() + rendered.len() / 8);
-        let mut id = "";
-        for line in rendered.lines() {
-            out.push_str(line);
-            out.push('\n');
-            if let Some(quoted) = line.strip_prefix("id: ") {
-                id = quoted.trim_end_matches(',');
-            } else if line.starts_with("agreement: ") {
+        super::removed_fields::with_lines_after(rendered, |id, line, out| {
+            if line.starts_with("agreement: ") {
                 let flags = self.flags.get(id).copied().unwrap_or_default();
                 for (field, flag) in FIELDS.iter().zip(flags) {
                     out.push_str(&format!("{field}{},\n", flag.on));
                 }
             }
-        }
-        out
+        })
     }
 
     /// Puts the missions whose flag is on into `state`, where it has none of that kind.

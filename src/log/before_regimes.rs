@@ -43,14 +43,8 @@ impl BeforeRegimes {
 
     /// `rendered` (a record as this engine packs it) as the engine before regimes packed it.
     pub fn dictionary(&self, rendered: &str) -> String {
-        let mut out = String::with_capacity(rendered.len() + rendered.len() / 8);
-        let mut id = "";
-        for line in rendered.lines() {
-            out.push_str(line);
-            out.push('\n');
-            if let Some(quoted) = line.strip_prefix("id: ") {
-                id = quoted.trim_end_matches(',');
-            } else if line.starts_with("peace_operation: ") {
+        super::removed_fields::with_lines_after(rendered, |id, line, out| {
+            if line.starts_with("peace_operation: ") {
                 let value = self.arms_embargo.get(id).map_or("false", String::as_str);
                 out.push_str(&format!("arms_embargo: {value},\n"));
             } else if line.starts_with("spoiler: ") {
@@ -66,8 +60,7 @@ impl BeforeRegimes {
                     }
                 }
             }
-        }
-        out
+        })
     }
 }
 

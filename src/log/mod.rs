@@ -23,6 +23,7 @@ mod error;
 mod format;
 mod lock;
 mod packed;
+mod removed_fields;
 mod state_rows;
 mod tail;
 #[cfg(test)]
