@@ -82,6 +82,12 @@ impl<'s> Names<'s> {
         format!("{what} in {}", self.dyad(&op.dyad))
     }
 
+    /// `" mandated by UN Security Council"`, or nothing where no one is recorded (a mission rebuilt
+    /// from an older log's flag).
+    fn by(&self, words: &str, who: &crate::scenario::Id) -> String {
+        if who.is_empty() { String::new() } else { format!("{words}{}", self.any(who)) }
+    }
+
     /// The missions on the ground, for a situation report: what each is, its strength and mandate,
     /// or `None` where there are none.
     pub fn operations_in_force(&self, ops: &[crate::engine::operations::Operation]) -> Option<String> {
@@ -95,7 +101,12 @@ impl<'s> Names<'s> {
                 OperationKind::Observers => {
                     let size =
                         if op.deployed == 0 { String::new() } else { format!("{} ", count(u64::from(op.deployed))) };
-                    format!("{size}observers in {} (sent by {})", self.dyad(&op.dyad), self.any(&op.mandated_by))
+                    let by = if op.mandated_by.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (sent by {})", self.any(&op.mandated_by))
+                    };
+                    format!("{size}observers in {}{by}", self.dyad(&op.dyad))
                 }
                 OperationKind::Inquiry => format!(
                     "a commission of inquiry into {} set up by {} in turn {}, to report {}",
@@ -114,9 +125,9 @@ impl<'s> Names<'s> {
                 ),
                 OperationKind::PeaceOperation => {
                     let mut line = format!(
-                        "a peace operation in {} mandated by {}{}: {} of {} personnel deployed, to {}",
+                        "a peace operation in {}{}{}: {} of {} personnel deployed, to {}",
                         self.dyad(&op.dyad),
-                        self.any(&op.mandated_by),
+                        self.by(" mandated by ", &op.mandated_by),
                         if op.enforcement { " under Chapter VII" } else { "" },
                         count(u64::from(op.deployed)),
                         count(u64::from(op.authorised)),

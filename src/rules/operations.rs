@@ -1,18 +1,21 @@
-//! What the missions in a dispute do each turn (`engine::operations`), before the dispute's own
-//! dynamics:
+//! Missions on the ground (`engine::operations`): how they are mandated, sent and set up (a
+//! Council's or the Assembly's mandate, its renewal and budget; a regional force; a commission of
+//! inquiry), and what they do each turn, before the dispute's own dynamics:
 //!
 //! - **Force generation.** A peace operation's strength on the ground grows towards its authorised
-//!   strength, reaching it in about six months ([`FULL_STRENGTH_DAYS`]); without an approved budget
-//!   it stops at the start-up share the Secretary-General can fund ([`UNFINANCED_SHARE`]).
+//!   strength, reaching it in about six months ([`FULL_STRENGTH_DAYS`]; a regional force in two);
+//!   without an approved budget it stops at the start-up share the Secretary-General can fund
+//!   ([`UNFINANCED_SHARE`]).
 //! - **The end of a mandate.** An operation whose mandate has run out leaves, unless the Council
-//!   renewed it.
+//!   renewed it; a commission of inquiry whose term is over reports.
 //! - **Tasks**, each scaled by how well the operation works now (`deployment::effectiveness`):
 //!   disarmament cuts both sides' arms once an agreement holds; support to a transition widens the
 //!   way out while a ceasefire or an agreement holds; human-rights work eases grievances; the rule of
 //!   law weakens spoilers. Ceasefire monitoring and the protection of civilians act inside the
 //!   dynamics ([`on_the_ground`]): a ceasefire breaks down less often, clashes kill fewer people.
 //!
-//! Every number here is a design choice for play, named and documented in docs/rules.md §2.6.
+//! Every number here is a design choice for play, named and documented in docs/rules.md ("Missions on
+//! the ground").
 
 use super::deployment::effectiveness;
 use super::{RuleCtx, explain};
