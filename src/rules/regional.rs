@@ -32,10 +32,15 @@ pub fn body_for<'s>(ctx: &RuleCtx<'s>, actor: Id, dyad: Id) -> Option<&'s Body> 
     let s = ctx.view.scenario;
     let organisation = s.actor(actor).is_some_and(|a| a.kind == crate::scenario::ActorKind::RegionalOrganisation);
     let sides = ctx.view.dyad(dyad).map(|d| d.sides).unwrap_or_default();
-    let eligible = || {
-        s.bodies
-            .iter()
-            .filter(move |b| matches!(b.kind, BodyKind::Regional { .. }) && (organisation || b.has_member(&actor)))
+    let regional = || s.bodies.iter().filter(|b| matches!(b.kind, BodyKind::Regional { .. }));
+    // A regional organisation speaks for the bodies it represents, if it represents any.
+    let represents = organisation && regional().any(|b| b.represented_by == Some(actor));
+    let eligible = move || {
+        regional().filter(move |b| match (organisation, represents) {
+            (true, true) => b.represented_by == Some(actor),
+            (true, false) => true,
+            (false, _) => b.has_member(&actor),
+        })
     };
     eligible().find(|b| sides.iter().any(|side| b.has_member(side))).or_else(|| eligible().next())
 }
