@@ -112,6 +112,11 @@ pub fn cautious_mediator(actor: Id, out: &mut Kept) {
             && view.operation(d.id, crate::engine::operations::OperationKind::Observers).is_none()
         {
             out.offer(order(actor, ToolKind::DeployObservers, d.id));
+            // With both sides' consent a regional force can go in too (kept only if the bot holds the
+            // tool and its regional body decides for it).
+            if view.operation(d.id, crate::engine::operations::OperationKind::RegionalForce).is_none() {
+                out.offer(order(actor, ToolKind::DeployRegionalForce, d.id));
+            }
         }
         if d.stage >= 5 {
             out.offer(order(actor, ToolKind::PressStatement, d.id));
