@@ -586,6 +586,14 @@ fn rival(s: &Scenario, lead: Id) -> Option<Id> {
 }
 
 fn add_rival(s: &Scenario, orders: &mut Vec<OrderSpec>, joint: bool) {
+    // The parties accept the rival where they accept the lead by name: mediation needs the consent
+    // of both to each mediator, and a rival nobody accepted could not compete at all.
+    let consents: Vec<OrderSpec> = orders
+        .iter()
+        .filter(|o| o.tool == ToolKind::AcceptMediation)
+        .filter_map(|o| Some(OrderSpec { with: Some(rival(s, o.with?)?), ..o.clone() }))
+        .collect();
+    orders.extend(consents);
     let Some(lead) = orders.iter().find(|o| o.tool == ToolKind::Mediation).cloned() else { return };
     let Some(rival_id) = rival(s, lead.actor) else { return };
     let mut rival = lead.clone();

@@ -146,6 +146,47 @@ impl<'s> Names<'s> {
         Some(format!("On the ground: {}.", each.join("; ")))
     }
 
+    /// The mediation tracks, for a situation report: each mediator's process with each party's word
+    /// on it, its style and attempts, and whether it is suspended; `None` where there are none.
+    pub fn tracks_in_force(
+        &self,
+        tracks: &[crate::engine::tracks::MediationTrack],
+        dyads: &[crate::engine::state::DyadState],
+    ) -> Option<String> {
+        use crate::engine::tracks::Consent;
+        let each: Vec<String> = tracks
+            .iter()
+            .filter_map(|t| {
+                let d = dyads.iter().find(|d| d.id == t.dyad)?;
+                let word = |i: usize| {
+                    let stance = match (t.consent[i], d.accepts_mediation[i]) {
+                        (Consent::Given, _) => "accepts it",
+                        (Consent::Refused, _) => "refuses it",
+                        (Consent::Open, true) => "is open to mediation",
+                        (Consent::Open, false) => "has not consented",
+                    };
+                    format!("{} {stance}", self.actor(&d.sides[i]))
+                };
+                let mut line =
+                    format!("{} in {} ({}, {}", self.actor(&t.mediator), self.dyad(&t.dyad), word(0), word(1));
+                if let Some(style) = t.style {
+                    let (n, style) = (t.attempts, format!("{style:?}").to_lowercase());
+                    line.push_str(&format!("; {n} attempt{}, lately {style}", if n == 1 { "" } else { "s" }));
+                }
+                if !t.supporters.is_empty() {
+                    let with: Vec<String> = t.supporters.iter().map(|a| self.actor(a)).collect();
+                    line.push_str(&format!("; with {}", with.join(" and ")));
+                }
+                if let Some(turn) = t.suspended {
+                    line.push_str(&format!("; suspended in turn {turn}"));
+                }
+                line.push(')');
+                Some(line)
+            })
+            .collect();
+        (!each.is_empty()).then(|| format!("Mediation tracks: {}.", each.join("; ")))
+    }
+
     pub fn inject_title(&self, id: &str) -> String {
         self.scenario.injects.iter().find(|i| i.id == id).map_or_else(|| id.to_string(), |i| i.title.clone())
     }

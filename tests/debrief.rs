@@ -13,11 +13,13 @@ pub fn kenya_log(dir: &Path) {
         .expect_code(0);
 }
 
-/// `b.log` in `dir`: `k.log` branched at turn 5, where the United States opens a mediation of its own.
-pub fn us_mediation_branch(dir: &Path) {
+/// `b.log` in `dir`: `k.log` branched at turn 5, where the AU chair opens talks of its own beside the
+/// panel's (a rival track: the parties accepted the panel, not the United States, so only a chair's
+/// facilitation, which needs no consent, can compete with it).
+pub fn rival_chair_branch(dir: &Path) {
     std::fs::write(
         dir.join("whatif.ron"),
-        "(turns: [(turn: 5, orders: [(actor: \"united-states\", tool: Mediation, target: Dyad(\"kenya-crisis\"), style: Directive)])])",
+        "(turns: [(turn: 5, orders: [(actor: \"au-chair\", tool: ChairFacilitation, target: Dyad(\"kenya-crisis\"))])])",
     )
     .expect("write");
     good_offices(["branch", "k.log", "--from-turn", "5", "--orders", "whatif.ron", "--log", "b.log"])
@@ -162,14 +164,14 @@ fn a_markdown_report_written_to_a_file_gets_its_charts_as_svg_files_beside_it() 
 fn compare_names_the_first_diverging_turn_and_says_the_dice_were_the_same() {
     let dir = scratch_dir("debrief-compare");
     kenya_log(&dir);
-    // What if the United States had opened a mediation of its own in turn 5?
-    us_mediation_branch(&dir);
+    // What if the AU chair had opened talks of its own in turn 5?
+    rival_chair_branch(&dir);
     let md = good_offices(["debrief", "b.log", "--compare", "k.log"]).in_dir(&dir).expect_code(0).stdout();
     for part in [
         "## Compared with the trunk",
         "The games first diverge in **turn 5** (28 January – 3 February 2008).",
-        "United States decided differently. In the branch: United States: mediation → The disputed presidency \
-         (directive). In the trunk: no order (holds).",
+        "Chair of the African Union decided differently. In the branch: Chair of the African Union: chair \
+         facilitation → The disputed presidency. In the trunk: no order (holds).",
         "every decision that was not changed meets exactly the same dice in both games",
         "appear in both games, and every one is the same",
         "The same roll in both: the odds changed, not the luck.",

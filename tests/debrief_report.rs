@@ -178,17 +178,18 @@ fn each_trust_line_has_its_own_colour_and_a_legend_naming_its_pair() {
 fn a_branch_and_its_trunk_are_named_by_what_changed_not_by_their_files() {
     let dir = scratch_dir("debrief-labels");
     kenya_log(&dir);
-    crate::debrief::us_mediation_branch(&dir);
+    crate::debrief::rival_chair_branch(&dir);
     good_offices(["debrief", "b.log", "--compare", "k.log", "--out", "c.html"]).in_dir(&dir).expect_code(0);
     let html = read(dir.join("c.html"));
     let section = html.split("<section id=\"comparison\">").nth(1).unwrap().split("</section>").next().unwrap();
     for part in [
         "<h2>Compared with the trunk</h2>",
-        "<li>Branch: from turn 5, United States: mediation → The disputed presidency (directive) instead of holding \
-         (b.log): 9 turn(s), orders from branch of k.log from turn 5 with orders whatif.ron.</li>",
+        "<li>Branch: from turn 5, Chair of the African Union: chair facilitation → The disputed presidency instead of \
+         holding (b.log): 9 turn(s), orders from branch of k.log from turn 5 with orders whatif.ron.</li>",
         "<li>Trunk: the game the branch came from (k.log): 9 turn(s), orders from course: historical.</li>",
         "<tr><th class=\"num\">Turn</th><th>Branch</th><th>Trunk</th></tr>",
-        "In the branch: United States: mediation → The disputed presidency (directive). In the trunk: no order (holds).",
+        "In the branch: Chair of the African Union: chair facilitation → The disputed presidency. In the trunk: no order \
+         (holds).",
         "<th>Only in the branch</th><th>Only in the trunk</th>",
     ] {
         assert!(section.contains(part), "the comparison lacks {part:?}");

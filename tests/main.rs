@@ -28,4 +28,5 @@ mod scenario_lookup;
 mod serve;
 mod serve_browser;
 mod sweep_profile;
+mod tracks;
 mod validate_course;

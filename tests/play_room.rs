@@ -73,8 +73,10 @@ fn the_menus_offer_only_what_the_rules_accept_now_in_plain_words() {
     assert!(text.contains("One mediating move (mediation, good offices, chair facilitation) per dispute a turn.\n"));
     assert!(
         text.contains(
-            "Not possible now:\n  Mediation: Doravia has not accepted mediation; mediation needs the consent of both \
-             parties (they can give it with `AcceptMediation`)\nWhich tool? (0 when you are done)\n  0) done: hand over \
+            "Not possible now:\n  Mediation: Doravia has not accepted mediation by UN Special Envoy for the Mirra; \
+             mediation needs the consent of both parties to the mediator (they can give it with `AcceptMediation`)\n  \
+             Suspend talks: UN Special Envoy for the Mirra has led no talks in `mirra` yet: there is nothing to \
+             suspend\nWhich tool? (0 when you are done)\n  0) done: hand over \
              to the next group\n  1) Public statement — Say publicly where you stand; cheap, shapes pressure a \
              little.\n  2) Good offices — Quiet contacts by the Secretary-General or an envoy to open a way out.\n> "
         ),

@@ -175,22 +175,23 @@ fn a_log_of_format_1_is_read_and_a_resumed_one_goes_on_in_the_current_format() {
     .expect("the saved game");
     assert!(old.lines().nth(1).is_some_and(|l| l.starts_with("header: (format: 1,")));
     std::fs::write(dir.join("old.log"), &old).expect("write");
-    // Its first six turns re-resolve as saved (turn 6 imposes travel bans, completed as regimes); the
-    // rules have changed since for sanctions kept in force, so turn 7 on are played differently now.
-    let six = old.find("--- turn 7\n").expect("turn 7");
-    std::fs::write(dir.join("six.log"), &old[..six]).expect("write");
-    cli(["replay", "six.log", "--verify"]).in_dir(&dir).expect_code(0).stdout_has("all 6 turn(s) re-resolve");
+    // Its first turn re-resolves as saved. The rules have changed since: in turn 2 the parties accept
+    // the AU panel by name, which now gives their consent to that mediator's track (it gave consent to
+    // every mediator then), so turn 2 on are played differently now.
+    let one = old.find("--- turn 2\n").expect("turn 2");
+    std::fs::write(dir.join("one.log"), &old[..one]).expect("write");
+    cli(["replay", "one.log", "--verify"]).in_dir(&dir).expect_code(0).stdout_has("all 1 turn(s) re-resolve");
     cli(["debrief", "old.log"]).in_dir(&dir).expect_code(0).stdout_has("### Turn 9 · ");
 
-    // The first three turns of it, resumed for one more turn.
-    let cut = old.find("--- turn 4\n").expect("turn 4");
+    // The turn of it that the rules still play alike, resumed for one more turn.
+    let cut = one;
     std::fs::write(dir.join("cut.log"), &old[..cut]).expect("write");
     cli(["resume", "cut.log", "--turns", "1"])
         .in_dir(&dir)
         .expect_code(0)
         .stderr_has("note: cut.log was saved in log format 1; it is now rewritten in format 3 and carries its scenario")
-        .stdout_has("Turn 4 (");
-    cli(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--turns", "4", "--log", "new.log"])
+        .stdout_has("Turn 2 (");
+    cli(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--turns", "2", "--log", "new.log"])
         .in_dir(&dir)
         .expect_code(0);
     let resumed = std::fs::read_to_string(dir.join("cut.log")).expect("the resumed log");
@@ -200,9 +201,9 @@ fn a_log_of_format_1_is_read_and_a_resumed_one_goes_on_in_the_current_format() {
 
 /// A game saved in format 2 by an engine before sanction regimes (it kept sanctions as a list on the
 /// actor, and packed each turn against a record with that list) still unpacks, re-resolves to the
-/// same bytes with its regimes completed (up to turn 6, which imposes two unilateral travel bans: the
-/// rules for sanctions in force changed after it), and is debriefed; resumed, it is rewritten and goes
-/// on exactly as a game begun now does.
+/// same bytes (turn 1: in turn 2 the parties accept the AU panel by name, which the rules of mediation
+/// tracks read differently), and is debriefed, with its regimes completed; resumed, it is rewritten and
+/// goes on exactly as a game begun now does.
 #[test]
 fn a_log_of_format_2_saved_before_sanction_regimes_is_read_and_goes_on() {
     let dir = scratch_dir("before-regimes");
@@ -212,10 +213,10 @@ fn a_log_of_format_2_saved_before_sanction_regimes_is_read_and_goes_on() {
     .expect("the saved game");
     assert!(old.lines().nth(1).is_some_and(|l| l.starts_with("header: (format: 2,")));
     std::fs::write(dir.join("old.log"), &old).expect("write");
-    // Up to turn 6 the rules are the same (sanctions kept in force press from turn 7 on).
-    let cut = old.find("--- turn 7\n").expect("turn 7");
+    // In turn 1 the rules are the same (consent to a named mediator is read differently from turn 2).
+    let cut = old.find("--- turn 2\n").expect("turn 2");
     std::fs::write(dir.join("cut.log"), &old[..cut]).expect("write");
-    cli(["replay", "cut.log", "--verify"]).in_dir(&dir).expect_code(0).stdout_has("all 6 turn(s) re-resolve");
+    cli(["replay", "cut.log", "--verify"]).in_dir(&dir).expect_code(0).stdout_has("all 1 turn(s) re-resolve");
     cli(["debrief", "old.log"])
         .in_dir(&dir)
         .expect_code(0)
@@ -225,8 +226,8 @@ fn a_log_of_format_2_saved_before_sanction_regimes_is_read_and_goes_on() {
         .in_dir(&dir)
         .expect_code(0)
         .stderr_has("note: cut.log was saved in log format 2; it is now rewritten in format 3")
-        .stdout_has("Turn 7 (");
-    cli(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--turns", "7", "--log", "new.log"])
+        .stdout_has("Turn 2 (");
+    cli(["run", "kenya-2008", "--course", "historical", "--seed", "1", "--turns", "2", "--log", "new.log"])
         .in_dir(&dir)
         .expect_code(0);
     let resumed = std::fs::read_to_string(dir.join("cut.log")).expect("the resumed log");

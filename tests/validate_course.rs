@@ -11,8 +11,8 @@ use good_offices::scenario::builtin::BUILT_INS;
 use crate::support::good_offices;
 
 const FILE: &str = "tests/data/course-refused.ron";
-const CONSENT: &str = "Amaris has not accepted mediation; mediation needs the consent of both parties (they can give \
-                       it with `AcceptMediation`)";
+const CONSENT: &str = "Amaris has not accepted mediation by Chair of the Regional Union; mediation needs the consent \
+                       of both parties to the mediator (they can give it with `AcceptMediation`)";
 const TWICE: &str = "the same order was already given this turn";
 
 fn manifest_dir() -> &'static Path {

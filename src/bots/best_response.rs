@@ -31,7 +31,7 @@ pub fn satisfaction(view: &View, c: &Condition) -> f64 {
                 1.0
             } else {
                 match e {
-                    Event::AgreementSigned(d) => view.dyad(d).map_or(0.0, |d| deal_progress(d, view.turn)),
+                    Event::AgreementSigned(d) => view.dyad(d).map_or(0.0, |d| deal_progress(view, d)),
                     Event::Ceasefire(d) => view.dyad(d).map_or(0.0, |d| ceasefire_progress(d, view.turn)),
                     _ => 0.0,
                 }
@@ -49,8 +49,9 @@ pub fn satisfaction(view: &View, c: &Condition) -> f64 {
 /// and each party's standing signature once a text is on the table (0.1). The steps that only count
 /// when the other side takes them too are scored, so a bot looking one step ahead consents and signs
 /// first when a deal serves its objectives (and refuses when it does not).
-fn deal_progress(d: &DyadState, turn: u32) -> f64 {
-    let consents = d.accepts_mediation.iter().filter(|c| **c).count() as f64;
+fn deal_progress(view: &View, d: &DyadState) -> f64 {
+    let turn = view.turn;
+    let consents = (0..2).filter(|i| view.open_to_talks(d, *i)).count() as f64;
     let text = d.way_out >= crate::rules::ground::AGREEMENT_WAY_OUT;
     let signatures = if text { d.signed.iter().filter(|t| standing(**t, turn)).count() as f64 } else { 0.0 };
     (d.way_out / 200.0 + 0.05 * consents + 0.1 * signatures).min(0.95)
@@ -129,6 +130,9 @@ pub fn choose(actor: Id, view: &View, state: &Snapshot) -> Vec<OrderSpec> {
         }
         if globals.operations {
             scratch.operations.clone_from(&state.operations);
+        }
+        if globals.tracks {
+            scratch.tracks.clone_from(&state.tracks);
         }
         value
     };

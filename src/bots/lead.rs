@@ -42,13 +42,13 @@ fn most_trusted_mediator(view: &View, dyad: &DyadState, orders: &[OrderSpec], ca
         })
     };
     // A cautious mediator can lead only if it can mediate the dispute now: mediation proper needs both
-    // parties' consent, chairing talks and good offices do not.
-    let consent = dyad.accepts_mediation.iter().all(|c| *c);
+    // parties' consent to that mediator, chairing talks and good offices do not.
+    let consent = |a: Id| (0..2).all(|side| view.consents(dyad, side, a));
     let can_mediate = |i: usize| {
         let a = &s.actors[i];
         a.holds(ToolKind::ChairFacilitation)
             || a.holds(ToolKind::GoodOffices)
-            || (consent && a.holds(ToolKind::Mediation))
+            || (a.holds(ToolKind::Mediation) && consent(a.id))
     };
     l.mediators()
         .iter()

@@ -35,7 +35,7 @@ pub fn hawk(actor: Id, out: &mut Kept) {
             continue;
         };
         proposed = true;
-        if d.accepts_mediation[i] {
+        if view.open_to_talks(d, i) {
             out.offer(order(actor, ToolKind::RefuseMediation, d.id));
         }
         match d.stage {
@@ -60,7 +60,7 @@ pub fn dove(actor: Id, out: &mut Kept) {
         if d.way_out >= crate::rules::ground::AGREEMENT_WAY_OUT && !d.agreement {
             out.offer(order(actor, ToolKind::SignAgreement, d.id));
         }
-        if !d.accepts_mediation[i] {
+        if !view.open_to_talks(d, i) {
             out.offer(order(actor, ToolKind::AcceptMediation, d.id));
         }
         if !d.ceasefire && d.stage >= 4 {

@@ -468,6 +468,7 @@ impl<'a> Words<'a> {
                 };
                 format!("mediates in {t}{style}")
             }
+            SuspendTalks => format!("suspends its talks in {t} as leverage"),
             UnilateralSanctions => format!("imposes {} on {t}", sanction(o.sanction)),
             LiftSanctions => format!("lifts its sanctions on {t}"),
             IcjApplication => format!("applies to the International Court of Justice over {t}"),

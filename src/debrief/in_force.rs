@@ -1,6 +1,7 @@
-//! What was still in force when the log stops: the sanction regimes, and the missions on the ground
-//! with how well each worked and which principle of peacekeeping it lacked (`rules::deployment`), so
-//! the debrief can ask why a mandate did or did not do its work.
+//! What was still in force when the log stops: the sanction regimes, the missions on the ground with
+//! how well each worked and which principle of peacekeeping it lacked (`rules::deployment`), so the
+//! debrief can ask why a mandate did or did not do its work, and the mediation tracks with each
+//! party's word on its mediator.
 
 use crate::engine::operations::OperationKind;
 use crate::engine::state::Snapshot;
@@ -47,5 +48,6 @@ pub fn build(names: Names, state: &Snapshot) -> Vec<String> {
         };
         lines.push(line);
     }
+    lines.extend(names.tracks_in_force(&state.tracks, &state.dyads));
     lines
 }

@@ -14,6 +14,7 @@ use super::rows::RowEntities;
 use super::schedule::{TurnInput, TurnOutput, build};
 use super::setup::Setup;
 use super::state::{ActorState, Collections, DyadState, Globals, Refresh, Snapshot};
+use super::tracks::MediationTrack;
 use crate::orders::TurnOrders;
 use crate::scenario::Scenario;
 
@@ -135,6 +136,10 @@ impl Game {
                     put_all(&mut self.world, &start.operations);
                     self.state.operations.clone_from(&start.operations);
                 }
+                if changed.globals.tracks {
+                    put_all(&mut self.world, &start.tracks);
+                    self.state.tracks.clone_from(&start.tracks);
+                }
                 changed.globals = Collections::default();
             }
             _ => {
@@ -211,6 +216,7 @@ impl Game {
         }
         put_all(&mut self.world, &self.state.sanctions);
         put_all(&mut self.world, &self.state.operations);
+        put_all(&mut self.world, &self.state.tracks);
         self.world_current = true;
         self.since_start = self.at_start.then(|| Changed::none(self.dyad_rows.len(), self.actor_rows.len()));
     }
@@ -246,6 +252,9 @@ impl Game {
         }
         if written.operations {
             self.state.operations = read_all::<Operation>(&mut self.world);
+        }
+        if written.tracks {
+            self.state.tracks = read_all::<MediationTrack>(&mut self.world);
         }
     }
 

@@ -9,6 +9,7 @@ use super::record::EffectRecord;
 use super::regimes::SanctionRegime;
 use super::rows::{FetchMut, RowsMut};
 use super::state::{ActorState, Collections, DyadState, Globals};
+use super::tracks::{Consent, MediationTrack, TrackKey};
 use crate::scenario::validate::ranges::var_bounds;
 use crate::scenario::{Event, Id, OrderSpec, SanctionKind, Scenario, Var};
 
@@ -38,6 +39,18 @@ pub enum Change {
     Flag(Flag, bool),
     Happen(Event),
     Operation(OperationChange),
+    Track(TrackChange),
+}
+
+/// A change to a mediator's track in a dispute (`engine::tracks`); the track begins with the first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TrackChange {
+    /// A side's word on the mediator: `(dyad, mediator)`, the side, its consent.
+    Consent(TrackKey, Id, Consent),
+    /// The mediator led an attempt in this style, with these supporters (by id).
+    Attempt(TrackKey, crate::scenario::MediationStyle, Vec<Id>),
+    /// The mediator suspends its track (on) or resumes it (off).
+    Suspend(TrackKey, bool),
 }
 
 /// A change to a mission in a dispute (`engine::operations`).
@@ -82,6 +95,10 @@ impl Effect {
     pub fn operation(change: OperationChange, cause: &str) -> Effect {
         Effect { change: Change::Operation(change), cause: Cause::from(cause) }
     }
+
+    pub fn track(change: TrackChange, cause: &str) -> Effect {
+        Effect { change: Change::Track(change), cause: Cause::from(cause) }
+    }
 }
 
 /// Effects waiting to be applied.
@@ -119,6 +136,7 @@ pub fn apply_pending(
     actors: &mut dyn FetchMut<ActorState>,
     regimes: &mut dyn Store<SanctionRegime>,
     operations: &mut dyn Store<Operation>,
+    tracks: &mut dyn Store<MediationTrack>,
     setup: &super::setup::Setup,
 ) {
     if ledger.pending.is_empty() {
@@ -132,7 +150,7 @@ pub fn apply_pending(
         RowsMut::world(scenario, &entities.actors, complete, actors, std::mem::take(&mut ledger.touched_actors));
     for effect in &ledger.pending {
         ledger.touched_globals = ledger.touched_globals.and(touches(&effect.change));
-        let rows = Rows { dyads: &mut dyads, actors: &mut actors, globals, regimes, operations };
+        let rows = Rows { dyads: &mut dyads, actors: &mut actors, globals, regimes, operations, tracks };
         if let Some(record) = apply(effect, rows, turn, scenario, setup.narrate) {
             ledger.applied.push(record);
         }
@@ -179,6 +197,7 @@ fn touches(change: &Change) -> Collections {
         Change::Flag(Flag::JointTrack(..), _) => Collections { joint_tracks: true, ..none },
         Change::Flag(Flag::Sanctions(..), _) => Collections { sanctions: true, ..none },
         Change::Operation(_) => Collections { operations: true, ..none },
+        Change::Track(_) => Collections { tracks: true, ..none },
         Change::Happen(_) => Collections { events: true, ..none },
         _ => none,
     }
@@ -193,13 +212,13 @@ pub fn apply_to_snapshot(
     effects: &[Effect],
     turn: u32,
 ) -> (Vec<usize>, Vec<usize>, Collections) {
-    let super::state::Snapshot { globals, dyads, actors, sanctions, operations } = snap;
+    let super::state::Snapshot { globals, dyads, actors, sanctions, operations, tracks } = snap;
     let mut dyads = RowsMut::of_slice(scenario, dyads);
     let mut actors = RowsMut::of_slice(scenario, actors);
     let mut written = Collections::default();
     for effect in effects {
         written = written.and(touches(&effect.change));
-        let rows = Rows { dyads: &mut dyads, actors: &mut actors, globals, regimes: sanctions, operations };
+        let rows = Rows { dyads: &mut dyads, actors: &mut actors, globals, regimes: sanctions, operations, tracks };
         apply(effect, rows, turn, scenario, false);
     }
     (dyads.into_touched(), actors.into_touched(), written)
@@ -217,6 +236,7 @@ struct Rows<'r, 'd, 'a> {
     globals: &'r mut Globals,
     regimes: &'r mut dyn Store<SanctionRegime>,
     operations: &'r mut dyn Store<Operation>,
+    tracks: &'r mut dyn Store<MediationTrack>,
 }
 
 fn apply(
@@ -226,7 +246,7 @@ fn apply(
     scenario: &Scenario,
     narrate: bool,
 ) -> Option<EffectRecord> {
-    let Rows { dyads, actors, globals: g, regimes, operations } = rows;
+    let Rows { dyads, actors, globals: g, regimes, operations, tracks } = rows;
     let record = |target: String, before: String, after: String| {
         (before != after).then(|| EffectRecord { target, before, after, cause: effect.cause.to_string() })
     };
@@ -259,7 +279,7 @@ fn apply(
             record(format!("{event:?}"), "no".into(), if new { "yes".into() } else { "no".into() })
         }
         Change::Flag(flag, on) => {
-            let rows = Rows { dyads, actors, globals: g, regimes, operations };
+            let rows = Rows { dyads, actors, globals: g, regimes, operations, tracks };
             let (before, after) = set_flag(flag, *on, rows, turn, scenario)?;
             if !narrate {
                 return None;
@@ -278,7 +298,61 @@ fn apply(
             }
             record(name, before, after)
         }
+        Change::Track(change) => {
+            let (name, before, after) = change_track(change, tracks, dyads, turn)?;
+            if !narrate {
+                return None;
+            }
+            record(name, before, after)
+        }
     }
+}
+
+/// Carries out a change to a mediator's track, beginning it if need be; returns its record's name
+/// (`Consent("kenya-crisis", "au-panel", "pnu")`, `Attempts(…)`, `Suspended(…)`) and values before
+/// and after, or `None` if it names no dispute or no side of it.
+fn change_track(
+    change: &TrackChange,
+    tracks: &mut dyn Store<MediationTrack>,
+    dyads: &mut RowsMut<'_, DyadState>,
+    turn: u32,
+) -> Option<(String, String, String)> {
+    let key = match change {
+        TrackChange::Consent(key, ..) | TrackChange::Attempt(key, ..) | TrackChange::Suspend(key, _) => *key,
+    };
+    let dyad = dyads.get_mut(key.0)?;
+    let mut track = tracks.in_force(&key).unwrap_or_else(|| MediationTrack::new(key.0, key.1, turn));
+    let (d, m) = key;
+    let (name, before, after) = match change {
+        TrackChange::Consent(_, side, consent) => {
+            let i = dyad.side_of(*side)?;
+            let before = std::mem::replace(&mut track.consent[i], *consent);
+            (format!("Consent({d:?}, {m:?}, {side:?})"), consent_text(before), consent_text(*consent))
+        }
+        TrackChange::Attempt(_, style, supporters) => {
+            let before = track.attempts;
+            track.attempts += 1;
+            track.style = Some(*style);
+            track.supporters.clone_from(supporters);
+            (format!("Attempts({d:?}, {m:?})"), before.to_string(), track.attempts.to_string())
+        }
+        TrackChange::Suspend(_, on) => {
+            let before = track.suspended.is_some();
+            track.suspended = on.then_some(turn);
+            (format!("Suspended({d:?}, {m:?})"), bool_text(before), bool_text(*on))
+        }
+    };
+    tracks.put(track);
+    Some((name, before, after))
+}
+
+fn consent_text(c: Consent) -> String {
+    match c {
+        Consent::Open => "open",
+        Consent::Given => "given",
+        Consent::Refused => "refused",
+    }
+    .to_string()
 }
 
 /// How a mission is named in the record: `PeaceOperation("liberia-war")`, `Observers("preah-vihear")`
@@ -361,7 +435,7 @@ fn set_flag(
     turn: u32,
     scenario: &Scenario,
 ) -> Option<(FlagValue, FlagValue)> {
-    let Rows { dyads, actors: _, globals: g, regimes, operations: _ } = rows;
+    let Rows { dyads, actors: _, globals: g, regimes, operations: _, tracks: _ } = rows;
     let side = |dyads: &mut RowsMut<'_, DyadState>, d: Id, a: Id, field: fn(&mut DyadState) -> &mut [bool; 2]| {
         let ds = dyads.get_mut(d)?;
         let i = ds.side_of(a)?;

@@ -14,6 +14,7 @@ pub mod schedule;
 pub mod setup;
 pub mod state;
 pub mod state_check;
+pub mod tracks;
 pub mod trust;
 pub mod uses;
 pub mod view;

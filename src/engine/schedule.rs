@@ -17,7 +17,8 @@ use super::regimes::SanctionRegime;
 use super::rows::Rows;
 use super::setup::Setup;
 use super::state::{ActorState, DyadState, Globals};
-use super::view::View;
+use super::tracks::MediationTrack;
+use super::view::{InForce, View};
 use crate::engine::record::Ballot;
 use crate::fast_hash::{FastMap, FastSet};
 use crate::orders::{MAX_ORDERS_PER_ACTOR, check};
@@ -102,6 +103,7 @@ pub fn build() -> Schedule {
         (
             sanctions_in_force.run_if(any_with_component::<SanctionRegime>),
             operations_in_force.run_if(any_with_component::<Operation>),
+            tracks_in_force.run_if(any_with_component::<MediationTrack>),
             dynamics,
         )
             .chain()
@@ -122,6 +124,7 @@ pub struct StateParam<'w, 's> {
     actors: Query<'w, 's, &'static mut ActorState>,
     sanctions: Query<'w, 's, (Entity, &'static SanctionRegime)>,
     operations: Query<'w, 's, (Entity, &'static Operation)>,
+    tracks: Query<'w, 's, (Entity, &'static MediationTrack)>,
     commands: Commands<'w, 's>,
     ledger: ResMut<'w, Ledger>,
 }
@@ -135,7 +138,11 @@ impl StateParam<'_, '_> {
             &self.globals,
             Rows::world(s, &self.setup.rows.dyads, self.setup.rows.complete, &self.dyads),
             Rows::world(s, &self.setup.rows.actors, self.setup.rows.complete, &self.actors),
-            (sorted(self.sanctions.iter().map(|(_, r)| r)), sorted(self.operations.iter().map(|(_, o)| o))),
+            InForce {
+                sanctions: sorted(self.sanctions.iter().map(|(_, r)| r)),
+                operations: sorted(self.operations.iter().map(|(_, o)| o)),
+                tracks: sorted(self.tracks.iter().map(|(_, t)| t)),
+            },
             self.globals.turn,
         )
     }
@@ -168,13 +175,15 @@ impl StateParam<'_, '_> {
 
     /// Applies the effects the phase emitted, through the ledger, keeping the list's memory.
     fn apply(&mut self, pending: Vec<Effect>) {
-        let StateParam { setup, globals, dyads, actors, sanctions, operations, commands, ledger } = self;
+        let StateParam { setup, globals, dyads, actors, sanctions, operations, tracks, commands, ledger } = self;
         ledger.pending = pending;
         let mut regimes = WorldEntities::new(sanctions);
         let mut missions = WorldEntities::new(operations);
-        apply_pending(ledger, globals, dyads, actors, &mut regimes, &mut missions, setup);
+        let mut processes = WorldEntities::new(tracks);
+        apply_pending(ledger, globals, dyads, actors, &mut regimes, &mut missions, &mut processes, setup);
         regimes.flush(commands);
         missions.flush(commands);
+        processes.flush(commands);
     }
 }
 
@@ -288,6 +297,15 @@ fn operations_in_force(mut state: StateParam, out: Res<TurnOutput>) {
     let mut pending = state.take_pending();
     let v = state.view();
     rules::operations::in_force_effects(&state.ctx(&v, &out.accepted), &mut pending);
+    drop(v);
+    state.apply(pending);
+}
+
+/// Suspended mediation tracks cost the parties while they stay suspended.
+fn tracks_in_force(mut state: StateParam, out: Res<TurnOutput>) {
+    let mut pending = state.take_pending();
+    let v = state.view();
+    rules::suspension::in_force_effects(&state.ctx(&v, &out.accepted), &mut pending);
     drop(v);
     state.apply(pending);
 }

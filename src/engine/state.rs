@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::keyed::Keyed;
 use super::operations::Operation;
 use super::regimes::SanctionRegime;
+use super::tracks::MediationTrack;
 use super::trust::TrustTable;
 use super::uses::UseCounts;
 use crate::scenario::{Event, Id, IdKey, Scenario};
@@ -25,6 +26,8 @@ pub struct DyadState {
     pub win_belief: [f64; 2],
     pub way_out: f64,
     pub enticement: f64,
+    /// Each side's stance on mediation in general: what decides its consent to a mediator it has
+    /// said nothing about (its word on one mediator is on that mediator's track: `engine::tracks`).
     pub accepts_mediation: [bool; 2],
     pub accepts_observers: [bool; 2],
     /// The turn each side last offered a ceasefire.
@@ -158,13 +161,20 @@ impl Refresh for Globals {
     fn refresh_from(&mut self, from: &Globals) {
         self.refresh_parts(
             from,
-            Collections { trust: true, events: true, joint_tracks: true, sanctions: true, operations: true },
+            Collections {
+                trust: true,
+                events: true,
+                joint_tracks: true,
+                sanctions: true,
+                operations: true,
+                tracks: true,
+            },
         );
     }
 }
 
 /// Which of the state's collections may differ between two copies (see [`Globals::refresh_parts`]):
-/// the globals', the sanction regimes and the operations.
+/// the globals', the sanction regimes, the operations and the mediation tracks.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct Collections {
     pub trust: bool,
@@ -172,6 +182,7 @@ pub struct Collections {
     pub joint_tracks: bool,
     pub sanctions: bool,
     pub operations: bool,
+    pub tracks: bool,
 }
 
 impl Collections {
@@ -182,6 +193,7 @@ impl Collections {
             joint_tracks: self.joint_tracks || o.joint_tracks,
             sanctions: self.sanctions || o.sanctions,
             operations: self.operations || o.operations,
+            tracks: self.tracks || o.tracks,
         }
     }
 }
@@ -231,7 +243,7 @@ impl Globals {
 
 impl Refresh for Snapshot {
     fn refresh_from(&mut self, from: &Snapshot) {
-        let Snapshot { globals, dyads, actors, sanctions, operations } = from;
+        let Snapshot { globals, dyads, actors, sanctions, operations, tracks } = from;
         if self.dyads.len() == dyads.len() && self.actors.len() == actors.len() {
             self.dyads.iter_mut().zip(dyads).for_each(|(d, f)| d.refresh_from(f));
             self.actors.iter_mut().zip(actors).for_each(|(a, f)| a.refresh_from(f));
@@ -242,6 +254,7 @@ impl Refresh for Snapshot {
         self.globals.refresh_from(globals);
         refresh_if_changed(&mut self.sanctions, sanctions);
         refresh_if_changed(&mut self.operations, operations);
+        refresh_if_changed(&mut self.tracks, tracks);
     }
 }
 
@@ -258,6 +271,10 @@ pub struct Snapshot {
     /// before they were entities keep them as flags on each dispute: `log::before_operations`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub operations: Vec<Operation>,
+    /// The mediation tracks in the disputes, sorted by key (logs written before tracks were
+    /// entities have none: their parties' consent was to mediation in general).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tracks: Vec<MediationTrack>,
 }
 
 impl Snapshot {
@@ -342,7 +359,7 @@ impl Snapshot {
             .collect();
         sanctions.sort_by_key(SanctionRegime::key);
         sanctions.dedup_by_key(|r| r.key());
-        let mut snap = Snapshot { globals, dyads, actors, sanctions, operations: Vec::new() };
+        let mut snap = Snapshot { globals, dyads, actors, sanctions, operations: Vec::new(), tracks: Vec::new() };
         snap.dyads.sort_by_key(|a| a.id);
         snap.actors.sort_by_key(|a| a.id);
         snap

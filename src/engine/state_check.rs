@@ -38,8 +38,9 @@ pub fn check_state(state: &Snapshot, s: &Scenario, turn: u32) -> Result<(), Stat
     check_tools_in_force(state, s, turn)
 }
 
-/// The sanction regimes and the missions: the ids they name are the scenario's, the turns they began
-/// have been played, and a mission's deployed strength is within what is authorised.
+/// The sanction regimes, the missions and the mediation tracks: the ids they name are the scenario's,
+/// the turns they began have been played, and a mission's deployed strength is within what is
+/// authorised.
 fn check_tools_in_force(state: &Snapshot, s: &Scenario, turn: u32) -> Result<(), StateProblem> {
     for r in &state.sanctions {
         let field = || format!("Sanctions({:?}, {:?}, {:?})", r.target.as_str(), r.kind, r.imposed_by.as_str());
@@ -69,6 +70,19 @@ fn check_tools_in_force(state: &Snapshot, s: &Scenario, turn: u32) -> Result<(),
         }
         if op.since > turn {
             return Err(problem(field(), op.since.to_string(), format!("a turn from 0 to {turn}")));
+        }
+    }
+    for t in &state.tracks {
+        let field = || format!("Track({:?}, {:?})", t.dyad.as_str(), t.mediator.as_str());
+        if s.dyad(t.dyad).is_none() {
+            return Err(problem(field(), format!("{:?}", t.dyad.as_str()), "a dispute of the scenario".into()));
+        }
+        known_actor(s, t.mediator.as_str(), field)?;
+        for supporter in &t.supporters {
+            known_actor(s, supporter.as_str(), field)?;
+        }
+        if t.since > turn || t.suspended.is_some_and(|at| at > turn) {
+            return Err(problem(field(), t.since.to_string(), format!("turns from 0 to {turn}")));
         }
     }
     Ok(())

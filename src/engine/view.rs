@@ -6,7 +6,15 @@ use super::operations::{Operation, OperationKind};
 use super::regimes::SanctionRegime;
 use super::rows::Rows;
 use super::state::{ActorState, DyadState, Globals, Snapshot, baseline_trust};
+use super::tracks::{MediationTrack, consents};
 use crate::scenario::{Condition, Event, Id, IdKey, Scenario, Var};
+
+/// The tools in force, each family sorted by key.
+pub struct InForce<'a> {
+    pub sanctions: Vec<&'a SanctionRegime>,
+    pub operations: Vec<&'a Operation>,
+    pub tracks: Vec<&'a MediationTrack>,
+}
 
 pub struct View<'a> {
     pub scenario: &'a Scenario,
@@ -17,6 +25,8 @@ pub struct View<'a> {
     pub sanctions: Vec<&'a SanctionRegime>,
     /// The observer missions and peace operations, sorted by key.
     pub operations: Vec<&'a Operation>,
+    /// The mediation tracks, sorted by key.
+    pub tracks: Vec<&'a MediationTrack>,
     /// The turn being played (1-based).
     pub turn: u32,
 }
@@ -29,6 +39,7 @@ impl<'a> View<'a> {
         actors: impl Iterator<Item = &'a ActorState>,
         sanctions: impl Iterator<Item = &'a SanctionRegime>,
         operations: impl Iterator<Item = &'a Operation>,
+        tracks: impl Iterator<Item = &'a MediationTrack>,
         turn: u32,
     ) -> View<'a> {
         View::from_rows(
@@ -36,7 +47,7 @@ impl<'a> View<'a> {
             globals,
             Rows::in_id_order(scenario, dyads),
             Rows::in_id_order(scenario, actors),
-            (sorted(sanctions), sorted(operations)),
+            InForce { sanctions: sorted(sanctions), operations: sorted(operations), tracks: sorted(tracks) },
             turn,
         )
     }
@@ -47,15 +58,19 @@ impl<'a> View<'a> {
         globals: &'a Globals,
         dyads: Rows<'a, DyadState>,
         actors: Rows<'a, ActorState>,
-        (sanctions, operations): (Vec<&'a SanctionRegime>, Vec<&'a Operation>),
+        InForce { sanctions, operations, tracks }: InForce<'a>,
         turn: u32,
     ) -> View<'a> {
-        View { scenario, globals, dyads, actors, sanctions, operations, turn }
+        View { scenario, globals, dyads, actors, sanctions, operations, tracks, turn }
     }
 
     pub fn of_snapshot(scenario: &'a Scenario, snap: &'a Snapshot, turn: u32) -> View<'a> {
         let (dyads, actors) = (Rows::of_slice(scenario, &snap.dyads), Rows::of_slice(scenario, &snap.actors));
-        let in_force = (snap.sanctions.iter().collect(), snap.operations.iter().collect());
+        let in_force = InForce {
+            sanctions: snap.sanctions.iter().collect(),
+            operations: snap.operations.iter().collect(),
+            tracks: snap.tracks.iter().collect(),
+        };
         View::from_rows(scenario, &snap.globals, dyads, actors, in_force, turn)
     }
 
@@ -75,6 +90,41 @@ impl<'a> View<'a> {
     /// The mission of `kind` in dispute `dyad`, if there is one.
     pub fn operation(&self, dyad: Id, kind: OperationKind) -> Option<&'a Operation> {
         self.operations.iter().copied().find(|o| o.dyad == dyad && o.kind == kind)
+    }
+
+    /// The track of `mediator` in dispute `dyad`, if a party has spoken on it or it has worked there.
+    pub fn track(&self, dyad: Id, mediator: Id) -> Option<&'a MediationTrack> {
+        self.tracks.iter().copied().find(|t| t.dyad == dyad && t.mediator == mediator)
+    }
+
+    /// Whether side `side` (0 or 1) of `dyad` consents to `mediator`: its word on that mediator, else
+    /// its word on a partner the mediator shares an envoy with (one track, one voice), else its stance
+    /// on mediation in general.
+    pub fn consents(&self, dyad: &DyadState, side: usize, mediator: Id) -> bool {
+        let in_general = dyad.accepts_mediation[side];
+        let spoken = |t: &&MediationTrack| t.consent[side] != super::tracks::Consent::Open;
+        let own = self.track(dyad.id, mediator).filter(spoken);
+        let partner = || {
+            self.tracks.iter().copied().filter(|t| t.dyad == dyad.id).filter(spoken).find(|t| {
+                let pair = if t.mediator <= mediator { (t.mediator, mediator) } else { (mediator, t.mediator) };
+                self.globals.joint_tracks.contains(&pair)
+            })
+        };
+        consents(own.or_else(partner), side, in_general)
+    }
+
+    /// Whether side `side` of `dyad` is open to talks: open to mediation in general, or accepting at
+    /// least one mediator by name.
+    pub fn open_to_talks(&self, dyad: &DyadState, side: usize) -> bool {
+        dyad.accepts_mediation[side]
+            || self.tracks.iter().any(|t| t.dyad == dyad.id && t.consent[side] == super::tracks::Consent::Given)
+    }
+
+    /// Whether both sides of `dyad` consent to some mediator: a track relief can be traded through.
+    pub fn has_consented_track(&self, dyad: &DyadState) -> bool {
+        let both_in_general = dyad.accepts_mediation[0] && dyad.accepts_mediation[1];
+        let open_or_given = |t: &MediationTrack, i: usize| consents(Some(t), i, dyad.accepts_mediation[i]);
+        both_in_general || self.tracks.iter().any(|t| t.dyad == dyad.id && open_or_given(t, 0) && open_or_given(t, 1))
     }
 
     /// The regimes in force against `target`, by key.

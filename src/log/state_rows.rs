@@ -42,6 +42,7 @@ pub fn stored(turn: u32, before: Option<&Snapshot>, state: &Snapshot) -> Snapsho
         // Few, and rarely changed: stored whole.
         sanctions: state.sanctions.clone(),
         operations: state.operations.clone(),
+        tracks: state.tracks.clone(),
     }
 }
 
@@ -62,6 +63,7 @@ pub fn merged(before: Option<&Snapshot>, block: Snapshot) -> Snapshot {
         actors: merge_rows(&before.actors, block.actors, |a| a.id),
         sanctions: block.sanctions,
         operations: block.operations,
+        tracks: block.tracks,
     }
 }
 

@@ -160,7 +160,7 @@ fn check_with<E, A: Borrow<OrderSpec>>(
                 return Err(refuse(format_args!("{} is neither a party to nor a spoiler in `{}`", actor.name, d.id)));
             }
         }
-        Mediation | GoodOffices | ChairFacilitation | DeployObservers | DeployRegionalForce => {
+        Mediation | GoodOffices | ChairFacilitation | SuspendTalks | DeployObservers | DeployRegionalForce => {
             let d = dyad.expect("dyad target checked");
             if side.is_some() {
                 return Err(refuse(format_args!(
@@ -171,10 +171,11 @@ fn check_with<E, A: Borrow<OrderSpec>>(
         }
         _ => {}
     }
-    if matches!(tool, Mediation | GoodOffices | ChairFacilitation)
+    // Suspending talks is a mediating order too: a mediator cannot suspend and mediate at once.
+    if matches!(tool, Mediation | GoodOffices | ChairFacilitation | SuspendTalks)
         && accepted().any(|o| {
             o.actor == order.actor
-                && matches!(o.tool, Mediation | GoodOffices | ChairFacilitation)
+                && matches!(o.tool, Mediation | GoodOffices | ChairFacilitation | SuspendTalks)
                 && o.target == order.target
         })
     {
@@ -192,10 +193,29 @@ fn check_with<E, A: Borrow<OrderSpec>>(
             }
             let d = dyad.expect("dyad");
             for (i, party) in d.sides.iter().enumerate() {
-                if !d.accepts_mediation[i] {
+                if !view.consents(d, i, order.actor) {
                     return Err(refuse(format_args!(
-                        "{} has not accepted mediation; mediation needs the consent of both parties (they can give it with `AcceptMediation`)",
-                        name(party)
+                        "{} has not accepted mediation by {}; mediation needs the consent of both parties to the mediator (they can give it with `AcceptMediation`)",
+                        name(party),
+                        actor.name
+                    )));
+                }
+            }
+        }
+        SuspendTalks => {
+            let d = dyad.expect("dyad");
+            match view.track(d.id, order.actor) {
+                Some(t) if t.suspended.is_some() => {
+                    return Err(refuse(format_args!(
+                        "{}'s talks in `{}` are already suspended: its next mediation resumes them",
+                        actor.name, d.id
+                    )));
+                }
+                Some(t) if t.attempts > 0 => {}
+                _ => {
+                    return Err(refuse(format_args!(
+                        "{} has led no talks in `{}` yet: there is nothing to suspend",
+                        actor.name, d.id
                     )));
                 }
             }

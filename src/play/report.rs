@@ -108,6 +108,9 @@ fn situation(out: &mut String, s: &Scenario, state: &Snapshot) {
     if let Some(line) = crate::names::Names::new(s).operations_in_force(&state.operations) {
         let _ = writeln!(out, "{line}");
     }
+    if let Some(line) = crate::names::Names::new(s).tracks_in_force(&state.tracks, &state.dyads) {
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 /// What happened in the turn, in words: votes, outcomes, news, the ground.

@@ -196,7 +196,7 @@ pub fn dyad<O: std::borrow::Borrow<OutcomeRecord>>(
         let upkeep = d.arms[i] / ARMS_UPKEEP_DIVISOR;
         let at_home = domestic / 50.0;
         let escalating = escalations * attention / ESCALATION_COST_DIVISOR;
-        let refusing = if d.accepts_mediation[i] { 0.0 } else { attention / REFUSAL_COST_DIVISOR };
+        let refusing = if ctx.view.open_to_talks(d, i) { 0.0 } else { attention / REFUSAL_COST_DIVISOR };
         let settled = if d.agreement { -3.0 } else { 0.0 };
         let recovered = HURT_RECOVERY * d.hurt[i];
         let hurt = upkeep + at_home + escalating + refusing + settled - recovered;

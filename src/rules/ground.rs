@@ -5,10 +5,11 @@
 use super::explain;
 use super::toll::clash_deaths;
 use super::{RuleCtx, done, factor, rolled};
-use crate::engine::ledger::{Effect, Flag};
+use crate::engine::ledger::{Effect, Flag, TrackChange};
 use crate::engine::record::OutcomeRecord;
 use crate::engine::rng::{roll, round, round4, stream};
 use crate::engine::state::DyadState;
+use crate::engine::tracks::Consent;
 use crate::scenario::Id;
 use crate::scenario::{OrderSpec, ToolKind, Var};
 
@@ -75,28 +76,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
                 explain!(ctx, "{name} offers a ceasefire; it holds once the other side offers one as well.")
             }
         }
-        AcceptMediation => {
-            effects.push(Effect::flag(Flag::AcceptsMediation(dyad_id, me), true, &c));
-            if let Some(m) = &order.with {
-                effects.push(Effect::shift(Var::Trust(me, *m), 3.0, &c));
-            }
-            explain!(
-                ctx,
-                "{name} accepts mediation{}.",
-                order.with.as_ref().map(|m| format!(" by {}", ctx.name(m))).unwrap_or_default()
-            )
-        }
-        RefuseMediation => {
-            effects.push(Effect::flag(Flag::AcceptsMediation(dyad_id, me), false, &c));
-            if let Some(o) = &other {
-                effects.push(Effect::shift(Var::Grievance(dyad_id, *o), 1.0, &c));
-            }
-            explain!(
-                ctx,
-                "{name} refuses mediation; no mediator can work in {} without its consent.",
-                ctx.called(&dyad_id)
-            )
-        }
+        AcceptMediation | RefuseMediation => return consent(order, ctx, d, effects),
         AcceptObservers => {
             effects.push(Effect::flag(Flag::AcceptsObservers(dyad_id, me), true, &c));
             explain!(ctx, "{name} consents to observers.")
@@ -276,4 +256,57 @@ fn clash(
         result: if hit { "clash".into() } else { "no contact".into() },
         ..rolled(order, dyad_id, (chance, r, hit), factors, explanation)
     }
+}
+
+/// A party's word on mediation: on one mediator's track when it names the mediator (`with`), so it
+/// can accept one and refuse another; otherwise on mediation in general. A refusal of all mediation
+/// also withdraws its consent to every mediator it had accepted.
+fn consent(order: &OrderSpec, ctx: &RuleCtx, d: &DyadState, effects: &mut Vec<Effect>) -> OutcomeRecord {
+    let (c, name, me) = (ctx.cause(order), ctx.name(&order.actor), order.actor);
+    let accepts = order.tool == ToolKind::AcceptMediation;
+    let i = d.side_of(me).expect("checked: a side");
+    let word = if accepts { Consent::Given } else { Consent::Refused };
+    match (order.with, accepts) {
+        (Some(m), _) => {
+            effects.push(Effect::track(TrackChange::Consent((d.id, m), me, word), &c));
+            if accepts {
+                effects.push(Effect::shift(Var::Trust(me, m), 3.0, &c));
+            }
+        }
+        (None, _) => {
+            effects.push(Effect::flag(Flag::AcceptsMediation(d.id, me), accepts, &c));
+            if !accepts {
+                for t in ctx.view.tracks.iter().filter(|t| t.dyad == d.id && t.consent[i] == Consent::Given) {
+                    effects.push(Effect::track(TrackChange::Consent((d.id, t.mediator), me, word), &c));
+                }
+            }
+        }
+    }
+    if !accepts {
+        effects.push(Effect::shift(Var::Grievance(d.id, d.sides[1 - i]), 1.0, &c));
+    }
+    // Courting a mediator the other side has refused, or refusing one it has accepted: forum shopping.
+    let other_side = |m: Id| ctx.view.track(d.id, m).map(|t| t.consent[1 - i]);
+    let shopping =
+        order.with.is_some_and(|m| other_side(m) == Some(if accepts { Consent::Refused } else { Consent::Given }));
+    let mediator = order.with.map(|m| format!(" by {}", ctx.name(&m))).unwrap_or_default();
+    let explanation = match (accepts, order.with.is_some()) {
+        (true, _) => explain!(ctx, "{name} accepts mediation{mediator}."),
+        (false, true) => explain!(
+            ctx,
+            "{name} refuses mediation{mediator}; that mediator cannot work in {} without its consent, others still can.",
+            ctx.called(&d.id)
+        ),
+        (false, false) => explain!(
+            ctx,
+            "{name} refuses mediation; no mediator can work in {} without its consent.",
+            ctx.called(&d.id)
+        ),
+    };
+    let explanation = if shopping && ctx.narrate {
+        format!("{explanation} The other side said the opposite of this mediator: each side courts its own forum.")
+    } else {
+        explanation
+    };
+    done(order, explanation)
 }

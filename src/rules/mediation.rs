@@ -9,7 +9,7 @@ use super::explain;
 use super::ripeness::ripeness;
 use super::tracks::{Track, divergence, pooled_leverage, style_of, tracks};
 use super::{RuleCtx, done, factor, rolled};
-use crate::engine::ledger::Effect;
+use crate::engine::ledger::{Effect, TrackChange};
 use crate::engine::record::OutcomeRecord;
 use crate::engine::rng::{round4, stream};
 use crate::engine::state::DyadState;
@@ -43,11 +43,11 @@ fn style_factor(style: MediationStyle) -> f64 {
     }
 }
 
-/// A chair's facilitation works as far as the parties accept outside help: × 0.4 with neither side
-/// consenting to mediation, 0.7 with one, 1 with both. (Thailand kept ASEAN at arm's length until
-/// it accepted Indonesia's role on 22 February 2011.)
-fn chair_consent_factor(d: &DyadState) -> f64 {
-    let consenting = d.accepts_mediation.iter().filter(|c| **c).count() as f64;
+/// A chair's facilitation works as far as the parties accept the chair: × 0.4 with neither side
+/// consenting to it, 0.7 with one, 1 with both. (Thailand kept ASEAN at arm's length until it
+/// accepted Indonesia's role on 22 February 2011.)
+fn chair_consent_factor(ctx: &RuleCtx, d: &DyadState, chair: Id) -> f64 {
+    let consenting = (0..2).filter(|i| ctx.view.consents(d, *i, chair)).count() as f64;
     0.4 + 0.3 * consenting
 }
 
@@ -91,11 +91,12 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
     let style = style_of(order);
     let tool_factor = match order.tool {
         ToolKind::Mediation => 1.0,
-        ToolKind::ChairFacilitation => 0.85 * chair_consent_factor(d),
+        ToolKind::ChairFacilitation => 0.85 * chair_consent_factor(ctx, d, order.actor),
         _ => 0.7,
     };
     let issue = ctx.view.scenario.dyad(dyad_id).map_or(IssueType::Security, |s| s.issue);
     let potency = ctx.potency(order);
+    let suspended = ctx.view.track(dyad_id, order.actor).and_then(|t| t.suspended).is_some();
     // The rule's factors (then, in the record, the ripeness factors behind its `ripeness`).
     let factors = [
         factor("base", p.mediation_base),
@@ -113,8 +114,17 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
         factor("potency", potency),
         factor("rival tracks", 1.0 / (1.0 + apart)),
     ];
+    // Shown only where it applies: most attempts follow no suspension.
+    let resumed = suspended.then(|| factor("resumed after a suspension", super::suspension::RESUMED));
+    let factors: Vec<_> = factors.into_iter().chain(resumed).collect();
     let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "mediation"));
+    // The attempt is the lead's track's: it begins if need be, and resumes if it was suspended.
+    let supporters = track.members[1..].iter().map(|m| m.actor).collect();
+    effects.push(Effect::track(TrackChange::Attempt((dyad_id, order.actor), style, supporters), &c));
+    if suspended {
+        effects.push(Effect::track(TrackChange::Suspend((dyad_id, order.actor), false), &c));
+    }
     // The cost of forum shopping is charged once a turn per dispute, by the first track's lead.
     if n > 1 && mine == 0 {
         let total: f64 = (1..n).map(|i| divergence(ctx, d.sides, tracks[0].lead, tracks[i].lead)).sum();

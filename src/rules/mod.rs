@@ -20,6 +20,7 @@ pub mod sanctions;
 pub mod society;
 pub mod statements;
 pub mod support;
+pub mod suspension;
 pub mod toll;
 pub mod tracks;
 pub mod veto;
@@ -193,6 +194,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
     use crate::scenario::ToolKind::*;
     match order.tool {
         Mediation | GoodOffices | ChairFacilitation => mediation::resolve(order, index, ctx, effects),
+        SuspendTalks => suspension::suspend(order, ctx, effects),
         Hold | Reinforce | ShowOfForce | Mobilise | Skirmish | Strike | Withdraw | OfferCeasefire | AcceptMediation
         | RefuseMediation | AcceptObservers | RefuseObservers | Negotiate | SignAgreement | Spoil => {
             ground::resolve(order, index, ctx, effects)

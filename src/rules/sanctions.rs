@@ -68,7 +68,6 @@ pub fn in_force_effects(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
         let s = r.strength * IN_FORCE_SHARE * ADAPTATION.powi((ctx.turn - r.since - 1) as i32);
         let cause = explain!(ctx, "{}: {} in force", r.imposed_by, crate::names::sanction(r.kind));
         for d in ctx.view.dyads.values().filter(|d| d.side_of(r.target).is_some()) {
-            let i = d.side_of(r.target).expect("filtered: a side");
             match r.kind {
                 SanctionKind::AssetFreeze | SanctionKind::TravelBan => {
                     effects.push(Effect::shift(Var::Hurt(d.id, r.target), ELITE_HURT * s, &cause));
@@ -78,7 +77,7 @@ pub fn in_force_effects(ctx: &RuleCtx, effects: &mut Vec<Effect>) {
                 }
                 SanctionKind::ArmsEmbargo => {}
             }
-            if d.accepts_mediation[i] && d.accepts_mediation[1 - i] {
+            if ctx.view.has_consented_track(d) {
                 effects.push(Effect::shift(Var::WayOut(d.id), LEVERAGE_FOR_THE_MEDIATOR * s, &cause));
             } else {
                 effects.push(Effect::shift(Var::WinBelief(d.id, r.target), RALLY * s, &cause));
@@ -115,7 +114,6 @@ pub fn sanction_effects(
     effects.push(Effect::happen(Event::Sanctioned(target), cause));
     let mut how = Vec::new();
     for d in ctx.view.dyads.values().filter(|d| d.side_of(target).is_some()) {
-        let i = d.side_of(target).expect("filtered: a side");
         match kind {
             SanctionKind::ArmsEmbargo => {
                 effects.push(Effect::shift(Var::Arms(d.id, target), -EMBARGO_ARMS_CUT * k, cause));
@@ -129,7 +127,7 @@ pub fn sanction_effects(
         }
         effects.push(Effect::shift(Var::Grievance(d.id, target), GRIEVANCE_BACKLASH * k, cause));
         effects.push(Effect::shift(Var::Trust(target, by), -TRUST_BACKLASH * k, cause));
-        let track = d.accepts_mediation[i] && d.accepts_mediation[1 - i];
+        let track = ctx.view.has_consented_track(d);
         if track {
             effects.push(Effect::shift(Var::WayOut(d.id), LEVERAGE_FOR_THE_MEDIATOR * k, cause));
             if ctx.narrate {

@@ -35,19 +35,25 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// Whether the actor may use `tool`: it is in its list, or it lifts sanctions that its own
-    /// `UnilateralSanctions` imposed (whoever imposes may lift; a file need not say so).
+    /// Whether the actor may use `tool`: it is in its list, or it is implied by one that is: whoever
+    /// imposes sanctions may lift them, whoever mediates may suspend its talks (a file need not say
+    /// so).
     pub fn holds(&self, tool: ToolKind) -> bool {
-        self.tools.contains(&tool) || (tool == ToolKind::LiftSanctions && self.lifts_implicitly())
+        self.tools.contains(&tool) || self.implied().any(|t| t == tool)
     }
 
-    /// The tools the actor may use, in its list's order, then `LiftSanctions` where it is implied.
+    /// The tools the actor may use, in its list's order, then those implied (`LiftSanctions`,
+    /// `SuspendTalks`).
     pub fn tools_in_hand(&self) -> impl Iterator<Item = ToolKind> + '_ {
-        self.tools.iter().copied().chain(self.lifts_implicitly().then_some(ToolKind::LiftSanctions))
+        self.tools.iter().copied().chain(self.implied())
     }
 
-    fn lifts_implicitly(&self) -> bool {
-        self.tools.contains(&ToolKind::UnilateralSanctions) && !self.tools.contains(&ToolKind::LiftSanctions)
+    /// The tools implied by others in the list and not in it themselves.
+    fn implied(&self) -> impl Iterator<Item = ToolKind> + '_ {
+        [(ToolKind::UnilateralSanctions, ToolKind::LiftSanctions), (ToolKind::Mediation, ToolKind::SuspendTalks)]
+            .into_iter()
+            .filter(|(by, tool)| self.tools.contains(by) && !self.tools.contains(tool))
+            .map(|(_, tool)| tool)
     }
 }
 

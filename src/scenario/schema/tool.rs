@@ -30,6 +30,9 @@ pub enum ToolKind {
     RequestCouncilAuthorisation,
     // Mediation
     Mediation,
+    /// Suspend your own mediation track as leverage (format 2; any holder of `Mediation` may): the
+    /// parties bear the cost of stalled talks until your next attempt resumes them.
+    SuspendTalks,
     // Sanctions imposed by a state or a bloc on its own
     UnilateralSanctions,
     /// Lift the sanctions you imposed (format 2; any holder of `UnilateralSanctions` may).
@@ -65,7 +68,7 @@ pub enum ToolKind {
 }
 
 impl ToolKind {
-    pub const ALL: [ToolKind; 43] = [
+    pub const ALL: [ToolKind; 44] = [
         ToolKind::PublicStatement,
         ToolKind::RaiseAtCouncil,
         ToolKind::CouncilBriefing,
@@ -84,6 +87,7 @@ impl ToolKind {
         ToolKind::DeployRegionalForce,
         ToolKind::RequestCouncilAuthorisation,
         ToolKind::Mediation,
+        ToolKind::SuspendTalks,
         ToolKind::UnilateralSanctions,
         ToolKind::LiftSanctions,
         ToolKind::IcjApplication,
@@ -142,6 +146,9 @@ impl ToolKind {
             }
             RequestCouncilAuthorisation => "Ask the Council to authorise regional enforcement (Charter Art. 53).",
             Mediation => "Mediate between the parties: facilitative, formulative or directive.",
+            SuspendTalks => {
+                "Suspend your talks as leverage: the parties feel the cost; your next mediation resumes them."
+            }
             UnilateralSanctions => {
                 "Impose sanctions of your own: arms embargo, asset freeze, travel ban, commodity ban."
             }

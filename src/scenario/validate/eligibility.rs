@@ -58,7 +58,7 @@ pub fn requirement(tool: ToolKind) -> Requirement {
         DeployObservers => (&[State, RegionalOrganisation, SecretaryGeneral], RegionalTie),
         DeployRegionalForce => (&[State, RegionalOrganisation], RegionalTie),
         RequestCouncilAuthorisation => (&[State, RegionalOrganisation], RegionalTie),
-        Mediation => (THIRD_PARTIES, Nothing),
+        Mediation | SuspendTalks => (THIRD_PARTIES, Nothing),
         UnilateralSanctions | LiftSanctions => (&[State, RegionalOrganisation], Nothing),
         IcjApplication => (&[State], IcjJurisdiction),
         ProvisionalMeasures => (&[Court], Nothing),

@@ -36,7 +36,7 @@ fn newer_features(c: &Checker) -> Vec<(String, Vec<Seg>)> {
         found.push(("`turn_length_changes`".to_string(), path!["meta", "turn_length_changes"].to_vec()));
     }
     for (ai, a) in s.actors.iter().enumerate() {
-        for newer in [ToolKind::LiftSanctions, ToolKind::DeployRegionalForce] {
+        for newer in [ToolKind::LiftSanctions, ToolKind::DeployRegionalForce, ToolKind::SuspendTalks] {
             if let Some(ti) = a.tools.iter().position(|t| *t == newer) {
                 found.push((format!("the tool `{newer:?}`"), path!["actors", ai, "tools", ti].to_vec()));
             }
@@ -68,7 +68,7 @@ fn newer_features(c: &Checker) -> Vec<(String, Vec<Seg>)> {
     for (ti, t) in s.historical_course.iter().enumerate() {
         for (oi, o) in t.orders.iter().enumerate() {
             let at = path!["historical_course", ti, "orders", oi].to_vec();
-            if matches!(o.tool, ToolKind::LiftSanctions | ToolKind::DeployRegionalForce) {
+            if matches!(o.tool, ToolKind::LiftSanctions | ToolKind::DeployRegionalForce | ToolKind::SuspendTalks) {
                 found.push((format!("the tool `{:?}`", o.tool), at));
             } else if let Some(name) = o.draft.as_ref().and_then(|d| d.contents.iter().find_map(newer_content)) {
                 found.push((format!("the draft content `{name}`"), at));
