@@ -197,6 +197,60 @@ pub fn experiments() -> Vec<Experiment> {
             prepare: |s| (s.clone(), course(s, add_good_offices)),
         },
         Experiment {
+            name: "rival-refused",
+            about: "the rival mediator of rival-mediator, refused by name by the first party (the second accepts it): forum shopping by one side",
+            prepare: |s| {
+                let source = course(s, |s, _, orders| {
+                    add_rival(s, orders, false);
+                    refuse_rival_by_first_side(s, orders);
+                });
+                (s.clone(), source)
+            },
+        },
+        Experiment {
+            name: "sign-again",
+            about: "the course, with the parties signing again in every turn after the course's signing turn (as groups would while a text is on the table): the baseline of the suspensions",
+            prepare: |s| (s.clone(), course(s, sign_again)),
+        },
+        Experiment {
+            name: "suspend-turn-5",
+            about: "sign-again, with the lead mediator suspending its talks in turn 5 instead of mediating (its next attempt resumes them)",
+            prepare: |s| {
+                let source = course(s, |s, turn, orders| {
+                    sign_again(s, turn, orders);
+                    suspend_at(turn, orders, 5);
+                });
+                (s.clone(), source)
+            },
+        },
+        Experiment {
+            name: "suspend-turn-8",
+            about: "the same in turn 8 (in Kenya: the week before the National Accord; Annan suspended the teams' talks on 26 February)",
+            prepare: |s| {
+                let source = course(s, |s, turn, orders| {
+                    sign_again(s, turn, orders);
+                    suspend_at(turn, orders, 8);
+                });
+                (s.clone(), source)
+            },
+        },
+        Experiment {
+            name: "unripe-sign-again",
+            about: "sign-again from the unripe start (both sides hurt 10, believe in winning 85): talks that stall",
+            prepare: |s| (with(s, |s| set_ripeness(s, 10.0, 85.0)), course(s, sign_again)),
+        },
+        Experiment {
+            name: "unripe-suspend-turn-6",
+            about: "unripe-sign-again, with the lead mediator suspending its stalled talks in turn 6",
+            prepare: |s| {
+                let source = course(s, |s, turn, orders| {
+                    sign_again(s, turn, orders);
+                    suspend_at(turn, orders, 6);
+                });
+                (with(s, |s| set_ripeness(s, 10.0, 85.0)), source)
+            },
+        },
+        Experiment {
             name: "court-only",
             about: "every actor holds but the application to the Court and its order",
             prepare: |s| {
@@ -604,6 +658,48 @@ fn add_rival(s: &Scenario, orders: &mut Vec<OrderSpec>, joint: bool) {
         let mut link = order(rival_id, ToolKind::JointEnvoy, lead.target.clone().expect("a mediation has a target"));
         link.with = Some(lead.actor);
         orders.push(link);
+    }
+}
+
+/// The first party refuses the rival by name where the course has it accept the lead by name.
+fn refuse_rival_by_first_side(s: &Scenario, orders: &mut [OrderSpec]) {
+    let first = s.conflict.dyads[0].sides.0;
+    for o in orders.iter_mut() {
+        let accepts_rival = o.tool == ToolKind::AcceptMediation && o.actor == first;
+        if accepts_rival
+            && o.with.is_some_and(|m| s.historical_course.iter().all(|t| t.orders.iter().all(|c| c.with != Some(m))))
+        {
+            o.tool = ToolKind::RefuseMediation;
+        }
+    }
+}
+
+/// After the last turn in which the course has a party sign, each party signs again every turn.
+fn sign_again(s: &Scenario, turn: u32, orders: &mut Vec<OrderSpec>) {
+    let signed = |o: &&OrderSpec| o.tool == ToolKind::SignAgreement;
+    let Some(last) = s.historical_course.iter().filter(|t| t.orders.iter().any(|o| signed(&o))).map(|t| t.turn).max()
+    else {
+        return;
+    };
+    if turn <= last {
+        return;
+    }
+    let d = &s.conflict.dyads[0];
+    for side in [d.sides.0, d.sides.1] {
+        if !orders.iter().any(|o| o.actor == side && o.tool == ToolKind::SignAgreement) {
+            orders.push(order(side, ToolKind::SignAgreement, Target::Dyad(d.id)));
+        }
+    }
+}
+
+/// In turn `at`, the course's first mediation becomes its mediator's suspension of its talks.
+fn suspend_at(turn: u32, orders: &mut [OrderSpec], at: u32) {
+    if turn != at {
+        return;
+    }
+    if let Some(o) = orders.iter_mut().find(|o| o.tool == ToolKind::Mediation) {
+        o.tool = ToolKind::SuspendTalks;
+        o.style = None;
     }
 }
 

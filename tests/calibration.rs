@@ -163,6 +163,34 @@ fn a_rival_track_costs_a_third_to_a_half_of_the_deals_and_support_is_no_rival() 
     assert!(share(&games(&kenya, "supportive-good-offices")) >= share(&historical));
 }
 
+/// Consent is to a mediator: a rival that one party refuses by name cannot mediate, so it costs
+/// nothing, where the same rival accepted by both costs a third to a half of the deals.
+#[test]
+fn a_rival_one_party_refuses_cannot_compete() {
+    let kenya = built_in("kenya-2008");
+    let share = |g: &[GameEnd]| g.iter().filter(|g| deal(g)).count() as f64 / g.len() as f64;
+    let (historical, refused) = (games(&kenya, "historical"), games(&kenya, "rival-refused"));
+    assert!((share(&refused) - share(&historical)).abs() < 0.01, "{} against {}", share(&refused), share(&historical));
+    clearly_more(&refused, &games(&kenya, "rival-mediator"), deal);
+}
+
+/// Suspending talks is leverage, not a free win: it presses the holdout but costs the week's
+/// drafting. Where the talks move (Kenya's course, signing again while a text is on the table) a
+/// suspension in turn 8 costs a few deals; where they stall (the unripe start) it does about as well
+/// as mediating on.
+#[test]
+fn a_suspension_costs_a_week_of_drafting_and_presses_the_holdout() {
+    let kenya = built_in("kenya-2008");
+    let share = |name: &str| {
+        let g = games(&kenya, name);
+        g.iter().filter(|g| deal(g)).count() as f64 / g.len() as f64
+    };
+    let moving = share("sign-again") - share("suspend-turn-8");
+    assert!((0.0..0.08).contains(&moving), "a suspension while the talks move costs {moving:.3}");
+    let stalled = share("unripe-suspend-turn-6") - share("unripe-sign-again");
+    assert!(stalled.abs() < 0.03, "a suspension of stalled talks changes the deals by {stalled:.3}");
+}
+
 #[test]
 fn court_orders_need_compliance_and_passive_play_escalates() {
     let cambodia = built_in("cambodia-thailand-2011");

@@ -179,7 +179,9 @@ fn no_sheet_names_a_tool_by_its_id() {
     }
     let kessland = good_offices(["brief", "tutorial-river-dispute", "--role", "kessland"]).expect_code(0).stdout();
     assert!(kessland.contains("\n- **Show of force** — Exercises or a visible display of force; raises tension.\n"));
-    assert!(kessland.contains("\n- **Accept mediation** — Consent to a named mediator's involvement.\n"));
+    assert!(kessland.contains(
+        "\n- **Accept mediation** — Consent to mediation: by a named mediator, or by any you have not refused.\n"
+    ));
     let facilitator = good_offices::brief::facilitator_sheet(&built_in("tutorial-river-dispute"));
     assert!(facilitator.contains("**Tools:** public statement, hold, reinforce, show of force, skirmish, withdraw,"));
 }

@@ -15,8 +15,13 @@ use crate::scenario::{Id, OrderSpec, Var};
 /// The resuming attempt's factor: the parties come back having felt the cost of no talks. Once.
 pub const RESUMED: f64 = 1.25;
 /// What a suspension costs each party at once (hurt, × the mediator's potency): talks it counted on
-/// are gone, and the world asks who is to blame.
+/// are gone.
 const SUSPENSION_HURT: f64 = 6.0;
+/// ... and what it takes from the holdout's belief in winning (the side that believes more in
+/// winning): the world will ask who broke the talks, and the nearer the text was, the more the blame
+/// falls on the one who would not take it: 4 + 0.1 × way out (× potency).
+const HOLDOUT_BELIEF: f64 = 4.0;
+const HOLDOUT_BELIEF_PER_WAY_OUT: f64 = 0.1;
 /// ... and each turn after, while the track stays suspended (not scaled: the absence is the same).
 const SUSPENDED_HURT: f64 = 2.0;
 /// What a suspension costs the mediator in each party's trust.
@@ -27,19 +32,26 @@ pub fn suspend(order: &OrderSpec, ctx: &RuleCtx, effects: &mut Vec<Effect>) -> O
     let d: &DyadState = ctx.view.dyad(dyad_id).expect("checked: the dyad exists");
     let c = ctx.cause(order);
     let k = ctx.potency(order);
+    let hurt = round4(SUSPENSION_HURT * k);
+    let blame = round4((HOLDOUT_BELIEF + HOLDOUT_BELIEF_PER_WAY_OUT * d.way_out) * k);
+    // The holdout: the side that believes more in winning (the first on a tie), as directive
+    // mediation's resisting side.
+    let holdout = d.sides[usize::from(d.win_belief[1] > d.win_belief[0])];
     effects.push(Effect::track(TrackChange::Suspend((dyad_id, order.actor), true), &c));
     for side in &d.sides {
-        effects.push(Effect::shift(Var::Hurt(dyad_id, *side), round4(SUSPENSION_HURT * k), &c));
+        effects.push(Effect::shift(Var::Hurt(dyad_id, *side), hurt, &c));
         effects.push(Effect::shift(Var::Trust(*side, order.actor), -SUSPENSION_TRUST, &c));
     }
+    effects.push(Effect::shift(Var::WinBelief(dyad_id, holdout), -blame, &c));
     done(
         order,
         explain!(
             ctx,
-            "{} suspends its talks in {}: both parties hurt +{:.1} now and +{SUSPENDED_HURT:.0} each turn the talks stay off, and trust it −{SUSPENSION_TRUST:.0}; its next mediation resumes them (× {RESUMED}).",
+            "{} suspends its talks in {}: both parties hurt +{hurt:.1} now and +{SUSPENDED_HURT:.0} each turn the talks stay off, and trust it −{SUSPENSION_TRUST:.0}; with the way out at {:.0}, {} as the holdout believes less in winning (−{blame:.1}); the next mediation resumes the talks (× {RESUMED}).",
             ctx.name(&order.actor),
             ctx.called(&dyad_id),
-            SUSPENSION_HURT * k
+            d.way_out,
+            ctx.name(&holdout)
         ),
     )
 }
