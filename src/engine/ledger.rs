@@ -127,6 +127,13 @@ impl Ledger {
     }
 }
 
+/// Where the ledger starts, changes and ends the tools in force: one store per family.
+pub struct Stores<'s> {
+    pub regimes: &'s mut dyn Store<SanctionRegime>,
+    pub operations: &'s mut dyn Store<Operation>,
+    pub tracks: &'s mut dyn Store<MediationTrack>,
+}
+
 /// Applies every pending effect, in order, to the world's rows and globals: the only code that
 /// changes the state during a turn. Each phase calls it once its rules have emitted their effects.
 pub fn apply_pending(
@@ -134,11 +141,10 @@ pub fn apply_pending(
     globals: &mut Globals,
     dyads: &mut dyn FetchMut<DyadState>,
     actors: &mut dyn FetchMut<ActorState>,
-    regimes: &mut dyn Store<SanctionRegime>,
-    operations: &mut dyn Store<Operation>,
-    tracks: &mut dyn Store<MediationTrack>,
+    stores: Stores,
     setup: &super::setup::Setup,
 ) {
+    let Stores { regimes, operations, tracks } = stores;
     if ledger.pending.is_empty() {
         return;
     }

@@ -10,7 +10,7 @@ use bevy_ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel, SingleT
 use bevy_ecs::system::SystemParam;
 
 use super::keyed::{WorldEntities, sorted};
-use super::ledger::{Effect, Ledger, apply_pending, count_uses};
+use super::ledger::{Effect, Ledger, Stores, apply_pending, count_uses};
 use super::operations::Operation;
 use super::record::{DynamicsRecord, EndRecord, InjectRecord, OutcomeRecord, Rejection, VoteRecord};
 use super::regimes::SanctionRegime;
@@ -180,7 +180,8 @@ impl StateParam<'_, '_> {
         let mut regimes = WorldEntities::new(sanctions);
         let mut missions = WorldEntities::new(operations);
         let mut processes = WorldEntities::new(tracks);
-        apply_pending(ledger, globals, dyads, actors, &mut regimes, &mut missions, &mut processes, setup);
+        let stores = Stores { regimes: &mut regimes, operations: &mut missions, tracks: &mut processes };
+        apply_pending(ledger, globals, dyads, actors, stores, setup);
         regimes.flush(commands);
         missions.flush(commands);
         processes.flush(commands);

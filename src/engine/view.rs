@@ -1,7 +1,6 @@
 //! A read-only view of the state during a turn, built from the ECS world sorted by stable id.
 //! Rules read the state only through this, so they never depend on ECS iteration order.
 
-use super::keyed::sorted;
 use super::operations::{Operation, OperationKind};
 use super::regimes::SanctionRegime;
 use super::rows::Rows;
@@ -32,26 +31,6 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub fn new(
-        scenario: &'a Scenario,
-        globals: &'a Globals,
-        dyads: impl Iterator<Item = &'a DyadState>,
-        actors: impl Iterator<Item = &'a ActorState>,
-        sanctions: impl Iterator<Item = &'a SanctionRegime>,
-        operations: impl Iterator<Item = &'a Operation>,
-        tracks: impl Iterator<Item = &'a MediationTrack>,
-        turn: u32,
-    ) -> View<'a> {
-        View::from_rows(
-            scenario,
-            globals,
-            Rows::in_id_order(scenario, dyads),
-            Rows::in_id_order(scenario, actors),
-            InForce { sanctions: sorted(sanctions), operations: sorted(operations), tracks: sorted(tracks) },
-            turn,
-        )
-    }
-
     /// A view of rows already in id order.
     pub fn from_rows(
         scenario: &'a Scenario,
