@@ -267,7 +267,12 @@ fn group_menu(session: &mut Session, role: &str, input: &mut Input, out: &mut dy
                 // Only the partners the rules accept with this target.
                 let others = partners(session, role, tool, &order.target);
                 let names: Vec<String> = others.iter().map(|a| Names::new(&session.scenario).actor(a)).collect();
-                let zero = if tool == ToolKind::JointEnvoy { None } else { Some("nobody in particular") };
+                // Consent without a name is to mediation in general (docs/rules.md, "Mediation tracks").
+                let zero = match tool {
+                    ToolKind::JointEnvoy => None,
+                    ToolKind::AppointEnvoy => Some("nobody in particular"),
+                    _ => Some("any mediator: mediation in general"),
+                };
                 let k = choose(input, out, "With whom?", &names, zero)?;
                 order.with = (k > 0).then(|| others[k - 1]);
             }
