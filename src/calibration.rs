@@ -215,24 +215,12 @@ pub fn experiments() -> Vec<Experiment> {
         Experiment {
             name: "suspend-turn-5",
             about: "sign-again, with the lead mediator suspending its talks in turn 5 instead of mediating (its next attempt resumes them)",
-            prepare: |s| {
-                let source = course(s, |s, turn, orders| {
-                    sign_again(s, turn, orders);
-                    suspend_at(turn, orders, 5);
-                });
-                (s.clone(), source)
-            },
+            prepare: |s| (s.clone(), suspended_course(s, 5)),
         },
         Experiment {
             name: "suspend-turn-8",
             about: "the same in turn 8 (in Kenya: the week before the National Accord; Annan suspended the teams' talks on 26 February)",
-            prepare: |s| {
-                let source = course(s, |s, turn, orders| {
-                    sign_again(s, turn, orders);
-                    suspend_at(turn, orders, 8);
-                });
-                (s.clone(), source)
-            },
+            prepare: |s| (s.clone(), suspended_course(s, 8)),
         },
         Experiment {
             name: "unripe-sign-again",
@@ -242,13 +230,7 @@ pub fn experiments() -> Vec<Experiment> {
         Experiment {
             name: "unripe-suspend-turn-6",
             about: "unripe-sign-again, with the lead mediator suspending its stalled talks in turn 6",
-            prepare: |s| {
-                let source = course(s, |s, turn, orders| {
-                    sign_again(s, turn, orders);
-                    suspend_at(turn, orders, 6);
-                });
-                (with(s, |s| set_ripeness(s, 10.0, 85.0)), source)
-            },
+            prepare: |s| (with(s, |s| set_ripeness(s, 10.0, 85.0)), suspended_course(s, 6)),
         },
         Experiment {
             name: "court-only",
@@ -690,6 +672,14 @@ fn sign_again(s: &Scenario, turn: u32, orders: &mut Vec<OrderSpec>) {
             orders.push(order(side, ToolKind::SignAgreement, Target::Dyad(d.id)));
         }
     }
+}
+
+/// The course with the parties signing again (`sign_again`) and a suspension in turn `at`.
+fn suspended_course(s: &Scenario, at: u32) -> OrderSource {
+    course(s, move |s, turn, orders| {
+        sign_again(s, turn, orders);
+        suspend_at(turn, orders, at);
+    })
 }
 
 /// In turn `at`, the course's first mediation becomes its mediator's suspension of its talks.
