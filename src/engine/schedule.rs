@@ -103,7 +103,7 @@ pub fn build() -> Schedule {
         (
             sanctions_in_force.run_if(any_with_component::<SanctionRegime>),
             operations_in_force.run_if(any_with_component::<Operation>),
-            tracks_in_force.run_if(any_with_component::<MediationTrack>),
+            tracks_in_force.run_if(any_suspended_track),
             dynamics,
         )
             .chain()
@@ -300,6 +300,11 @@ fn operations_in_force(mut state: StateParam, out: Res<TurnOutput>) {
     rules::operations::in_force_effects(&state.ctx(&v, &out.accepted), &mut pending);
     drop(v);
     state.apply(pending);
+}
+
+/// Whether a mediation track is suspended (most games' tracks never are: the system is skipped).
+fn any_suspended_track(tracks: Query<&MediationTrack>) -> bool {
+    tracks.iter().any(|t| t.suspended.is_some())
 }
 
 /// Suspended mediation tracks cost the parties while they stay suspended.

@@ -116,8 +116,8 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
     ];
     // Shown only where it applies: most attempts follow no suspension.
     let resumed = suspended.then(|| factor("resumed after a suspension", super::suspension::RESUMED));
-    let factors: Vec<_> = factors.into_iter().chain(resumed).collect();
-    let probability = round4(factors.iter().map(|f| f.value).product::<f64>().clamp(0.02, 0.95));
+    let product = factors.iter().chain(&resumed).map(|f| f.value).product::<f64>();
+    let probability = round4(product.clamp(0.02, 0.95));
     let (r, success) = ctx.decide(probability, &mut stream(ctx.seed, ctx.turn, &order.actor, index, "mediation"));
     // The attempt is the lead's track's: it begins if need be, and resumes if it was suspended.
     let supporters = track.members[1..].iter().map(|m| m.actor).collect();
@@ -194,7 +194,7 @@ pub fn resolve(order: &OrderSpec, index: u32, ctx: &RuleCtx, effects: &mut Vec<E
         r,
         if success { "success" } else { "no breakthrough" }
     );
-    let factors = ctx.record_factors(factors.into_iter().chain(ripe.factors));
+    let factors = ctx.record_factors(factors.into_iter().chain(resumed).chain(ripe.factors));
     rolled(order, dyad_id, (probability, r, success), factors, explanation)
 }
 
