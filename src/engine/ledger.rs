@@ -298,67 +298,81 @@ fn apply(
             record(name, before.text(), after.text())
         }
         Change::Operation(change) => {
-            let (name, before, after) = change_operation(change, operations, dyads, turn)?;
+            let (name, before, after) = change_operation(change, operations, scenario, turn)?;
             if !narrate {
                 return None;
             }
             record(name, before, after)
         }
         Change::Track(change) => {
-            let (name, before, after) = change_track(change, tracks, dyads, turn)?;
+            let (key, before, after) = change_track(change, tracks, scenario, turn)?;
             if !narrate {
                 return None;
             }
-            record(name, before, after)
+            let (d, m) = key;
+            let name = match change {
+                TrackChange::Consent(_, side, _) => format!("Consent({d:?}, {m:?}, {side:?})"),
+                TrackChange::Attempt(..) => format!("Attempts({d:?}, {m:?})"),
+                TrackChange::Suspend(..) => format!("Suspended({d:?}, {m:?})"),
+            };
+            record(name, before.text(), after.text())
         }
     }
 }
 
-/// Carries out a change to a mediator's track, beginning it if need be; returns its record's name
-/// (`Consent("kenya-crisis", "au-panel", "pnu")`, `Attempts(…)`, `Suspended(…)`) and values before
-/// and after, or `None` if it names no dispute or no side of it.
+/// What a change to a track changed, before and after, put into words only for a narrated record.
+enum TrackValue {
+    Consent(Consent),
+    Attempts(u32),
+    On(bool),
+}
+
+impl TrackValue {
+    fn text(&self) -> String {
+        match self {
+            TrackValue::Consent(Consent::Open) => "open".into(),
+            TrackValue::Consent(Consent::Given) => "given".into(),
+            TrackValue::Consent(Consent::Refused) => "refused".into(),
+            TrackValue::Attempts(n) => n.to_string(),
+            TrackValue::On(b) => bool_text(*b),
+        }
+    }
+}
+
+/// Carries out a change to a mediator's track, beginning it if need be; returns its key and what it
+/// changed (before, after), or `None` if it names no dispute or no side of it. The dispute is looked
+/// up in the scenario: a track's change writes nothing to the dispute's row.
 fn change_track(
     change: &TrackChange,
     tracks: &mut dyn Store<MediationTrack>,
-    dyads: &mut RowsMut<'_, DyadState>,
+    scenario: &Scenario,
     turn: u32,
-) -> Option<(String, String, String)> {
+) -> Option<(TrackKey, TrackValue, TrackValue)> {
     let key = match change {
         TrackChange::Consent(key, ..) | TrackChange::Attempt(key, ..) | TrackChange::Suspend(key, _) => *key,
     };
-    let dyad = dyads.get_mut(key.0)?;
+    let dyad = scenario.dyad(key.0)?;
     let mut track = tracks.in_force(&key).unwrap_or_else(|| MediationTrack::new(key.0, key.1, turn));
-    let (d, m) = key;
-    let (name, before, after) = match change {
+    let (before, after) = match change {
         TrackChange::Consent(_, side, consent) => {
-            let i = dyad.side_of(*side)?;
+            let i = dyad.side_of(side)?;
             let before = std::mem::replace(&mut track.consent[i], *consent);
-            (format!("Consent({d:?}, {m:?}, {side:?})"), consent_text(before), consent_text(*consent))
+            (TrackValue::Consent(before), TrackValue::Consent(*consent))
         }
         TrackChange::Attempt(_, style, supporters) => {
-            let before = track.attempts;
             track.attempts += 1;
             track.style = Some(*style);
             track.supporters.clone_from(supporters);
-            (format!("Attempts({d:?}, {m:?})"), before.to_string(), track.attempts.to_string())
+            (TrackValue::Attempts(track.attempts - 1), TrackValue::Attempts(track.attempts))
         }
         TrackChange::Suspend(_, on) => {
             let before = track.suspended.is_some();
             track.suspended = on.then_some(turn);
-            (format!("Suspended({d:?}, {m:?})"), bool_text(before), bool_text(*on))
+            (TrackValue::On(before), TrackValue::On(*on))
         }
     };
     tracks.put(track);
-    Some((name, before, after))
-}
-
-fn consent_text(c: Consent) -> String {
-    match c {
-        Consent::Open => "open",
-        Consent::Given => "given",
-        Consent::Refused => "refused",
-    }
-    .to_string()
+    Some((key, before, after))
 }
 
 /// How a mission is named in the record: `PeaceOperation("liberia-war")`, `Observers("preah-vihear")`
@@ -372,7 +386,7 @@ fn operation_name((dyad, kind): &OperationKey) -> String {
 fn change_operation(
     change: &OperationChange,
     operations: &mut dyn Store<Operation>,
-    dyads: &mut RowsMut<'_, DyadState>,
+    scenario: &Scenario,
     turn: u32,
 ) -> Option<(String, String, String)> {
     let mut changed = |key: &OperationKey, set: &dyn Fn(&mut Operation) -> (String, String)| {
@@ -383,7 +397,8 @@ fn change_operation(
     };
     Some(match change {
         OperationChange::Start(op) => {
-            dyads.get_mut(op.dyad)?;
+            // Looked up in the scenario: a mission's start writes nothing to the dispute's row.
+            scenario.dyad(op.dyad)?;
             let key = op.key();
             let had = operations.in_force(&key).is_some();
             if !had {

@@ -262,18 +262,18 @@ fn clash(
 /// can accept one and refuse another; otherwise on mediation in general. A refusal of all mediation
 /// also withdraws its consent to every mediator it had accepted.
 fn consent(order: &OrderSpec, ctx: &RuleCtx, d: &DyadState, effects: &mut Vec<Effect>) -> OutcomeRecord {
-    let (c, name, me) = (ctx.cause(order), ctx.name(&order.actor), order.actor);
+    let (c, me) = (ctx.cause(order), order.actor);
     let accepts = order.tool == ToolKind::AcceptMediation;
     let i = d.side_of(me).expect("checked: a side");
     let word = if accepts { Consent::Given } else { Consent::Refused };
-    match (order.with, accepts) {
-        (Some(m), _) => {
+    match order.with {
+        Some(m) => {
             effects.push(Effect::track(TrackChange::Consent((d.id, m), me, word), &c));
             if accepts {
                 effects.push(Effect::shift(Var::Trust(me, m), 3.0, &c));
             }
         }
-        (None, _) => {
+        None => {
             effects.push(Effect::flag(Flag::AcceptsMediation(d.id, me), accepts, &c));
             if !accepts {
                 for t in ctx.view.tracks.iter().filter(|t| t.dyad == d.id && t.consent[i] == Consent::Given) {
@@ -285,28 +285,23 @@ fn consent(order: &OrderSpec, ctx: &RuleCtx, d: &DyadState, effects: &mut Vec<Ef
     if !accepts {
         effects.push(Effect::shift(Var::Grievance(d.id, d.sides[1 - i]), 1.0, &c));
     }
+    if !ctx.narrate {
+        return done(order, String::new());
+    }
+    let (name, place) = (ctx.name(&me), ctx.called(&d.id));
+    let mut explanation = match order.with {
+        Some(m) if accepts => format!("{name} accepts mediation by {}.", ctx.name(&m)),
+        None if accepts => format!("{name} accepts mediation."),
+        Some(m) => format!(
+            "{name} refuses mediation by {}; that mediator cannot work in {place} without its consent, others still can.",
+            ctx.name(&m)
+        ),
+        None => format!("{name} refuses mediation; no mediator can work in {place} without its consent."),
+    };
     // Courting a mediator the other side has refused, or refusing one it has accepted: forum shopping.
-    let other_side = |m: Id| ctx.view.track(d.id, m).map(|t| t.consent[1 - i]);
-    let shopping =
-        order.with.is_some_and(|m| other_side(m) == Some(if accepts { Consent::Refused } else { Consent::Given }));
-    let mediator = order.with.map(|m| format!(" by {}", ctx.name(&m))).unwrap_or_default();
-    let explanation = match (accepts, order.with.is_some()) {
-        (true, _) => explain!(ctx, "{name} accepts mediation{mediator}."),
-        (false, true) => explain!(
-            ctx,
-            "{name} refuses mediation{mediator}; that mediator cannot work in {} without its consent, others still can.",
-            ctx.called(&d.id)
-        ),
-        (false, false) => explain!(
-            ctx,
-            "{name} refuses mediation; no mediator can work in {} without its consent.",
-            ctx.called(&d.id)
-        ),
-    };
-    let explanation = if shopping && ctx.narrate {
-        format!("{explanation} The other side said the opposite of this mediator: each side courts its own forum.")
-    } else {
-        explanation
-    };
+    let opposite = if accepts { Consent::Refused } else { Consent::Given };
+    if order.with.is_some_and(|m| ctx.view.track(d.id, m).is_some_and(|t| t.consent[1 - i] == opposite)) {
+        explanation.push_str(" The other side said the opposite of this mediator: each side courts its own forum.");
+    }
     done(order, explanation)
 }
